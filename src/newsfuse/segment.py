@@ -1,0 +1,51 @@
+"""Sentence splitting with character offsets into the cleaned body (syntok).
+
+Lines are paragraphs in both scraped text and trafilatura output, so a sentence never
+crosses a line break: that keeps headings and captions out of body sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from syntok import segmenter
+
+from newsfuse.model import Article, Sentence
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def split(article: Article) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(article.body):
+        for start, end in _sentence_spans(line.group()):
+            text = line.group()[start:end]
+            if text.strip():
+                sentences.append(Sentence(doc_id=article.id, index=len(sentences),
+                                          start=line.start() + start, end=line.start() + end,
+                                          text=text))
+    return sentences
+
+
+def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    spans = []
+    for para in segmenter.analyze(paragraph):
+        for sentence in para:
+            if not sentence:
+                continue
+            first, last = sentence[0], sentence[-1]
+            spans.append((first.offset, last.offset + len(last.value)))
+    return _extend_closing_quotes(paragraph, spans)
+
+
+def _extend_closing_quotes(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """syntok can leave a closing quote mark outside its sentence; pull it back in."""
+    fixed = []
+    for start, end in spans:
+        while end < len(paragraph) and paragraph[end] in "\"'”’»":
+            end += 1
+        if fixed and start < fixed[-1][1]:
+            start = fixed[-1][1]
+        if start < end:
+            fixed.append((start, end))
+    return fixed
