@@ -1,0 +1,94 @@
+"""The Python API: analyze and summarize one event's articles.
+
+Models (spaCy, MiniLM) load once per process on first use and are reused by later calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from newsfuse.config import Config
+from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError
+
+ArticleLike = str | Path | Article
+Progress = Callable[[str], None]
+
+
+class NoArticlesError(ValueError):
+    """Raised when none of the inputs yields an article; carries the per-item errors."""
+
+    def __init__(self, errors: list[InputError]):
+        self.errors = errors
+        detail = "; ".join(f"{e.item}: {e.message}" for e in errors) or "no input given"
+        super().__init__(f"no readable articles ({detail})")
+
+
+def load(items: Iterable[ArticleLike], config: Config | None = None,
+         ) -> tuple[list[Article], list[InputError]]:
+    """Read and clean every item; unreadable items become errors, the rest go on."""
+    from newsfuse.clean import NoArticleText, clean
+    from newsfuse.ingest import read
+
+    config = config or Config()
+    result = read(items, config.ingest)
+    articles, errors = [], list(result.errors)
+    for article in result.articles:
+        if article.body and not article.raw:
+            articles.append(article)
+            continue
+        try:
+            articles.append(clean(article, config.clean))
+        except NoArticleText as exc:
+            errors.append(InputError(item=article.path or article.id, message=str(exc)))
+    return articles, errors
+
+
+def annotate(articles: list[Article], config: Config | None = None) -> list[AnnotatedDocument]:
+    from newsfuse.nlp.pipeline import annotate as annotate_documents
+    from newsfuse.segment import split
+
+    config = config or Config()
+    return annotate_documents([(a, split(a)) for a in articles], config.nlp)
+
+
+def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
+            progress: Progress | None = None) -> EventReport:
+    """Full report for one event: cited summary, corroboration, conflicts, quotes, entities..."""
+    from newsfuse.align import align
+    from newsfuse.cluster.dedup import near_duplicate_groups
+    from newsfuse.nlp.embed import get_embedder
+    from newsfuse.synthesize.report import build_report
+
+    config = config or Config()
+    step = progress or (lambda _message: None)
+    step("reading and cleaning")
+    loaded, errors = load(articles, config)
+    if not loaded:
+        raise NoArticlesError(errors)
+    step(f"annotating {len(loaded)} articles")
+    documents = annotate(loaded, config)
+    sentences = [s for doc in documents for s in doc.sentences]
+    step(f"embedding {len(sentences)} sentences")
+    embeddings = get_embedder()([s.text for s in sentences])
+    step("aligning sources")
+    independent = near_duplicate_groups(loaded, config.cluster)
+    alignment = align(sentences, embeddings, independent, config.align)
+    step("writing the report")
+    return build_report(documents, alignment, config, errors)
+
+
+def summarize(articles: Iterable[ArticleLike], max_words: int | None = None,
+              config: Config | None = None) -> str:
+    """The extractive summary alone, one sentence per line."""
+    from newsfuse.segment import split
+    from newsfuse.synthesize.summary import get_summarizer
+
+    config = config or Config()
+    loaded, errors = load(articles, config)
+    if not loaded:
+        raise NoArticlesError(errors)
+    sentences = [s for article in loaded for s in split(article)]
+    budget = max_words or config.summary.max_words
+    chosen = get_summarizer(config.summary.method)(sentences, budget, None)
+    return "\n".join(s.text for s in chosen)

@@ -1,0 +1,132 @@
+"""Command line: thin wrappers that parse, call the API and print.
+
+Exit codes: 0 success; 1 nothing could be read (or another failure); 2 usage error;
+3 partial failure: the result was produced but some inputs were skipped (listed on stderr).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsfuse import api
+from newsfuse.config import Config
+from newsfuse.model import InputError
+
+EXIT_FAILURE = 1
+EXIT_PARTIAL = 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Make sense of many news articles about the same event, offline.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+PathsArg = Annotated[list[str], typer.Argument(
+    help="Files, folders, http(s) URLs to fetch, or - for JSONL on stdin")]
+DateOpt = Annotated[dt.datetime | None, typer.Option(
+    "--date", formats=["%Y-%m-%d"],
+    help="Publication date for articles that carry none (resolves 'on Sunday')")]
+
+
+def make_config(date: dt.datetime | None = None, max_words: int | None = None) -> Config:
+    config = Config()
+    if date is not None:
+        config.ingest.default_date = date.date()
+    if max_words is not None:
+        config.summary.max_words = max_words
+    return config
+
+
+def report_errors(errors: list[InputError]) -> None:
+    for error in errors:
+        err.print(f"[yellow]skipped[/] {error.item}: {error.message}", highlight=False)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    date: DateOpt = None,
+    max_words: Annotated[int | None, typer.Option(help="Summary word budget")] = None,
+) -> None:
+    """Full report of one event: cited summary, corroboration, conflicts, quotes, entities."""
+    from newsfuse.render import render
+
+    config = make_config(date, max_words)
+    with err.status("starting") as status:
+        try:
+            report = api.analyze(paths, config, progress=lambda m: status.update(m))
+        except api.NoArticlesError as exc:
+            report_errors(exc.errors)
+            err.print("[red]error:[/] no readable articles")
+            raise typer.Exit(EXIT_FAILURE) from exc
+    report_errors(report.errors)
+    write_output(render(report, format.value), output)
+    if report.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def summarize(
+    paths: PathsArg,
+    max_words: Annotated[int, typer.Option(help="Summary word budget")] = 150,
+    date: DateOpt = None,
+) -> None:
+    """The summary alone, plain text, one sentence per line."""
+    config = make_config(date, max_words)
+    loaded, errors = api.load(paths, config)
+    report_errors(errors)
+    if not loaded:
+        err.print("[red]error:[/] no readable articles")
+        raise typer.Exit(EXIT_FAILURE)
+    write_output(api.summarize(loaded, max_words, config), None)
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def clean(path: Annotated[str, typer.Argument(help="One article: HTML or text file")]) -> None:
+    """The cleaned body text of one article."""
+    loaded, errors = api.load([path], Config())
+    report_errors(errors)
+    if not loaded:
+        raise typer.Exit(EXIT_FAILURE)
+    for article in loaded:
+        write_output(article.body, None)
+
+
+@app.command()
+def schema() -> None:
+    """The JSON Schema of the report (the one schema of every output format)."""
+    from newsfuse.render import json_schema
+
+    write_output(json_schema(), None)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

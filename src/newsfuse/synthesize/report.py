@@ -1,0 +1,88 @@
+"""Assemble the EventReport of one event from annotated documents and their alignment."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsfuse.align import Alignment
+from newsfuse.config import Config
+from newsfuse.model import (
+    AnnotatedDocument,
+    ArticleInfo,
+    EventReport,
+    InputError,
+    Quote,
+    SummarySentence,
+)
+from newsfuse.nlp.entities import merge_entities
+from newsfuse.synthesize.conflicts import find_conflicts
+from newsfuse.synthesize.corroborate import corroborated_facts
+from newsfuse.synthesize.summary import get_summarizer
+from newsfuse.synthesize.timeline import build_timeline
+from newsfuse.synthesize.unique import unique_facts
+
+MAX_TITLE_WORDS = 16
+
+
+def build_report(documents: list[AnnotatedDocument], alignment: Alignment, config: Config,
+                 errors: list[InputError] | None = None) -> EventReport:
+    summary = summary_sentences(alignment, config)
+    return EventReport(
+        title=event_title(documents, alignment, summary),
+        articles=[_article_info(doc, alignment.independent) for doc in documents],
+        summary=summary,
+        corroborated=corroborated_facts(alignment),
+        conflicts=find_conflicts(documents, alignment.independent),
+        unique=unique_facts(alignment, documents),
+        quotes=_distinct_quotes(documents),
+        entities=merge_entities(documents),
+        timeline=build_timeline(documents),
+        errors=errors or [],
+    )
+
+
+def summary_sentences(alignment: Alignment, config: Config) -> list[SummarySentence]:
+    summarizer = get_summarizer(config.summary.method)
+    chosen = summarizer(alignment.sentences, config.summary.max_words, alignment.embeddings)
+    position = {(s.doc_id, s.index): i for i, s in enumerate(alignment.sentences)}
+    return [SummarySentence(text=s.text, sources=alignment.sources_of(position[(s.doc_id, s.index)]))
+            for s in chosen]
+
+
+def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
+                summary: list[SummarySentence]) -> str:
+    """The headline most similar to all other headlines; else the summary's first sentence."""
+    titles = [doc.article.title for doc in documents if doc.article.title]
+    if len(titles) >= 3:
+        from newsfuse.nlp.embed import get_embedder
+
+        vectors = get_embedder()(titles)
+        return titles[int(np.argmax((vectors @ vectors.T).sum(axis=1)))]
+    if titles:
+        return titles[0]
+    text = summary[0].text if summary else "Untitled event"
+    words = text.split()
+    return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
+
+
+def _article_info(doc: AnnotatedDocument, independent: dict[str, str]) -> ArticleInfo:
+    article = doc.article
+    representative = independent.get(article.id, article.id)
+    return ArticleInfo(id=article.id, title=article.title, source=article.source,
+                       url=article.url, published=article.published,
+                       words=len(article.body.split()),
+                       duplicate_of=None if representative == article.id else representative,
+                       removed=article.removed)
+
+
+def _distinct_quotes(documents: list[AnnotatedDocument]) -> list[Quote]:
+    """All quotes, minus a source repeating the very same quote (pull quotes, teasers)."""
+    seen: set[tuple[str, str]] = set()
+    quotes = []
+    for doc in documents:
+        for quote in doc.quotes:
+            key = (quote.source, " ".join(quote.text.lower().split()))
+            if key not in seen:
+                seen.add(key)
+                quotes.append(quote)
+    return quotes

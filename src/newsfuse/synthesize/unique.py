@@ -1,0 +1,54 @@
+"""Salient facts that only one source reports."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from newsfuse.align import Alignment
+from newsfuse.model import AnnotatedDocument, UniqueFact
+
+MIN_FACT_WORDS = 8
+MAX_FACT_WORDS = 60
+FACTS_PER_SOURCE = 3
+# Sentences further than this from the event centroid are off-topic asides, not facts.
+MIN_RELEVANCE = 0.3
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument]) -> list[UniqueFact]:
+    if not alignment.sentences:
+        return []
+    centroid = alignment.embeddings.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    relevance = alignment.embeddings @ centroid
+    salient = _salient_sentences(documents)
+    facts: list[UniqueFact] = []
+    for doc in documents:
+        ranked = sorted(
+            (i for i, s in enumerate(alignment.sentences)
+             if s.doc_id == doc.article.id and not alignment.matches[i]
+             and (s.doc_id, s.index) in salient and relevance[i] >= MIN_RELEVANCE
+             and _is_statement(s.text)),
+            key=lambda i: -relevance[i])
+        facts += [UniqueFact(source=doc.article.id, text=alignment.sentences[i].text)
+                  for i in sorted(ranked[:FACTS_PER_SOURCE])]
+    return facts
+
+
+def _salient_sentences(documents: list[AnnotatedDocument]) -> set[tuple[str, int]]:
+    """Sentences carrying a number, a date or a named entity: checkable facts."""
+    salient = set()
+    for doc in documents:
+        for item in [*doc.numbers, *doc.dates]:
+            salient.add((doc.article.id, item.sentence))
+        for mention in doc.entities:
+            salient.add((doc.article.id, mention.sentence))
+    return salient
+
+
+def _is_statement(text: str) -> bool:
+    words = len(text.split())
+    return (MIN_FACT_WORDS <= words <= MAX_FACT_WORDS and not text.rstrip().endswith("?")
+            and len(_QUOTE_MARKS.findall(text)) < 2)
