@@ -1,0 +1,109 @@
+import datetime as dt
+import gzip
+import io
+import json
+
+import pytest
+
+from newsfuse.config import IngestConfig
+from newsfuse.ingest import read
+
+STORY = "A ferry ran aground near the harbour on Friday. All 80 passengers were rescued.\n"
+
+
+def write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_text_file_title_and_date_line(tmp_path):
+    path = write(tmp_path / "ferry.txt", (" date 2024-05-03 Ferry aground\n\n" + STORY).encode())
+    [article] = read([path]).articles
+    assert article.id == "ferry"
+    assert article.title == "Ferry aground"
+    assert article.published == dt.date(2024, 5, 3)
+    assert article.raw.startswith("A ferry ran aground")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16"])
+def test_legacy_and_bom_encodings_are_decoded(tmp_path, encoding):
+    text = "Café owner said “closed” – ferry crew praised\n\n" + STORY
+    if encoding == "latin-1":
+        text = text.replace("“", '"').replace("”", '"').replace("–", "-")
+    path = write(tmp_path / f"story-{encoding}.txt", text.encode(encoding))
+    [article] = read([path]).articles
+    assert "Café" in article.title
+    assert "80 passengers" in article.raw
+
+
+def test_bad_items_are_named_and_the_batch_goes_on(tmp_path):
+    good = write(tmp_path / "good.txt", ("Ferry aground\n\n" + STORY).encode())
+    empty = write(tmp_path / "empty.txt", b"   \n")
+    binary = write(tmp_path / "image.txt", bytes(range(256)) * 40)
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"word " * 4_200_001)
+    result = read([empty, binary, huge, good, tmp_path / "missing.txt"])
+    assert [a.id for a in result.articles] == ["good"]
+    messages = {e.item.rsplit("/", 1)[-1]: e.message for e in result.errors}
+    assert messages["empty.txt"] == "empty file"
+    assert "binary" in messages["image.txt"]
+    assert "too large" in messages["huge.txt"]
+    assert "no such file" in messages["missing.txt"]
+
+
+def test_size_limit_is_configurable(tmp_path):
+    path = write(tmp_path / "a.txt", ("Title\n\n" + STORY).encode())
+    result = read([path], IngestConfig(max_bytes=10))
+    assert not result.articles and "too large" in result.errors[0].message
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    lines = [json.dumps({"id": "x1", "title": "Ferry", "text": STORY, "source": "Port Post",
+                         "published": "2024-05-03T10:00:00Z"}),
+             "{not json", json.dumps({"id": "x2", "title": "Empty"})]
+    path = write(tmp_path / "batch.jsonl", "\n".join(lines).encode())
+    result = read([path])
+    [article] = result.articles
+    assert (article.id, article.source, article.published) == ("x1", "Port Post", dt.date(2024, 5, 3))
+    assert [e.item.rsplit("/", 1)[-1] for e in result.errors] == ["batch.jsonl line 2",
+                                                                 "batch.jsonl line 3"]
+
+
+def test_stdin_jsonl(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "s1", "text": STORY})))
+    [article] = read(["-"]).articles
+    assert article.id == "s1"
+
+
+def test_gzipped_html_is_detected(tmp_path):
+    html = f"<html><body><article><h1>Ferry</h1><p>{STORY}</p></article></body></html>"
+    path = write(tmp_path / "page.html.gz", gzip.compress(html.encode()))
+    [article] = read([path]).articles
+    assert article.format == "html" and article.id == "page"
+
+
+def test_rss_feed_items(tmp_path):
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Port Post</title>
+    <item><title>Ferry aground</title><link>https://example.org/1</link>
+    <pubDate>Fri, 03 May 2024 10:00:00 GMT</pubDate><description>&lt;p&gt;{STORY}&lt;/p&gt;</description></item>
+    </channel></rss>"""
+    [article] = read([write(tmp_path / "feed.rss", feed.encode())]).articles
+    assert (article.title, article.source, article.published) == (
+        "Ferry aground", "Port Post", dt.date(2024, 5, 3))
+    assert "80 passengers" in article.raw
+
+
+def test_folder_is_read_recursively_and_ids_stay_unique(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "a" / "story.txt", ("One\n\n" + STORY).encode())
+    write(tmp_path / "b" / "story.txt", ("Two\n\n" + STORY).encode())
+    ids = [a.id for a in read([tmp_path]).articles]
+    assert ids == ["story", "story~2"]
+
+
+def test_default_date_fills_only_missing_dates(tmp_path):
+    dated = write(tmp_path / "d.txt", (" date 2024-05-03 T\n\n" + STORY).encode())
+    undated = write(tmp_path / "u.txt", ("T\n\n" + STORY).encode())
+    articles = read([dated, undated], IngestConfig(default_date=dt.date(2024, 6, 1))).articles
+    assert [a.published for a in articles] == [dt.date(2024, 5, 3), dt.date(2024, 6, 1)]

@@ -1,0 +1,25 @@
+from newsfuse.model import Article
+from newsfuse.segment import split
+
+
+def test_offsets_point_into_the_body():
+    body = ('The ferry left at 9 a.m. on Friday. It ran aground near Port Ellis.\n'
+            '"We heard a bang," said the captain. Nobody was hurt.')
+    sentences = split(Article(id="a", body=body))
+    assert [s.text for s in sentences] == [
+        "The ferry left at 9 a.m. on Friday.", "It ran aground near Port Ellis.",
+        '"We heard a bang," said the captain.', "Nobody was hurt."]
+    assert all(body[s.start:s.end] == s.text for s in sentences)
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+
+
+def test_sentences_never_cross_lines():
+    body = "Harbour closed\nThe harbour was closed on Saturday."
+    assert [s.text for s in split(Article(id="a", body=body))] == [
+        "Harbour closed", "The harbour was closed on Saturday."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    body = 'She said: “We will rebuild.” The mayor agreed.'
+    texts = [s.text for s in split(Article(id="a", body=body))]
+    assert texts[0].endswith("rebuild.”")
