@@ -124,6 +124,16 @@ def schema() -> None:
     write_output(json_schema(), None)
 
 
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """HTTP API (POST /api/analyze) and web page on http://HOST:PORT/."""
+    import uvicorn
+
+    from newsfuse.service import create_app
+
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+
 def main() -> None:
     app()
 
