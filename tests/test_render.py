@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import re
 from html.parser import HTMLParser
@@ -429,3 +431,21 @@ def test_html_citation_of_unknown_article_is_kept_but_not_linked() -> None:
     data["summary"][0]["sources"] = ["ghost"]
     page = render_html(EventReport.model_validate(data))
     assert '<span class="cite missing" title="unknown article ghost">[ghost]</span>' in page
+
+
+def test_html_links_only_http_urls() -> None:
+    page = render_html(hostile_report())
+    hrefs = [a["href"] for tag, a in _parse(page).tags if tag == "a" and a.get("href")]
+    assert all(href.startswith(("#", "http://", "https://")) for href in hrefs), hrefs
+    assert 'href="https://gazette.example/surge"' in render_html(storm_report())
+
+
+def test_html_policy_allows_only_the_pages_own_script() -> None:
+    page = render_html(storm_report())
+    policy = next(a["content"] for tag, a in _parse(page).tags
+                  if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert policy and "default-src 'none'" in policy
+    script = re.search(r"<script>(.*?)</script>", page, re.S)
+    assert script
+    digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy

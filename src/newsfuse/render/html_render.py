@@ -6,9 +6,12 @@ escape every piece of user text before wrapping it in markup.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -26,6 +29,35 @@ from newsfuse.render.common import (
 )
 
 TEMPLATE_NAME = "report.html.j2"
+
+# The page's only script: open every <details> before printing so removed boilerplate is on paper.
+PRINT_SCRIPT = (
+    'window.addEventListener("beforeprint", function () {\n'
+    '  document.querySelectorAll("details").forEach(function (d) { d.open = true; });\n'
+    "});"
+)
+# Links to articles are the only URLs on the page; other schemes (javascript:, data:) are dropped.
+LINKABLE_SCHEMES = frozenset({"http", "https"})
+
+
+def content_security_policy() -> str:
+    """Nothing may load from outside the file; only the page's own CSS and print script run."""
+    digest = base64.b64encode(hashlib.sha256(PRINT_SCRIPT.encode()).digest()).decode()
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        f"script-src 'sha256-{digest}'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an http(s) link, else None (the title is then shown unlinked)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in LINKABLE_SCHEMES else None
 
 
 @dataclass(frozen=True)
@@ -51,7 +83,7 @@ def coverage_groups(report: EventReport) -> list[CoverageGroup]:
     ]
     claims = [
         CoverageRow(
-            "claim",
+            "compatible-claim" if conflict.compatible else "conflicting-claim",
             f"{humanize_measure(conflict.measure)}: {format_claim(claim)}",
             frozenset(claim.sources),
         )
@@ -108,6 +140,7 @@ def _environment() -> Environment:
         shorten=shorten,
         title_of=article_title,
         highlight=highlight,
+        safe_url=safe_url,
     )
     return environment
 
@@ -128,4 +161,6 @@ def render_html(report: EventReport) -> str:
                        for ref in sources.refs(unique_by_source)],
         outlets=sorted({a.source for a in report.articles if a.source}),
         date_range=date_range(report),
+        csp=content_security_policy(),
+        print_script=Markup(PRINT_SCRIPT),  # a constant of ours, not user text
     )
