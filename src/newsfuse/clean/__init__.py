@@ -1,0 +1,59 @@
+"""Clean stage: the article body without boilerplate, and what was removed and why.
+
+HTML goes through trafilatura (main content + metadata) and then the line rules of
+`boilerplate`; scraped text and JSON records go through the line rules only, with the extra
+rules that guess structure (headings, outlet names) from bare text.
+"""
+
+from __future__ import annotations
+
+from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
+from newsfuse.clean.html import ExtractedPage, extract
+from newsfuse.config import CleanConfig
+from newsfuse.model import Article
+
+__all__ = ["NoArticleText", "clean", "clean_text"]
+
+
+class NoArticleText(ValueError):
+    """Nothing that looks like article text was found (empty, broken or non-article input)."""
+
+    def __init__(self, item: str):
+        self.item = item
+        super().__init__(f"no article text found in {item}")
+
+
+def clean(article: Article, config: CleanConfig | None = None) -> Article:
+    """A copy of `article` with `body` (one paragraph a line) and `removed` filled.
+
+    For HTML, missing title, date, outlet name and URL are taken from the page's metadata.
+    Raises NoArticleText when no body text remains.
+    """
+    config = config or CleanConfig()
+    if article.format == "html":
+        page = extract(article.raw, article.url)
+        updates = _metadata_updates(article, page)
+        title = updates.get("title", article.title)
+        body, removed = clean_lines(page.text, HTML_RULES, title=title)
+    else:
+        updates = {}
+        body, removed = clean_lines(article.raw, text_rules(config.max_heading_words),
+                                    title=article.title)
+    if not body.strip():
+        raise NoArticleText(article.path or article.id)
+    return article.model_copy(update={**updates, "body": body, "removed": removed})
+
+
+def clean_text(text: str, config: CleanConfig | None = None) -> str:
+    """The body of scraped text: boilerplate lines dropped, one paragraph a line."""
+    config = config or CleanConfig()
+    body, _removed = clean_lines(text, text_rules(config.max_heading_words))
+    return body
+
+
+def _metadata_updates(article: Article, page: ExtractedPage) -> dict[str, object]:
+    """Page metadata for the fields the article does not have yet (ingest data wins)."""
+    found = {"title": page.title, "published": page.published,
+             "source": page.site_name, "url": page.url}
+    return {field: value for field, value in found.items()
+            if value is not None and getattr(article, field) is None}
