@@ -1,0 +1,215 @@
+"""Date mentions resolved to calendar days against the article's publication date.
+
+Candidates are spaCy DATE/TIME entities plus regex matches for date shapes the small model
+misses. Each candidate is classified by its text:
+
+* absolute: "February 28", "28 February", "Feb. 26, 2022", "2022-02-28". A missing year is
+  the one that puts the day closest to publication (news rarely reaches more than six months
+  away), or a year written in the same sentence when the article has no date.
+* weekday: "Monday", "on Sunday", "Saturday night", "last Friday". News use a bare weekday for
+  the most recent such day, the publication day itself included; a future-tense verb ("will
+  meet on Tuesday") or "next" points to the coming one. Resolved by arithmetic: dateparser
+  sends a same-day weekday to the previous week and "March 1" to the past year.
+* relative days: "yesterday", "today", "tomorrow", "last night", "five days ago": dateparser
+  with RELATIVE_BASE = publication date.
+* coarse: "last week", "earlier this month": kept with date=None; a single day would be
+  false precision.
+
+Durations ("five days", "two decades"), bare years and event-relative phrases ("a day after")
+are not points in time and are skipped. Without a publication date every relative expression
+gets date=None: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsfuse.model import Article, DateMention, Sentence
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+ABSOLUTE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_PATTERN = re.compile(
+    r"\b(?:(?P<which>last|next|this|past|coming)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)
+RELATIVE_DAY_PATTERN = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|last\s+night|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?)\s+ago)\b",
+    re.I)
+COARSE_PATTERN = re.compile(
+    r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|weekend|month)\b", re.I)
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_CANDIDATE_LABELS = {"DATE", "TIME"}
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+_NEXT_WORDS = {"next", "coming"}
+# A missing year is chosen among these offsets from the publication year.
+_YEAR_OFFSETS = (-1, 0, 1)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+
+
+def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list[DateMention]:
+    """Every point-in-time expression of the body, resolved when the article's date allows."""
+    starts = [s.start for s in sentences]
+    mentions = []
+    for candidate in _candidates(doc):
+        sentence = _sentence_of(candidate.start, starts, sentences)
+        mention = resolve(candidate.text, article.published, _points_forward(doc, candidate),
+                          sentence.text if sentence else "")
+        if mention is None:
+            continue
+        date, relative = mention
+        mentions.append(DateMention(text=candidate.text, date=date, relative=relative,
+                                    source=article.id,
+                                    sentence=sentence.index if sentence else 0))
+    return mentions
+
+
+def resolve(text: str, published: dt.date | None, future: bool = False,
+            sentence: str = "") -> tuple[dt.date | None, bool] | None:
+    """(date or None, is_relative) for a date expression; None when it is not a point in time."""
+    absolute = _match_absolute(text)
+    if absolute is not None:
+        return _resolve_absolute(absolute, published, sentence), False
+    weekday = WEEKDAY_PATTERN.search(text)
+    if weekday is not None:
+        return _resolve_weekday(weekday, published, future), True
+    relative_day = RELATIVE_DAY_PATTERN.search(text)
+    if relative_day is not None:
+        return _resolve_relative_day(relative_day.group(), published), True
+    if COARSE_PATTERN.search(text):
+        return None, True
+    return None
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    """spaCy DATE/TIME entities and regex matches; overlapping ones are joined, so that an
+    entity 'Saturday' and the match 'Saturday night' give one 'Saturday night'."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _CANDIDATE_LABELS]
+    for pattern in (*ABSOLUTE_PATTERNS, WEEKDAY_PATTERN, RELATIVE_DAY_PATTERN, COARSE_PATTERN):
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [_Candidate(start, end, doc.text[start:end]) for start, end in merged]
+
+
+def _points_forward(doc: Doc, candidate: _Candidate) -> bool:
+    """True when the expression points forward: 'next Monday', 'will meet on Tuesday'."""
+    if any(word in _NEXT_WORDS for word in candidate.text.lower().split()):
+        return True
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    return span is not None and _in_future_clause(span)
+
+
+def _in_future_clause(span: Span) -> bool:
+    node = span.root
+    for _ in range(4):  # up to the governing verb and through 'to'-complements of it
+        if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUXILIARIES
+                for c in node.children):
+            return True
+        if node.head is node or (node.pos_ == "VERB" and node.dep_ not in ("xcomp", "conj")):
+            return False
+        node = node.head
+    return False
+
+
+def _sentence_of(char: int, starts: list[int], sentences: list[Sentence]) -> Sentence | None:
+    if not sentences:
+        return None
+    return sentences[max(bisect.bisect_right(starts, char) - 1, 0)]
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _match_absolute(text: str) -> re.Match[str] | None:
+    for pattern in ABSOLUTE_PATTERNS:
+        match = pattern.search(text)
+        if match is not None:
+            return match
+    return None
+
+
+def _resolve_absolute(match: re.Match[str], published: dt.date | None,
+                      sentence: str) -> dt.date | None:
+    month_text = match.group("month").lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3]]
+    day = int(match.group("day"))
+    if match.group("year"):
+        return _safe_date(int(match.group("year")), month, day)
+    if published is not None:
+        options = [_safe_date(published.year + k, month, day) for k in _YEAR_OFFSETS]
+        valid = [d for d in options if d is not None]
+        return min(valid, key=lambda d: abs((d - published).days)) if valid else None
+    years = _YEAR_IN_TEXT.findall(sentence)
+    return _safe_date(int(years[0]), month, day) if years else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # "February 30" or a misread day number
+
+
+def _resolve_weekday(match: re.Match[str], published: dt.date | None,
+                     future: bool) -> dt.date | None:
+    if published is None:
+        return None
+    target = _WEEKDAYS.index(match.group("weekday").lower())
+    which = (match.group("which") or "").lower()
+    if future or which in _NEXT_WORDS:
+        ahead = (target - published.weekday()) % 7
+        if which in _NEXT_WORDS and ahead == 0:
+            ahead = 7
+        return published + dt.timedelta(days=ahead)
+    back = (published.weekday() - target) % 7
+    if which in ("last", "past") and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _resolve_relative_day(text: str, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    lowered = " ".join(text.lower().split())
+    if lowered == "tonight":
+        return published
+    if lowered == "last night":
+        return published - dt.timedelta(days=1)
+    import dateparser  # imported here: loading its language data costs half a second
+
+    base = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(lowered, languages=["en"],
+                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed is not None else None

@@ -1,0 +1,186 @@
+"""Numbers that sources report differently for the same measure.
+
+Facts of all articles are grouped by `NumericFact.measure`. A measure whose facts carry two or
+more values, from at least two independent sources, is a `Conflict`; each distinct value is
+one `Claim` listing every article that gives it. Values are never merged.
+
+`compatible` asks whether all claims can be true together: each (value, qualifier) is read as an
+interval ("more than 500,000" = (500000, inf), "about 2,500" = [2250, 2750]) and the claims are
+compatible when the intervals overlap. Two lower bounds ("at least 100,000" displaced, "more
+than 500,000" fled) are therefore compatible: both hold if half a million people left, which
+is also what happens when a cumulative count is measured on different days. Two different
+exact figures are not, even if the counts may have grown in between; the reason says so when
+the articles were published on different days.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact
+from newsfuse.nlp.numbers import GROUP_PREFIX, QUALIFIERS
+
+# "about 500" is taken to cover 450..550: reporters round to one or two significant digits,
+# and 10% is the widest gap at two digits. "nearly 500" covers 450..500.
+APPROX_TOLERANCE = 0.10
+# "count:<unit>" facts have no verb or outcome saying what is counted; two such facts rarely
+# measure the same thing, so they never form a conflict.
+UNCOMPARABLE_PREFIX = "count:"
+
+_OUTCOME_LABELS = {"deaths": "deaths", "casualties": "casualties", "injuries": "injuries",
+                   "displaced": "people displaced", "missing": "people missing",
+                   "arrests": "arrests"}
+_GROUP_LABELS = {prefix: group for group, prefix in GROUP_PREFIX.items() if prefix}
+_GROUP_WORDS = {"military": "military", "children": "children's"}
+OUTCOME_BASES = {prefix + outcome
+                 for prefix in GROUP_PREFIX.values() for outcome in _OUTCOME_LABELS}
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+
+def claim_interval(value: float, qualifier: str | None) -> Interval:
+    """The set of true values a claim allows, from its qualifier (see numbers.QUALIFIERS)."""
+    kind = QUALIFIERS.get(qualifier or "", "exact")
+    if kind == "above":
+        return Interval(value, math.inf, low_open=True)
+    if kind == "at_least":
+        return Interval(value, math.inf)
+    if kind == "at_most":
+        return Interval(0.0, value)
+    if kind == "below":
+        return Interval(0.0, value, high_open=True)
+    if kind == "nearly":
+        return Interval(value * (1 - APPROX_TOLERANCE), value)
+    if kind == "about":
+        return Interval(value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE))
+    return Interval(value, value)
+
+
+def intervals_overlap(intervals: Iterable[Interval]) -> bool:
+    intervals = list(intervals)
+    low = max(intervals, key=lambda i: (i.low, i.low_open))
+    high = min(intervals, key=lambda i: (i.high, not i.high_open))
+    if low.low < high.high:
+        return True
+    return low.low == high.high and not low.low_open and not high.high_open
+
+
+@dataclass
+class _ClaimBuilder:
+    value: float
+    qualifier: str | None
+    phrase: str
+    sentence: str
+    sources: list[str] = field(default_factory=list)
+
+
+def find_conflicts(documents: list[AnnotatedDocument],
+                   independent_sources: dict[str, str] | None = None) -> list[Conflict]:
+    """Conflicts between articles, incompatible ones first."""
+    independent = independent_sources or {}
+    located = [(doc, fact) for doc in documents for fact in doc.numbers]
+    measure_of = _resolved_measures([fact for _, fact in located])
+    by_measure: dict[str, list[tuple[AnnotatedDocument, NumericFact]]] = {}
+    for doc, fact in located:
+        measure = measure_of[fact.measure]
+        if not measure.startswith(UNCOMPARABLE_PREFIX):
+            by_measure.setdefault(measure, []).append((doc, fact))
+    conflicts = []
+    for measure, items in by_measure.items():
+        conflict = _conflict(measure, items, independent)
+        if conflict is not None:
+            conflicts.append(conflict)
+    return sorted(conflicts, key=lambda c: (c.compatible, not _is_outcome(c.measure), c.measure))
+
+
+def describe_measure(measure: str) -> str:
+    """'military_deaths:russia' -> 'military deaths (Russia)'; 'expel:member' -> 'expel member'."""
+    base, _, side = measure.partition(":")
+    if base not in OUTCOME_BASES:
+        return measure.replace(":", " ").replace("_", " ")
+    prefix = next((p for p in _GROUP_LABELS if base.startswith(p)), "")
+    label = _OUTCOME_LABELS[base.removeprefix(prefix)]
+    if prefix:
+        label = f"{_GROUP_WORDS[_GROUP_LABELS[prefix]]} {label}"
+    return f"{label} ({side.replace('_', ' ').title()})" if side else label
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _is_outcome(measure: str) -> bool:
+    return measure.partition(":")[0] in OUTCOME_BASES
+
+
+def _resolved_measures(facts: list[NumericFact]) -> dict[str, str]:
+    """Map each measure to itself, except an outcome without a side ("displaced"), which joins
+    the one sided measure of the same outcome ("displaced:ukraine") when there is exactly one:
+    within one event an unattributed toll refers to the only population the others name."""
+    measures = {fact.measure for fact in facts}
+    sided: dict[str, set[str]] = {}
+    for measure in measures:
+        base, _, side = measure.partition(":")
+        if side and base in OUTCOME_BASES:
+            sided.setdefault(base, set()).add(measure)
+    resolved = {}
+    for measure in measures:
+        base, _, side = measure.partition(":")
+        options = sided.get(base, set())
+        resolved[measure] = next(iter(options)) if not side and len(options) == 1 else measure
+    return resolved
+
+
+def _conflict(measure: str, items: list[tuple[AnnotatedDocument, NumericFact]],
+              independent: dict[str, str]) -> Conflict | None:
+    claims: dict[tuple[float, str], _ClaimBuilder] = {}
+    for doc, fact in items:
+        kind = QUALIFIERS.get(fact.qualifier or "", "exact")
+        builder = claims.get((fact.value, kind))
+        if builder is None:
+            builder = claims[(fact.value, kind)] = _ClaimBuilder(
+                value=fact.value, qualifier=fact.qualifier, phrase=fact.phrase,
+                sentence=_sentence_text(doc, fact.sentence))
+        if fact.source not in builder.sources:
+            builder.sources.append(fact.source)
+    values = {builder.value for builder in claims.values()}
+    sources = {independent.get(s, s) for b in claims.values() for s in b.sources}
+    if len(values) < 2 or len(sources) < 2:
+        return None
+    ordered = list(claims.values())
+    compatible = intervals_overlap(claim_interval(b.value, b.qualifier) for b in ordered)
+    return Conflict(
+        measure=measure,
+        claims=[Claim(value=b.value, qualifier=b.qualifier, phrase=b.phrase,
+                      sentence=b.sentence, sources=b.sources) for b in ordered],
+        compatible=compatible,
+        reason=_reason(measure, ordered, compatible, items),
+    )
+
+
+def _sentence_text(doc: AnnotatedDocument, index: int) -> str:
+    for sentence in doc.sentences:
+        if sentence.index == index:
+            return sentence.text
+    return ""
+
+
+def _reason(measure: str, claims: list[_ClaimBuilder], compatible: bool,
+            items: list[tuple[AnnotatedDocument, NumericFact]]) -> str:
+    sides = " vs ".join(f"{b.phrase} ({', '.join(b.sources)})" for b in claims)
+    text = f"{sides}: different values for {describe_measure(measure)}"
+    if compatible:
+        bounds = {QUALIFIERS.get(b.qualifier or "", "exact") for b in claims}
+        why = "all are lower bounds" if bounds <= {"above", "at_least"} else "given the qualifiers"
+        text += f", but they can all be true ({why})"
+    published = {doc.article.published for doc, _ in items if doc.article.published}
+    if len(published) > 1:
+        text += "; the articles were published on different days and counts may have changed"
+    return text
