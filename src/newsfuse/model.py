@@ -95,6 +95,8 @@ class DateMention(Record):
     relative: bool
     source: str
     sentence: int
+    reporting: bool = Field(False, description="The date is when something was said "
+                                               "('officials said on Tuesday')")
 
 
 class AnnotatedDocument(Record):
