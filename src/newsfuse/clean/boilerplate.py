@@ -58,7 +58,8 @@ _AGENCY = (r"(?:AFP|AP|Getty(?: Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy
            r"AAP|Kyodo|Yonhap|Pool|Handout|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube)")
 # Words that end the name of an outlet ("CBS News", "The Daily Star", "S7 News").
 _OUTLET_WORD = (r"(?:News|Times|Post|Press|Herald|Journal|Tribune|Daily|TV|Online|Today|Wire|"
-                r"Media|Radio|Gazette|Telegraph|Observer|Chronicle|Standard|Express|Network)")
+                r"Media|Radio|Gazette|Telegraph|Observer|Chronicle|Standard|Express|Network|"
+                r"Ledger|Courier|Dispatch|Examiner|Bulletin|Record|Review|Mail|Star)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]。！？」』]\s*$")
 _BULLET = re.compile(r"^(?:[*•·▪►>|#–—-]+\s+)+")
 # Headlines carry the site name after one of these: "Headline | Site", "Headline - Site".
@@ -82,7 +83,11 @@ COMMENT_WIDGET = _rx(
     r"^(?:be the first to comment|no comments yet|comments are closed)\b",
 )
 COOKIE_BANNER = _rx(
-    r"\b(?:uses?|using|use of) cookies\b",
+    # the site speaking of itself; news about a company that "uses cookies" is kept
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|the (?:web)?site|website)\s+(?:uses?|is using)\s+"
+    r"cookies\b",
+    r"\b(?:by using|use of) (?:this|our) (?:web)?site\b.{0,60}\bcookies\b",
+    r"\baccept (?:all )?cookies\b",
     r"\bcookie (?:policy|settings|preferences|consent)\b",
     r"^(?:accept|agree|got it|ok|i agree)(?: all)?(?: cookies)?\s*!*\s*$",
 )
@@ -326,7 +331,9 @@ def _mark_tag_runs(texts: list[str], reasons: list[str | None]) -> None:
         previous = texts[index - 1]
         follows_tags = reasons[index - 1] == "tag-list" or (
             reasons[index - 1] is not None and TAG_LABEL.search(previous) is not None)
-        if follows_tags and reasons[index] is None and _words(texts[index]) <= MAX_TAG_WORDS \
+        # a one-word tag may already be marked as a heading; "tag-list" is the better reason
+        unclaimed = reasons[index] in (None, "heading")
+        if follows_tags and unclaimed and _words(texts[index]) <= MAX_TAG_WORDS \
                 and not _SENTENCE_END.search(texts[index]):
             reasons[index] = "tag-list"
 

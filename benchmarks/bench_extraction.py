@@ -1,0 +1,228 @@
+"""Article body extraction on the scrapinghub article-extraction benchmark.
+
+    python -m benchmarks.bench_extraction [--data PATH] [--bootstrap N] [--no-write]
+
+Scores newsfuse's clean stage (`newsfuse.clean.clean` on each page as HTML), trafilatura as
+the benchmark's own runner calls it (`trafilatura.extract(html, include_comments=False)`, run in
+this process) and the reference extractors' outputs stored with the data, against the gold
+`articleBody`. The metric is the benchmark's (its evaluate.py): the text is cut into `\\w+`
+tokens, tokens into overlapping 4-token shingles; per page, shingle TP/FP/FN are counted and
+normalised to sum 1, precision and recall are averaged over pages and F1 is taken from the two
+means. ± is the bootstrap standard deviation over pages, as in evaluate.py.
+
+The pages are split in two halves by the parity of their id's first 32 bits; the clean rules were
+tuned on half A only, so half B is held out. Writes benchmarks/results/extraction.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results" / "extraction.md"
+DEFAULT_DATA = HERE.parents[1] / "shared" / "data" / "scrapinghub"
+SHINGLE_SIZE = 4  # evaluate.py's ngram_n
+BOOTSTRAP_SEED = 13  # fixed so that the ± column does not change between runs
+TOKEN = re.compile(r"\w+", re.UNICODE)
+
+TpFpFn = tuple[float, float, float]
+
+
+# ----------------------------------------------------------------------------- metric
+
+
+def _shingles(text: str) -> Counter:
+    tokens = TOKEN.findall(text or "")
+    count = max(1, len(tokens) - SHINGLE_SIZE + 1)
+    return Counter(tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(count)
+                   if tokens[i:i + SHINGLE_SIZE])
+
+
+def shingle_match(true: str, pred: str) -> TpFpFn:
+    """evaluate.py's string_shingle_matching: counts normalised so long pages weigh the same."""
+    true_shingles, pred_shingles = _shingles(true), _shingles(pred)
+    tp = fp = fn = 0.0
+    for key in true_shingles.keys() | pred_shingles.keys():
+        true_count, pred_count = true_shingles.get(key, 0), pred_shingles.get(key, 0)
+        tp += min(true_count, pred_count)
+        fp += max(0, pred_count - true_count)
+        fn += max(0, true_count - pred_count)
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def prf(counts: list[TpFpFn]) -> tuple[float, float, float]:
+    """(F1, precision, recall) as evaluate.py's metrics_from_tp_fp_fns."""
+    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
+    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
+    return 2 * precision * recall / (precision + recall), precision, recall
+
+
+def bootstrap_f1_std(counts: list[TpFpFn], rounds: int) -> float:
+    if rounds < 2:
+        return 0.0
+    rng = random.Random(BOOTSTRAP_SEED)
+    samples = [prf([counts[rng.randrange(len(counts))] for _ in counts])[0] for _ in range(rounds)]
+    return statistics.stdev(samples)
+
+
+# ----------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    html: str
+    gold: str
+
+    @property
+    def half(self) -> str:
+        return "A" if int(self.id[:8], 16) % 2 == 0 else "B"
+
+
+def load_pages(root: Path) -> list[Page]:
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(gold):
+        path = root / "html" / f"{page_id}.html.gz"
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as handle:
+            pages.append(Page(page_id, handle.read(), gold[page_id].get("articleBody") or ""))
+    return pages
+
+
+def stored_outputs(root: Path) -> dict[str, dict[str, str]]:
+    """Reference extractors' stored outputs ({name: {page id: body}}), in either file layout."""
+    outputs = {}
+    for path in sorted((root / "reference-outputs").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and set(data) == {"version", "output"}:
+            data = data["output"]
+        outputs[path.stem] = {key: (value or {}).get("articleBody") or ""
+                              for key, value in data.items()}
+    return outputs
+
+
+# ----------------------------------------------------------------------------- systems
+
+
+def newsfuse_extract(html: str) -> str:
+    from newsfuse.clean import NoArticleText, clean
+    from newsfuse.model import Article
+
+    try:
+        return clean(Article(id="page", raw=html, format="html")).body
+    except NoArticleText:
+        return ""
+
+
+def trafilatura_extract(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def run_system(extract: Callable[[str], str], pages: list[Page]) -> tuple[dict[str, str], float]:
+    extract(pages[0].html)  # warm-up: imports and lazy tables are not extraction time
+    start = time.perf_counter()
+    outputs = {page.id: extract(page.html) for page in pages}
+    return outputs, time.perf_counter() - start
+
+
+# ----------------------------------------------------------------------------- report
+
+
+@dataclass
+class Row:
+    name: str
+    cells: list[str]
+    seconds: str
+
+
+def score_row(name: str, outputs: dict[str, str], pages: list[Page], rounds: int,
+              seconds: str) -> Row:
+    counts = {page.id: shingle_match(page.gold, outputs.get(page.id, "")) for page in pages}
+    cells = []
+    for half in ("all", "A", "B"):
+        chosen = [counts[p.id] for p in pages if half == "all" or p.half == half]
+        f1, precision, recall = prf(chosen)
+        spread = f" ± {bootstrap_f1_std(chosen, rounds):.3f}" if half == "all" else ""
+        cells.append(f"{f1:.3f}{spread} | {precision:.3f} | {recall:.3f}")
+    return Row(name, cells, seconds)
+
+
+def table(rows: list[Row]) -> list[str]:
+    header = ("| extractor | F1 (all) | P | R | F1 (A, tuning) | P | R | F1 (B, held out) | P | R "
+              "| seconds (85 pages) |")
+    lines = [header, "|" + "---|" * 11]
+    lines += [f"| {row.name} | {' | '.join(row.cells)} | {row.seconds} |" for row in rows]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap rounds for ±")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    if not (args.data / "ground-truth.json").exists():
+        print(f"skipped: scrapinghub data not found at {args.data}")
+        return 0
+    pages = load_pages(args.data)
+    halves = Counter(page.half for page in pages)
+    rows = []
+    for name, extract in (("newsfuse clean", newsfuse_extract),
+                          ("trafilatura (benchmark call)", trafilatura_extract)):
+        outputs, seconds = run_system(extract, pages)
+        rows.append(score_row(name, outputs, pages, args.bootstrap, f"{seconds:.1f}"))
+    empty = []
+    for name, outputs in stored_outputs(args.data).items():
+        if not outputs:
+            empty.append(name)
+            continue
+        rows.append(score_row(f"{name} (stored output)", outputs, pages, args.bootstrap, "—"))
+
+    command = "python -m benchmarks.bench_extraction" + (" " + " ".join(argv) if argv else "")
+    lines = ["## Article extraction (scrapinghub benchmark)", "",
+             f"Command: `{command}` — run {dt.date.today().isoformat()} on {len(pages)} pages "
+             f"(half A: {halves['A']} pages used to tune the clean rules; half B: {halves['B']} "
+             "held out). Metric: the benchmark's own (4-token shingle precision/recall per "
+             "page, averaged over pages; F1 of the means; ± = bootstrap std of F1).", ""]
+    lines += table(rows)
+    if empty:
+        lines += ["", f"Stored outputs that are empty in the data folder, so not scored: "
+                      f"{', '.join(empty)}."]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(report, encoding="utf-8")
+        print(f"wrote {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

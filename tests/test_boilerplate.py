@@ -1,0 +1,152 @@
+"""Each named boilerplate rule on invented lines: what it removes and what it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.clean.boilerplate import (
+    HTML_RULES,
+    RULES,
+    classify,
+    clean_lines,
+    filter_lines,
+    normalise,
+    text_rules,
+)
+
+REMOVED_LINES = [
+    # comment widgets
+    ("Post a Comment", "comment-widget"),
+    ("Post a Comment (4)", "comment-widget"),
+    ("Leave a Reply", "comment-widget"),
+    ("12 Comments", "comment-widget"),
+    ("0 Comments", "comment-widget"),
+    ("Your email address will not be published.", "comment-widget"),
+    ("* Please don't spam here, a moderator reads every comment.", "comment-widget"),
+    # cookie banners and leaked template markup
+    ("This website uses cookies to give you a better visit. Learn more", "cookie-banner"),
+    ("Accept !", "cookie-banner"),
+    ("#buttons=(Accept !) #days=(30)", "markup"),
+    ("[button link=\"/send\" type=\"big\"] Send us your story[/button]", "markup"),
+    # teasers for other articles
+    ("See also  Why lighthouses were painted in stripes", "related-link"),
+    ("READ MORE: Town council votes on new harbour fees", "related-link"),
+    ("Related articles", "related-link"),
+    ("You may also like:", "related-link"),
+    ("Most read in regional news", "related-link"),
+    ("Lighthouse keeper retires after forty years [PICTURES]", "related-link"),
+    ("Leggi anche", "related-link"),
+    # promotions and newsletters
+    ("Live Briefing: Floods In The Delta", "promo"),
+    ("Our delta briefing gives you the latest news on the floods. For all stories, click here.",
+     "promo"),
+    ("Sign up for our weekly newsletter", "promo"),
+    ("Morning Tide Newsletter", "promo"),
+    ("Get the best stories delivered to your inbox every Friday.", "promo"),
+    # tags, share buttons
+    ("Tags", "tag-list"),
+    ("Tags: floods, harbour, weather", "tag-list"),
+    ("Share", "share-button"),
+    ("Facebook Twitter WhatsApp Email", "share-button"),
+    ("To Top", "share-button"),
+    ("Back to top", "share-button"),
+    # photo credits and captions
+    ("Lena Ostrova/AFP/Getty", "photo-credit"),
+    ("Photo: Lena Ostrova", "photo-credit"),
+    ("Getty Images", "photo-credit"),
+    ("Topshot - Marenland - Weather - Flood", "caption"),
+    ("A picture taken on June 3, 2018 shows the harbour wall at low tide.", "caption"),
+    ("This handout video grab released by the port authority on May 2, 2021 shows the pier.",
+     "caption"),
+    ("A fisherman mends a net in front of the old customs house on May 4, 2021. – The fleet "
+     "stayed in port for a week.", "caption"),
+    ("Sailors repair a mast in the harbour of Lund, northern Marenland, May 4, 2021.", "caption"),
+    ("Boats wait at the quay. (Photo by Arne VOSS / AFP)", "caption"),
+    ("Storm waves have hit the northern coast. (May 4, 2021)", "video-caption"),
+    # author notes, bylines, contact lines
+    ("With reporting by AFP and Reuters", "author-note"),
+    ("Mira Holt contributed to this report.", "author-note"),
+    ("By Mira Holt and Jon Rask", "byline"),
+    ("Updated at 4:05 p.m.", "byline"),
+    ("mira.holt@example.org", "contact"),
+]
+
+KEPT_LINES = [
+    "The council received more than 200 comments on the plan before the vote on Tuesday.",
+    "Regulators said the company uses cookies to track visitors without asking them first.",
+    "By Monday, officials said the water had fallen by half a metre.",
+    "The treaty was signed on March 3, 2001.",
+    "Police said they would share the footage with the families of the victims.",
+    "He told reporters the harbour would reopen once divers had checked the pier.",
+    "\"Please help us,\" said one resident whose house was flooded.",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), REMOVED_LINES)
+def test_rule_removes_boilerplate_line(line: str, reason: str) -> None:
+    assert classify(line) == reason
+
+
+@pytest.mark.parametrize("line", KEPT_LINES)
+def test_body_sentences_are_kept(line: str) -> None:
+    assert classify(line) is None
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Harbor News", "site-name"),
+    ("The Valley Courier", "site-name"),
+    ("0", "debris"),
+    ("Relief Efforts Stretch Into A Second Week", "heading"),
+])
+def test_text_only_rules_guess_structure(line: str, reason: str) -> None:
+    assert classify(line, RULES) == reason
+    assert classify(line, HTML_RULES) is None
+
+
+def test_heading_rule_follows_configured_length() -> None:
+    heading = "Floods reach the old town"
+    assert classify(heading, text_rules(max_heading_words=5)) == "heading"
+    assert classify(heading, text_rules(max_heading_words=4)) is None
+    assert classify(heading, text_rules(max_heading_words=0)) is None
+
+
+def test_long_paragraph_mentioning_widget_words_is_kept() -> None:
+    paragraph = ("Readers left 40 comments under the first report, and the editor said the site "
+                 "uses cookies only for counting visits, but most of this long paragraph is about "
+                 "the storm and how the ferries stopped running for four days in a row.")
+    assert classify(paragraph) is None
+
+
+def test_title_repeat_and_standfirst_are_removed() -> None:
+    lines = ["Harbour reopens after storm | Coast Daily",
+             "Ferries are expected to sail again from Monday",
+             "The harbour reopened on Sunday, the port authority said."]
+    kept, removed = filter_lines(lines, HTML_RULES, title="Harbour reopens after storm")
+    assert kept == ["The harbour reopened on Sunday, the port authority said."]
+    assert [block.reason for block in removed] == ["title", "standfirst"]
+
+
+def test_tags_listed_one_per_line_are_removed() -> None:
+    kept, removed = filter_lines(["The storm passed.", "Tags:", "floods", "harbour"], RULES)
+    assert kept == ["The storm passed."]
+    assert {block.reason for block in removed} == {"tag-list"}
+
+
+def test_newsletter_heading_takes_its_pitch_along() -> None:
+    lines = ["Morning Tide Newsletter", "Get the best of the coast before breakfast, free.",
+             "The storm passed overnight."]
+    kept, removed = filter_lines(lines, HTML_RULES)
+    assert kept == ["The storm passed overnight."]
+    assert [block.reason for block in removed] == ["promo", "promo"]
+
+
+def test_clean_lines_joins_paragraphs_with_single_newlines() -> None:
+    body, removed = clean_lines("First paragraph here.\n\n\nSecond one here.\n\nShare\n")
+    assert body == "First paragraph here.\nSecond one here."
+    assert removed[0].reason == "share-button"
+
+
+def test_normalise_strips_bullets_and_odd_spaces() -> None:
+    assert normalise("*  Please\u00a0don't  spam") == "Please don't spam"
+    assert normalise("- 2 cups of flour") == "2 cups of flour"
+    assert normalise("-5 degrees at night") == "-5 degrees at night"

@@ -1,0 +1,175 @@
+"""The clean stage end to end: scraped text, HTML with metadata, bad input, the real example."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from newsfuse.clean import NoArticleText, clean, clean_text
+from newsfuse.config import CleanConfig
+from newsfuse.ingest import read
+from newsfuse.model import Article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "ukraine-2022-02-28"
+
+
+def _read_one(name: str) -> Article:
+    result = read([FIXTURES / name])
+    assert not result.errors
+    return result.articles[0]
+
+
+# ----------------------------------------------------------------------------- scraped text
+
+
+def test_scraped_text_keeps_body_and_names_every_removal() -> None:
+    cleaned = clean(_read_one("clean_scraped_article.txt"))
+    body = cleaned.body.splitlines()
+    assert len(body) == 4
+    assert body[0].startswith("Floodwaters cut the coastal highway")
+    assert "harbour master Ilse Varga" in body[2]
+    assert body[3].endswith("small businesses.")
+    reasons = {block.reason for block in cleaned.removed}
+    assert reasons >= {"comment-widget", "cookie-banner", "markup", "related-link", "promo",
+                       "tag-list", "share-button", "site-name", "debris", "heading",
+                       "caption", "photo-credit", "video-caption", "author-note"}
+    assert all(block.text.strip() for block in cleaned.removed)
+
+
+def test_scraped_text_body_holds_no_caption_or_widget() -> None:
+    body = clean(_read_one("clean_scraped_article.txt")).body
+    for leftover in ("Photo by", "AFP", "shows", "Comment", "cookies", "click here", "Tags"):
+        assert leftover not in body
+
+
+def test_clean_returns_a_copy() -> None:
+    article = _read_one("clean_scraped_article.txt")
+    cleaned = clean(article)
+    assert article.body == "" and article.removed == []
+    assert cleaned.raw == article.raw and cleaned.id == article.id
+
+
+def test_heading_removal_can_be_switched_off() -> None:
+    raw = "Floods Reach The Old Town\nThe river rose two metres overnight, officials said."
+    article = Article(id="a", raw=raw, format="text")
+    assert clean(article).body == "The river rose two metres overnight, officials said."
+    kept = clean(article, CleanConfig(max_heading_words=0)).body
+    assert kept.splitlines()[0] == "Floods Reach The Old Town"
+
+
+def test_clean_text_convenience() -> None:
+    text = "Share\nThe river rose two metres overnight, officials said.\n\n0 Comments\n"
+    assert clean_text(text) == "The river rose two metres overnight, officials said."
+
+
+def test_json_article_uses_text_rules() -> None:
+    article = Article(id="rec", format="json",
+                      raw="The ferry sailed at dawn.\nTo Top\nPost a Comment")
+    assert clean(article).body == "The ferry sailed at dawn."
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def test_html_body_and_metadata() -> None:
+    cleaned = clean(_read_one("clean_page.html"))
+    assert cleaned.title == "Ferry service resumes after spring storm"
+    assert cleaned.source == "Coastline Courier"
+    assert cleaned.published == dt.date(2024, 5, 6)
+    assert cleaned.url == "https://coastline-courier.example/news/ferry-service-resumes"
+    body = cleaned.body
+    assert body.startswith("Ferries between Lund Harbour")
+    assert "Harbour director Tove Brandt said the storm" in body  # hover card gone, name kept
+    assert "Port tolls to rise" not in body
+    for leftover in ("newsletter", "READ MORE", "contributed to this report", "cookies",
+                     "More stories", "All rights reserved", "Home"):
+        assert leftover not in body
+    assert len(body.splitlines()) == 5
+    reasons = {block.reason for block in cleaned.removed}
+    assert {"promo", "related-link", "author-note"} <= reasons
+
+
+def test_html_metadata_does_not_override_ingest_fields() -> None:
+    article = _read_one("clean_page.html").model_copy(
+        update={"title": "Given title", "source": "Given source", "published": dt.date(2020, 1, 2)})
+    cleaned = clean(article)
+    assert (cleaned.title, cleaned.source, cleaned.published) == (
+        "Given title", "Given source", dt.date(2020, 1, 2))
+
+
+def test_truncated_html_still_yields_its_text() -> None:
+    raw = "<html><body><div><p>The harbour reopened on Monday after the storm, officials said."
+    assert "harbour reopened" in clean(Article(id="cut", raw=raw, format="html")).body
+
+
+@pytest.mark.parametrize("raw", [
+    "",
+    "   \n",
+    "<html><body><div></div></body></html>",
+    "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    "\x00\x01\x02<<<>>>",
+])
+def test_html_without_article_text_raises_clear_error(raw: str) -> None:
+    article = Article(id="page-7", raw=raw, format="html", path="in/page-7.html")
+    with pytest.raises(NoArticleText, match=r"^no article text found in in/page-7\.html$"):
+        clean(article)
+
+
+def test_broken_html_fixture_raises_value_error_naming_the_item() -> None:
+    article = _read_one("clean_broken.html")
+    with pytest.raises(ValueError, match="no article text found in .*clean_broken.html"):
+        clean(article)
+
+
+def test_empty_text_article_raises() -> None:
+    with pytest.raises(NoArticleText, match="no article text found in blank"):
+        clean(Article(id="blank", raw="\n\nShare\n", format="text"))
+
+
+# ----------------------------------------------------------------------------- real example
+
+# Boilerplate seen in the scraped example, as short patterns (no sentence of it is copied here).
+EXAMPLE_BOILERPLATE = [
+    r"Post a Comment", r"Leave a Reply", r"will not be published", r"\b0 Comments",
+    r"Don't Spam", r"uses cookies", r"^Accept", r"^See also", r"Live Briefing", r"click here",
+    r"^Tags$", r"^To Top$", r"^S7 News$", r"^\d+$", r"\(Photo by", r"/AFP", r"Getty",
+    r"^Topshot", r"picture taken on", r"video grab", r"\(February 24, 2022\)$", r"^CBS News$",
+    r"Enters Day Six$", r"With reporting by", r"Koshytsa Street", r"#buttons",
+]
+# Short pieces of body sentences that must survive, one or more per article.
+EXAMPLE_BODY = [
+    r"352 people including 16 children", r"Enough is enough!", r"immediate ceasefire",
+    r"minute of silence", r"expelled 12 members", r"reconvene on the morning of March 1",
+    r"KIEV, Ukraine \(AFP\)", r"more than 4,500 Russian soldiers", r"let them try",
+    r"nuclear forces put on high alert", r"at least 376 civilian casualties",
+    r"193-nation General Assembly", r"first direct negotiations", r"Kharkiv",
+    r"extraordinary emergency meeting",
+]
+
+
+@pytest.fixture(scope="module")
+def example_bodies() -> dict[str, str]:
+    if not EXAMPLE.is_dir():
+        pytest.skip(f"shared example not found at {EXAMPLE}")
+    result = read([EXAMPLE])
+    assert not result.errors and len(result.articles) == 5
+    return {article.id: clean(article).body for article in result.articles}
+
+
+def test_example_bodies_hold_no_boilerplate(example_bodies: dict[str, str]) -> None:
+    for article_id, body in example_bodies.items():
+        for line in body.splitlines():
+            for pattern in EXAMPLE_BOILERPLATE:
+                assert not re.search(pattern, line), (article_id, pattern, line[:80])
+
+
+def test_example_bodies_keep_the_story(example_bodies: dict[str, str]) -> None:
+    everything = "\n".join(example_bodies.values())
+    for pattern in EXAMPLE_BODY:
+        assert re.search(pattern, everything), pattern
+    for article_id, body in example_bodies.items():
+        assert len(body.split()) >= 150, article_id  # every article keeps most of its text
