@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.model import Article, DateMention, Sentence
 
@@ -59,6 +59,11 @@ _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 _CANDIDATE_LABELS = {"DATE", "TIME"}
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 _NEXT_WORDS = {"next", "coming"}
+# Verbs whose date is the date of a statement: "officials said on Tuesday".
+SPEECH_VERBS = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
+                "write", "warn", "declare", "tweet", "post"}
+# Steps from a date up to its verb: "on Monday" -> on -> met is two; more reaches other clauses.
+MAX_CLIMB = 3
 # A missing year is chosen among these offsets from the publication year.
 _YEAR_OFFSETS = (-1, 0, 1)
 
@@ -75,15 +80,17 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
     starts = [s.start for s in sentences]
     mentions = []
     for candidate in _candidates(doc):
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         sentence = _sentence_of(candidate.start, starts, sentences)
-        mention = resolve(candidate.text, article.published, _points_forward(doc, candidate),
-                          sentence.text if sentence else "")
-        if mention is None:
+        resolved = resolve(candidate.text, article.published, _points_forward(candidate, span),
+                           sentence.text if sentence else "")
+        if resolved is None:
             continue
-        date, relative = mention
+        date, relative = resolved
         mentions.append(DateMention(text=candidate.text, date=date, relative=relative,
                                     source=article.id,
-                                    sentence=sentence.index if sentence else 0))
+                                    sentence=sentence.index if sentence else 0,
+                                    reporting=_is_reporting_date(span)))
     return mentions
 
 
@@ -122,25 +129,38 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     return [_Candidate(start, end, doc.text[start:end]) for start, end in merged]
 
 
-def _points_forward(doc: Doc, candidate: _Candidate) -> bool:
+def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     """True when the expression points forward: 'next Monday', 'will meet on Tuesday'."""
     if any(word in _NEXT_WORDS for word in candidate.text.lower().split()):
         return True
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    return span is not None and _in_future_clause(span)
-
-
-def _in_future_clause(span: Span) -> bool:
-    node = span.root
-    for _ in range(4):  # up to the governing verb and through 'to'-complements of it
-        if node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUXILIARIES
-                for c in node.children):
-            return True
-        if node.head is node or (node.pos_ == "VERB" and node.dep_ not in ("xcomp", "conj")):
+    verb = _governing_verb(span)
+    for _ in range(2):  # the verb itself, or the verb it is a 'to'-complement of
+        if verb is None:
             return False
-        node = node.head
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUXILIARIES
+               for c in verb.children):
+            return True
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") else None
     return False
+
+
+def _is_reporting_date(span: Span | None) -> bool:
+    verb = _governing_verb(span)
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _governing_verb(span: Span | None) -> Token | None:
+    """The first verb above the expression ('met on Monday' -> met)."""
+    if span is None:
+        return None
+    node = span.root
+    for _ in range(MAX_CLIMB):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _sentence_of(char: int, starts: list[int], sentences: list[Sentence]) -> Sentence | None:

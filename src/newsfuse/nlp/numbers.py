@@ -234,17 +234,19 @@ def _fact_for_run(doc: Doc, run: Span, article: Article, sentences: list[Sentenc
     value = parse_number([t.text for t in run])
     if value is None:
         return None
-    anchor = _anchor(run)
-    unit, outcome_hint = _unit_of(doc, run, anchor)
+    unit, outcome_hint = _unit_of(doc, run, _anchor(run))
     if unit is None or _is_skipped_unit(unit):
         return None
     qualifier, qualifier_start = _qualifier_before(doc, run.start)
     reading = _read_context(unit, outcome_hint)
-    measure = _measure(unit, reading, outcome_hint)
-    phrase_end = unit.i + 1 if run.end <= unit.i < run.end + 6 else run.end
-    phrase = doc[qualifier_start:phrase_end].text
-    return NumericFact(value=value, qualifier=qualifier, unit=unit.lower_, measure=measure,
-                       phrase=phrase, source=article.id,
+    if unit.lemma_ == "toll":  # "the death toll rose to 52": the toll is what is counted
+        unit_text, phrase = "deaths", doc[min(unit.left_edge.i, qualifier_start):run.end].text
+    else:
+        phrase_end = unit.i + 1 if run.end <= unit.i < run.end + 6 else run.end
+        unit_text, phrase = unit.lower_, doc[qualifier_start:phrase_end].text
+    return NumericFact(value=value, qualifier=qualifier, unit=unit_text,
+                       measure=_measure(unit, reading, outcome_hint), phrase=phrase,
+                       source=article.id,
                        sentence=_sentence_index(run.start_char, starts, sentences))
 
 
@@ -296,16 +298,16 @@ def _unit_of(doc: Doc, run: Span, anchor: Token) -> tuple[Token | None, str | No
     following = doc[run.end] if run.end < len(doc) else None
     if following is not None and following.lower_ in OUTCOME_MODIFIERS:
         return following, OUTCOME_MODIFIERS[following.lower_]  # headline style "17 dead"
-    if _is_toll_object(anchor):
-        return anchor, "deaths"  # "the death toll rose to 52"
-    return None, None
+    toll = _toll_of(anchor)
+    return (toll, "deaths") if toll is not None else (None, None)
 
 
-def _is_toll_object(anchor: Token) -> bool:
-    verb = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+def _toll_of(anchor: Token) -> Token | None:
+    """'toll' when the number is what a death toll rose to / stood at / is."""
     if anchor.dep_ not in ("pobj", "attr", "dobj"):
-        return False
-    return any(c.dep_ == "nsubj" and c.lemma_ == "toll" for c in verb.children)
+        return None
+    verb = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ == "toll"), None)
 
 
 def _is_skipped_unit(unit: Token) -> bool:
@@ -360,7 +362,8 @@ def _read_context(unit: Token, outcome_hint: str | None) -> _Reading:
         parent = node.head
         if parent.pos_ in ("VERB", "AUX") and parent.lemma_ != "include":
             predicate = parent.lemma_.lower()
-            verb_outcome, side_from_verb = _verb_reading(parent, node, unit)
+            argument = _object_of(parent) if node.lemma_ == "include" else node
+            verb_outcome, side_from_verb = _verb_reading(parent, argument or node, unit)
             outcome = outcome or verb_outcome
             side = side or side_from_verb
             break
@@ -369,6 +372,11 @@ def _read_context(unit: Token, outcome_hint: str | None) -> _Reading:
             side = side or _side_of_noun(parent)
         node = parent
     return _Reading(outcome=outcome, predicate=predicate, side=side)
+
+
+def _object_of(verb: Token) -> Token | None:
+    """The verb's object, which an "including ..." hanging off the verb subdivides."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _noun_outcome(noun: Token) -> str | None:
@@ -400,6 +408,9 @@ def _verb_reading(verb: Token, argument: Token, unit: Token) -> tuple[str | None
         return _lose_reading(verb, argument, unit, objects, side)
     if lemma == "leave" and is_subject and any(o.lemma_ in HOME_NOUNS for o in objects):
         return "displaced", side
+    if is_subject and verb.lower_ in OUTCOME_MODIFIERS and lemma not in TRANSITIVE_OUTCOMES:
+        # "12 people are missing": the adjective is tagged as the verb
+        return OUTCOME_MODIFIERS[verb.lower_], side
     if is_subject or is_object:
         for child in verb.children:
             found = _complement_outcome(child, is_object)
