@@ -1,0 +1,524 @@
+"""Named-entity mentions per article, and their merging into one entity across articles.
+
+Mentions come from spaCy's NER, cleaned of the junk the small model leaves (leading "the",
+trailing "'s", titles glued to names, photo credits after a slash, spans over line breaks)
+and completed with two in-document repairs: a name right after a personal title
+("Ambassador Vassily Nebenziya") is a person whatever label NER gave it, and a bare surname
+of a person named in full elsewhere in the article is that person.
+
+Merging works on folded names (accents removed, case and punctuation ignored) compared token
+by token through a transliteration skeleton (Serhiy/Sergiy, Zelensky/Zelenskyy,
+Vassily/Vasily), plus acronyms (UN -> United Nations), unique suffixes (General Assembly ->
+United Nations General Assembly), surname-only mentions when one full name fits, and a small
+table of exonyms (Kiev -> Kyiv) that no string distance can find.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc, Span
+
+from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention, Sentence
+
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                           "WORK_OF_ART", "LAW", "LANGUAGE"})
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+# Words that precede a name as a title or role; stripped from the front of PERSON mentions
+# ("UN Secretary-General António Guterres" -> "António Guterres").
+PERSON_TITLES = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+    "president", "prez", "vice", "ambassador", "envoy", "delegate", "representative",
+    "secretary", "general", "minister", "premier", "chancellor", "pm", "senator", "sen", "sen.",
+    "rep", "rep.", "gov", "gov.", "governor", "mayor", "king", "queen", "prince", "princess",
+    "pope", "sheikh", "emir", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
+    "gen", "gen.", "col", "col.", "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "judge",
+    "justice", "prosecutor", "leader", "deputy", "foreign", "defence", "defense", "prime",
+    "mp", "lawmaker", "negotiator", "diplomat", "head",
+})
+# Titles specific enough that the name right after them is a person even when NER says ORG/GPE
+# ("Russian Ambassador Vassily Nebenziya" was tagged ORG by en_core_web_sm on the example).
+HONORIFICS = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "prez", "ambassador",
+    "envoy", "minister", "premier", "chancellor", "senator", "sen.", "governor", "mayor",
+    "spokesman", "spokeswoman", "spokesperson", "secretary-general", "general", "delegate",
+    "pope", "king", "queen", "prince", "princess", "sheikh",
+})
+# Exonyms and old transliterations that string distance cannot link (kiev/kyiv differ in two
+# of four letters). Applied to folded tokens; the right-hand side is the current English form.
+EXONYMS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
+    "nikolaev": "mykolaiv", "nikolayev": "mykolaiv", "lugansk": "luhansk",
+    "chernigov": "chernihiv", "zaporozhye": "zaporizhzhia", "dnepropetrovsk": "dnipro",
+    "rovno": "rivne", "byelorussia": "belarus", "peking": "beijing", "bombay": "mumbai",
+    "burma": "myanmar", "kiev's": "kyiv",
+}
+FAMILIES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org",
+            "NORP": "norp"}
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+# Skeleton similarity (difflib ratio) above which two name tokens are one spelling. Calibrated
+# on transliteration pairs (sergiy/serhiy, zelensky/zelenskyy, vassily/vasily, kyslytsya/
+# kislitsa, nebenzia/nebenziya all score >= 0.93 after skeletonising) against different names
+# (austria/australia 0.88, clinton/clifton 0.86, mali/malawi 0.80, sergei/sergiy 0.91 is the
+# same name): 0.9 keeps the first group and rejects the second.
+TOKEN_MATCH_RATIO = 0.9
+# First names are compared only when the surnames already match, so a looser ratio is safe and
+# catches Dmitry/Dmytro (0.83) and Oleksandr/Aleksandr; different people with one surname and
+# similar first names differ by a gendered ending, which BLOCKING_SUFFIXES rejects.
+GIVEN_NAME_MATCH_RATIO = 0.8
+# Endings that make a different word even though the skeletons are close: demonyms
+# (Russia/Russian 0.91, Georgia/Georgian 0.93) and feminine forms (Daniel/Danielle,
+# Martin/Martina, Lavrov/Lavrova). The plural "s" is not here: Ukrainian/Ukrainians is one NORP.
+BLOCKING_SUFFIXES = frozenset({"n", "an", "ian", "ns", "ans", "ese", "ish", "i", "ic", "a", "e",
+                               "le", "ne", "na", "ova", "eva", "ina", "aia"})
+# A single-token mention labelled PERSON that is nobody's surname is most often a place or
+# organisation the small NER model did not know (it tagged "Kyiv" PERSON 5 times out of 9 on
+# the shared example); such votes count a quarter.
+WEAK_PERSON_VOTE = 0.25
+# Tie-break between labels with equal votes: the more specific label wins.
+LABEL_PRIORITY = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
+                  "WORK_OF_ART", "LANGUAGE"]
+# Transliteration skeleton: digraphs and letters that English renderings of Cyrillic, Arabic
+# and other names swap freely (Ukrainian г is h, Russian г is g; й/ий give y, i, iy, yy).
+_SKELETON_RULES = [("kh", "h"), ("zh", "z"), ("ph", "f"), ("ck", "k"), ("ks", "x"), ("ou", "u"),
+                   ("y", "i"), ("j", "i"), ("w", "v"), ("g", "h"), ("q", "k")]
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
+
+
+# --------------------------------------------------------------------------- name folding
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, curly apostrophes straightened, dots and spaces normalised."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace("’", "'").replace("‘", "'").replace(".", "").lower()
+    return " ".join(plain.split())
+
+
+def name_key(text: str) -> str:
+    """Folded name without leading article or trailing possessive, exonyms replaced."""
+    tokens = fold(text).split()
+    if tokens and tokens[0] == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    if tokens:
+        tokens[-1] = re.sub(r"'s?$", "", tokens[-1])
+    return " ".join(EXONYMS.get(token, token) for token in tokens if token)
+
+
+def skeleton(token: str) -> str:
+    """A token reduced so that transliteration variants of one name become (nearly) equal."""
+    text = fold(token).replace("'", "")
+    for old, new in _SKELETON_RULES:
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def tokens_match(a: str, b: str, min_ratio: float = TOKEN_MATCH_RATIO) -> bool:
+    """True when two name tokens are spellings of one name (see TOKEN_MATCH_RATIO)."""
+    if a == b:
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb or sa[0] != sb[0]:
+        return False
+    if sa == sb:
+        return True
+    shorter, longer = sorted((sa, sb), key=len)
+    if min(len(sa), len(sb)) <= 3 or (longer.startswith(shorter)
+                                      and longer[len(shorter):] in BLOCKING_SUFFIXES):
+        return False
+    if sa.endswith("a") != sb.endswith("a"):  # Alexander/Alexandra, Zelensky/Zelenska
+        return False
+    return SequenceMatcher(None, sa, sb).ratio() >= min_ratio
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) <= 2
+
+
+def given_names_match(a: str, b: str) -> bool:
+    """First names agree: same spelling family, or one is an initial of the other."""
+    if _is_initial(a) or _is_initial(b):
+        return a[0] == b[0]
+    return tokens_match(a, b, GIVEN_NAME_MATCH_RATIO)
+
+
+# --------------------------------------------------------------------------- mentions in one doc
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A cleaned entity mention: character and token offsets into the spaCy doc."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    first_token: int
+    end_token: int
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Cleaned NER mentions of `doc`, titles relabelled and bare surnames added, by position."""
+    mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS
+                if (m := _clean_span(ent)) is not None]
+    mentions = [_relabel_after_title(doc, m) for m in mentions]
+    return sorted(_add_surname_mentions(doc, mentions), key=lambda m: m.start)
+
+
+def extract_entities(doc: Doc, sentences: list[Sentence], article: Article) -> list[EntityMention]:
+    """Entity mentions of one article with their sentence index and offsets into its body."""
+    if doc.text != article.body:
+        raise ValueError(f"article {article.id}: spaCy doc text is not the article body")
+    starts = [s.start for s in sentences]
+    return [EntityMention(text=m.text, label=m.label, sentence=sentence_index(starts, m.start),
+                          start=m.start, end=m.end)
+            for m in find_mentions(doc)]
+
+
+def sentence_index(sentence_starts: list[int], offset: int) -> int:
+    """Index of the sentence holding `offset` (the previous one for text between sentences)."""
+    return max(bisect_right(sentence_starts, offset) - 1, 0)
+
+
+def _clean_span(span: Span) -> Mention | None:
+    doc = span.doc
+    if any(t.is_space or "\n" in t.text for t in span):
+        return None  # a span over a line break joins a heading or caption to the body
+    first, end = span.start, span.end
+    for i in range(first, end):
+        if doc[i].text in {"/", "|"} and doc.text[doc[i].idx - 1:doc[i].idx].isspace():
+            end = i  # "Daniel LEAL / AFP": a photo credit after the name (not "RFE/RL")
+            break
+    while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct):
+        first += 1
+    while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
+        end -= 1
+    if span.label_ == "PERSON":
+        first = after_titles(doc, first, end)
+    if first >= end:
+        return None
+    start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    text = doc.text[start_char:end_char]
+    if len(text) < 2 or not _WORD.search(text) or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    return Mention(start_char, end_char, span.label_, text, first, end)
+
+
+def after_titles(doc: Doc, first: int, end: int) -> int:
+    """First token of the name proper: after any title word or possessor inside the span."""
+    name_start = first
+    for i in range(first, end - 1):
+        token = doc[i]
+        if token.lower_ in PERSON_TITLES or token.text in POSSESSIVE_TOKENS:
+            name_start = i + 1
+    while name_start < end - 1 and doc[name_start].is_punct:
+        name_start += 1
+    return name_start
+
+
+def _relabel_after_title(doc: Doc, mention: Mention) -> Mention:
+    if mention.label == "PERSON" or mention.first_token == 0:
+        return mention
+    before = doc[mention.first_token - 1]
+    if before.lower_ in HONORIFICS and before.text[:1].isupper():
+        return Mention(mention.start, mention.end, "PERSON", mention.text,
+                       mention.first_token, mention.end_token)
+    return mention
+
+
+def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Bare surnames of people named in full in this doc are that person, whatever NER said."""
+    surnames = {fold(m.text.split()[-1]) for m in mentions
+                if m.label == "PERSON" and len(m.text.split()) >= 2}
+    if not surnames:
+        return mentions
+    result = []
+    covered: set[int] = set()
+    for m in mentions:
+        covered.update(range(m.first_token, m.end_token))
+        single = m.end_token - m.first_token == 1
+        if m.label != "PERSON" and single and fold(m.text) in surnames:
+            m = Mention(m.start, m.end, "PERSON", m.text, m.first_token, m.end_token)
+        result.append(m)
+    for token in doc:
+        if (token.i not in covered and token.text[:1].isupper()
+                and (token.pos_ == "PROPN" or not token.is_sent_start)
+                and fold(token.text) in surnames):
+            result.append(Mention(token.idx, token.idx + len(token.text), "PERSON", token.text,
+                                  token.i, token.i + 1))
+    return result
+
+
+# --------------------------------------------------------------------------- cross-document merge
+
+
+@dataclass
+class _Group:
+    """All mentions whose folded key is identical."""
+
+    key: str
+    labels: Counter = field(default_factory=Counter)
+    variants: Counter = field(default_factory=Counter)
+    mentions: Counter = field(default_factory=Counter)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.key.split()
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def clusters(self) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = defaultdict(list)
+        for key in self.parent:
+            result[self.find(key)].append(key)
+        return result
+
+
+def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
+    """One Entity per real-world entity over all documents, most mentioned first."""
+    groups = _group_mentions(documents)
+    if not groups:
+        return []
+    surnames = {g.tokens[-1] for g in groups.values() if len(g.tokens) >= 2
+                and g.labels.most_common(1)[0][0] == "PERSON"}
+    label_of = {k: _vote(g, surnames) for k, g in groups.items()}
+    uf = _UnionFind(groups)
+    _merge_spelling_variants(groups, label_of, uf)
+    expansions = _merge_acronyms(groups, label_of, uf)
+    expanded = _merge_expanded_names(groups, label_of, expansions, uf)
+    _merge_suffixes(groups, label_of, expanded, uf)
+    _merge_people(groups, label_of, uf)
+    entities = [_build_entity([groups[k] for k in keys], surnames)
+                for keys in uf.clusters().values()]
+    return sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name))
+
+
+def alias_index(entities: list[Entity]) -> dict[str, str]:
+    """Folded variant -> canonical name, to put other records' names on the merged entities."""
+    index: dict[str, str] = {}
+    for entity in entities:
+        for variant in entity.variants:
+            index.setdefault(name_key(variant), entity.name)
+    return index
+
+
+def _group_mentions(documents: list[AnnotatedDocument]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for document in documents:
+        for mention in document.entities:
+            key = name_key(mention.text)
+            if not key:
+                continue
+            group = groups.setdefault(key, _Group(key))
+            group.labels[mention.label] += 1
+            group.variants[_display_form(mention.text)] += 1
+            group.mentions[document.article.id] += 1
+    return groups
+
+
+def _display_form(text: str) -> str:
+    text = " ".join(text.split())
+    return re.sub(r"^(?:the|The)\s+", "", re.sub(r"['’]s$", "", text))
+
+
+def _vote(group: _Group, surnames: set[str]) -> str:
+    """Label of a group by weighted majority (see WEAK_PERSON_VOTE)."""
+    weights: Counter = Counter()
+    weak = len(group.tokens) == 1 and not any(tokens_match(group.key, s) for s in surnames)
+    for label, count in group.labels.items():
+        weights[label] += count * (WEAK_PERSON_VOTE if weak and label == "PERSON" else 1.0)
+    return max(weights, key=lambda lab: (weights[lab], -_priority(lab)))
+
+
+def _priority(label: str) -> int:
+    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+def _family(label: str) -> str:
+    return FAMILIES.get(label, label)
+
+
+def _merge_spelling_variants(groups: dict[str, _Group], label_of: dict[str, str],
+                             uf: _UnionFind) -> None:
+    """Non-person names of one family whose tokens are pairwise spellings of each other."""
+    buckets: dict[tuple, list[_Group]] = defaultdict(list)
+    for key, group in groups.items():
+        family = _family(label_of[key])
+        if family != "person":
+            buckets[(family, len(group.tokens), skeleton(group.key)[:1])].append(group)
+    for members in buckets.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if all(tokens_match(x, y) for x, y in zip(a.tokens, b.tokens, strict=True)):
+                    uf.union(a.key, b.key)
+
+
+def _is_acronym_group(group: _Group) -> bool:
+    return len(group.tokens) == 1 and any(
+        re.fullmatch(r"(?:[A-Z]\.?){2,6}", v.replace(" ", "")) for v in group.variants)
+
+
+def _initials(tokens: list[str]) -> str:
+    return "".join(t[0] for t in tokens if t not in ACRONYM_STOPWORDS)
+
+
+def _merge_acronyms(groups: dict[str, _Group], label_of: dict[str, str],
+                    uf: _UnionFind) -> dict[str, list[str]]:
+    """UN -> United Nations, when the initials fit exactly one cluster of spelled-out names.
+
+    Returns the expansion of every acronym merged this way.
+    """
+    expansions: dict[str, list[str]] = {}
+    spelled = [g for g in groups.values() if len(g.tokens) >= 2
+               and _family(label_of[g.key]) not in {"person", "norp"}]
+    for group in groups.values():
+        if not _is_acronym_group(group) or _family(label_of[group.key]) == "person":
+            continue
+        fits = [g for g in spelled if _initials(g.tokens) == group.key]
+        if len({uf.find(g.key) for g in fits}) == 1:
+            uf.union(group.key, fits[0].key)
+            expansions[group.key] = min((g.tokens for g in fits), key=len)
+    return expansions
+
+
+def _merge_expanded_names(groups: dict[str, _Group], label_of: dict[str, str],
+                          expansions: dict[str, list[str]], uf: _UnionFind) -> dict[str, list[str]]:
+    """'UN General Assembly' is 'United Nations General Assembly' once UN is known.
+
+    Returns every key's tokens with acronyms spelled out (people's names are left alone).
+    """
+    expanded: dict[str, list[str]] = {}
+    first_with: dict[str, str] = {}
+    for key, group in groups.items():
+        if _family(label_of[key]) == "person":
+            expanded[key] = group.tokens
+            continue
+        expanded[key] = [w for t in group.tokens for w in expansions.get(t, [t])]
+        joined = " ".join(expanded[key])
+        if joined in first_with:
+            uf.union(key, first_with[joined])
+        else:
+            first_with[joined] = key
+    return expanded
+
+
+def _merge_suffixes(groups: dict[str, _Group], label_of: dict[str, str],
+                    expanded: dict[str, list[str]], uf: _UnionFind) -> None:
+    """'Security Council' -> 'UN Security Council' when exactly one longer name ends so."""
+    for key in groups:
+        tokens = expanded[key]
+        family = _family(label_of[key])
+        if len(tokens) < 2 or family in {"person", "norp"}:
+            continue
+        longer = [k for k in groups if len(expanded[k]) > len(tokens)
+                  and expanded[k][-len(tokens):] == tokens and _family(label_of[k]) == family]
+        if len({uf.find(k) for k in longer}) == 1:
+            uf.union(key, longer[0])
+
+
+def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _UnionFind) -> None:
+    people = [g for k, g in groups.items() if label_of[k] == "PERSON"]
+    full = [g for g in people if len(g.tokens) >= 2]
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    for group in full:
+        by_surname[skeleton(group.tokens[-1])[:1]].append(group)
+    for members in by_surname.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if _same_person(a.tokens, b.tokens):
+                    uf.union(a.key, b.key)
+    _merge_mislabelled_names(groups, label_of, full, uf)
+    for group in people:
+        if len(group.tokens) == 1:
+            _merge_surname_only(group, full, uf)
+
+
+def _merge_mislabelled_names(groups: dict[str, _Group], label_of: dict[str, str],
+                             full: list[_Group], uf: _UnionFind) -> None:
+    """A full name spelled like a person's full name is that person, even if NER said ORG
+    ('Vassily Nebenziya' was ORG once on the shared example)."""
+    for key, group in groups.items():
+        if label_of[key] == "PERSON" or len(group.tokens) < 2:
+            continue
+        for person in full:
+            if len(person.tokens) == len(group.tokens) and _same_person(group.tokens,
+                                                                         person.tokens):
+                uf.union(key, person.key)
+                break
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if not tokens_match(a[-1], b[-1]):
+        return False
+    if given_names_match(a[0], b[0]):
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and longer[-len(shorter):] == shorter  # López Obrador
+
+
+def _merge_surname_only(group: _Group, full: list[_Group], uf: _UnionFind) -> None:
+    """'Guterres' -> 'António Guterres' when one person (cluster) has that surname.
+
+    When several people share the surname, each article the bare surname appears in must name
+    exactly one of them in full, and all these articles the same one.
+    """
+    fits = [g for g in full if tokens_match(group.key, g.tokens[-1])]
+    clusters = {uf.find(g.key) for g in fits}
+    if len(clusters) > 1:
+        per_article = [{uf.find(g.key) for g in fits if article in g.mentions}
+                       for article in group.mentions]
+        clusters = set().union(*per_article)
+        if any(len(found) != 1 for found in per_article):
+            return
+    if len(clusters) == 1:
+        uf.union(group.key, clusters.pop())
+
+
+def _build_entity(members: list[_Group], surnames: set[str]) -> Entity:
+    variants: Counter = Counter()
+    mentions: Counter = Counter()
+    votes: Counter = Counter()
+    people = any(len(g.tokens) >= 2 and _vote(g, surnames) == "PERSON" for g in members)
+    for group in members:
+        variants.update(group.variants)
+        mentions.update(group.mentions)
+        for label, count in group.labels.items():
+            weak = label == "PERSON" and not people and len(group.tokens) == 1
+            votes[label] += count * (WEAK_PERSON_VOTE if weak else 1.0)
+    if people:
+        votes["PERSON"] = max(votes.values()) + 1  # a full personal name fixes the type
+    label = max(votes, key=lambda lab: (votes[lab], -_priority(lab)))
+    return Entity(name=_canonical(variants), type=label,
+                  variants=sorted(variants, key=lambda v: (-variants[v], v)),
+                  mentions=dict(sorted(mentions.items())))
+
+
+def _canonical(variants: Counter) -> str:
+    """Most complete form (not an acronym, most words), then most frequent, then accented."""
+    def score(v: str) -> tuple:
+        acronym = bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", v.replace(" ", "")))
+        return (not acronym, len(v.split()), not v.isupper(), variants[v],
+                fold(v) != v.lower(), v)
+    return max(variants, key=score)

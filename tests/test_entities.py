@@ -1,0 +1,245 @@
+"""Entity mentions (cleanup, sentence offsets) and cross-document merging.
+
+Merging tests build mentions by hand so that they test the merge rules, not the NER model;
+extraction tests use invented sentences; the shared example checks the real spelling variants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention
+from newsfuse.nlp.entities import (
+    alias_index,
+    extract_entities,
+    merge_entities,
+    name_key,
+    tokens_match,
+)
+from newsfuse.nlp.pipeline import get_nlp
+from newsfuse.segment import split
+
+
+def _doc(article_id: str, mentions: list[tuple[str, str]]) -> AnnotatedDocument:
+    return AnnotatedDocument(
+        article=Article(id=article_id, body="x"), sentences=[],
+        entities=[EntityMention(text=t, label=lab, sentence=0, start=0, end=len(t))
+                  for t, lab in mentions])
+
+
+def _entity_with(entities: list[Entity], variant: str) -> Entity:
+    matches = [e for e in entities if variant in e.variants]
+    assert len(matches) == 1, f"{variant!r} is in {len(matches)} entities: {entities}"
+    return matches[0]
+
+
+def _extract(body: str) -> list[EntityMention]:
+    article = Article(id="t", body=body)
+    return extract_entities(get_nlp()(body), split(article), article)
+
+
+# --------------------------------------------------------------------------- folding
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Sergiy", "Serhiy"), ("Zelensky", "Zelenskyy"), ("Vassily", "Vasily"),
+    ("António", "Antonio"), ("Kyslytsya", "Kislitsa"), ("Nebenzia", "Nebenziya")])
+def test_transliteration_variants_match(a, b):
+    assert tokens_match(name_key(a), name_key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Russia", "Russian"), ("Austria", "Australia"), ("Alexander", "Alexandra"),
+    ("Zelensky", "Zelenska"), ("Iran", "Iraq"), ("Clinton", "Clifton")])
+def test_different_names_do_not_match(a, b):
+    assert not tokens_match(name_key(a), name_key(b))
+
+
+def test_name_key_drops_article_possessive_and_exonym():
+    assert name_key("the United Nation's") == "united nation"
+    assert name_key("Kiev") == name_key("Kyiv") == "kyiv"
+    assert name_key("U.S.") == "us"
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def test_transliterated_people_and_surnames_merge_into_one_entity():
+    entities = merge_entities([
+        _doc("a", [("Sergiy Kyslytsya", "PERSON"), ("Kyslytsya", "GPE"),
+                   ("António Guterres", "PERSON"), ("Volodymyr Zelenskyy", "PERSON")]),
+        _doc("b", [("Serhiy Kyslytsya", "PERSON"), ("Kyslytsya", "PERSON"),
+                   ("Antonio Guterres", "PERSON"), ("Guterres", "PERSON"),
+                   ("Volodymyr Zelensky", "PERSON"), ("Zelensky", "PERSON"),
+                   ("Vasily Nebenzya", "PERSON")]),
+        _doc("c", [("Vassily Nebenziya", "ORG"), ("Nebenziya", "PERSON"),
+                   ("Volodymyr Zelensky", "PERSON")]),
+    ])
+    kyslytsya = _entity_with(entities, "Sergiy Kyslytsya")
+    assert {"Serhiy Kyslytsya", "Kyslytsya"} <= set(kyslytsya.variants)
+    assert kyslytsya.type == "PERSON"
+    assert kyslytsya.mentions == {"a": 2, "b": 2}
+    guterres = _entity_with(entities, "Guterres")
+    assert guterres.name == "António Guterres"  # tie in counts: the accented original wins
+    assert set(guterres.variants) == {"António Guterres", "Antonio Guterres", "Guterres"}
+    zelensky = _entity_with(entities, "Zelensky")
+    assert zelensky.name == "Volodymyr Zelensky"  # the most frequent full form
+    assert "Volodymyr Zelenskyy" in zelensky.variants
+    nebenzia = _entity_with(entities, "Vasily Nebenzya")
+    assert {"Vassily Nebenziya", "Nebenziya"} <= set(nebenzia.variants)
+    assert nebenzia.type == "PERSON"
+
+
+def test_people_sharing_a_first_name_stay_apart():
+    entities = merge_entities([_doc("a", [
+        ("Vladimir Putin", "PERSON"), ("Vladimir Klitschko", "PERSON"),
+        ("Volodymyr Zelensky", "PERSON"), ("Putin", "PERSON"), ("Vladimir", "PERSON")])])
+    putin = _entity_with(entities, "Vladimir Putin")
+    assert set(putin.variants) == {"Vladimir Putin", "Putin"}
+    assert _entity_with(entities, "Vladimir Klitschko") is not putin
+    assert _entity_with(entities, "Volodymyr Zelensky") is not putin
+    # a bare first name is nobody's surname: it is not attached to either Vladimir
+    assert _entity_with(entities, "Vladimir").variants == ["Vladimir"]
+
+
+def test_ambiguous_surname_is_resolved_by_the_article_or_left_alone():
+    entities = merge_entities([
+        _doc("a", [("Boris Johnson", "PERSON"), ("Johnson", "PERSON")]),
+        _doc("b", [("Dustin Johnson", "PERSON")]),
+        _doc("c", [("Boris Johnson", "PERSON")]),
+    ])
+    boris = _entity_with(entities, "Boris Johnson")
+    assert boris.mentions == {"a": 2, "c": 1}  # in article a only Boris is named in full
+    assert _entity_with(entities, "Dustin Johnson") is not boris
+
+    entities = merge_entities([
+        _doc("a", [("Boris Johnson", "PERSON"), ("Johnson", "PERSON")]),
+        _doc("c", [("Johnson", "PERSON"), ("Boris Johnson", "PERSON"),
+                   ("Dustin Johnson", "PERSON")]),
+    ])
+    assert _entity_with(entities, "Johnson").variants == ["Johnson"]  # c names two Johnsons
+
+
+def test_places_exonyms_and_acronyms():
+    entities = merge_entities([
+        _doc("a", [("Kyiv", "GPE"), ("Kyiv", "PERSON"), ("UN", "ORG"),
+                   ("United Nations", "ORG"), ("UN General Assembly", "ORG"),
+                   ("Russia", "GPE"), ("Russian", "NORP"), ("Russians", "NORP")]),
+        _doc("b", [("KIEV", "GPE"), ("Kiev", "GPE"), ("U.N.", "ORG"), ("UNGA", "ORG"),
+                   ("United Nations General Assembly", "ORG"), ("General Assembly", "ORG")]),
+    ])
+    kyiv = _entity_with(entities, "Kiev")
+    assert kyiv.name in {"Kyiv", "Kiev"}  # two mentions each: either is the most frequent
+    assert {"Kyiv", "KIEV"} <= set(kyiv.variants) and kyiv.type == "GPE"
+    un = _entity_with(entities, "UN")
+    assert un.name == "United Nations" and "U.N." in un.variants
+    assembly = _entity_with(entities, "UNGA")
+    assert assembly.name == "United Nations General Assembly"
+    assert {"UN General Assembly", "General Assembly"} <= set(assembly.variants)
+    assert assembly is not un
+    assert _entity_with(entities, "Russia") is not _entity_with(entities, "Russian")
+    assert _entity_with(entities, "Russians") is _entity_with(entities, "Russian")
+
+
+def test_entities_are_sorted_by_mentions_and_alias_index_maps_variants():
+    entities = merge_entities([
+        _doc("a", [("Oslo", "GPE"), ("Ingrid Solberg", "PERSON"), ("Solberg", "PERSON")]),
+        _doc("b", [("Solberg", "PERSON")])])
+    assert [e.name for e in entities] == ["Ingrid Solberg", "Oslo"]
+    assert alias_index(entities)[name_key("Solberg")] == "Ingrid Solberg"
+    assert merge_entities([]) == []
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def test_mentions_are_cleaned_and_point_into_the_body():
+    body = ("UN Secretary-General Ana Ferreira spoke in Lisbon on Monday.\n"
+            "Ferreira's plan was welcomed by the European Union.\n"
+            "The talks were filmed. (Photo by Tomas KELLER / AFP)")
+    mentions = _extract(body)
+    assert all(body[m.start:m.end] == m.text for m in mentions)
+    texts = [(m.text, m.label, m.sentence) for m in mentions]
+    assert ("Ana Ferreira", "PERSON", 0) in texts
+    assert ("Ferreira", "PERSON", 1) in texts  # trailing 's dropped, surname of a named person
+    assert ("European Union", "ORG", 1) in texts  # leading "the" dropped
+    assert not any("AFP" in m.text or m.text.startswith(("UN ", "The ")) for m in mentions)
+
+
+def test_name_after_a_title_is_a_person_whatever_ner_said():
+    body = ("Russian Ambassador Vassily Nebenziya argued in the session. "
+            "Nebenziya described the move as hostile.")
+    mentions = _extract(body)
+    people = [m.text for m in mentions if m.label == "PERSON"]
+    assert people == ["Vassily Nebenziya", "Nebenziya"]
+
+
+def test_spans_over_line_breaks_are_dropped():
+    doc = get_nlp()("Harbour Lights\nFestival opened on Friday in Port Ellis.")
+    article = Article(id="t", body=doc.text)
+    mentions = extract_entities(doc, split(article), article)
+    assert all("\n" not in m.text for m in mentions)
+
+
+def test_doc_that_is_not_the_body_is_refused():
+    article = Article(id="mismatch", body="Other text.")
+    with pytest.raises(ValueError, match="mismatch"):
+        extract_entities(get_nlp()("Some text."), split(article), article)
+
+
+# --------------------------------------------------------------------------- shared example
+
+
+def _annotate_example(example_dir):
+    from newsfuse.config import IngestConfig
+    from newsfuse.ingest import read
+    from newsfuse.nlp.pipeline import annotate
+
+    articles = read(sorted(example_dir.glob("*.txt")),
+                    IngestConfig(default_date=dt.date(2022, 2, 28))).articles
+    try:
+        from newsfuse.clean import clean
+    except ImportError:  # clean stage not there: the raw text is the body
+        clean = None
+    bodies = []
+    for article in articles:
+        if clean is not None:
+            article = clean(article)
+        else:
+            article.body = article.raw
+        bodies.append((article, split(article)))
+    return annotate(bodies)
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "ukraine-2022-02-28"
+
+
+@pytest.fixture(scope="module")
+def example_documents():
+    if not EXAMPLE.is_dir():
+        pytest.skip(f"shared example not found at {EXAMPLE} (../shared is not beside the repo)")
+    return _annotate_example(EXAMPLE)
+
+
+def test_example_spelling_variants_merge(example_documents):
+    entities = merge_entities(example_documents)
+    kyslytsya = _entity_with(entities, "Sergiy Kyslytsya")
+    assert {"Serhiy Kyslytsya", "Kyslytsya"} <= set(kyslytsya.variants)
+    assert kyslytsya.type == "PERSON" and len(kyslytsya.mentions) == 2
+    zelensky = _entity_with(entities, "Volodymyr Zelenskyy")
+    assert zelensky.name == "Volodymyr Zelensky" and "Zelensky" in zelensky.variants
+    guterres = _entity_with(entities, "Antonio Guterres")
+    assert {"António Guterres", "Guterres"} <= set(guterres.variants)
+    assert guterres.name == "António Guterres"
+    nebenziya = _entity_with(entities, "Vassily Nebenziya")
+    assert nebenziya.type == "PERSON" and "Nebenziya" in nebenziya.variants
+    kyiv = _entity_with(entities, "Kyiv")
+    assert kyiv.type == "GPE" and kyiv.name == "Kyiv"
+    assert not [e for e in entities if e.name in {"Kiev", "KIEV"}]
+    assert _entity_with(entities, "Vladimir Putin") is not zelensky
+    assert entities[0].mentions and all(
+        sum(a.mentions.values()) >= sum(b.mentions.values())
+        for a, b in zip(entities, entities[1:], strict=False))
