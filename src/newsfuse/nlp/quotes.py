@@ -1,0 +1,552 @@
+"""Direct quotes and who said them.
+
+Quoted spans are found by pairing quote marks over the article body (straight and curly, double
+and single, multi-paragraph quotes whose next paragraph reopens the mark). The speaker comes
+from the spaCy parse already made for the article, in this order:
+
+1. headline form: 'Quote': Speaker ...;
+2. the speech verb that governs the quoted words ("X said, ...", "..., X added", "X wrote on
+   Telegram: ..."), or a speech verb right after the quote, or the clause before a colon;
+3. for a quote standing alone as its own sentence(s), the speaker of the quote just before it,
+   or the person a speech verb in the previous sentence belongs to.
+
+The subject found is turned into a name: a person's fullest name in the article ("Guterres" ->
+"António Guterres"), a pronoun ("he said") into the nearest person named before it, a role
+("the Ukrainian envoy") into the person the article introduced with that role and nationality,
+else the role phrase itself. Short quoted fragments without a speech verb are scare quotes and
+are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.model import Article, Quote, Sentence
+from newsfuse.nlp.entities import (
+    Mention,
+    after_titles,
+    find_mentions,
+    fold,
+    given_names_match,
+    sentence_index,
+    tokens_match,
+)
+
+# Lemmas of verbs that report speech or writing. Verbs of wanting ("demand", "seek",
+# "suggest") are left out: headlines use them with quoted slogans that nobody said verbatim.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "declare", "announce", "write", "tweet", "post", "argue",
+    "claim", "insist", "warn", "explain", "note", "stress", "emphasize", "emphasise", "ask",
+    "urge", "call", "describe", "accuse", "lament", "reply", "respond", "answer", "conclude",
+    "remark", "comment", "admit", "acknowledge", "confirm", "deny", "promise", "vow", "pledge",
+    "recall", "observe", "assert", "maintain", "contend", "caution", "predict", "concede",
+    "boast", "complain", "protest", "plead", "appeal", "exclaim", "shout", "cry", "whisper",
+    "mutter", "scream", "quip", "joke", "dub", "label", "brand", "threaten", "reiterate",
+    "underline", "condemn", "deplore", "criticise", "criticize", "praise", "hail", "thank",
+    "inform", "testify", "allege", "affirm", "proclaim", "retort", "snap", "summarize",
+    "summarise", "quote",
+})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# Role nouns that name a person's office; words in one set stand for each other
+# ("the Ukrainian envoy" is the person introduced as Ukraine's representative or ambassador).
+PERSON_ROLES = [
+    frozenset({"envoy", "ambassador", "representative", "delegate", "diplomat", "emissary"}),
+    frozenset({"president", "leader", "head"}),
+    frozenset({"minister", "secretary"}),
+    frozenset({"spokesman", "spokeswoman", "spokesperson"}),
+    frozenset({"chief", "head", "director", "chairman", "chairwoman", "chair"}),
+    frozenset({"prime", "premier"}),
+    frozenset({"general", "commander"}),
+    frozenset({"mayor"}), frozenset({"governor"}), frozenset({"chancellor"}),
+    frozenset({"lawmaker", "senator", "mp", "deputy"}),
+    frozenset({"negotiator"}), frozenset({"prosecutor"}), frozenset({"official"}),
+]
+# A quote of one word is a scare quote or a term ("condemns", "immediate"), never a statement.
+MIN_QUOTE_WORDS = 2
+# Quoted fragments up to this many words are kept only when a speech verb attributes them:
+# "special military operation" (3 words, no speech verb) is a scare quote, while
+# called the expulsions a "gross violation" is a reported word choice.
+MAX_FRAGMENT_WORDS = 3
+# A speech verb this many tokens after the closing mark still introduces its speaker
+# ('"...," the general staff of the armed forces said' puts 7 tokens before "said").
+POST_VERB_WINDOW = 10
+# A speech verb this many tokens before the opening mark, when the parse did not link it:
+# 'X told the session that "..."' has 4; a longer gap is usually another clause.
+PRE_VERB_WINDOW = 12
+# How far back (in sentences) "he"/"she" looks for the person it stands for; news text names
+# the speaker again within a paragraph or two.
+PRONOUN_LOOKBACK_SENTENCES = 4
+# Tokens before a person's name (and in an appositive after it) read as the role that
+# introduces them: "Ukraine's representative to the United Nations, Sergiy Kyslytsya" is 7.
+ROLE_WINDOW_TOKENS = 8
+# Ancestor steps from the quoted words up to their governing verb; deeper links are a different
+# clause ("... said X, adding that the talks, which ... 'quote'").
+MAX_GOVERNOR_DEPTH = 8
+# Country and adjective share their first 4 letters in most English pairs (Norway/Norwegian,
+# Britain/British, Turkey/Turkish; 5 would split Norway/Norwegian). Pairs that do not are below.
+NATION_STEM_CHARS = 4
+IRREGULAR_DEMONYMS = {
+    "french": "france", "spanish": "spain", "polish": "poland", "dutch": "netherlands",
+    "danish": "denmark", "american": "us", "usa": "us", "uk": "britain", "swiss": "switzerland",
+    "greek": "greece", "irish": "ireland", "welsh": "wales", "scottish": "scotland",
+    "english": "england", "portuguese": "portugal", "belgian": "belgium", "thai": "thailand",
+    "filipino": "philippines", "peruvian": "peru", "cypriot": "cyprus", "icelandic": "iceland",
+}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Clauses that share their subject with the verb they hang from ("... and said", "saying").
+SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp")
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_LINE = re.compile(r"[^\n]+")
+_HEADLINE_TAIL = re.compile(r"[\s,.]*[:–—]\s+\S")
+_CONTINUATION = re.compile(r"\s*\n\s*[\"“«]?")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted passage: `start` is the opening mark, `end` is just after the closing mark."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(re.findall(r"[^\W_]+", self.text))
+
+
+@dataclass
+class _Found:
+    span: QuoteSpan
+    speaker: str | None
+    sentence: int
+    end_sentence: int
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted passage of `text`, in order (see module docstring for the mark rules)."""
+    spans: list[QuoteSpan] = []
+    lines = list(_LINE.finditer(text))
+    carried: int | None = None
+    for n, line in enumerate(lines):
+        pairs, unclosed = _scan_line(line.group(), line.start(), carried)
+        spans.extend(QuoteSpan(s, e, _quote_text(text[s + 1:e - 1])) for s, e in pairs)
+        next_line = lines[n + 1].group().lstrip() if n + 1 < len(lines) else ""
+        # A quote running on into a paragraph that reopens the mark is one quote.
+        carried = unclosed if unclosed is not None and next_line[:1] in '"“«' else None
+    return [s for s in spans if s.text]
+
+
+def _scan_line(line: str, offset: int, carried: int | None) -> tuple[list[tuple[int, int]],
+                                                                     int | None]:
+    pairs: list[tuple[int, int]] = []
+    double, single = carried, None
+    first = len(line) - len(line.lstrip()) + 1 if carried is not None else 0
+    for i in range(first, len(line)):
+        char, prev = line[i], line[i - 1] if i else " "
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if char in _DOUBLE_OPEN or (char in _DOUBLE_CLOSE and double is None
+                                    and _opens(prev, nxt)):
+            if double is None:
+                double, single = offset + i, None
+        elif char in _DOUBLE_CLOSE or (char == '"' and double is not None):
+            if double is not None:
+                pairs.append((double, offset + i + 1))
+                double = None
+        elif char == '"':
+            double, single = offset + i, None
+        elif double is None and char in "‘'’":
+            if single is None and char != "’" and _opens(prev, nxt):
+                single = offset + i
+            elif single is not None and char != "‘" and _closes(prev, nxt):
+                pairs.append((single, offset + i + 1))
+                single = None
+    return pairs, double
+
+
+def _opens(prev: str, nxt: str) -> bool:
+    return (prev.isspace() or prev in "([{—–-/") and (nxt.isalnum() or nxt in ".…")
+
+
+def _closes(prev: str, nxt: str) -> bool:
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _quote_text(inner: str) -> str:
+    text = _CONTINUATION.sub(" ", inner)
+    return " ".join(text.split()).strip().rstrip(",").strip()
+
+
+# --------------------------------------------------------------------------- article context
+
+
+class _Article:
+    """The parsed article with lookups shared by all its quotes."""
+
+    def __init__(self, doc: Doc, sentences: list[Sentence], spans: list[QuoteSpan]):
+        self.doc = doc
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.spans = spans
+        self.token_starts = [t.idx for t in doc]
+        self.mentions = find_mentions(doc)
+        self.quoted = {i for span in spans for i in self.token_range(span.start, span.end)}
+        self.mention_of = {i: m for m in self.mentions
+                           for i in range(m.first_token, m.end_token)}
+
+    def token_range(self, start: int, end: int) -> range:
+        return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
+
+    def sentence_of(self, offset: int) -> int:
+        return sentence_index(self.starts, offset)
+
+    @cached_property
+    def people(self) -> list[Mention]:
+        """People named outside quotes (a name inside a quote is not who is speaking)."""
+        return [m for m in self.mentions
+                if m.label == "PERSON" and m.first_token not in self.quoted]
+
+    @cached_property
+    def descriptors(self) -> dict[str, set[str]]:
+        """Role words and nationality stems written around each person's mentions."""
+        result: dict[str, set[str]] = {}
+        for mention in self.people:
+            result.setdefault(self.full_name(mention.text), set()).update(
+                self._words_around(mention))
+        return result
+
+    def _words_around(self, mention: Mention) -> set[str]:
+        sentence = self.sentences[self.sentence_of(mention.start)]
+        lo = max(self.token_range(0, sentence.start).stop,
+                  mention.first_token - ROLE_WINDOW_TOKENS)
+        tokens = list(self.doc[lo:mention.first_token])
+        after = mention.end_token
+        if after < len(self.doc) and self.doc[after].text == ",":
+            for token in self.doc[after + 1:after + 1 + ROLE_WINDOW_TOKENS]:
+                if token.text == "," or token.idx >= sentence.end:
+                    break
+                tokens.append(token)
+        return {word for token in tokens for word in _descriptor_words(token)}
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of a person's name used in this article ("Guterres" -> full)."""
+        parts = name.split()
+        best = name
+        for mention in self.mentions:
+            other = mention.text.split()
+            if (mention.label == "PERSON" and len(other) > len(best.split())
+                    and tokens_match(fold(other[-1]), fold(parts[-1]))
+                    and (len(parts) == 1 or given_names_match(fold(parts[0]), fold(other[0])))):
+                best = mention.text
+        return best
+
+
+def _descriptor_words(token: Token) -> set[str]:
+    words = {token.lemma_.lower(), token.lower_}
+    if token.text[:1].isupper():
+        words.add(_stem(token.text))
+    return words
+
+
+def _stem(text: str) -> str:
+    """Nationality stem shared by a country and its adjective: the first NATION_STEM_CHARS
+    letters (Ukraine/Ukrainian, Norway/Norwegian), with a table for irregular adjectives."""
+    word = fold(re.sub(r"['’]s$", "", text))
+    return "stem:" + IRREGULAR_DEMONYMS.get(word, word)[:NATION_STEM_CHARS]
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> list[Quote]:
+    """Direct quotes of one article with their speakers, in reading order."""
+    if doc.text != article.body:
+        raise ValueError(f"article {article.id}: spaCy doc text is not the article body")
+    if not sentences:
+        return []
+    context = _Article(doc, sentences, find_quote_spans(doc.text))
+    found: list[_Found] = []
+    for span in context.spans:
+        if span.words >= MIN_QUOTE_WORDS and (quote := _attribute(context, span, found)):
+            found.append(quote)
+    return [Quote(text=f.span.text, speaker=f.speaker, source=article.id, sentence=f.sentence)
+            for f in _drop_repeats(found)]
+
+
+def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Found | None:
+    first = context.sentence_of(span.start + 1 + _leading_space(span, context.doc.text))
+    last = context.sentence_of(span.end - 1)
+    region = (context.sentences[first].start, context.sentences[last].end)
+    verb = _speech_verb(context, span, region)
+    if verb is not None:
+        return _Found(span, _speaker_of_verb(context, verb, span), first, last)
+    headline = _headline_speaker(context, span)
+    if headline is not None:
+        return _Found(span, headline, first, last)
+    if not _stands_alone(context, span, region):
+        return None  # embedded without a speech verb: a scare quote, title or term
+    speaker = _inherited_speaker(context, first, earlier)
+    if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
+        return None
+    return _Found(span, speaker, first, last)
+
+
+def _leading_space(span: QuoteSpan, text: str) -> int:
+    inner = text[span.start + 1:span.end]
+    return len(inner) - len(inner.lstrip())
+
+
+def _drop_repeats(found: list[_Found]) -> list[_Found]:
+    """A quote repeated, or contained in a longer quote of the same speaker, is kept once."""
+    def norm(f: _Found) -> str:
+        return " ".join(re.findall(r"[^\W_]+", f.span.text.lower()))
+    kept: list[_Found] = []
+    for n, quote in enumerate(found):
+        text = norm(quote)
+        repeated = any(
+            other is not quote and other.speaker == quote.speaker
+            and f" {text} " in f" {norm(other)} "
+            and (len(norm(other)) > len(text) or m < n)
+            for m, other in enumerate(found))
+        if not repeated:
+            kept.append(quote)
+    return kept
+
+
+# --------------------------------------------------------------------------- finding the verb
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+
+
+def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) -> Token | None:
+    """The speech verb that introduces the quote, searched from the strongest evidence down:
+    the parse, a speech verb just after the quote, the clause before a colon, one just before."""
+    inside = set(context.token_range(span.start, span.end))
+    outside = [i for i in context.token_range(*region)
+               if i not in context.quoted and not context.doc[i].is_space]
+    governing = _governing_verbs(context, inside, set(outside))
+    if governing:
+        return min(governing, key=lambda t: _distance(t, span))
+    after = [i for i in outside if context.doc[i].idx >= span.end][:POST_VERB_WINDOW]
+    before = [i for i in outside if context.doc[i].idx < span.start]
+    for i in after:
+        if _is_speech_verb(context.doc[i]):
+            return context.doc[i]
+    if before and context.doc[before[-1]].text == ":":
+        return _verb_before_colon(context, before[:-1])
+    for i in reversed(before[-PRE_VERB_WINDOW:]):
+        if _is_speech_verb(context.doc[i]):
+            return context.doc[i]
+    return None
+
+
+def _governing_verbs(context: _Article, inside: set[int], outside: set[int]) -> list[Token]:
+    """Speech verbs above the quoted words in the parse, or hanging from them ('..., he said')."""
+    verbs = []
+    for i in inside:
+        token = context.doc[i]
+        if token.head.i in inside and token.head.i != i:
+            continue
+        ancestor = token
+        for _ in range(MAX_GOVERNOR_DEPTH):
+            if ancestor.head.i == ancestor.i or ancestor.head.i not in outside:
+                break
+            ancestor = ancestor.head
+            if _is_speech_verb(ancestor):
+                verbs.append(ancestor)
+                break
+    verbs += [context.doc[i] for i in outside
+              if context.doc[i].head.i in inside and _is_speech_verb(context.doc[i])]
+    return verbs
+
+
+def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
+    """'X wrote on Telegram: "..."' gives the clause's verb (any verb); 'X: "..."' gives X."""
+    for i in reversed(before):
+        if context.doc[i].pos_ in {"VERB", "AUX"}:
+            return context.doc[i]
+    for i in reversed(before):
+        mention = context.mention_of.get(i)
+        if mention is not None and mention.label in {"PERSON", "ORG"}:
+            return context.doc[i]
+    return None
+
+
+def _distance(token: Token, span: QuoteSpan) -> int:
+    return span.start - token.idx if token.idx < span.start else token.idx - span.end
+
+
+# --------------------------------------------------------------------------- finding the speaker
+
+
+def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | None:
+    if verb.i in context.mention_of:  # the colon form gave the name itself
+        return _name_of(context, verb)
+    subject = _subject(verb, context, span) or _name_next_to(context, verb)
+    if subject is not None:
+        return _name_of(context, subject)
+    return None
+
+
+def _name_next_to(context: _Article, verb: Token) -> Token | None:
+    """A person or organisation written right before or after the verb, for parses that hang
+    the name elsewhere ('..., UN Secretary-General António Guterres said' as an appositive)."""
+    for i in (verb.i - 1, verb.i + 1):
+        mention = context.mention_of.get(i)
+        if mention is not None and mention.label in {"PERSON", "ORG"} and i not in context.quoted:
+            return context.doc[i]
+    return None
+
+
+def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
+    inside = set(context.token_range(span.start, span.end))
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
+        if subjects:
+            return subjects[0]
+        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+    return _according_to(verb)
+
+
+def _according_to(verb: Token) -> Token | None:
+    for token in verb.subtree:
+        if token.lower_ == "according":
+            objects = [t for c in token.children for t in c.children if t.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def _name_of(context: _Article, token: Token) -> str | None:
+    """A subject token turned into the speaker's name (see module docstring)."""
+    if token.lower_ in {"who", "that"} and token.head.dep_ == "relcl":
+        token = token.head.head
+    mention = context.mention_of.get(token.i)
+    if mention is not None:
+        return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
+    if token.lower_ in PERSON_PRONOUNS:
+        return _resolve_pronoun(context, token.idx)
+    if token.pos_ == "PRON":
+        return None
+    inner = [context.mention_of[t.i] for t in _phrase(token) if t.i in context.mention_of
+             and context.mention_of[t.i].label == "PERSON"]
+    if inner:
+        return context.full_name(inner[0].text)
+    if token.pos_ == "PROPN":
+        phrase = _phrase(token)
+        first = after_titles(token.doc, phrase[0].i, phrase[-1].i + 1)
+        return token.doc[first:phrase[-1].i + 1].text
+    return _resolve_role(context, token) or _phrase_text(token)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The noun phrase of `token` without clauses, appositives or coordinated parts."""
+    cut = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
+    keep = [token]
+    for child in token.children:
+        if child.dep_ not in cut:
+            keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    while keep and keep[0].dep_ in {"det", "poss"} and keep[0] is not token:
+        keep.pop(0)
+    return keep
+
+
+def _phrase_text(token: Token) -> str:
+    phrase = _phrase(token)
+    return token.doc[phrase[0].i:phrase[-1].i + 1].text
+
+
+def _resolve_pronoun(context: _Article, offset: int) -> str | None:
+    """'he'/'she' -> the person named closest before; in that sentence the grammatical subject
+    closest to the pronoun, else the first person named."""
+    here = context.sentence_of(offset)
+    for index in range(here, max(here - PRONOUN_LOOKBACK_SENTENCES, -1), -1):
+        sentence = context.sentences[index]
+        people = [m for m in context.people
+                  if sentence.start <= m.start < sentence.end and m.end <= offset]
+        subjects = [m for m in people if context.doc[m.end_token - 1].dep_ in SUBJECT_DEPS]
+        if subjects:
+            return context.full_name(subjects[-1].text)
+        if people:
+            return context.full_name(people[0].text)
+    return None
+
+
+def _resolve_role(context: _Article, token: Token) -> str | None:
+    """'the Ukrainian envoy' -> the person this article introduced as Ukraine's envoy."""
+    head = token.lemma_.lower()
+    roles = [r for r in PERSON_ROLES if head in r]
+    nationalities = {_stem(c.text) for c in token.children
+                     if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.text[:1].isupper()}
+    if not roles:
+        return _resolve_organisation(context, head, nationalities)
+    synonyms = set().union(*roles)
+    fitting = {name for name, words in context.descriptors.items()
+               if words & synonyms and nationalities <= words}
+    if not fitting:
+        return None
+    mentions = [m for m in context.people if context.full_name(m.text) in fitting]
+    before = [m for m in mentions if m.start < token.idx]
+    chosen = before[-1] if before else mentions[0]
+    return context.full_name(chosen.text)
+
+
+def _resolve_organisation(context: _Article, head: str, nationalities: set[str]) -> str | None:
+    """'the ministry said' -> the ministry named before, when its nationality fits."""
+    for mention in reversed([m for m in context.mentions if m.label == "ORG"]):
+        words = {word for t in context.doc[mention.first_token:mention.end_token]
+                 for word in _descriptor_words(t)}
+        if head in words and nationalities <= words:
+            return mention.text
+    return None
+
+
+def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
+    """"'Enough is enough': UN Secretary-General António Guterres" -> the person after the colon."""
+    text = context.doc.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:span.start].strip() or not _HEADLINE_TAIL.match(text[span.end:line_end]):
+        return None
+    for mention in context.people:
+        if span.end <= mention.start < line_end:
+            return context.full_name(mention.text)
+    return None
+
+
+def _stands_alone(context: _Article, span: QuoteSpan, region: tuple[int, int]) -> bool:
+    """No words outside the quote in the sentences it starts and ends in."""
+    outside = context.doc.text[region[0]:span.start] + context.doc.text[span.end:region[1]]
+    return not re.search(r"[^\W_]", outside)
+
+
+def _inherited_speaker(context: _Article, first: int, earlier: list[_Found]) -> str | None:
+    """A quote on its own continues the quote just before it, or the speech of the sentence
+    before it ('Zelensky said he was sceptical. "..."')."""
+    if earlier and earlier[-1].end_sentence >= first - 1:
+        return earlier[-1].speaker
+    if first == 0:
+        return None
+    previous = context.sentences[first - 1]
+    for i in context.token_range(previous.start, previous.end):
+        token = context.doc[i]
+        if i not in context.quoted and _is_speech_verb(token):
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and (name := _name_of(context, subjects[0])):
+                return name
+    return None

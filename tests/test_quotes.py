@@ -1,0 +1,210 @@
+"""Quote spans and speaker attribution, on invented sentences for each pattern and on the
+shared example (speakers checked against the people the articles name)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsfuse.model import Article, Quote
+from newsfuse.nlp.pipeline import get_nlp
+from newsfuse.nlp.quotes import extract_quotes, find_quote_spans
+from newsfuse.segment import split
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "ukraine-2022-02-28"
+
+
+def _quotes(body: str) -> list[Quote]:
+    article = Article(id="t", body=body)
+    return extract_quotes(get_nlp()(body), split(article), article)
+
+
+def _pairs(body: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in _quotes(body)]
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def test_quote_marks_pair_and_apostrophes_are_not_quotes():
+    text = ("The fishermen's union met the soldiers' families. "
+            "'Stay calm': Mayor Ana Ferreira. She said “we will rebuild” and ‘soon’.")
+    assert [s.text for s in find_quote_spans(text)] == ["Stay calm", "we will rebuild", "soon"]
+
+
+def test_quote_continued_in_next_paragraph_is_one_span():
+    text = '"The river rose in minutes.\n"Then the power went out," she said.'
+    spans = find_quote_spans(text)
+    assert [s.text for s in spans] == ["The river rose in minutes. Then the power went out"]
+
+
+def test_unclosed_quote_mark_gives_no_span():
+    assert find_quote_spans('He said "we will see\nNothing else happened.') == []
+
+
+# --------------------------------------------------------------------------- speaker patterns
+
+
+def test_speaker_after_the_quote():
+    body = ('The storm flooded the lower town on Friday.\n'
+            '"We will rebuild the bridge before winter," Mayor Ana Ferreira said.')
+    quotes = _quotes(body)
+    assert [(q.speaker, q.text, q.sentence) for q in quotes] == [
+        ("Ana Ferreira", "We will rebuild the bridge before winter", 1)]
+    assert quotes[0].source == "t"
+
+
+def test_speaker_after_an_inverted_verb():
+    body = ('Tap water was tested twice.\n'
+            '"The water is safe to drink," said Tomas Keller, the city engineer.')
+    assert _pairs(body) == [("Tomas Keller", "The water is safe to drink")]
+
+
+def test_speaker_before_the_quote():
+    body = 'Prime Minister Rolf Andersen said, "Nobody will be left behind."'
+    assert _pairs(body) == [("Rolf Andersen", "Nobody will be left behind.")]
+
+
+def test_speaker_before_a_colon():
+    body = 'Opposition leader Marta Novak wrote on Telegram: "The vote was rigged from the start."'
+    assert _pairs(body) == [("Marta Novak", "The vote was rigged from the start.")]
+
+
+def test_quote_over_several_sentences_is_one_quote():
+    body = ('Rescuers reached the coast at noon.\n"The first wave hit at dawn. The second came an '
+            'hour later. We had no warning," Captain Lena Ortiz told reporters.')
+    quotes = _quotes(body)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Lena Ortiz"
+    assert quotes[0].text.startswith("The first wave") and quotes[0].text.endswith("no warning")
+    assert quotes[0].sentence == 1  # where the quote starts, not where the speaker is named
+
+
+def test_pronoun_speaker_is_the_person_named_before():
+    body = ('Ana Ferreira met Tomas Keller in the town hall. Keller promised new pumps. '
+            '"The pumps arrive next week," he said.')
+    assert _pairs(body) == [("Tomas Keller", "The pumps arrive next week")]
+
+
+def test_surname_speaker_gets_the_full_name():
+    body = ('Health minister Oskar Lind visited the hospital in Tarnow on Sunday.\n'
+            '"We will add forty beds by March," Lind said.')
+    assert _pairs(body) == [("Oskar Lind", "We will add forty beds by March")]
+
+
+def test_role_speaker_resolves_to_the_person_introduced_with_that_role():
+    body = ("Norway's ambassador to the European Union, Ingrid Solberg, met the fishermen in "
+            "Bergen on Monday.\nThe talks lasted three hours.\n"
+            '"We are ready to help with the new quotas," the Norwegian envoy said.')
+    assert _pairs(body) == [("Ingrid Solberg", "We are ready to help with the new quotas")]
+
+
+def test_role_of_another_nationality_is_kept_as_the_role():
+    body = ("Sweden's ambassador, Karin Holm, met the fishermen in Bergen on Monday.\n"
+            '"We are ready to help with the new quotas," the Norwegian envoy said.')
+    assert _pairs(body) == [("Norwegian envoy", "We are ready to help with the new quotas")]
+
+
+def test_role_phrase_without_a_name_is_the_speaker():
+    body = ('Roads were shut.\n'
+            '"Three bridges were closed overnight," the regional fire service said.')
+    assert _pairs(body) == [("regional fire service", "Three bridges were closed overnight")]
+
+
+def test_curly_quotes_and_single_quoted_headline():
+    body = ('‘We will not leave’: Mayor Ana Ferreira vows to stay\n'
+            '“We expected rain, not a flood,” farmer Jonas Berg said.')
+    assert _pairs(body) == [("Ana Ferreira", "We will not leave"),
+                            ("Jonas Berg", "We expected rain, not a flood")]
+
+
+def test_quote_on_its_own_continues_the_previous_speaker():
+    body = ('"We are exhausted," nurse Clara Weiss said.\n'
+            '"Nobody on this ward has slept for two days."')
+    assert _pairs(body) == [("Clara Weiss", "We are exhausted"),
+                            ("Clara Weiss", "Nobody on this ward has slept for two days.")]
+
+
+def test_scare_quotes_are_skipped_but_attributed_fragments_kept():
+    body = ('The "peace plan" was published on Monday. It no longer "condemns" the move. '
+            'The council, which considers the dam a "national treasure of sorts", met. '
+            'Mayor Ana Ferreira called the closure a "grave mistake".')
+    assert _pairs(body) == [("Ana Ferreira", "grave mistake")]
+
+
+def test_headline_repeating_a_body_quote_is_kept_once():
+    body = ("'Enough waiting': Mayor Ana Ferreira\n"
+            'Mayor Ana Ferreira said, "Enough waiting. The dam must be repaired now."\n'
+            'Mayor Ana Ferreira said, "Enough waiting. The dam must be repaired now."')
+    assert _pairs(body) == [("Ana Ferreira", "Enough waiting. The dam must be repaired now.")]
+
+
+def test_doc_that_is_not_the_body_is_refused():
+    article = Article(id="mismatch", body="Other text.")
+    with pytest.raises(ValueError, match="mismatch"):
+        extract_quotes(get_nlp()("Some text."), split(article), article)
+
+
+# --------------------------------------------------------------------------- shared example
+
+
+@pytest.fixture(scope="module")
+def example_quotes() -> list[Quote]:
+    if not EXAMPLE.is_dir():
+        pytest.skip(f"shared example not found at {EXAMPLE} (../shared is not beside the repo)")
+    from newsfuse.config import IngestConfig
+    from newsfuse.ingest import read
+    from newsfuse.nlp.pipeline import annotate
+
+    articles = read(sorted(EXAMPLE.glob("*.txt")),
+                    IngestConfig(default_date=dt.date(2022, 2, 28))).articles
+    try:
+        from newsfuse.clean import clean
+    except ImportError:  # clean stage not there: the raw text is the body
+        clean = None
+    documents = []
+    for article in articles:
+        if clean is not None:
+            article = clean(article)
+        else:
+            article.body = article.raw
+        documents.append((article, split(article)))
+    return [q for document in annotate(documents) for q in document.quotes]
+
+
+# Short keys (a few words of each quote) -> who said it; the speaker must contain the name.
+EXPECTED_SPEAKERS = {
+    "full-fledged war": "Kyslytsya",  # "the Ukrainian envoy said, ..."
+    "Chernobyl radiation": "Kyslytsya",  # "..., the Ukrainian envoy to UN said"
+    "Putin goes on": "Kyslytsya",
+    "352 people": "Kyslytsya",
+    "Have no illusions": "Kyslytsya",
+    "democracy fails next": "Kyslytsya",  # its own sentence after a Kyslytsya quote
+    "Escalating violence": "António Guterres",
+    "fighting in Ukraine must stop": "Guterres",
+    "distorted and thwarted": "Vassily Nebenziya",
+    "start soon": "Leonid Slutsky",  # wrote on the Telegram messenger service: "..."
+    "do not really believe": "Volodymyr Zelensky",  # "..., he said" after Zelensky
+    "save your lives": "Volodymyr Zelensky",
+    "reduced the pace": "general staff of the armed forces",
+    "hold Russia to account": "Linda Thomas-Greenfield",
+    "key issue of the talks": "Ukrainian presidency",
+}
+
+
+@pytest.mark.parametrize(("key", "speaker"), EXPECTED_SPEAKERS.items())
+def test_example_quotes_have_the_right_speaker(example_quotes, key, speaker):
+    matching = [q for q in example_quotes if key in q.text]
+    assert matching, f"no quote contains {key!r}"
+    assert all(q.speaker and speaker in q.speaker for q in matching), matching
+
+
+def test_example_has_no_scare_quotes_or_speakerless_quotes(example_quotes):
+    texts = [q.text for q in example_quotes]
+    assert not [t for t in texts if len(t.split()) < 2]
+    assert not [t for t in texts if "special military operation" in t]
+    assert all(q.speaker for q in example_quotes)
+    assert not [q for q in example_quotes if q.speaker and "Ambassador" in q.speaker]
+    assert len({(q.source, q.text) for q in example_quotes}) == len(example_quotes)
