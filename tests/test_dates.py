@@ -1,0 +1,112 @@
+"""Date mentions: absolute and relative forms, resolution against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from numbers_dates_example import by_prefix, example_documents
+
+from newsfuse.model import Article, DateMention
+from newsfuse.nlp.dates import extract_dates, resolve
+from newsfuse.nlp.pipeline import get_nlp
+from newsfuse.segment import split
+
+MONDAY = dt.date(2023, 5, 15)
+
+
+def mentions(text: str, published: dt.date | None = MONDAY) -> list[DateMention]:
+    article = Article(id="invented", body=text, published=published)
+    return extract_dates(get_nlp()(text), split(article), article)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sunday", dt.date(2023, 5, 14)),
+    ("on Sunday", dt.date(2023, 5, 14)),
+    ("Monday", MONDAY),  # a bare weekday naming the publication day is that day
+    ("Saturday night", dt.date(2023, 5, 13)),
+    ("Tuesday", dt.date(2023, 5, 9)),
+    ("last Monday", dt.date(2023, 5, 8)),
+    ("next Monday", dt.date(2023, 5, 22)),
+    ("yesterday", dt.date(2023, 5, 14)),
+    ("today", MONDAY),
+    ("last night", dt.date(2023, 5, 14)),
+    ("three days ago", dt.date(2023, 5, 12)),
+])
+def test_relative_expressions_resolve_against_publication(text, expected):
+    assert resolve(text, MONDAY) == (expected, True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("May 20", dt.date(2023, 5, 20)),
+    ("20 May", dt.date(2023, 5, 20)),
+    ("May 20th", dt.date(2023, 5, 20)),
+    ("Jan. 3, 2021", dt.date(2021, 1, 3)),
+    ("Wednesday, May 10", dt.date(2023, 5, 10)),
+    ("2019-07-04", dt.date(2019, 7, 4)),
+])
+def test_absolute_dates(text, expected):
+    assert resolve(text, MONDAY) == (expected, False)
+
+
+def test_missing_year_is_the_one_closest_to_publication():
+    assert resolve("December 30", dt.date(2023, 1, 2)) == (dt.date(2022, 12, 30), False)
+    assert resolve("January 3", dt.date(2022, 12, 30)) == (dt.date(2023, 1, 3), False)
+
+
+def test_future_tense_points_a_weekday_forward():
+    assert resolve("Thursday", MONDAY, future=True) == (dt.date(2023, 5, 18), True)
+    assert resolve("Monday", MONDAY, future=True) == (MONDAY, True)
+
+
+def test_without_publication_date_nothing_relative_is_guessed():
+    assert resolve("Sunday", None) == (None, True)
+    assert resolve("yesterday", None) == (None, True)
+    assert resolve("May 20", None) == (None, False)
+    assert resolve("May 20", None, sentence="Back in 2019, on May 20, the dam was inspected.") \
+        == (dt.date(2019, 5, 20), False)
+    assert resolve("May 20, 2018", None) == (dt.date(2018, 5, 20), False)
+
+
+def test_coarse_periods_are_kept_unresolved():
+    assert resolve("last week", MONDAY) == (None, True)
+    assert resolve("earlier this month", MONDAY) == (None, True)
+
+
+@pytest.mark.parametrize("text", ["five days", "more than two decades", "2014", "the day before",
+                                  "hours", "77-year"])
+def test_durations_years_and_event_relative_phrases_are_not_dates(text):
+    assert resolve(text, MONDAY) is None
+
+
+def test_impossible_day_gives_no_date():
+    assert resolve("February 30", MONDAY) == (None, False)
+
+
+def test_extract_uses_tense_and_marks_statement_dates():
+    found = mentions("The ferry sank on Saturday night, the coast guard said on Sunday. "
+                     "Divers will return to the wreck on Thursday.")
+    by_text = {m.text: m for m in found}
+    assert by_text["Saturday night"].date == dt.date(2023, 5, 13)
+    assert not by_text["Saturday night"].reporting
+    assert by_text["Sunday"].date == dt.date(2023, 5, 14) and by_text["Sunday"].reporting
+    assert by_text["Thursday"].date == dt.date(2023, 5, 18)
+    assert by_text["Thursday"].sentence == 1 and by_text["Thursday"].source == "invented"
+
+
+def test_extract_without_publication_date():
+    found = mentions("The ferry sank on Saturday. It had been inspected on 3 April 2020.",
+                     published=None)
+    assert [(m.text, m.date, m.relative) for m in found] == [
+        ("Saturday", None, True), ("3 April 2020", dt.date(2020, 4, 3), False)]
+
+
+def test_shared_example_weekdays_and_march_first(example_dir):
+    documents = example_documents(example_dir)
+    resolved = {(m.text, m.date) for doc in documents for m in doc.dates}
+    assert ("Sunday", dt.date(2022, 2, 27)) in resolved
+    assert ("Saturday night", dt.date(2022, 2, 26)) in resolved
+    assert ("March 1", dt.date(2022, 3, 1)) in resolved
+    # 000 writes the weekday and the date together: one absolute mention.
+    texts_000 = {(m.text, m.date) for m in by_prefix(documents, "000").dates}
+    assert ("Monday, February 28", dt.date(2022, 2, 28)) in texts_000
