@@ -62,6 +62,7 @@ REMOVED_LINES = [
      "stayed in port for a week.", "caption"),
     ("Sailors repair a mast in the harbour of Lund, northern Marenland, May 4, 2021.", "caption"),
     ("Boats wait at the quay. (Photo by Arne VOSS / AFP)", "caption"),
+    ("Fishermen wait for the storm to pass [Arne Voss/Reuters]", "caption"),
     ("Storm waves have hit the northern coast. (May 4, 2021)", "video-caption"),
     # author notes, bylines, contact lines
     ("With reporting by AFP and Reuters", "author-note"),
@@ -79,6 +80,7 @@ KEPT_LINES = [
     "Police said they would share the footage with the families of the victims.",
     "He told reporters the harbour would reopen once divers had checked the pier.",
     "\"Please help us,\" said one resident whose house was flooded.",
+    "Source: the port authority's yearly report.",
 ]
 
 
@@ -138,6 +140,26 @@ def test_newsletter_heading_takes_its_pitch_along() -> None:
     kept, removed = filter_lines(lines, HTML_RULES)
     assert kept == ["The storm passed overnight."]
     assert [block.reason for block in removed] == ["promo", "promo"]
+
+
+def test_long_caption_needs_its_credit() -> None:
+    opening = "The photo on the left shows the old pier before the storm. "
+    article = opening + "The harbour board met on Monday and voted for repairs. " * 12
+    assert classify(article) is None
+    assert classify(article + "(Photo by Arne VOSS / AFP)") == "caption"
+
+
+def test_numbers_are_not_contact_lines() -> None:
+    assert classify("7.8", HTML_RULES) is None
+    assert classify("harbour-news.example.org", HTML_RULES) == "contact"
+
+
+def test_only_a_newsletter_title_takes_the_next_line_along() -> None:
+    lines = ["Click here to follow our flood live blog",
+             "Shops in the old town stayed shut and the ferry ran only twice a day."]
+    kept, removed = filter_lines(lines, HTML_RULES)
+    assert kept == lines[1:]
+    assert [block.reason for block in removed] == ["promo"]
 
 
 def test_clean_lines_joins_paragraphs_with_single_newlines() -> None:
