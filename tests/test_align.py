@@ -42,3 +42,11 @@ def test_different_figures_are_not_the_same_content():
     alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
     assert alignment.sources_of(0) == ["a"]
     assert alignment.groups == []
+
+
+def test_a_sentence_without_the_figure_does_not_confirm_it():
+    sentences = [sentence("a", 0, "Rescuers evacuated 3,000 residents overnight."),
+                 sentence("b", 0, "Rescuers evacuated the residents overnight.")]
+    alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
+    assert alignment.sources_of(0) == ["a"]
+    assert alignment.sources_of(1) == ["b", "a"]

@@ -62,12 +62,17 @@ def _best_matches(i: int, sentences: list[Sentence], similarity: np.ndarray,
     return found
 
 
-def _numbers_agree(a: str, b: str) -> bool:
-    """Sentences giving different figures are not 'the same content', however similar."""
-    numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    if not numbers_a or not numbers_b:
+def _numbers_agree(claim: str, support: str) -> bool:
+    """A sentence's figures are confirmed only by a sentence giving the same figures.
+
+    Sentences giving different figures are not 'the same content', however similar; and a
+    sentence without the figure cannot be cited as a source for it.
+    """
+    numbers_claim, numbers_support = set(_NUMBER.findall(claim)), set(_NUMBER.findall(support))
+    if not numbers_claim:
         return True
-    return numbers_a <= numbers_b or numbers_b <= numbers_a
+    return bool(numbers_support) and (numbers_claim <= numbers_support
+                                      or numbers_support <= numbers_claim)
 
 
 def _group(alignment: Alignment) -> list[list[int]]:
