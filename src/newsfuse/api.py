@@ -45,11 +45,16 @@ def load(items: Iterable[ArticleLike], config: Config | None = None,
 
 
 def annotate(articles: list[Article], config: Config | None = None) -> list[AnnotatedDocument]:
+    """Annotate bodies, plus the figures stated in the photo captions that cleaning removed."""
+    from newsfuse.nlp.captions import caption_article, merge_caption_figures
     from newsfuse.nlp.pipeline import annotate as annotate_documents
     from newsfuse.segment import split
 
     config = config or Config()
-    return annotate_documents([(a, split(a)) for a in articles], config.nlp)
+    captions = [c for a in articles if (c := caption_article(a)) is not None]
+    annotated = annotate_documents([(a, split(a)) for a in [*articles, *captions]], config.nlp)
+    documents, caption_docs = annotated[:len(articles)], annotated[len(articles):]
+    return merge_caption_figures(documents, caption_docs)
 
 
 def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
@@ -68,7 +73,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
         raise NoArticlesError(errors)
     step(f"annotating {len(loaded)} articles")
     documents = annotate(loaded, config)
-    sentences = [s for doc in documents for s in doc.sentences]
+    sentences = [s for doc in documents for s in doc.sentences if not s.caption]
     step(f"embedding {len(sentences)} sentences")
     embeddings = get_embedder()([s.text for s in sentences])
     step("aligning sources")

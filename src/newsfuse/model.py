@@ -60,6 +60,8 @@ class Sentence(Record):
     start: int = Field(description="Character offset into the article body")
     end: int
     text: str
+    caption: bool = Field(False, description="From a photo caption the clean stage removed; "
+                          "offsets then point into that caption. Used for figures, never summarised")
 
 
 class EntityMention(Record):

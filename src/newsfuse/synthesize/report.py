@@ -22,11 +22,12 @@ from newsfuse.synthesize.timeline import build_timeline
 from newsfuse.synthesize.unique import unique_facts
 
 MAX_TITLE_WORDS = 16
+_QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'")
 
 
 def build_report(documents: list[AnnotatedDocument], alignment: Alignment, config: Config,
                  errors: list[InputError] | None = None) -> EventReport:
-    summary = summary_sentences(alignment, config)
+    summary = summary_sentences(alignment, config, unattributed_quote_sentences(documents))
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
@@ -41,12 +42,46 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
     )
 
 
-def summary_sentences(alignment: Alignment, config: Config) -> list[SummarySentence]:
+def summary_sentences(alignment: Alignment, config: Config,
+                      excluded: set[tuple[str, int]] | None = None) -> list[SummarySentence]:
+    """The summary, each sentence citing every article that reports its content."""
+    excluded = excluded or set()
+    keep = [i for i, s in enumerate(alignment.sentences) if (s.doc_id, s.index) not in excluded]
     summarizer = get_summarizer(config.summary.method)
-    chosen = summarizer(alignment.sentences, config.summary.max_words, alignment.embeddings)
+    chosen = summarizer([alignment.sentences[i] for i in keep], config.summary.max_words,
+                        alignment.embeddings[keep])
     position = {(s.doc_id, s.index): i for i, s in enumerate(alignment.sentences)}
     return [SummarySentence(text=s.text, sources=alignment.sources_of(position[(s.doc_id, s.index)]))
             for s in chosen]
+
+
+def unattributed_quote_sentences(documents: list[AnnotatedDocument]) -> set[tuple[str, int]]:
+    """Sentences inside a multi-sentence quote that do not name who speaks.
+
+    Out of context such a sentence reads as the summary's own claim ("Enough is enough!"),
+    so it must not be summarised; the quote itself is listed with its speaker.
+    """
+    inside = set()
+    for doc in documents:
+        for quote in doc.quotes:
+            quoted = _normalise(quote.text)
+            for offset, sentence in enumerate(doc.sentences[quote.sentence:]):
+                text = _normalise(sentence.text)
+                if not text or text not in quoted:
+                    if offset == 0:
+                        continue  # the opening sentence usually carries the attribution
+                    break
+                if not _names_speaker(sentence.text, quote.speaker):
+                    inside.add((doc.article.id, sentence.index))
+    return inside
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MARKS).split()).strip(" ,.")
+
+
+def _names_speaker(text: str, speaker: str | None) -> bool:
+    return bool(speaker) and speaker.split()[-1] in text
 
 
 def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
