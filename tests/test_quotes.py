@@ -208,3 +208,8 @@ def test_example_has_no_scare_quotes_or_speakerless_quotes(example_quotes):
     assert all(q.speaker for q in example_quotes)
     assert not [q for q in example_quotes if q.speaker and "Ambassador" in q.speaker]
     assert len({(q.source, q.text) for q in example_quotes}) == len(example_quotes)
+
+
+def test_newswire_backtick_quotes():
+    body = "``The levee held,'' said Tomas Keller. ``We were lucky.''"
+    assert _pairs(body) == [("Tomas Keller", "The levee held"), ("Tomas Keller", "We were lucky.")]

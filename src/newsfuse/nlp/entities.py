@@ -167,8 +167,9 @@ class Mention:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Cleaned NER mentions of `doc`, titles relabelled and bare surnames added, by position."""
+    text = doc.text  # built anew on every access: read once
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS
-                if (m := _clean_span(ent)) is not None]
+                if (m := _clean_span(ent, text)) is not None]
     mentions = [_relabel_after_title(doc, m) for m in mentions]
     return sorted(_add_surname_mentions(doc, mentions), key=lambda m: m.start)
 
@@ -188,13 +189,13 @@ def sentence_index(sentence_starts: list[int], offset: int) -> int:
     return max(bisect_right(sentence_starts, offset) - 1, 0)
 
 
-def _clean_span(span: Span) -> Mention | None:
+def _clean_span(span: Span, body: str) -> Mention | None:
     doc = span.doc
     if any(t.is_space or "\n" in t.text for t in span):
         return None  # a span over a line break joins a heading or caption to the body
     first, end = span.start, span.end
     for i in range(first, end):
-        if doc[i].text in {"/", "|"} and doc.text[doc[i].idx - 1:doc[i].idx].isspace():
+        if doc[i].text in {"/", "|"} and body[doc[i].idx - 1:doc[i].idx].isspace():
             end = i  # "Daniel LEAL / AFP": a photo credit after the name (not "RFE/RL")
             break
     while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct):
@@ -206,7 +207,7 @@ def _clean_span(span: Span) -> Mention | None:
     if first >= end:
         return None
     start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc.text[start_char:end_char]
+    text = body[start_char:end_char]
     if len(text) < 2 or not _WORD.search(text) or not (text[0].isupper() or text[0].isdigit()):
         return None
     return Mention(start_char, end_char, span.label_, text, first, end)

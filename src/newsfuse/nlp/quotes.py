@@ -64,6 +64,7 @@ PERSON_ROLES = [
     frozenset({"general", "commander"}),
     frozenset({"mayor"}), frozenset({"governor"}), frozenset({"chancellor"}),
     frozenset({"lawmaker", "senator", "mp", "deputy"}),
+    frozenset({"king", "queen", "monarch", "emperor", "prince", "princess", "pope"}),
     frozenset({"negotiator"}), frozenset({"prosecutor"}), frozenset({"official"}),
 ]
 # A quote of one word is a scare quote or a term ("condemns", "immediate"), never a statement.
@@ -78,6 +79,9 @@ POST_VERB_WINDOW = 10
 # A speech verb this many tokens before the opening mark, when the parse did not link it:
 # 'X told the session that "..."' has 4; a longer gap is usually another clause.
 PRE_VERB_WINDOW = 12
+# After a quote that ends its own sentence ('"...!" Guterres said'), the attribution must come
+# within this many tokens ("said Tomas Keller", "Linda Ortiz said"), else it is the next sentence.
+SHORT_ATTRIBUTION_TOKENS = 4
 # How far back (in sentences) "he"/"she" looks for the person it stands for; news text names
 # the speaker again within a paragraph or two.
 PRONOUN_LOOKBACK_SENTENCES = 4
@@ -97,6 +101,10 @@ IRREGULAR_DEMONYMS = {
     "english": "england", "portuguese": "portugal", "belgian": "belgium", "thai": "thailand",
     "filipino": "philippines", "peruvian": "peru", "cypriot": "cyprus", "icelandic": "iceland",
 }
+# Subjects that are documents, not speakers: the speaker is their author, when named.
+STATEMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "message", "release",
+                             "document", "note", "memo", "editorial", "article", "post",
+                             "tweet", "declaration", "text", "resolution", "e-mail", "email"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Clauses that share their subject with the verb they hang from ("... and said", "saying").
 SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp")
@@ -105,7 +113,10 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _LINE = re.compile(r"[^\n]+")
 _HEADLINE_TAIL = re.compile(r"[\s,.]*[:–—]\s+\S")
-_CONTINUATION = re.compile(r"\s*\n\s*[\"“«]?")
+# A sentence end right after a closing quote mark: the boundary segmenters miss (abbreviations
+# such as "U.N." have no quote mark after them and are not taken for ends).
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»]+\s+(?=[^\W\d_])")
+_CONTINUATION = re.compile(r"\s*\n\s*(?:``|[\"“«])?")
 
 
 @dataclass(frozen=True)
@@ -135,7 +146,9 @@ class _Found:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted passage of `text`, in order (see module docstring for the mark rules)."""
     spans: list[QuoteSpan] = []
-    lines = list(_LINE.finditer(text))
+    # Newswire writes ``quotes'' (DUC, Gigaword); the same-length rewrite keeps every offset.
+    marks = text.replace("``", " “").replace("''", "” ")
+    lines = list(_LINE.finditer(marks))
     carried: int | None = None
     for n, line in enumerate(lines):
         pairs, unclosed = _scan_line(line.group(), line.start(), carried)
@@ -156,8 +169,8 @@ def _scan_line(line: str, offset: int, carried: int | None) -> tuple[list[tuple[
         nxt = line[i + 1] if i + 1 < len(line) else " "
         if char in _DOUBLE_OPEN or (char in _DOUBLE_CLOSE and double is None
                                     and _opens(prev, nxt)):
-            if double is None:
-                double, single = offset + i, None
+            # an opening mark inside an open quote means the earlier one was never closed
+            double, single = offset + i, None
         elif char in _DOUBLE_CLOSE or (char == '"' and double is not None):
             if double is not None:
                 pairs.append((double, offset + i + 1))
@@ -194,6 +207,7 @@ class _Article:
 
     def __init__(self, doc: Doc, sentences: list[Sentence], spans: list[QuoteSpan]):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.spans = spans
@@ -247,7 +261,16 @@ class _Article:
                     and tokens_match(fold(other[-1]), fold(parts[-1]))
                     and (len(parts) == 1 or given_names_match(fold(parts[0]), fold(other[0])))):
                 best = mention.text
+        if best == name and len(parts) == 1:
+            return self._by_first_name(name)
         return best
+
+    def _by_first_name(self, name: str) -> str:
+        """'Syed' -> 'Syed Husin Ali' when only one person of the article has that first name
+        (Malay, Arabic and Indonesian names are shortened to the first one)."""
+        full = {m.text for m in self.mentions if m.label == "PERSON" and len(m.text.split()) > 1
+                and fold(m.text.split()[0]) == fold(name)}
+        return full.pop() if len(full) == 1 else name
 
 
 def _descriptor_words(token: Token) -> set[str]:
@@ -273,7 +296,7 @@ def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> lis
         raise ValueError(f"article {article.id}: spaCy doc text is not the article body")
     if not sentences:
         return []
-    context = _Article(doc, sentences, find_quote_spans(doc.text))
+    context = _Article(doc, sentences, find_quote_spans(article.body))
     found: list[_Found] = []
     for span in context.spans:
         if span.words >= MIN_QUOTE_WORDS and (quote := _attribute(context, span, found)):
@@ -283,9 +306,9 @@ def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> lis
 
 
 def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Found | None:
-    first = context.sentence_of(span.start + 1 + _leading_space(span, context.doc.text))
+    first = context.sentence_of(span.start + 1 + _leading_space(span, context.text))
     last = context.sentence_of(span.end - 1)
-    region = (context.sentences[first].start, context.sentences[last].end)
+    region = _clause_region(context, span, first, last)
     verb = _speech_verb(context, span, region)
     if verb is not None:
         return _Found(span, _speaker_of_verb(context, verb, span), first, last)
@@ -298,6 +321,24 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
         return None
     return _Found(span, speaker, first, last)
+
+
+def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) -> tuple[int, int]:
+    """Characters that may hold the quote's attribution: its sentences, cut where a sentence
+    visibly ends before the quote or inside it (segmenters miss ends next to quote marks)."""
+    text = context.text
+    start, end = context.sentences[first].start, context.sentences[last].end
+    ends_before = list(_SENTENCE_END.finditer(text, start, span.start))
+    if ends_before:
+        start = ends_before[-1].end()
+    following = text[span.end:end].lstrip()
+    if span.text[-1:] in ".!?…" and following[:1] and not following[0].islower():
+        # '"...!" Guterres said.' still attributes; '"..." So far, APEC ...' does not.
+        tokens = [i for i in context.token_range(span.end, end) if not context.doc[i].is_space]
+        if not any(_is_attribution_verb(context.doc[i])
+                   for i in tokens[:SHORT_ATTRIBUTION_TOKENS]):
+            end = span.end
+    return start, end
 
 
 def _leading_space(span: QuoteSpan, text: str) -> int:
@@ -329,6 +370,18 @@ def _is_speech_verb(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
 
 
+def _calls_for(token: Token) -> bool:
+    """'call for "silent protests"' asks for the quoted thing; it does not say it."""
+    return token.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children)
+
+
+def _is_attribution_verb(token: Token) -> bool:
+    """A speech verb found by position only (no parse link): active, and not 'call for'."""
+    return (_is_speech_verb(token) and not _calls_for(token)
+            and not any(c.dep_ == "auxpass" for c in token.children))
+
+
 def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) -> Token | None:
     """The speech verb that introduces the quote, searched from the strongest evidence down:
     the parse, a speech verb just after the quote, the clause before a colon, one just before."""
@@ -341,12 +394,12 @@ def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) ->
     after = [i for i in outside if context.doc[i].idx >= span.end][:POST_VERB_WINDOW]
     before = [i for i in outside if context.doc[i].idx < span.start]
     for i in after:
-        if _is_speech_verb(context.doc[i]):
+        if _is_attribution_verb(context.doc[i]):
             return context.doc[i]
     if before and context.doc[before[-1]].text == ":":
-        return _verb_before_colon(context, before[:-1])
+        return _verb_before_colon(context, before)
     for i in reversed(before[-PRE_VERB_WINDOW:]):
-        if _is_speech_verb(context.doc[i]):
+        if _is_attribution_verb(context.doc[i]):
             return context.doc[i]
     return None
 
@@ -356,15 +409,16 @@ def _governing_verbs(context: _Article, inside: set[int], outside: set[int]) -> 
     verbs = []
     for i in inside:
         token = context.doc[i]
-        if token.head.i in inside and token.head.i != i:
-            continue
+        if (token.head.i in inside and token.head.i != i) or token.is_punct or token.is_space:
+            continue  # the quote's own marks and stops hang anywhere; its words decide
         ancestor = token
         for _ in range(MAX_GOVERNOR_DEPTH):
             if ancestor.head.i == ancestor.i or ancestor.head.i not in outside:
                 break
-            ancestor = ancestor.head
+            child, ancestor = ancestor, ancestor.head
             if _is_speech_verb(ancestor):
-                verbs.append(ancestor)
+                if not (_calls_for(ancestor) and child.dep_ == "prep"):
+                    verbs.append(ancestor)
                 break
     verbs += [context.doc[i] for i in outside
               if context.doc[i].head.i in inside and _is_speech_verb(context.doc[i])]
@@ -373,6 +427,10 @@ def _governing_verbs(context: _Article, inside: set[int], outside: set[int]) -> 
 
 def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
     """'X wrote on Telegram: "..."' gives the clause's verb (any verb); 'X: "..."' gives X."""
+    colon = context.doc[before[-1]]
+    if colon.head.pos_ in {"VERB", "AUX"} and colon.head.i in before:
+        return colon.head
+    before = before[:-1]
     for i in reversed(before):
         if context.doc[i].pos_ in {"VERB", "AUX"}:
             return context.doc[i]
@@ -442,14 +500,25 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if token.pos_ == "PRON":
         return None
     inner = [context.mention_of[t.i] for t in _phrase(token) if t.i in context.mention_of
-             and context.mention_of[t.i].label == "PERSON"]
+             and context.mention_of[t.i].label == "PERSON" and t.dep_ != "poss"]
     if inner:
         return context.full_name(inner[0].text)
+    if token.lemma_.lower() in STATEMENT_NOUNS:
+        return _author_of(context, token)
     if token.pos_ == "PROPN":
         phrase = _phrase(token)
         first = after_titles(token.doc, phrase[0].i, phrase[-1].i + 1)
         return token.doc[first:phrase[-1].i + 1].text
     return _resolve_role(context, token) or _phrase_text(token)
+
+
+def _author_of(context: _Article, statement: Token) -> str | None:
+    """'a statement by the EU said' -> EU; a statement of unknown origin has no speaker."""
+    for token in statement.subtree:
+        mention = context.mention_of.get(token.i)
+        if mention is not None and token.i != statement.i:
+            return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
+    return None
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -460,7 +529,8 @@ def _phrase(token: Token) -> list[Token]:
         if child.dep_ not in cut:
             keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
-    while keep and keep[0].dep_ in {"det", "poss"} and keep[0] is not token:
+    while keep and keep[0] is not token and (keep[0].dep_ == "det" or (
+            keep[0].dep_ == "poss" and keep[0].pos_ == "PRON")):
         keep.pop(0)
     return keep
 
@@ -517,7 +587,7 @@ def _resolve_organisation(context: _Article, head: str, nationalities: set[str])
 
 def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
     """"'Enough is enough': UN Secretary-General António Guterres" -> the person after the colon."""
-    text = context.doc.text
+    text = context.text
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end == -1 else line_end
@@ -531,7 +601,7 @@ def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
 
 def _stands_alone(context: _Article, span: QuoteSpan, region: tuple[int, int]) -> bool:
     """No words outside the quote in the sentences it starts and ends in."""
-    outside = context.doc.text[region[0]:span.start] + context.doc.text[span.end:region[1]]
+    outside = context.text[region[0]:span.start] + context.text[span.end:region[1]]
     return not re.search(r"[^\W_]", outside)
 
 
