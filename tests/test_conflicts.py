@@ -142,6 +142,8 @@ def test_incompatible_conflicts_come_first_and_dates_are_noted():
 @pytest.mark.parametrize(("measure", "label"), [
     ("military_deaths:russia", "military deaths (Russia)"),
     ("child_deaths:ukraine", "children's deaths (Ukraine)"),
+    ("civilian_deaths", "civilian deaths"),
+    ("cumulative_military_deaths:syria", "cumulative military deaths (Syria)"),
     ("displaced", "people displaced"),
     ("deaths:united_states", "deaths (United States)"),
     ("expel:member", "expel member"),

@@ -74,7 +74,7 @@ def test_coarse_periods_are_kept_unresolved():
 
 
 @pytest.mark.parametrize("text", ["five days", "more than two decades", "2014", "the day before",
-                                  "hours", "77-year"])
+                                  "hours", "77-year", "3 Marines", "Janet 4"])
 def test_durations_years_and_event_relative_phrases_are_not_dates(text):
     assert resolve(text, MONDAY) is None
 

@@ -60,6 +60,11 @@ def test_parse_number_rejects_non_numbers():
     ("Seventeen dead as floods hit the valley", 17, None, "dead", "deaths"),
     ("Twenty-five sailors were rescued by the coast guard.", 25, None, "sailors",
      "rescue:sailor"),
+    ("The attack left 20 others wounded, the monitor said.", 20, None, "others", "injuries"),
+    ("At least 12 died in the crash.", 12, "at least", "people", "deaths"),
+    ("About 45 buses carrying evacuees left the town.", 45, "about", "buses", "leave:bus"),
+    ("11 Oct 2016 Russian jets pounded the city, killing 26 people.", 26, None, "people",
+     "deaths"),
 ])
 def test_value_qualifier_unit_and_measure(text, value, qualifier, unit, measure):
     fact = only_fact(text)
@@ -70,6 +75,8 @@ def test_value_qualifier_unit_and_measure(text, value, qualifier, unit, measure)
 def test_phrase_spans_qualifier_number_and_unit():
     assert only_fact("Rescuers found more than 3,000 stranded residents.").phrase == \
         "more than 3,000 stranded residents"
+    assert only_fact("The Ukrainian death toll rose to 52.").phrase == \
+        "The Ukrainian death toll: 52"
 
 
 def test_equivalent_military_loss_claims_share_one_measure():
@@ -94,6 +101,24 @@ def test_casualties_and_deaths_are_different_measures():
     assert deaths.measure == "deaths:ukraine" and deaths.qualifier is None
 
 
+def test_parts_of_a_total_get_their_own_group():
+    total, women = facts("Airstrikes killed seven people including two women and a child.")
+    assert (total.measure, women.measure) == ("deaths", "woman_deaths")
+    total, civilians = facts("At least 30 people, including 24 civilians, were killed.")
+    assert (total.measure, civilians.measure) == ("deaths", "civilian_deaths")
+
+
+def test_running_totals_are_apart_from_incident_tolls():
+    fact = only_fact("More than 280,000 people have been killed since the conflict began.")
+    assert fact.measure == "cumulative_deaths"
+
+
+def test_gapped_passive_counts_the_wounded():
+    killed, wounded = facts("Fifteen were killed and more than 70 others wounded in the raids.")
+    assert (killed.value, killed.measure) == (15, "deaths")
+    assert (wounded.value, wounded.qualifier, wounded.measure) == (70, "more than", "injuries")
+
+
 def test_the_agent_of_killing_is_not_a_death_toll():
     gunmen, villagers = facts("Three gunmen killed 14 villagers.")
     assert gunmen.measure == "kill:gunman"
@@ -112,6 +137,8 @@ def test_member_counts_measure_the_body_they_describe():
     "It was the fifth day of the siege and one official resigned.",
     "The talks lasted five days and the vote was 10-4.",
     "Day 6 of the strike began with a march.",
+    "The blast happened at around 230 pm near the market.",
+    "Date of publication 11 August 2016",
 ])
 def test_dates_times_ordinals_vague_and_labels_are_skipped(text):
     assert facts(text) == []

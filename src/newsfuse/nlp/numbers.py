@@ -97,14 +97,24 @@ TRANSITIVE_OUTCOMES = {
 # Verbs whose subject is the affected group: "14 people died", "500 fled".
 INTRANSITIVE_OUTCOMES = {"die": "deaths", "perish": "deaths", "drown": "deaths",
                          "flee": "displaced"}
+_PEOPLE_VERBS = set(TRANSITIVE_OUTCOMES) | set(INTRANSITIVE_OUTCOMES)
 # Objects that turn "leave X" / "forced from X" into displacement.
 HOME_NOUNS = {"home", "house", "country", "city", "town", "village", "region"}
 
 MILITARY_NOUNS = {"troop", "soldier", "serviceman", "servicemen", "servicemember", "fighter",
                   "combatant", "personnel", "marine", "sailor", "airman", "paratrooper",
-                  "conscript", "militant", "serviceperson"}
+                  "conscript", "militant", "serviceperson", "force", "jihadist", "rebel",
+                  "insurgent", "guerrilla"}
 CHILD_NOUNS = {"child", "children", "kid", "minor", "baby", "infant", "toddler"}
-GROUP_PREFIX = {"military": "military_", "children": "child_", "general": ""}
+WOMEN_NOUNS = {"woman", "women"}
+# Things an outcome verb may govern that are not people: "45 buses carrying evacuees" counts
+# buses, not displaced people.
+NON_PERSON_UNITS = {"bus", "car", "vehicle", "truck", "tank", "building", "house", "home",
+                    "school", "hospital", "village", "town", "city", "shell", "rocket", "missile",
+                    "bomb", "strike", "airstrike", "raid", "attack", "plane", "helicopter",
+                    "drone", "convoy", "incident"}
+# Outcomes a measure can name; the part before "_" in "military_deaths" is the group.
+OUTCOMES = {"deaths", "casualties", "injuries", "displaced", "missing", "arrests"}
 
 # Demonyms and country names reduced to one key, so "Russian soldiers" and "in Russia" agree.
 # Other countries fall back to their lowercased name; extend when an event needs it.
@@ -121,6 +131,9 @@ SIDES = {
     "china": "china", "chinese": "china", "turkey": "turkey", "turkish": "turkey",
 }
 _SIDE_PREPOSITIONS = {"in", "on", "from", "among", "of"}
+# A NORP entity names a side when it reads like a nationality ("Syrian", "Kurdish", "Iraqi",
+# "French"), not a creed or movement ("Islamic", "Sunni").
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch")
 
 # Nouns that never count people or things worth comparing: time spans, measurements, pages.
 SKIP_UNITS = {
@@ -128,6 +141,7 @@ SKIP_UNITS = {
     "night", "morning", "evening", "time", "percent", "per", "point", "degree", "mile",
     "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet", "inch", "kg",
     "kilogram", "ton", "tonne", "comment", "share", "view", "reply", "page", "%", "age",
+    "pm", "am", "p.m.", "a.m.", "gmt", "utc",
 }
 SKIP_ENTITY_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 _CURRENCY = {"$", "€", "£", "¥", "₴", "₽"}
@@ -135,6 +149,11 @@ _CURRENCY = {"$", "€", "£", "¥", "₴", "₽"}
 _LABEL_WORDS = {"day", "no", "no.", "number", "article", "resolution", "chapter", "section",
                 "page", "room", "flight", "route", "highway", "phase", "stage", "level", "round",
                 "session", "week", "#"}
+# Day numbers and years next to a month name are dates even when NER misses them
+# ("11 Oct 2016 Russian jets ..."). Case-sensitive: "may" is usually the verb.
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "before", "after", "of",
                       "during"}
 # How far up the parse tree a counted noun may be from its governing verb. Three steps cover
@@ -147,6 +166,10 @@ class _Reading:
     outcome: str | None
     predicate: str | None
     side: str | None
+    # Reached through "including": a part of a counted total ("41 people, including 9 children").
+    subset: bool = False
+    # "killed since the war began": a running total, not the toll of one incident.
+    cumulative: bool = False
 
 
 def extract_numbers(doc: Doc, sentences: list[Sentence], article: Article) -> list[NumericFact]:
@@ -183,7 +206,15 @@ def parse_number(words: list[str]) -> float | None:
 
 
 def measure_name(outcome: str, side: str | None, group: str) -> str:
-    return f"{GROUP_PREFIX[group]}{outcome}" + (f":{side}" if side else "")
+    """'deaths', 'military_deaths:russia', 'child_deaths:ukraine'."""
+    return (f"{group}_" if group else "") + outcome + (f":{side}" if side else "")
+
+
+def split_measure(measure: str) -> tuple[str, str, str | None] | None:
+    """(group, outcome, side) of an outcome measure; None for 'expel:member' and the like."""
+    base, _, side = measure.partition(":")
+    group, _, outcome = base.rpartition("_")
+    return (group, outcome, side or None) if outcome in OUTCOMES else None
 
 
 # --------------------------------------------------------------------------- number runs
@@ -206,7 +237,7 @@ def _number_runs(doc: Doc) -> list[Span]:
             continue
         end = i + 1
         while end < len(doc):
-            if _is_number_token(doc[end]):
+            if _is_number_token(doc[end]) and _continues(doc[end - 1], doc[end]):
                 end += 1
             elif (doc[end].text in ("-", "and") and end + 1 < len(doc)
                   and _is_number_token(doc[end + 1]) and not doc[end + 1].text[0].isdigit()):
@@ -216,6 +247,13 @@ def _number_runs(doc: Doc) -> list[Span]:
         runs.append(doc[i:end])
         i = end
     return runs
+
+
+def _continues(previous: Token, following: Token) -> bool:
+    """'1.5 million', 'one thousand' are one number; '2016 13' and '2016 One' are two."""
+    if _DIGITS.match(previous.lower_):
+        return following.lower_ in _SCALES or following.lower_ == "hundred"
+    return not _DIGITS.match(following.lower_)
 
 
 def _anchor(run: Span) -> Token:
@@ -240,7 +278,12 @@ def _fact_for_run(doc: Doc, run: Span, article: Article, sentences: list[Sentenc
     qualifier, qualifier_start = _qualifier_before(doc, run.start)
     reading = _read_context(unit, outcome_hint)
     if unit.lemma_ == "toll":  # "the death toll rose to 52": the toll is what is counted
-        unit_text, phrase = "deaths", doc[min(unit.left_edge.i, qualifier_start):run.end].text
+        start = min([unit.i] + [c.i for c in unit.children
+                                if c.dep_ in ("det", "compound", "amod", "poss")])
+        unit_text = "deaths"
+        phrase = f"{doc[start:unit.i + 1].text}: {doc[qualifier_start:run.end].text}"
+    elif run.start <= unit.i < run.end:  # a bare number standing for people
+        unit_text, phrase = "people", doc[qualifier_start:run.end].text
     else:
         phrase_end = unit.i + 1 if run.end <= unit.i < run.end + 6 else run.end
         unit_text, phrase = unit.lower_, doc[qualifier_start:phrase_end].text
@@ -259,6 +302,9 @@ def _is_skipped_run(doc: Doc, run: Span) -> bool:
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
     if before is not None and (before.text in _CURRENCY or before.lower_ in _LABEL_WORDS):
+        return True
+    if (before is not None and before.text in _MONTH_NAMES) or \
+            (after is not None and after.text in _MONTH_NAMES):
         return True
     if after is not None and after.lower_ in ("%", "percent", "per", "st", "nd", "rd", "th"):
         return True
@@ -299,7 +345,11 @@ def _unit_of(doc: Doc, run: Span, anchor: Token) -> tuple[Token | None, str | No
     if following is not None and following.lower_ in OUTCOME_MODIFIERS:
         return following, OUTCOME_MODIFIERS[following.lower_]  # headline style "17 dead"
     toll = _toll_of(anchor)
-    return (toll, "deaths") if toll is not None else (None, None)
+    if toll is not None:
+        return toll, "deaths"
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_ in _PEOPLE_VERBS:
+        return anchor, None  # "Fifteen were killed": the number stands for people
+    return None, None
 
 
 def _toll_of(anchor: Token) -> Token | None:
@@ -334,44 +384,72 @@ def _sentence_index(char: int, starts: list[int], sentences: list[Sentence]) -> 
 
 def _measure(unit: Token, reading: _Reading, outcome_hint: str | None) -> str:
     outcome = outcome_hint or reading.outcome
-    if outcome is not None:
-        return measure_name(outcome, reading.side, _group_of(unit))
+    if outcome is not None and unit.lemma_.lower() not in NON_PERSON_UNITS:
+        group = _group_of(unit, reading.subset)
+        if reading.cumulative:
+            group = "_".join(part for part in ("cumulative", group) if part)
+        return measure_name(outcome, reading.side, group)
     if unit.dep_ in ("compound", "amod") and unit.head.pos_ in ("NOUN", "PROPN"):
         return f"size:{unit.head.lemma_.lower()}"  # "a 193-member body" -> size of the body
     return f"{reading.predicate or 'count'}:{unit.lemma_.lower()}"
 
 
-def _group_of(unit: Token) -> str:
+def _group_of(unit: Token, subset: bool = False) -> str:
+    """'military', 'child', 'woman', '' for everyone else. A part of a total ("including 24
+    civilians") is grouped by its own noun, so that it is never compared with totals."""
     lemma = unit.lemma_.lower()
     modifiers = {c.lemma_.lower() for c in unit.children if c.dep_ in ("amod", "compound")}
     if lemma in MILITARY_NOUNS or "military" in modifiers:
         return "military"
     if lemma in CHILD_NOUNS or unit.lower_ in CHILD_NOUNS or modifiers & CHILD_NOUNS:
-        return "children"
-    return "general"
+        return "child"
+    if lemma in WOMEN_NOUNS or unit.lower_ in WOMEN_NOUNS:
+        return "woman"
+    if subset and lemma not in OUTCOME_NOUNS:
+        return re.sub(r"[^a-z]", "", lemma) or "part"
+    return ""
 
 
 def _read_context(unit: Token, outcome_hint: str | None) -> _Reading:
     """Walk from the counted noun up to its verb, collecting outcome and side on the way."""
     outcome = outcome_hint or _noun_outcome(unit)
     side = _side_of_noun(unit)
-    node, predicate = unit, None
+    node, predicate, subset, cumulative = unit, None, False, False
     for _ in range(MAX_CLIMB):
         if node.head is node:
             break
         parent = node.head
+        subset = subset or node.lemma_ == "include"
         if parent.pos_ in ("VERB", "AUX") and parent.lemma_ != "include":
             predicate = parent.lemma_.lower()
             argument = _object_of(parent) if node.lemma_ == "include" else node
             verb_outcome, side_from_verb = _verb_reading(parent, argument or node, unit)
             outcome = outcome or verb_outcome
             side = side or side_from_verb
+            cumulative = _counts_since(parent)
             break
         if parent.pos_ in ("NOUN", "PROPN"):
             outcome = outcome or _noun_outcome(parent)
             side = side or _side_of_noun(parent)
         node = parent
-    return _Reading(outcome=outcome, predicate=predicate, side=side)
+    return _Reading(outcome=outcome, predicate=predicate, side=side, subset=subset,
+                    cumulative=cumulative)
+
+
+def _counts_since(verb: Token) -> bool:
+    """'have been killed since the conflict began' / 'since 2011': a running total. The
+    'since' may hang on a coordinated verb ("killed and displaced since ...")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    for candidate in verbs:
+        for child in candidate.children:
+            if child.dep_ == "prep" and child.lower_ == "since":
+                return True
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since"
+                                             for g in child.children):
+                return True
+    return False
 
 
 def _object_of(verb: Token) -> Token | None:
@@ -400,6 +478,8 @@ def _verb_reading(verb: Token, argument: Token, unit: Token) -> tuple[str | None
     is_subject = role == "nsubj"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     side = _side_of_places(verb)
+    if is_subject and _is_bare_participle(verb, objects):
+        is_object, is_subject = True, False  # "... and 70 others wounded": a gapped passive
     if lemma in TRANSITIVE_OUTCOMES and is_object:
         return TRANSITIVE_OUTCOMES[lemma], side
     if lemma in INTRANSITIVE_OUTCOMES and is_subject:
@@ -423,10 +503,17 @@ def _verb_reading(verb: Token, argument: Token, unit: Token) -> tuple[str | None
     return None, side
 
 
+def _is_bare_participle(verb: Token, objects: list[Token]) -> bool:
+    return verb.tag_ == "VBN" and not objects and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _complement_outcome(child: Token, argument_is_object: bool) -> str | None:
     """Outcome carried by a complement: 'led 500 to flee', 'forced 20 from their homes'."""
+    if child.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and child.lower_ in OUTCOME_MODIFIERS:
+        return OUTCOME_MODIFIERS[child.lower_]  # "left 20 others wounded", "are missing"
     if child.dep_ in ("acomp", "oprd"):
-        return OUTCOME_MODIFIERS.get(child.lower_)
+        return None
     if child.dep_ == "xcomp" and argument_is_object:
         if child.lemma_ in INTRANSITIVE_OUTCOMES:
             return INTRANSITIVE_OUTCOMES[child.lemma_]
@@ -467,16 +554,18 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _side_key(token: Token) -> str | None:
+def _side_key(token: Token, places_only: bool = False) -> str | None:
+    """Country key of a demonym or place token; `places_only` refuses nationality words."""
     word = token.lower_
     if word in SIDES:
         return SIDES[word]
-    if token.ent_type_ in ("GPE", "NORP"):
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        name = entity.text.lower() if entity is not None else word
-        name = name.removeprefix("the ")
-        return SIDES.get(name, name.replace(" ", "_"))
-    return None
+    if token.ent_type_ not in ("GPE", "NORP") or (places_only and token.ent_type_ != "GPE"):
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    name = (entity.text if entity is not None else token.text).lower().removeprefix("the ")
+    if token.ent_type_ == "NORP" and not name.endswith(_DEMONYM_ENDINGS):
+        return None
+    return SIDES.get(name, re.sub(r"\W+", "_", name).strip("_"))
 
 
 def _side_of_noun(noun: Token) -> str | None:
@@ -497,9 +586,10 @@ def _side_of_places(head: Token) -> str | None:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            if obj.ent_type_ in ("GPE", "NORP") or obj.lower_ in SIDES:
-                return _side_key(obj)
+            key = _side_key(obj, places_only=True)
+            if key:
+                return key
             for child in obj.children:
-                if child.dep_ in ("compound", "amod", "poss") and _side_key(child):
-                    return _side_key(child)
+                if child.dep_ in ("compound", "amod", "poss") and _side_key(child, True):
+                    return _side_key(child, True)
     return None

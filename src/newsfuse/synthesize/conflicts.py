@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact
-from newsfuse.nlp.numbers import GROUP_PREFIX, QUALIFIERS
+from newsfuse.nlp.numbers import QUALIFIERS, split_measure
 
 # "about 500" is taken to cover 450..550: reporters round to one or two significant digits,
 # and 10% is the widest gap at two digits. "nearly 500" covers 450..500.
@@ -32,10 +32,7 @@ UNCOMPARABLE_PREFIX = "count:"
 _OUTCOME_LABELS = {"deaths": "deaths", "casualties": "casualties", "injuries": "injuries",
                    "displaced": "people displaced", "missing": "people missing",
                    "arrests": "arrests"}
-_GROUP_LABELS = {prefix: group for group, prefix in GROUP_PREFIX.items() if prefix}
-_GROUP_WORDS = {"military": "military", "children": "children's"}
-OUTCOME_BASES = {prefix + outcome
-                 for prefix in GROUP_PREFIX.values() for outcome in _OUTCOME_LABELS}
+_GROUP_WORDS = {"child": "children's", "woman": "women's"}
 
 
 @dataclass(frozen=True)
@@ -103,13 +100,14 @@ def find_conflicts(documents: list[AnnotatedDocument],
 
 def describe_measure(measure: str) -> str:
     """'military_deaths:russia' -> 'military deaths (Russia)'; 'expel:member' -> 'expel member'."""
-    base, _, side = measure.partition(":")
-    if base not in OUTCOME_BASES:
+    parts = split_measure(measure)
+    if parts is None:
         return measure.replace(":", " ").replace("_", " ")
-    prefix = next((p for p in _GROUP_LABELS if base.startswith(p)), "")
-    label = _OUTCOME_LABELS[base.removeprefix(prefix)]
-    if prefix:
-        label = f"{_GROUP_WORDS[_GROUP_LABELS[prefix]]} {label}"
+    group, outcome, side = parts
+    label = _OUTCOME_LABELS[outcome]
+    if group:
+        words = " ".join(_GROUP_WORDS.get(word, word) for word in group.split("_"))
+        label = f"{words} {label}"
     return f"{label} ({side.replace('_', ' ').title()})" if side else label
 
 
@@ -117,7 +115,7 @@ def describe_measure(measure: str) -> str:
 
 
 def _is_outcome(measure: str) -> bool:
-    return measure.partition(":")[0] in OUTCOME_BASES
+    return split_measure(measure) is not None
 
 
 def _resolved_measures(facts: list[NumericFact]) -> dict[str, str]:
@@ -125,16 +123,16 @@ def _resolved_measures(facts: list[NumericFact]) -> dict[str, str]:
     the one sided measure of the same outcome ("displaced:ukraine") when there is exactly one:
     within one event an unattributed toll refers to the only population the others name."""
     measures = {fact.measure for fact in facts}
-    sided: dict[str, set[str]] = {}
+    sided: dict[tuple[str, str], set[str]] = {}
     for measure in measures:
-        base, _, side = measure.partition(":")
-        if side and base in OUTCOME_BASES:
-            sided.setdefault(base, set()).add(measure)
+        parts = split_measure(measure)
+        if parts is not None and parts[2] is not None:
+            sided.setdefault(parts[:2], set()).add(measure)
     resolved = {}
     for measure in measures:
-        base, _, side = measure.partition(":")
-        options = sided.get(base, set())
-        resolved[measure] = next(iter(options)) if not side and len(options) == 1 else measure
+        parts = split_measure(measure)
+        options = sided.get(parts[:2], set()) if parts is not None and parts[2] is None else set()
+        resolved[measure] = next(iter(options)) if len(options) == 1 else measure
     return resolved
 
 
