@@ -4,10 +4,11 @@
 land on the same measure ("military_deaths:russia") so that `synthesize.conflicts` can put them
 side by side. The measure is built from the dependency parse:
 
-    measure = <group prefix><outcome>[:<side>]      e.g. deaths:ukraine, child_deaths:ukraine,
-                                                         military_deaths:russia, displaced
-    measure = <predicate lemma>:<unit lemma>         when no outcome word governs the number,
-                                                     e.g. expel:member; count:<unit> without verb
+    measure = [<group>_]<outcome>[:<side>]    e.g. deaths:ukraine, child_deaths:ukraine,
+                                                   military_deaths:russia, displaced
+    measure = <predicate lemma>:<unit lemma>   when no outcome word governs the number,
+                                               e.g. expel:member; count:<unit> without a verb;
+                                               size:<noun> for "a 15-member board"
 
 * outcome comes from a small lexicon of outcome verbs, adjectives and nouns (killed / died /
   deaths / lost their lives -> deaths; wounded / injured -> injuries; casualties; fled /
@@ -17,8 +18,10 @@ side by side. The measure is built from the dependency parse:
   ("Ukrainians"), its modifiers ("Russian soldiers"), a place attached to it or to the verb
   ("casualties in Ukraine", "killed on the Ukraine side"), or the possessor subject of
   "lose" ("Russian troops ... lost N troops"). The agent of "kill" is never the side.
-* group separates military counts and children from everyone else; civilians and "people" share
-  the general group because sources use the two words for the same toll.
+* group keeps apart counts that must not be compared with a general toll: military, child,
+  woman; a part of a total ("including 24 civilians" -> civilian); and running totals
+  ("killed since the war began" -> cumulative). Otherwise civilians and "people" share the
+  general group because sources use the two words for the same toll.
 
 Vague quantities ("hundreds of", "dozens of", "thousands") are skipped, not given a value:
 a value of 100 for "hundreds" would create false conflicts against every exact figure.
