@@ -122,6 +122,16 @@ def test_unattributed_toll_stays_apart_when_two_sides_are_named():
     assert find_conflicts(docs) == []
 
 
+def test_casualty_figures_are_mentioned_next_to_a_death_conflict():
+    docs = [document("alpha", [(352, None, "deaths:ukraine", "352 people")]),
+            document("beta", [(376, "at least", "casualties:ukraine", "at least 376 casualties"),
+                              (94, None, "deaths:ukraine", "94 deaths")])]
+    (conflict,) = find_conflicts(docs)
+    assert conflict.measure == "deaths:ukraine"
+    assert conflict.reason.endswith("; related casualty figures (deaths and injuries): "
+                                    "at least 376 casualties (beta)")
+
+
 def test_bare_counts_without_a_verb_are_not_compared():
     docs = [document("alpha", [(3, None, "count:vote", "3 votes")]),
             document("beta", [(5, None, "count:vote", "5 votes")])]
@@ -173,6 +183,7 @@ def test_shared_example_troop_losses_and_ukrainian_deaths(example_dir):
     assert not ukrainian.compatible
     # The 94 deaths come with "at least 376 civilian casualties" in the same sentence.
     assert any("376" in claim.sentence for claim in ukrainian.claims)
+    assert "at least 376 civilian casualties (003" in ukrainian.reason
 
 
 def test_shared_example_displacement_when_captions_are_kept(example_dir):

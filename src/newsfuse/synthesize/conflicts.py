@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact
-from newsfuse.nlp.numbers import QUALIFIERS, split_measure
+from newsfuse.nlp.numbers import QUALIFIERS, measure_name, split_measure
 
 # "about 500" is taken to cover 450..550: reporters round to one or two significant digits,
 # and 10% is the widest gap at two digits. "nearly 500" covers 450..500.
@@ -33,6 +33,11 @@ _OUTCOME_LABELS = {"deaths": "deaths", "casualties": "casualties", "injuries": "
                    "displaced": "people displaced", "missing": "people missing",
                    "arrests": "arrests"}
 _GROUP_WORDS = {"child": "children's", "woman": "women's"}
+# Casualties are deaths plus injuries; a conflict on one mentions the figures of the other.
+_PARTS_OF_CASUALTIES = {"deaths", "injuries"}
+_RELATION = {"deaths": "casualty figures (deaths and injuries)",
+             "injuries": "casualty figures (deaths and injuries)",
+             "casualties": "figures for deaths and injuries"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ def find_conflicts(documents: list[AnnotatedDocument],
     for measure, items in by_measure.items():
         conflict = _conflict(measure, items, independent)
         if conflict is not None:
+            conflict.reason += _related_note(measure, by_measure)
             conflicts.append(conflict)
     return sorted(conflicts, key=lambda c: (c.compatible, not _is_outcome(c.measure), c.measure))
 
@@ -161,6 +167,28 @@ def _conflict(measure: str, items: list[tuple[AnnotatedDocument, NumericFact]],
         compatible=compatible,
         reason=_reason(measure, ordered, compatible, items),
     )
+
+
+def _related_note(measure: str,
+                  by_measure: dict[str, list[tuple[AnnotatedDocument, NumericFact]]]) -> str:
+    """Figures of the overlapping measure (casualties include deaths and injuries), shown so
+    that "94 deaths" is read next to the "376 casualties" it came with."""
+    parts = split_measure(measure)
+    if parts is None:
+        return ""
+    group, outcome, side = parts
+    related = ["casualties"] if outcome in _PARTS_OF_CASUALTIES else \
+        sorted(_PARTS_OF_CASUALTIES) if outcome == "casualties" else []
+    notes = []
+    for other in related:
+        other_measure = measure_name(other, side, group)
+        phrases: dict[str, list[str]] = {}
+        for _, fact in by_measure.get(other_measure, []):
+            sources = phrases.setdefault(fact.phrase, [])
+            if fact.source not in sources:
+                sources.append(fact.source)
+        notes += [f"{phrase} ({', '.join(sources)})" for phrase, sources in phrases.items()]
+    return f"; related {_RELATION[outcome]}: {', '.join(notes)}" if notes else ""
 
 
 def _sentence_text(doc: AnnotatedDocument, index: int) -> str:
