@@ -106,6 +106,12 @@ def test_caption_dates_are_skipped():
     assert [e.date for e in entries] == [MONDAY]
 
 
+def test_sentences_marked_as_captions_are_skipped():
+    doc = document("alpha", [("The old ferry sank in the bay on Sunday.", "Sunday", SUNDAY)])
+    doc.sentences[0] = doc.sentences[0].model_copy(update={"caption": True})
+    assert timeline([doc]) == []
+
+
 def test_caption_detection():
     # A credit line may stand before or after its caption, so a caption is recognised by
     # ending with a full date next to a credit; body text after a credit does not end so.
@@ -128,7 +134,7 @@ def test_no_dates_no_timeline():
 
 
 def test_shared_example_timeline(example_dir):
-    entries = build_timeline(list(example_documents(example_dir, keep_captions=True)))
+    entries = build_timeline(list(example_documents(example_dir, raw_bodies=True)))
     dated = {(e.expression, e.date) for e in entries}
     assert ("Sunday", dt.date(2022, 2, 27)) in dated
     assert ("Saturday night", dt.date(2022, 2, 26)) in dated

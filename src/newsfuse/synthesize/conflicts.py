@@ -1,8 +1,11 @@
 """Numbers that sources report differently for the same measure.
 
 Facts of all articles are grouped by `NumericFact.measure`. A measure whose facts carry two or
-more values, from at least two independent sources, is a `Conflict`; each distinct value is
-one `Claim` listing every article that gives it. Values are never merged.
+more values, from at least two articles, is a `Conflict`; each distinct value is one `Claim`
+listing every article that gives it. Values are never merged. One article contradicting itself
+is not a cross-source conflict; a story and its syndicated copy that differ are (an edited
+copy changing a figure is worth seeing), and the reason then says that all figures come from
+one story, so that copies never look like independent sources.
 
 `compatible` asks whether all claims can be true together: each (value, qualifier) is read as an
 interval ("more than 500,000" = (500000, inf), "about 2,500" = [2250, 2750]) and the claims are
@@ -155,17 +158,20 @@ def _conflict(measure: str, items: list[tuple[AnnotatedDocument, NumericFact]],
         if fact.source not in builder.sources:
             builder.sources.append(fact.source)
     values = {builder.value for builder in claims.values()}
-    sources = {independent.get(s, s) for b in claims.values() for s in b.sources}
-    if len(values) < 2 or len(sources) < 2:
+    articles = {s for b in claims.values() for s in b.sources}
+    if len(values) < 2 or len(articles) < 2:
         return None
     ordered = list(claims.values())
     compatible = intervals_overlap(claim_interval(b.value, b.qualifier) for b in ordered)
+    reason = _reason(measure, ordered, compatible, items)
+    if len({independent.get(a, a) for a in articles}) < 2:
+        reason += "; all these figures come from one story and its copies"
     return Conflict(
         measure=measure,
         claims=[Claim(value=b.value, qualifier=b.qualifier, phrase=b.phrase,
                       sentence=b.sentence, sources=b.sources) for b in ordered],
         compatible=compatible,
-        reason=_reason(measure, ordered, compatible, items),
+        reason=reason,
     )
 
 

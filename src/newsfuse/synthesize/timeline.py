@@ -115,7 +115,7 @@ def _dated_sentences(documents: list[AnnotatedDocument]) -> list[_Item]:
                 continue
             if mention.reporting and mention.sentence in event_dated:
                 continue
-            if is_caption(doc.article.body, sentence):
+            if sentence.caption or is_caption(doc.article.body, sentence):
                 continue
             seen.add((mention.sentence, mention.date))
             items.append(_Item(mention.date, mention.text, sentence.text, doc.article.id))
