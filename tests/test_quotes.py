@@ -82,6 +82,11 @@ def test_quote_over_several_sentences_is_one_quote():
     assert quotes[0].sentence == 1  # where the quote starts, not where the speaker is named
 
 
+def test_quoted_as_saying():
+    body = ('Tomas Keller was quoted as saying, "The levee will hold until spring."')
+    assert _pairs(body) == [("Tomas Keller", "The levee will hold until spring.")]
+
+
 def test_pronoun_speaker_is_the_person_named_before():
     body = ('Ana Ferreira met Tomas Keller in the town hall. Keller promised new pumps. '
             '"The pumps arrive next week," he said.')
@@ -132,6 +137,12 @@ def test_scare_quotes_are_skipped_but_attributed_fragments_kept():
             'The council, which considers the dam a "national treasure of sorts", met. '
             'Mayor Ana Ferreira called the closure a "grave mistake".')
     assert _pairs(body) == [("Ana Ferreira", "grave mistake")]
+
+
+def test_titles_in_quotes_are_not_quotes():
+    body = ('Mayor Ana Ferreira said on the programme "Good Morning Harbour" that the dam '
+            'would hold. Her book "Lessons from the Flood" came out in May.')
+    assert _pairs(body) == []
 
 
 def test_headline_repeating_a_body_quote_is_kept_once():

@@ -105,9 +105,14 @@ IRREGULAR_DEMONYMS = {
 STATEMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "message", "release",
                              "document", "note", "memo", "editorial", "article", "post",
                              "tweet", "declaration", "text", "resolution", "e-mail", "email"})
+# Words left lowercase inside English titles ("Meet the Press", "Lessons from Netscape").
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "on", "in", "at",
+                               "to", "for", "from", "with", "by", "as", "vs", "via"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# How a speech verb hangs from the quoted words when the parser makes the quote the main clause.
+HANGING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "dep"})
 # Clauses that share their subject with the verb they hang from ("... and said", "saying").
-SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp")
+SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep")  # "quoted as saying"
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -309,6 +314,8 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     first = context.sentence_of(span.start + 1 + _leading_space(span, context.text))
     last = context.sentence_of(span.end - 1)
     region = _clause_region(context, span, first, last)
+    if _is_title(span.text) and _headline_speaker(context, span) is None:
+        return None  # 'said on NBC's "Meet the Press"': a programme, book or film title
     verb = _speech_verb(context, span, region)
     if verb is not None:
         return _Found(span, _speaker_of_verb(context, verb, span), first, last)
@@ -321,6 +328,13 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
         return None
     return _Found(span, speaker, first, last)
+
+
+def _is_title(text: str) -> bool:
+    """Every content word capitalised, as in titles of books, programmes and laws."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
 
 
 def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) -> tuple[int, int]:
@@ -420,9 +434,12 @@ def _governing_verbs(context: _Article, inside: set[int], outside: set[int]) -> 
                 if not (_calls_for(ancestor) and child.dep_ == "prep"):
                     verbs.append(ancestor)
                 break
-    verbs += [context.doc[i] for i in outside
-              if context.doc[i].head.i in inside and _is_speech_verb(context.doc[i])]
-    return verbs
+    if verbs:
+        return verbs
+    # '"...," he said' parsed the other way round: the verb hangs from the quoted words
+    return [context.doc[i] for i in outside
+            if context.doc[i].head.i in inside and context.doc[i].dep_ in HANGING_DEPS
+            and _is_attribution_verb(context.doc[i])]
 
 
 def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
@@ -499,10 +516,10 @@ def _name_of(context: _Article, token: Token) -> str | None:
         return _resolve_pronoun(context, token.idx)
     if token.pos_ == "PRON":
         return None
-    inner = [context.mention_of[t.i] for t in _phrase(token) if t.i in context.mention_of
-             and context.mention_of[t.i].label == "PERSON" and t.dep_ != "poss"]
-    if inner:
-        return context.full_name(inner[0].text)
+    named = [context.mention_of[c.i] for c in token.children if c.dep_ == "appos"
+             and c.i in context.mention_of and context.mention_of[c.i].label == "PERSON"]
+    if named:  # "Ukraine's envoy, Sergiy Kyslytsya, said"
+        return context.full_name(named[0].text)
     if token.lemma_.lower() in STATEMENT_NOUNS:
         return _author_of(context, token)
     if token.pos_ == "PROPN":
@@ -513,12 +530,19 @@ def _name_of(context: _Article, token: Token) -> str | None:
 
 
 def _author_of(context: _Article, statement: Token) -> str | None:
-    """'a statement by the EU said' -> EU; a statement of unknown origin has no speaker."""
-    for token in statement.subtree:
-        mention = context.mention_of.get(token.i)
-        if mention is not None and token.i != statement.i:
-            return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
-    return None
+    """'a statement by the EU said' -> EU, 'the party's statement' -> the party; a statement
+    of unknown origin has no speaker."""
+    for child in statement.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return _name_of(context, child)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _name_of(context, objects[0])
+    mention = context.mention_of.get(statement.i - 1)
+    if mention is not None and mention.label in {"PERSON", "ORG", "GPE"}:
+        return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
+    return None  # "A Yugoslav statement said": a nationality is not a speaker
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -541,19 +565,15 @@ def _phrase_text(token: Token) -> str:
 
 
 def _resolve_pronoun(context: _Article, offset: int) -> str | None:
-    """'he'/'she' -> the person named closest before; in that sentence the grammatical subject
-    closest to the pronoun, else the first person named."""
+    """'he'/'she' -> the closest person before it who is a grammatical subject (news keeps
+    the speaker as subject: "Holbrooke said ... He plans to meet Albanian leaders ... he said"),
+    else the closest person named before it."""
     here = context.sentence_of(offset)
-    for index in range(here, max(here - PRONOUN_LOOKBACK_SENTENCES, -1), -1):
-        sentence = context.sentences[index]
-        people = [m for m in context.people
-                  if sentence.start <= m.start < sentence.end and m.end <= offset]
-        subjects = [m for m in people if context.doc[m.end_token - 1].dep_ in SUBJECT_DEPS]
-        if subjects:
-            return context.full_name(subjects[-1].text)
-        if people:
-            return context.full_name(people[0].text)
-    return None
+    lookback = context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
+    people = [m for m in context.people if lookback <= m.start and m.end <= offset]
+    subjects = [m for m in people if context.doc[m.end_token - 1].dep_ in SUBJECT_DEPS]
+    chosen = subjects or people
+    return context.full_name(chosen[-1].text) if chosen else None
 
 
 def _resolve_role(context: _Article, token: Token) -> str | None:
