@@ -1,0 +1,1 @@
+"""Many articles, many events: near-duplicates, batch event clustering, online assignment."""

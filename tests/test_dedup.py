@@ -1,0 +1,63 @@
+import datetime as dt
+
+from newsfuse.cluster.dedup import groups_of, near_duplicate_groups, shingles
+from newsfuse.config import ClusterConfig
+from newsfuse.model import Article
+
+WIRE = (
+    "Flood waters rose above the old stone bridge in Marlow Creek on Tuesday night, forcing "
+    "the evacuation of forty-two homes along the eastern bank. The county emergency office "
+    "said two volunteers were treated for hypothermia after pulling a driver from a stranded "
+    "van. Pumping crews from three neighbouring towns worked through the night, and the "
+    "mayor asked residents to avoid the riverside road until engineers inspect the bridge. "
+    "Rainfall this month is already double the seasonal average, the weather service said."
+)
+OTHER_STORY = (
+    "The Marlow Creek council approved a new library budget on Tuesday after a long debate "
+    "about opening hours. Councillors agreed to keep the branch open on Sunday afternoons and "
+    "to buy two hundred new children's books. The librarian thanked the volunteers who ran a "
+    "reading club during the summer and said visitor numbers had grown by a third."
+)
+
+
+def article(article_id: str, body: str, published: dt.date | None = None,
+            title: str | None = None) -> Article:
+    return Article(id=article_id, body=body, published=published, title=title)
+
+
+def test_syndicated_copy_and_light_edit_share_one_representative():
+    edited = WIRE.replace("Tuesday night", "late Tuesday") + " Schools will open as usual."
+    articles = [
+        article("local", WIRE, dt.date(2024, 3, 6), title="Bridge flood forces evacuations"),
+        article("wire", WIRE, dt.date(2024, 3, 5), title="Floods in Marlow Creek"),
+        article("edited", edited, dt.date(2024, 3, 6)),
+        article("council", OTHER_STORY, dt.date(2024, 3, 5)),
+    ]
+    groups = near_duplicate_groups(articles, ClusterConfig())
+    # The earliest copy represents the group; the unrelated story stands alone.
+    assert groups == {"local": "wire", "wire": "wire", "edited": "wire", "council": "council"}
+    assert groups_of(groups) == {"wire": ["wire", "local", "edited"], "council": ["council"]}
+
+
+def test_same_topic_different_story_is_not_a_duplicate():
+    rewrite = (
+        "Engineers closed the stone bridge at Marlow Creek on Wednesday after floods damaged its "
+        "foundations. Residents of the eastern bank may return home on Friday, officials said, "
+        "while a temporary footbridge is built downstream by army engineers."
+    )
+    groups = near_duplicate_groups([article("a", WIRE), article("b", rewrite)])
+    assert groups == {"a": "a", "b": "b"}
+
+
+def test_threshold_comes_from_config():
+    half = WIRE[: len(WIRE) // 2]
+    articles = [article("full", WIRE), article("half", half)]
+    assert near_duplicate_groups(articles, ClusterConfig(duplicate_jaccard=0.3))["half"] == "full"
+    assert near_duplicate_groups(articles, ClusterConfig(duplicate_jaccard=0.9))["half"] == "half"
+
+
+def test_empty_and_short_articles_do_not_crash():
+    assert near_duplicate_groups([]) == {}
+    groups = near_duplicate_groups([article("e", ""), article("s", "Short note.")])
+    assert groups == {"e": "e", "s": "s"}
+    assert shingles("one two") == {"one two"}
