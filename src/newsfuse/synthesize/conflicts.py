@@ -9,11 +9,11 @@ one story, so that copies never look like independent sources.
 
 `compatible` asks whether all claims can be true together: each (value, qualifier) is read as an
 interval ("more than 500,000" = (500000, inf), "about 2,500" = [2250, 2750]) and the claims are
-compatible when the intervals overlap. Two lower bounds ("at least 100,000" displaced, "more
-than 500,000" fled) are therefore compatible: both hold if half a million people left, which
-is also what happens when a cumulative count is measured on different days. Two different
-exact figures are not, even if the counts may have grown in between; the reason says so when
-the articles were published on different days.
+compatible when the intervals overlap. A lower bound is not read as "anything above": news
+writers give the best figure they have, so "more than 1,000" reaches up to 1.5 x 1,000
+(`LOWER_BOUND_REACH`) and does not agree with "more than 4,500". "At least 100" and "120" do
+agree. Two different exact figures never do, even if a count may have grown in between; the
+reason says so when the articles were published on different days.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ from newsfuse.nlp.numbers import QUALIFIERS, measure_name, split_measure
 # "about 500" is taken to cover 450..550: reporters round to one or two significant digits,
 # and 10% is the widest gap at two digits. "nearly 500" covers 450..500.
 APPROX_TOLERANCE = 0.10
+# "more than N" / "at least N" is read as N..1.5 N: a reporter who knew of twice as many would
+# say so. Keeps "at least 100" vs "120" compatible and "over 1,000" vs "more than 4,500" not.
+LOWER_BOUND_REACH = 1.5
 # "count:<unit>" facts have no verb or outcome saying what is counted; two such facts rarely
 # measure the same thing, so they never form a conflict.
 UNCOMPARABLE_PREFIX = "count:"
@@ -55,9 +58,9 @@ def claim_interval(value: float, qualifier: str | None) -> Interval:
     """The set of true values a claim allows, from its qualifier (see numbers.QUALIFIERS)."""
     kind = QUALIFIERS.get(qualifier or "", "exact")
     if kind == "above":
-        return Interval(value, math.inf, low_open=True)
+        return Interval(value, value * LOWER_BOUND_REACH, low_open=True)
     if kind == "at_least":
-        return Interval(value, math.inf)
+        return Interval(value, value * LOWER_BOUND_REACH)
     if kind == "at_most":
         return Interval(0.0, value)
     if kind == "below":
