@@ -6,7 +6,8 @@ def test_background_paragraph_of_a_wire_caption_is_kept_without_credit():
     caption = ("A rescuer carries a child across a flooded street in Hirske on March 2, 2025. "
                "– The dam breach displaced at least 4,000 people, officials said. "
                "(Photo by Ana Brill / AFP)")
-    assert caption_text(caption) == "The dam breach displaced at least 4,000 people, officials said."
+    expected = "The dam breach displaced at least 4,000 people, officials said."
+    assert caption_text(caption) == expected
 
 
 def test_caption_article_collects_only_captions():

@@ -61,7 +61,7 @@ class Sentence(Record):
     end: int
     text: str
     caption: bool = Field(False, description="From a photo caption the clean stage removed; "
-                          "offsets then point into that caption. Used for figures, never summarised")
+                          "offsets point into that caption. Used for figures, never summarised")
 
 
 class EntityMention(Record):

@@ -107,7 +107,8 @@ def _fetch(url: str, config: IngestConfig) -> bytes:
 def _parse_bytes(name: str, data: bytes, config: IngestConfig) -> Iterator[Article | InputError]:
     data = maybe_gunzip(data)
     if len(data) > config.max_bytes:
-        raise UnreadableInput(f"content too large ({len(data):,} bytes; limit {config.max_bytes:,})")
+        raise UnreadableInput(
+            f"content too large ({len(data):,} bytes; limit {config.max_bytes:,})")
     text, encoding = decode(data)
     kind = detect_format(name, text)
     stem = _stem(name)

@@ -89,7 +89,8 @@ async def _articles_from_request(request: Request, files: list[UploadFile] | Non
     try:
         payload = await request.json()
     except ValueError as exc:
-        raise HTTPException(status_code=400, detail="send files or JSON {\"articles\": [...]}") from exc
+        raise HTTPException(status_code=400,
+                            detail="send files or JSON {\"articles\": [...]}") from exc
     records = payload.get("articles") if isinstance(payload, dict) else None
     if not isinstance(records, list):
         raise HTTPException(status_code=400, detail="JSON body needs an 'articles' list")

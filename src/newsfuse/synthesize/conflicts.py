@@ -18,7 +18,6 @@ reason says so when the articles were published on different days.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 

@@ -51,7 +51,8 @@ def summary_sentences(alignment: Alignment, config: Config,
     chosen = summarizer([alignment.sentences[i] for i in keep], config.summary.max_words,
                         alignment.embeddings[keep])
     position = {(s.doc_id, s.index): i for i, s in enumerate(alignment.sentences)}
-    return [SummarySentence(text=s.text, sources=alignment.sources_of(position[(s.doc_id, s.index)]))
+    return [SummarySentence(text=s.text,
+                            sources=alignment.sources_of(position[(s.doc_id, s.index)]))
             for s in chosen]
 
 

@@ -1,0 +1,96 @@
+"""Speed: the full `analyze` of a 10-article DUC 2004 cluster vs sumy LexRank's summary alone.
+
+Both run in this process on the same Article objects: LexRank gets the same cleaned,
+segmented sentences (clean + segment time is counted for both). Models are loaded by a
+warm-up call first, as in a long-running process; the cold first call is reported apart.
+
+    python -m benchmarks.bench_speed [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.baselines import SumyBaseline
+from benchmarks.loaders import DataMissing, duc2004
+
+RESULT = Path(__file__).resolve().parent / "results" / "speed.md"
+BUDGET_WORDS = 100
+
+
+def lexrank_seconds(articles, summarizer: SumyBaseline) -> float:
+    from newsfuse.api import load
+    from newsfuse.segment import split
+
+    start = time.perf_counter()
+    loaded, _ = load(articles)
+    sentences = [s for article in loaded for s in split(article)]
+    summarizer(sentences, BUDGET_WORDS)
+    return time.perf_counter() - start
+
+
+def analyze_seconds(articles) -> float:
+    import newsfuse
+
+    config = newsfuse.Config()
+    config.summary.max_words = BUDGET_WORDS
+    start = time.perf_counter()
+    newsfuse.analyze(articles, config)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="clusters to time")
+    args = parser.parse_args(argv)
+    try:
+        clusters = duc2004()[: args.limit]
+    except DataMissing as exc:
+        print(f"skipped: {exc}")
+        return
+    lexrank = SumyBaseline("lexrank")
+    cold = analyze_seconds([a.model_copy() for a in clusters[0].articles])
+    rows = []
+    for cluster in clusters:
+        ours = analyze_seconds([a.model_copy() for a in cluster.articles])
+        theirs = lexrank_seconds([a.model_copy() for a in cluster.articles], lexrank)
+        rows.append((cluster.id, len(cluster.articles), ours, theirs))
+        print(f"{cluster.id}: analyze {ours:.2f}s  lexrank {theirs:.2f}s", flush=True)
+    write(rows, cold, argv)
+
+
+def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str] | None) -> None:
+    ours = [r[2] for r in rows]
+    theirs = [r[3] for r in rows]
+    command = "python -m benchmarks.bench_speed " + " ".join(argv or [])
+    lines = [
+        "## Speed: full analysis vs sumy LexRank (DUC 2004, 10-article clusters)",
+        "",
+        f"Command: `{command.strip()}` · date {dt.date.today().isoformat()} · "
+        f"{len(rows)} clusters · budget {BUDGET_WORDS} words · same process, same input, "
+        "models warm (first cold call of `analyze`, loading spaCy and MiniLM: "
+        f"{cold:.1f} s).",
+        "",
+        "| system | what it produces | mean s / cluster | median s / cluster | max s |",
+        "|---|---|---|---|---|",
+        f"| newsfuse `analyze` | full report (summary, corroboration, conflicts, quotes, "
+        f"entities, timeline) | {statistics.mean(ours):.2f} | {statistics.median(ours):.2f} | "
+        f"{max(ours):.2f} |",
+        f"| sumy LexRank | summary only | {statistics.mean(theirs):.2f} | "
+        f"{statistics.median(theirs):.2f} | {max(theirs):.2f} |",
+        "",
+        f"Ratio (analyze / LexRank, mean): {statistics.mean(ours) / statistics.mean(theirs):.2f}. "
+        "Goal: ≤ 1.0 (the full analysis no slower than LexRank's summary alone).",
+    ]
+    RESULT.parent.mkdir(parents=True, exist_ok=True)
+    RESULT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {RESULT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

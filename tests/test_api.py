@@ -1,0 +1,136 @@
+"""End to end on the bundled demo event (invented) and on the shared real example."""
+
+import datetime as dt
+import re
+
+import pytest
+
+import newsfuse
+from newsfuse.model import EventReport
+
+BOILERPLATE = re.compile(r"cookie|Post a Comment|Leave a Reply|See also|Subscribe|newsletter|"
+                         r"Photo by|/AFP|Getty|Live Briefing|click here|Tags|To Top|Accept !",
+                         re.I)
+
+
+@pytest.fixture(scope="module")
+def demo_report() -> EventReport:
+    from tests.conftest import DEMO
+
+    return newsfuse.analyze([DEMO])
+
+
+@pytest.fixture(scope="module")
+def example_report() -> EventReport:
+    from tests.conftest import EXAMPLE
+
+    if not EXAMPLE.is_dir():
+        pytest.skip(f"shared example not found at {EXAMPLE}")
+    config = newsfuse.Config()
+    config.ingest.default_date = dt.date(2022, 2, 28)
+    return newsfuse.analyze([EXAMPLE], config)
+
+
+def test_demo_summary_cites_sources_and_has_no_boilerplate(demo_report):
+    assert demo_report.summary
+    ids = {a.id for a in demo_report.articles}
+    for sentence in demo_report.summary:
+        assert sentence.sources and set(sentence.sources) <= ids
+        assert not BOILERPLATE.search(sentence.text), sentence.text
+    assert sum(len(s.text.split()) for s in demo_report.summary) <= 150
+
+
+def test_demo_death_toll_conflict_keeps_both_values(demo_report):
+    deaths = [c for c in demo_report.conflicts if c.measure.startswith("deaths")]
+    assert deaths and not deaths[0].compatible
+    values = {claim.value for claim in deaths[0].claims}
+    assert {14, 17} <= values
+
+
+def test_demo_injury_figures_are_compatible(demo_report):
+    injuries = [c for c in demo_report.conflicts if c.measure.startswith("injur")]
+    assert injuries and injuries[0].compatible
+
+
+def test_demo_syndicated_copy_is_marked_and_counted_once(demo_report):
+    copies = {a.id: a.duplicate_of for a in demo_report.articles if a.duplicate_of}
+    assert copies in ({"river-news-1187": "03_wire_copy"}, {"03_wire_copy": "river-news-1187"})
+    for fact in demo_report.corroborated:
+        assert fact.count <= len(set(fact.sources)) - (
+            {"river-news-1187", "03_wire_copy"} <= set(fact.sources))
+
+
+def test_demo_quotes_entities_and_timeline(demo_report):
+    speakers = {q.speaker for q in demo_report.quotes}
+    assert {"Olena Marchuk", "Andriy Lysenko", "Mykola Bondar"} <= speakers
+    dovzhenko = [e for e in demo_report.entities if e.name.endswith("Dovzhenko")]
+    assert len(dovzhenko) == 1 and len(dovzhenko[0].variants) >= 3
+    dated = {(t.expression.lower(), t.date) for t in demo_report.timeline}
+    assert ("sunday", dt.date(2025, 3, 2)) in dated
+    assert ("saturday night", dt.date(2025, 3, 1)) in dated
+
+
+def test_summarize_respects_the_budget():
+    from tests.conftest import DEMO
+
+    text = newsfuse.summarize([DEMO], max_words=60)
+    assert text and len(text.split()) <= 60
+
+
+def test_unreadable_inputs_are_reported_and_the_rest_analysed(tmp_path):
+    from tests.conftest import DEMO
+
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "broken.html").write_text("<html><body><div><p></div></html>")
+    report = newsfuse.analyze([DEMO, tmp_path / "empty.txt", tmp_path / "broken.html"])
+    assert len(report.articles) == 5
+    assert {e.item.rsplit("/", 1)[-1] for e in report.errors} == {"empty.txt", "broken.html"}
+
+
+def test_example_summary_is_clean_and_cited(example_report):
+    assert example_report.summary
+    for sentence in example_report.summary:
+        assert sentence.sources
+        assert not BOILERPLATE.search(sentence.text), sentence.text
+
+
+def test_example_conflicts(example_report):
+    by_measure = {c.measure: {claim.value for claim in c.claims} for c in example_report.conflicts}
+    russian_losses = [v for m, v in by_measure.items() if "russia" in m and "death" in m]
+    assert any({1000, 4500} <= values for values in russian_losses)
+    ukrainian_dead = [v for m, v in by_measure.items() if "ukraine" in m and "death" in m]
+    assert any(352 in values and 94 in values for values in ukrainian_dead)
+    displaced = [v for m, v in by_measure.items() if m.startswith("displaced")]
+    assert any({500_000, 100_000} <= values for values in displaced)
+
+
+def test_example_corroboration_counts(example_report):
+    assert len(example_report.corroborated) >= 3
+    assert all(f.count >= 2 and len(f.sources) >= f.count for f in example_report.corroborated)
+
+
+def test_example_quote_speakers(example_report):
+    speakers = " | ".join(q.speaker or "" for q in example_report.quotes)
+    for name in ["Guterres", "Kyslytsya", "Nebenziya", "Zelensky", "Slutsky",
+                 "general staff", "Thomas-Greenfield"]:
+        assert name in speakers, name
+
+
+def test_example_spelling_variants_merge(example_report):
+    def entity(surname: str):
+        found = [e for e in example_report.entities if surname in e.name]
+        assert len(found) == 1, (surname, [e.name for e in found])
+        return found[0]
+
+    assert {"Sergiy Kyslytsya", "Serhiy Kyslytsya"} <= set(entity("Kyslytsya").variants)
+    assert len(entity("Guterres").variants) >= 2
+    assert len(entity("Zelensk").variants) >= 2
+    kyiv = [e for e in example_report.entities if e.name in {"Kyiv", "Kiev", "KIEV"}]
+    assert len(kyiv) == 1
+
+
+def test_example_relative_dates_resolve(example_report):
+    dated = {(t.expression.lower(), t.date) for t in example_report.timeline}
+    assert ("sunday", dt.date(2022, 2, 27)) in dated
+    assert ("saturday night", dt.date(2022, 2, 26)) in dated
+    assert ("march 1", dt.date(2022, 3, 1)) in dated
