@@ -87,6 +87,13 @@ def test_quoted_as_saying():
     assert _pairs(body) == [("Tomas Keller", "The levee will hold until spring.")]
 
 
+def test_quoted_person_is_the_speaker_and_spokesman_is_not_the_boss():
+    body = ('Mayor Ana Ferreira quoted Tomas Keller as saying the pumps "will not last a week".\n'
+            'A spokesman for Ferreira said, "The mayor has no comment on the pumps."')
+    assert _pairs(body) == [("Tomas Keller", "will not last a week"),
+                            ("spokesman for Ferreira", "The mayor has no comment on the pumps.")]
+
+
 def test_pronoun_speaker_is_the_person_named_before():
     body = ('Ana Ferreira met Tomas Keller in the town hall. Keller promised new pumps. '
             '"The pumps arrive next week," he said.')
@@ -135,6 +142,8 @@ def test_quote_on_its_own_continues_the_previous_speaker():
 def test_scare_quotes_are_skipped_but_attributed_fragments_kept():
     body = ('The "peace plan" was published on Monday. It no longer "condemns" the move. '
             'The council, which considers the dam a "national treasure of sorts", met. '
+            'It is the first ruling on so-called "river rights" in the region. '
+            'The mayor thanked the crews for their "tireless night work". '
             'Mayor Ana Ferreira called the closure a "grave mistake".')
     assert _pairs(body) == [("Ana Ferreira", "grave mistake")]
 

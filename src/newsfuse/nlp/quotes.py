@@ -82,6 +82,9 @@ PRE_VERB_WINDOW = 12
 # After a quote that ends its own sentence ('"...!" Guterres said'), the attribution must come
 # within this many tokens ("said Tomas Keller", "Linda Ortiz said"), else it is the next sentence.
 SHORT_ATTRIBUTION_TOKENS = 4
+# "said presiding Judge Adolphus Karibi-Whyte": titles may stand between an inverted verb and
+# the name it introduces.
+INVERTED_NAME_TOKENS = 4
 # How far back (in sentences) "he"/"she" looks for the person it stands for; news text names
 # the speaker again within a paragraph or two.
 PRONOUN_LOOKBACK_SENTENCES = 4
@@ -108,6 +111,7 @@ STATEMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "mes
 # Words left lowercase inside English titles ("Meet the Press", "Lessons from Netscape").
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "on", "in", "at",
                                "to", "for", "from", "with", "by", "as", "vs", "via"})
+NOT_SPOKEN_PREPOSITIONS = frozenset({"for", "on"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How a speech verb hangs from the quoted words when the parser makes the quote the main clause.
 HANGING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "dep"})
@@ -121,6 +125,7 @@ _HEADLINE_TAIL = re.compile(r"[\s,.]*[:–—]\s+\S")
 # A sentence end right after a closing quote mark: the boundary segmenters miss (abbreviations
 # such as "U.N." have no quote mark after them and are not taken for ends).
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»]+\s+(?=[^\W\d_])")
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"\s*\n\s*(?:``|[\"“«])?")
 
 
@@ -244,6 +249,8 @@ class _Article:
         return result
 
     def _words_around(self, mention: Mention) -> set[str]:
+        if self.doc[mention.end_token - 1].dep_ == "pobj":
+            return set()  # "a spokesman for D'Amato": the role is someone else's
         sentence = self.sentences[self.sentence_of(mention.start)]
         lo = max(self.token_range(0, sentence.start).stop,
                   mention.first_token - ROLE_WINDOW_TOKENS)
@@ -316,6 +323,8 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     region = _clause_region(context, span, first, last)
     if _is_title(span.text) and _headline_speaker(context, span) is None:
         return None  # 'said on NBC's "Meet the Press"': a programme, book or film title
+    if _SO_CALLED.search(context.text, max(span.start - 12, 0), span.start):
+        return None  # 'so-called "command responsibility"' marks a term, not speech
     verb = _speech_verb(context, span, region)
     if verb is not None:
         return _Found(span, _speaker_of_verb(context, verb, span), first, last)
@@ -387,7 +396,7 @@ def _is_speech_verb(token: Token) -> bool:
 def _calls_for(token: Token) -> bool:
     """'call for "silent protests"' asks for the quoted thing; it does not say it."""
     return token.lemma_.lower() == "call" and any(
-        c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children)
+        c.dep_ == "prep" and c.lower_ in NOT_SPOKEN_PREPOSITIONS for c in token.children)
 
 
 def _is_attribution_verb(token: Token) -> bool:
@@ -403,6 +412,8 @@ def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) ->
     outside = [i for i in context.token_range(*region)
                if i not in context.quoted and not context.doc[i].is_space]
     governing = _governing_verbs(context, inside, set(outside))
+    if governing is None:
+        return None
     if governing:
         return min(governing, key=lambda t: _distance(t, span))
     after = [i for i in outside if context.doc[i].idx >= span.end][:POST_VERB_WINDOW]
@@ -418,9 +429,14 @@ def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) ->
     return None
 
 
-def _governing_verbs(context: _Article, inside: set[int], outside: set[int]) -> list[Token]:
-    """Speech verbs above the quoted words in the parse, or hanging from them ('..., he said')."""
+def _governing_verbs(context: _Article, inside: set[int],
+                     outside: set[int]) -> list[Token] | None:
+    """Speech verbs above the quoted words in the parse, or hanging from them ('..., he said').
+
+    None when the parse shows the quote is what a speech verb asks or thanks *for*.
+    """
     verbs = []
+    asked_for = False
     for i in inside:
         token = context.doc[i]
         if (token.head.i in inside and token.head.i != i) or token.is_punct or token.is_space:
@@ -431,11 +447,17 @@ def _governing_verbs(context: _Article, inside: set[int], outside: set[int]) -> 
                 break
             child, ancestor = ancestor, ancestor.head
             if _is_speech_verb(ancestor):
-                if not (_calls_for(ancestor) and child.dep_ == "prep"):
+                # 'call for "..."', 'thanked them for the "kind words"': the quote is what
+                # was asked for or thanked for, not what the subject said
+                if child.dep_ == "prep" and child.lower_ in NOT_SPOKEN_PREPOSITIONS:
+                    asked_for = True
+                else:
                     verbs.append(ancestor)
                 break
     if verbs:
         return verbs
+    if asked_for:
+        return None
     # '"...," he said' parsed the other way round: the verb hangs from the quoted words
     return [context.doc[i] for i in outside
             if context.doc[i].head.i in inside and context.doc[i].dep_ in HANGING_DEPS
@@ -477,10 +499,13 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
 def _name_next_to(context: _Article, verb: Token) -> Token | None:
     """A person or organisation written right before or after the verb, for parses that hang
     the name elsewhere ('..., UN Secretary-General António Guterres said' as an appositive)."""
-    for i in (verb.i - 1, verb.i + 1):
+    after = range(verb.i + 1, min(verb.i + 1 + INVERTED_NAME_TOKENS, len(context.doc)))
+    for i in (verb.i - 1, *after):
         mention = context.mention_of.get(i)
         if mention is not None and mention.label in {"PERSON", "ORG"} and i not in context.quoted:
             return context.doc[i]
+        if i > verb.i and context.doc[i].is_punct:
+            break
     return None
 
 
@@ -488,6 +513,9 @@ def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
     inside = set(context.token_range(span.start, span.end))
     current = verb
     for _ in range(3):
+        quoted = _quoted_person(context, current)
+        if quoted is not None:
+            return quoted
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
         if subjects:
             return subjects[0]
@@ -495,6 +523,21 @@ def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
             break
         current = current.head
     return _according_to(verb)
+
+
+def _quoted_person(context: _Article, verb: Token) -> Token | None:
+    """'Netanyahu quoted Clinton as telling him ...' and 'he quoted More's words' are the
+    words of the person quoted, not of the subject."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        for token in (child, *[c for c in child.children if c.dep_ == "poss"]):
+            mention = context.mention_of.get(token.i)
+            if mention is not None and mention.label == "PERSON":
+                return token
+    return None
 
 
 def _according_to(verb: Token) -> Token | None:
@@ -535,7 +578,7 @@ def _author_of(context: _Article, statement: Token) -> str | None:
     for child in statement.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return _name_of(context, child)
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "in"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _name_of(context, objects[0])
@@ -584,6 +627,8 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
                      if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.text[:1].isupper()}
     if not roles:
         return _resolve_organisation(context, head, nationalities)
+    if token.tag_ in {"NNS", "NNPS"}:
+        return None  # "the two party leaders wrote": several people, keep the phrase
     synonyms = set().union(*roles)
     fitting = {name for name, words in context.descriptors.items()
                if words & synonyms and nationalities <= words}
