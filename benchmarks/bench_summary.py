@@ -1,0 +1,278 @@
+"""Summarization benchmark: DUC 2004 task 2 and Multi-News dev, newsfuse vs baselines.
+
+    python -m benchmarks.bench_summary [--limit N] [--methods default,LexRank] [--no-write]
+
+Every method gets the same input: `Article`s built from the data set, cleaned with
+`newsfuse.clean.clean` when that stage exists (else body = raw), split with
+`newsfuse.segment.split`, then summarized under the same word budget (no sentence cut).
+DUC 2004: ROUGE-1/2 recall against the 4 references, summaries truncated to 100 words
+(metrics.py explains the multi-reference pooling). Multi-News: ROUGE-1/2 F1, 260 words.
+Writes benchmarks/results/summary.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks import loaders, metrics
+from benchmarks.baselines import SUMY_METHODS, SumyBaseline
+from newsfuse.model import Article, Sentence
+from newsfuse.segment import split
+from newsfuse.synthesize.summary import SUMMARIZERS, Summarizer, get_summarizer, word_count
+
+RESULTS = Path(__file__).resolve().parent / "results" / "summary.md"
+DUC_WORDS = 100
+MULTINEWS_WORDS = 260
+# Clusters 1-12 (sorted by id) were used for tuning; 13-25 are held out.
+DUC_TUNE_CLUSTERS = 12
+# Published ROUGE-1/2 recall on all 50 DUC 2004 clusters (ROUGE-1.5.5), from the data README.
+PUBLISHED_DUC = {"Lead": (31.5, 6.1), "LexRank": (36.0, 7.5), "Centroid": (36.4, 8.0),
+                 "GreedyKL": (38.0, 8.5), "Submodular": (39.2, 9.4), "DPP": (39.8, 9.6),
+                 "ICSISumm": (38.4, 9.8)}
+SPEED_CLUSTERS = 5
+
+
+def newsfuse_method(name: str, **kwargs) -> Callable[[], Summarizer]:
+    return lambda: get_summarizer(name, **kwargs)
+
+
+# name in the tables -> factory. "newsfuse" is the product default; the others are baselines
+# and the variants that lost (kept runnable so the results file can be regenerated).
+METHODS: dict[str, Callable[[], Summarizer]] = {
+    "newsfuse": newsfuse_method("default"),
+    "Lead": newsfuse_method("lead"),
+    **{name: (lambda name=name: SumyBaseline(name)) for name in SUMY_METHODS},
+}
+for _variant in SUMMARIZERS:
+    if _variant not in ("default", "lead"):
+        METHODS.setdefault(f"newsfuse:{_variant}", newsfuse_method(_variant))
+
+
+# ----------------------------------------------------------------------------- product path
+
+
+def clean_articles(articles: list[Article]) -> list[Article]:
+    try:
+        from newsfuse.clean import clean
+    except ImportError:  # the clean stage is not there yet: its body is the raw text
+        return [a.model_copy(update={"body": a.raw}) for a in articles]
+    cleaned = []
+    for article in articles:
+        try:
+            cleaned.append(clean(article))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            print(f"  clean failed for {article.id}: {exc}; using raw text", file=sys.stderr)
+            cleaned.append(article.model_copy(update={"body": article.raw}))
+    return cleaned
+
+
+def segment(articles: list[Article]) -> list[Sentence]:
+    return [s for article in articles for s in split(article)]
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Run:
+    method: str
+    r1: list[float] = field(default_factory=list)
+    r2: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    faithful: int = 0
+    sentences: int = 0
+    over_budget: int = 0
+
+    def mean(self, values: list[float], part: slice = slice(None)) -> float:
+        chosen = values[part]
+        return 100 * statistics.mean(chosen) if chosen else float("nan")
+
+
+def is_faithful(text: str, articles: list[Article]) -> bool:
+    """The summary sentence is a contiguous span of one source text (whitespace-normalised)."""
+    needle = " ".join(text.split())
+    return any(needle in " ".join(source.split())
+               for a in articles for source in (a.body, a.raw) if source)
+
+
+def evaluate(method: str, clusters: list[loaders.Cluster], budget: int, measure: str,
+             prepared: list[tuple[list[Article], list[Sentence]]]) -> Run:
+    summarizer = METHODS[method]()
+    run = Run(method)
+    for cluster, (articles, sentences) in zip(clusters, prepared, strict=True):
+        start = time.perf_counter()
+        chosen = summarizer(sentences, budget)
+        run.seconds.append(time.perf_counter() - start)
+        text = "\n".join(s.text for s in chosen)
+        words = word_count(text)
+        run.words.append(words)
+        run.over_budget += words > budget
+        run.sentences += len(chosen)
+        run.faithful += sum(is_faithful(s.text, articles) for s in chosen)
+        r1, r2 = metrics.rouge_12(text, cluster.references, budget if measure == "recall" else None)
+        run.r1.append(getattr(r1, measure))
+        run.r2.append(getattr(r2, measure))
+    return run
+
+
+def prepare_clusters(clusters: list[loaders.Cluster]) -> list[tuple[list[Article], list[Sentence]]]:
+    prepared = []
+    for cluster in clusters:
+        articles = clean_articles(cluster.articles)
+        prepared.append((articles, segment(articles)))
+    return prepared
+
+
+def peer_scores(clusters: list[loaders.Cluster]) -> dict[str, tuple[float, float]]:
+    scores: dict[str, tuple[list[float], list[float]]] = {}
+    for cluster in clusters:
+        for system, text in cluster.peers.items():
+            r1, r2 = metrics.rouge_12(text, cluster.references, DUC_WORDS)
+            scores.setdefault(system, ([], []))
+            scores[system][0].append(r1.recall)
+            scores[system][1].append(r2.recall)
+    return {s: (100 * statistics.mean(a), 100 * statistics.mean(b))
+            for s, (a, b) in scores.items()}
+
+
+# ----------------------------------------------------------------------------- speed
+
+
+def end_to_end_speed(clusters: list[loaders.Cluster], methods: list[str]) -> list[str]:
+    """Seconds per cluster for the whole path (clean + split + summarize) and peak memory."""
+    lines = ["| method | s / cluster (clean+split+summarize) | peak traced memory MB |",
+             "|---|---|---|"]
+    for method in methods:
+        summarizer = METHODS[method]()
+        summarizer(segment(clean_articles(clusters[0].articles)), DUC_WORDS)  # warm caches
+        seconds = []
+        for cluster in clusters:
+            start = time.perf_counter()
+            summarizer(segment(clean_articles(cluster.articles)), DUC_WORDS)
+            seconds.append(time.perf_counter() - start)
+        tracemalloc.start()
+        summarizer(segment(clean_articles(clusters[0].articles)), DUC_WORDS)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        lines.append(f"| {method} | {statistics.mean(seconds):.3f} | {peak:.1f} |")
+    return lines
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def fmt(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def duc_section(methods: list[str], limit: int | None) -> list[str]:
+    try:
+        clusters = loaders.duc2004()
+    except loaders.DataMissing as exc:
+        print(f"skipping DUC 2004: {exc}")
+        return [f"DUC 2004 skipped: {exc}"]
+    clusters = clusters[:limit] if limit else clusters
+    lines = ["### DUC 2004 task 2 (ROUGE recall, 100 words, 4 references)", "",
+             f"{len(clusters)} clusters. Validation first: the 13 published systems' own "
+             "summaries scored by this harness, next to their published ROUGE-1.5.5 scores "
+             "(all 50 clusters).", "",
+             "| system | R-1 (this harness) | R-2 (this harness) "
+             "| published R-1 / R-2 (50 clusters) |",
+             "|---|---|---|---|"]
+    peers = peer_scores(clusters)
+    for system, (r1, r2) in sorted(peers.items(), key=lambda kv: -kv[1][0]):
+        published = PUBLISHED_DUC.get(system)
+        shown = f"{published[0]} / {published[1]}" if published else "-"
+        lines.append(f"| {system} | {fmt(r1)} | {fmt(r2)} | {shown} |")
+    prepared = prepare_clusters(clusters)
+    tune, held = slice(0, DUC_TUNE_CLUSTERS), slice(DUC_TUNE_CLUSTERS, None)
+    lines += ["", "Systems run here (same clean/split input, <= 100 words, whole sentences). "
+              "Tune = clusters 1-12 (used while developing), held-out = 13-25.", "",
+              "| method | R-1 | R-2 | R-1 tune | R-2 tune | R-1 held-out | R-2 held-out "
+              "| words | faithful | over budget | s / cluster |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for method in methods:
+        run = evaluate(method, clusters, DUC_WORDS, "recall", prepared)
+        print(f"DUC {method}: R1 {run.mean(run.r1):.2f} R2 {run.mean(run.r2):.2f}", flush=True)
+        lines.append(
+            f"| {method} | {fmt(run.mean(run.r1))} | {fmt(run.mean(run.r2))} "
+            f"| {fmt(run.mean(run.r1, tune))} | {fmt(run.mean(run.r2, tune))} "
+            f"| {fmt(run.mean(run.r1, held))} | {fmt(run.mean(run.r2, held))} "
+            f"| {statistics.mean(run.words):.0f} | {run.faithful}/{run.sentences} "
+            f"| {run.over_budget} | {statistics.mean(run.seconds):.3f} |")
+    speed_methods = [m for m in ("newsfuse", "LexRank") if m in methods]
+    if speed_methods:
+        lines += ["", f"Speed on the first {SPEED_CLUSTERS} DUC clusters (10 articles each), "
+                  "whole path from raw articles, 2-core machine:", ""]
+        lines += end_to_end_speed(clusters[:SPEED_CLUSTERS], speed_methods)
+    return lines
+
+
+def multinews_section(methods: list[str], limit: int | None) -> list[str]:
+    try:
+        clusters = loaders.multinews(limit=limit)
+    except loaders.DataMissing as exc:
+        print(f"skipping Multi-News: {exc}")
+        return [f"Multi-News skipped: {exc}"]
+    prepared = prepare_clusters(clusters)
+    first = slice(0, 100)
+    lines = ["### Multi-News dev (ROUGE F1, 260 words, 1 reference)", "",
+             f"{len(clusters)} clusters (first 100 shown separately for comparison with "
+             "the issue's figures).", "",
+             "| method | R-1 F1 | R-2 F1 | R-1 first 100 | R-2 first 100 | words "
+             "| faithful | over budget | s / cluster |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for method in methods:
+        run = evaluate(method, clusters, MULTINEWS_WORDS, "f1", prepared)
+        print(f"Multi-News {method}: R1 {run.mean(run.r1):.2f} R2 {run.mean(run.r2):.2f}",
+              flush=True)
+        lines.append(
+            f"| {method} | {fmt(run.mean(run.r1))} | {fmt(run.mean(run.r2))} "
+            f"| {fmt(run.mean(run.r1, first))} | {fmt(run.mean(run.r2, first))} "
+            f"| {statistics.mean(run.words):.0f} | {run.faithful}/{run.sentences} "
+            f"| {run.over_budget} | {statistics.mean(run.seconds):.3f} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="clusters per data set")
+    parser.add_argument("--methods", default=",".join(METHODS),
+                        help=f"comma-separated, from: {', '.join(METHODS)}")
+    parser.add_argument("--datasets", default="duc,multinews")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    methods = [m for m in args.methods.split(",") if m]
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown:
+        parser.error(f"unknown methods: {', '.join(unknown)}")
+    command = "python -m benchmarks.bench_summary" + (" " + " ".join(argv) if argv else "")
+    lines = ["## Multi-document summarization", "",
+             f"Command: `{command}` — run {dt.date.today().isoformat()}.", ""]
+    if "duc" in args.datasets:
+        lines += duc_section(methods, args.limit) + [""]
+    if "multinews" in args.datasets:
+        lines += multinews_section(methods, args.limit) + [""]
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines.append(f"Peak resident memory of the whole benchmark process: {peak_rss:.0f} MB.")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(report, encoding="utf-8")
+        print(f"wrote {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

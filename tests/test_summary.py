@@ -1,0 +1,152 @@
+"""Summarizer tests on invented articles about an invented event (a bridge collapse)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from newsfuse.model import Sentence
+from newsfuse.synthesize.summary import (
+    SUMMARIZERS,
+    Lead,
+    candidate_indices,
+    default_tokenizer,
+    english_stop_words,
+    get_summarizer,
+    near_duplicate_pairs,
+    porter_stem,
+    prepare,
+    word_count,
+)
+
+ARTICLES = {
+    "a": [
+        "The old Marlow river bridge collapsed on Tuesday morning during heavy rush hour traffic.",
+        "Rescue teams pulled fourteen people from the cold water of the Marlow river by noon.",
+        "City engineers warned last spring that the steel supports of the bridge were corroded.",
+        "He added nothing else.",
+        "Was the collapse preventable after all the warnings from engineers?",
+        "Mayor Ilse Brandt ordered an independent inspection of every bridge in the city.",
+    ],
+    "b": [
+        "The Marlow river bridge collapsed on Tuesday morning as rush hour traffic crossed it.",
+        "Fourteen people were rescued from the Marlow river by rescue teams before noon.",
+        "The bridge was due for repairs next year because its steel supports were corroded.",
+        "But officials said the traffic would be diverted to the northern ferry for weeks.",
+        "Mayor Ilse Brandt said every bridge in the city will get an independent inspection.",
+    ],
+    "c": [
+        "Two people are still missing after the Marlow river bridge collapsed on Tuesday morning.",
+        "Divers searched the river until dark while families waited on the eastern bank.",
+        "Engineers had warned the city that the corroded steel supports of the bridge were unsafe.",
+        "Mayor Ilse Brandt promised an independent inspection of every bridge in the city.",
+    ],
+}
+
+
+def make_sentences(articles: dict[str, list[str]] = ARTICLES) -> list[Sentence]:
+    sentences = []
+    for doc_id, texts in articles.items():
+        offset = 0
+        for index, text in enumerate(texts):
+            sentences.append(Sentence(doc_id=doc_id, index=index, start=offset,
+                                      end=offset + len(text), text=text))
+            offset += len(text) + 1
+    return sentences
+
+
+def fake_embeddings(sentences: list[Sentence]) -> np.ndarray:
+    """Deterministic unit vectors, so tests need not load MiniLM."""
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(len(sentences), 16))
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[Sentence]:
+    return make_sentences()
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIZERS))
+@pytest.mark.parametrize("budget", [12, 30, 45, 80])
+def test_budget_is_respected_and_sentences_are_whole(name, budget, sentences):
+    chosen = get_summarizer(name)(sentences, budget, fake_embeddings(sentences))
+    assert sum(word_count(s.text) for s in chosen) <= budget
+    assert all(s in sentences for s in chosen)
+
+
+def test_default_fills_a_generous_budget(sentences):
+    chosen = get_summarizer()(sentences, 60, fake_embeddings(sentences))
+    assert 40 <= sum(word_count(s.text) for s in chosen) <= 60
+
+
+def test_near_identical_sentences_are_never_both_selected():
+    twin = "The Marlow river bridge collapsed on Tuesday morning during rush hour traffic."
+    articles = {doc: texts + [twin] for doc, texts in ARTICLES.items()}
+    sentences = make_sentences(articles)
+    for name in ("default", "centroid"):
+        chosen = get_summarizer(name)(sentences, 200, fake_embeddings(sentences))
+        assert sum(s.text == twin for s in chosen) <= 1, name
+
+
+def test_near_duplicate_pairs_finds_rewordings_only(sentences):
+    prepared = prepare(sentences, default_tokenizer, porter_stem, english_stop_words())
+    vectors = [Counter(c) for c in prepared.content]
+    pairs = near_duplicate_pairs(vectors, list(range(len(sentences))))
+    texts = {(sentences[a].text, sentences[b].text) for a, b in pairs}
+    assert (ARTICLES["a"][0], ARTICLES["b"][0]) in texts
+    assert all("Divers" not in a and "Divers" not in b for a, b in texts)
+
+
+def test_deterministic(sentences):
+    embeddings = fake_embeddings(sentences)
+    first = get_summarizer()(sentences, 50, embeddings)
+    second = get_summarizer()(list(sentences), 50, embeddings.copy())
+    assert first == second
+
+
+def test_reading_order_follows_articles_then_positions(sentences):
+    chosen = get_summarizer()(sentences, 80, fake_embeddings(sentences))
+    article_rank = {"a": 0, "b": 1, "c": 2}
+    keys = [(article_rank[s.doc_id], s.index) for s in chosen]
+    assert keys == sorted(keys)
+
+
+def test_questions_fragments_and_dangling_openers_are_avoided(sentences):
+    chosen = get_summarizer()(sentences, 45, fake_embeddings(sentences))
+    texts = [s.text for s in chosen]
+    assert not any(t.endswith("?") for t in texts)
+    assert "He added nothing else." not in texts
+    assert not any(t.startswith("But ") for t in texts)
+
+
+def test_dangling_openers_are_used_when_nothing_else_fits():
+    only = {"a": ["But the river rose again overnight and flooded the lower streets of the town."]}
+    sentences = make_sentences(only)
+    assert candidate_indices(sentences, 50) == [0]
+
+
+def test_repeated_content_is_preferred_over_single_source_detail(sentences):
+    chosen = get_summarizer()(sentences, 30, fake_embeddings(sentences))
+    text = " ".join(s.text for s in chosen)
+    # The collapse itself is reported by all three articles; the ferry detail by one.
+    assert "collapsed" in text
+    assert "ferry" not in text
+
+
+def test_empty_input_and_zero_budget(sentences):
+    summarizer = get_summarizer()
+    assert summarizer([], 100) == []
+    assert summarizer(sentences, 0) == []
+
+
+def test_lead_takes_first_sentences_round_robin(sentences):
+    chosen = Lead()(sentences, 42)
+    assert [(s.doc_id, s.index) for s in chosen] == [("a", 0), ("b", 0), ("c", 0)]
+
+
+def test_unknown_method_names_the_known_ones():
+    with pytest.raises(ValueError, match="default"):
+        get_summarizer("nope")
