@@ -10,11 +10,16 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.config import AlignConfig
 from newsfuse.model import Sentence
 
 _NUMBER = re.compile(r"\d[\d,.]*")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Words of attribution, not of content: sharing "said" says nothing about the claim.
+_REPORTING_WORDS = {"said", "says", "told", "added", "also", "would", "could", "according"}
+STEM_LETTERS = 5
 
 
 @dataclass
@@ -43,7 +48,8 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
     config = config or AlignConfig()
     similarity = embeddings @ embeddings.T if len(sentences) else np.zeros((0, 0))
     doc_ids = np.array([s.doc_id for s in sentences])
-    matches = [_best_matches(i, sentences, similarity, doc_ids, config.same_content_cosine)
+    words = [content_words(s.text) for s in sentences]
+    matches = [_best_matches(i, sentences, similarity, doc_ids, words, config)
                for i in range(len(sentences))]
     alignment = Alignment(sentences=sentences, embeddings=embeddings, matches=matches,
                           independent=independent or {})
@@ -52,14 +58,25 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
 
 
 def _best_matches(i: int, sentences: list[Sentence], similarity: np.ndarray,
-                  doc_ids: np.ndarray, threshold: float) -> dict[str, int]:
+                  doc_ids: np.ndarray, words: list[set[str]],
+                  config: AlignConfig) -> dict[str, int]:
     found: dict[str, int] = {}
-    candidates = np.nonzero((similarity[i] >= threshold) & (doc_ids != sentences[i].doc_id))[0]
+    candidates = np.nonzero((similarity[i] >= config.paraphrase_cosine)
+                            & (doc_ids != sentences[i].doc_id))[0]
     for j in sorted(candidates, key=lambda j: -similarity[i, j]):
         doc = sentences[j].doc_id
-        if doc not in found and _numbers_agree(sentences[i].text, sentences[j].text):
+        if doc in found or not _numbers_agree(sentences[i].text, sentences[j].text):
+            continue
+        if (similarity[i, j] >= config.same_content_cosine
+                or len(words[i] & words[j]) >= config.paraphrase_shared_words):
             found[doc] = int(j)
     return found
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words cut to a 5-letter stem ("protected" ~ "protection")."""
+    return {w[:STEM_LETTERS] for w in (m.lower() for m in _WORD.findall(text))
+            if w not in ENGLISH_STOP_WORDS and w not in _REPORTING_WORDS}
 
 
 def _numbers_agree(claim: str, support: str) -> bool:

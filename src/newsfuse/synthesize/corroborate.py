@@ -12,14 +12,23 @@ MIN_FACT_WORDS = 6
 MAX_FACTS = 20
 
 
-def corroborated_facts(alignment: Alignment) -> list[CorroboratedFact]:
+def corroborated_facts(alignment: Alignment,
+                       excluded: set[tuple[str, int]] | None = None) -> list[CorroboratedFact]:
+    """Groups of same-content sentences from 2+ independent sources, most sources first.
+
+    `excluded` sentences (quote fragments without their speaker) may confirm a fact but are
+    never shown as its wording.
+    """
+    excluded = excluded or set()
     facts = []
     for members in alignment.groups:
         sources = sorted({alignment.sentences[m].doc_id for m in members})
         count = alignment.independent_count(sources)
-        if count < 2:
+        shown = [m for m in members
+                 if (alignment.sentences[m].doc_id, alignment.sentences[m].index) not in excluded]
+        if count < 2 or not shown:
             continue
-        text = alignment.sentences[_representative(alignment, members)].text
+        text = alignment.sentences[_representative(alignment, shown)].text
         if len(text.split()) >= MIN_FACT_WORDS:
             facts.append((count, members[0], CorroboratedFact(text=text, sources=sources,
                                                               count=count)))

@@ -27,12 +27,13 @@ _QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'")
 
 def build_report(documents: list[AnnotatedDocument], alignment: Alignment, config: Config,
                  errors: list[InputError] | None = None) -> EventReport:
-    summary = summary_sentences(alignment, config, unattributed_quote_sentences(documents))
+    fragments = unattributed_quote_sentences(documents)
+    summary = summary_sentences(alignment, config, fragments)
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
         summary=summary,
-        corroborated=corroborated_facts(alignment),
+        corroborated=corroborated_facts(alignment, fragments),
         conflicts=find_conflicts(documents, alignment.independent),
         unique=unique_facts(alignment, documents),
         quotes=_distinct_quotes(documents),
