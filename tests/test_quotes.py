@@ -233,3 +233,11 @@ def test_example_has_no_scare_quotes_or_speakerless_quotes(example_quotes):
 def test_newswire_backtick_quotes():
     body = "``The levee held,'' said Tomas Keller. ``We were lucky.''"
     assert _pairs(body) == [("Tomas Keller", "The levee held"), ("Tomas Keller", "We were lucky.")]
+
+
+def test_unnamed_role_and_new_sentence_are_not_resolved_to_someone():
+    body = ('Tomas Keller, the harbour spokesman, opened the gates on Monday.\n'
+            '"The gates will stay open all week," a spokesman said.\nThe storm passed.\n'
+            '"The fence was cut in two places." Relatives said that the farm had been sold.')
+    assert _pairs(body) == [("spokesman", "The gates will stay open all week"),
+                            (None, "The fence was cut in two places.")]

@@ -49,7 +49,7 @@ SPEECH_VERBS = frozenset({
     "mutter", "scream", "quip", "joke", "dub", "label", "brand", "threaten", "reiterate",
     "underline", "condemn", "deplore", "criticise", "criticize", "praise", "hail", "thank",
     "inform", "testify", "allege", "affirm", "proclaim", "retort", "snap", "summarize",
-    "summarise", "quote",
+    "summarise", "quote", "liken",
 })
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # Role nouns that name a person's office; words in one set stand for each other
@@ -65,7 +65,7 @@ PERSON_ROLES = [
     frozenset({"mayor"}), frozenset({"governor"}), frozenset({"chancellor"}),
     frozenset({"lawmaker", "senator", "mp", "deputy"}),
     frozenset({"king", "queen", "monarch", "emperor", "prince", "princess", "pope"}),
-    frozenset({"negotiator"}), frozenset({"prosecutor"}), frozenset({"official"}),
+    frozenset({"negotiator"}), frozenset({"prosecutor"}),
 ]
 # A quote of one word is a scare quote or a term ("condemns", "immediate"), never a statement.
 MIN_QUOTE_WORDS = 2
@@ -84,7 +84,7 @@ PRE_VERB_WINDOW = 12
 SHORT_ATTRIBUTION_TOKENS = 4
 # "said presiding Judge Adolphus Karibi-Whyte": titles may stand between an inverted verb and
 # the name it introduces.
-INVERTED_NAME_TOKENS = 4
+INVERTED_NAME_TOKENS = 6
 # How far back (in sentences) "he"/"she" looks for the person it stands for; news text names
 # the speaker again within a paragraph or two.
 PRONOUN_LOOKBACK_SENTENCES = 4
@@ -358,7 +358,7 @@ def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) ->
     if span.text[-1:] in ".!?…" and following[:1] and not following[0].islower():
         # '"...!" Guterres said.' still attributes; '"..." So far, APEC ...' does not.
         tokens = [i for i in context.token_range(span.end, end) if not context.doc[i].is_space]
-        if not any(_is_attribution_verb(context.doc[i])
+        if not any(_is_attribution_verb(context.doc[i], context.quoted)
                    for i in tokens[:SHORT_ATTRIBUTION_TOKENS]):
             end = span.end
     return start, end
@@ -399,10 +399,13 @@ def _calls_for(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in NOT_SPOKEN_PREPOSITIONS for c in token.children)
 
 
-def _is_attribution_verb(token: Token) -> bool:
-    """A speech verb found by position only (no parse link): active, and not 'call for'."""
+def _is_attribution_verb(token: Token, quoted: set[int]) -> bool:
+    """A speech verb found by position only (no parse link): active, not 'call for', and
+    without unquoted content of its own ('"..." Relatives said that he was burned')."""
     return (_is_speech_verb(token) and not _calls_for(token)
-            and not any(c.dep_ == "auxpass" for c in token.children))
+            and not any(c.dep_ == "auxpass" or (c.dep_ == "ccomp" and c.i > token.i
+                                                    and c.i not in quoted)
+                        for c in token.children))
 
 
 def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) -> Token | None:
@@ -419,12 +422,12 @@ def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) ->
     after = [i for i in outside if context.doc[i].idx >= span.end][:POST_VERB_WINDOW]
     before = [i for i in outside if context.doc[i].idx < span.start]
     for i in after:
-        if _is_attribution_verb(context.doc[i]):
+        if _is_attribution_verb(context.doc[i], context.quoted):
             return context.doc[i]
     if before and context.doc[before[-1]].text == ":":
         return _verb_before_colon(context, before)
     for i in reversed(before[-PRE_VERB_WINDOW:]):
-        if _is_attribution_verb(context.doc[i]):
+        if _is_attribution_verb(context.doc[i], context.quoted):
             return context.doc[i]
     return None
 
@@ -461,7 +464,7 @@ def _governing_verbs(context: _Article, inside: set[int],
     # '"...," he said' parsed the other way round: the verb hangs from the quoted words
     return [context.doc[i] for i in outside
             if context.doc[i].head.i in inside and context.doc[i].dep_ in HANGING_DEPS
-            and _is_attribution_verb(context.doc[i])]
+            and _is_attribution_verb(context.doc[i], context.quoted)]
 
 
 def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
@@ -504,8 +507,8 @@ def _name_next_to(context: _Article, verb: Token) -> Token | None:
         mention = context.mention_of.get(i)
         if mention is not None and mention.label in {"PERSON", "ORG"} and i not in context.quoted:
             return context.doc[i]
-        if i > verb.i and context.doc[i].is_punct:
-            break
+        if i > verb.i and context.doc[i].is_punct and context.doc[i].text != ",":
+            break  # "recalled the bartender, Matt Galloway" reads on over the comma
     return None
 
 
@@ -629,6 +632,8 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
         return _resolve_organisation(context, head, nationalities)
     if token.tag_ in {"NNS", "NNPS"}:
         return None  # "the two party leaders wrote": several people, keep the phrase
+    if any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one"} for c in token.children):
+        return None  # "a House Democratic official said": someone not named on purpose
     synonyms = set().union(*roles)
     fitting = {name for name, words in context.descriptors.items()
                if words & synonyms and nationalities <= words}
