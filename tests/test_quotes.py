@@ -40,6 +40,12 @@ def test_quote_continued_in_next_paragraph_is_one_span():
     assert [s.text for s in spans] == ["The river rose in minutes. Then the power went out"]
 
 
+def test_single_quoted_paragraphs_continue_like_double_ones():
+    text = "He said: 'The river rose in minutes.\n'Then the power went out.'"
+    assert [s.text for s in find_quote_spans(text)] == [
+        "The river rose in minutes. Then the power went out."]
+
+
 def test_unclosed_quote_mark_gives_no_span():
     assert find_quote_spans('He said "we will see\nNothing else happened.') == []
 
@@ -83,8 +89,10 @@ def test_quote_over_several_sentences_is_one_quote():
 
 
 def test_quoted_as_saying():
-    body = ('Tomas Keller was quoted as saying, "The levee will hold until spring."')
-    assert _pairs(body) == [("Tomas Keller", "The levee will hold until spring.")]
+    body = ('Tomas Keller was quoted as saying, "The levee will hold until spring."\n'
+            '"We rebuilt it twice," Ana Ferreira was quoted as saying by the Harbour Times.')
+    assert _pairs(body) == [("Tomas Keller", "The levee will hold until spring."),
+                            ("Ana Ferreira", "We rebuilt it twice")]
 
 
 def test_quoted_person_is_the_speaker_and_spokesman_is_not_the_boss():
@@ -92,6 +100,13 @@ def test_quoted_person_is_the_speaker_and_spokesman_is_not_the_boss():
             'A spokesman for Ferreira said, "The mayor has no comment on the pumps."')
     assert _pairs(body) == [("Tomas Keller", "will not last a week"),
                             ("spokesman for Ferreira", "The mayor has no comment on the pumps.")]
+
+
+def test_listener_of_a_passive_speech_verb_is_not_the_speaker():
+    body = ('The families were told that the search was "over for this winter season".\n'
+            'Harbour manager Keller said: "We will search again in spring."')
+    assert _pairs(body) == [(None, "over for this winter season"),
+                            ("Keller", "We will search again in spring.")]
 
 
 def test_pronoun_speaker_is_the_person_named_before():
@@ -143,6 +158,7 @@ def test_scare_quotes_are_skipped_but_attributed_fragments_kept():
     body = ('The "peace plan" was published on Monday. It no longer "condemns" the move. '
             'The council, which considers the dam a "national treasure of sorts", met. '
             'It is the first ruling on so-called "river rights" in the region. '
+            'Clubs must field "home-grown" players. '
             'The mayor thanked the crews for their "tireless night work". '
             'Mayor Ana Ferreira called the closure a "grave mistake".')
     assert _pairs(body) == [("Ana Ferreira", "grave mistake")]

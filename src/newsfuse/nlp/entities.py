@@ -41,7 +41,9 @@ PERSON_TITLES = frozenset({
     "pope", "sheikh", "emir", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
     "gen", "gen.", "col", "col.", "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "judge",
     "justice", "prosecutor", "leader", "deputy", "foreign", "defence", "defense", "prime",
-    "mp", "lawmaker", "negotiator", "diplomat", "head",
+    "mp", "lawmaker", "negotiator", "diplomat", "head", "manager", "coach", "captain",
+    "chairman", "chairwoman", "ceo", "director", "principal", "professor", "prof", "prof.",
+    "rev", "rev.", "reverend", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheriff",
 })
 # Titles specific enough that the name right after them is a person even when NER says ORG/GPE
 # ("Russian Ambassador Vassily Nebenziya" was tagged ORG by en_core_web_sm on the example).
@@ -49,7 +51,9 @@ HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "prez", "ambassador",
     "envoy", "minister", "premier", "chancellor", "senator", "sen.", "governor", "mayor",
     "spokesman", "spokeswoman", "spokesperson", "secretary-general", "general", "delegate",
-    "pope", "king", "queen", "prince", "princess", "sheikh",
+    "pope", "king", "queen", "prince", "princess", "sheikh", "manager", "coach", "captain",
+    "chairman", "chairwoman", "ceo", "director", "principal", "professor", "prof", "prof.",
+    "rev", "rev.", "reverend", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheriff",
 })
 # Exonyms and old transliterations that string distance cannot link (kiev/kyiv differ in two
 # of four letters). Applied to folded tokens; the right-hand side is the current English form.

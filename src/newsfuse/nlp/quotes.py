@@ -60,7 +60,7 @@ PERSON_ROLES = [
     frozenset({"minister", "secretary"}),
     frozenset({"spokesman", "spokeswoman", "spokesperson"}),
     frozenset({"chief", "head", "director", "chairman", "chairwoman", "chair"}),
-    frozenset({"prime", "premier"}),
+    frozenset({"prime", "premier", "pm"}),
     frozenset({"general", "commander"}),
     frozenset({"mayor"}), frozenset({"governor"}), frozenset({"chancellor"}),
     frozenset({"lawmaker", "senator", "mp", "deputy"}),
@@ -126,7 +126,7 @@ _HEADLINE_TAIL = re.compile(r"[\s,.]*[:–—]\s+\S")
 # such as "U.N." have no quote mark after them and are not taken for ends).
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»]+\s+(?=[^\W\d_])")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
-_CONTINUATION = re.compile(r"\s*\n\s*(?:``|[\"“«])?")
+_CONTINUATION = re.compile(r"\s*\n\s*(?:``|[\"“«'‘])?")
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,11 @@ class QuoteSpan:
 
     @property
     def words(self) -> int:
-        return len(re.findall(r"[^\W_]+", self.text))
+        """Words as written ("home-grown" is one)."""
+        return sum(1 for w in self.text.split() if re.search(r"[^\W_]", w))
+
+
+_NO_MENTION = Mention(0, 0, "", "", 0, 0)
 
 
 @dataclass
@@ -159,20 +163,23 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     # Newswire writes ``quotes'' (DUC, Gigaword); the same-length rewrite keeps every offset.
     marks = text.replace("``", " “").replace("''", "” ")
     lines = list(_LINE.finditer(marks))
-    carried: int | None = None
+    carried: tuple[str, int] | None = None
     for n, line in enumerate(lines):
         pairs, unclosed = _scan_line(line.group(), line.start(), carried)
         spans.extend(QuoteSpan(s, e, _quote_text(text[s + 1:e - 1])) for s, e in pairs)
         next_line = lines[n + 1].group().lstrip() if n + 1 < len(lines) else ""
         # A quote running on into a paragraph that reopens the mark is one quote.
-        carried = unclosed if unclosed is not None and next_line[:1] in '"“«' else None
+        reopens = {"double": '"“«', "single": "'‘"}
+        carried = unclosed if unclosed and next_line[:1] in reopens[unclosed[0]] else None
     return [s for s in spans if s.text]
 
 
-def _scan_line(line: str, offset: int, carried: int | None) -> tuple[list[tuple[int, int]],
-                                                                     int | None]:
+def _scan_line(line: str, offset: int, carried: tuple[str, int] | None
+               ) -> tuple[list[tuple[int, int]], tuple[str, int] | None]:
+    """Quote pairs of one paragraph, and the quote left open at its end (kind, start)."""
     pairs: list[tuple[int, int]] = []
-    double, single = carried, None
+    double = carried[1] if carried and carried[0] == "double" else None
+    single = carried[1] if carried and carried[0] == "single" else None
     first = len(line) - len(line.lstrip()) + 1 if carried is not None else 0
     for i in range(first, len(line)):
         char, prev = line[i], line[i - 1] if i else " "
@@ -193,7 +200,9 @@ def _scan_line(line: str, offset: int, carried: int | None) -> tuple[list[tuple[
             elif single is not None and char != "‘" and _closes(prev, nxt):
                 pairs.append((single, offset + i + 1))
                 single = None
-    return pairs, double
+    if double is not None:
+        return pairs, ("double", double)
+    return pairs, ("single", single) if single is not None else None
 
 
 def _opens(prev: str, nxt: str) -> bool:
@@ -519,13 +528,33 @@ def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
         quoted = _quoted_person(context, current)
         if quoted is not None:
             return quoted
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
+        # "families were told ...": a passive speech verb's subject is the listener; in
+        # "was quoted as saying" the passive verb is reached from "saying" and is the speaker
+        deps = ("nsubj",) if current is verb and _is_passive(verb) else SUBJECT_DEPS
+        subjects = [c for c in current.children if c.dep_ in deps and c.i not in inside]
         if subjects:
             return subjects[0]
+        if current is verb and _is_passive(verb):
+            return _agent_of(verb)
         if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
             break
         current = current.head
     return _according_to(verb)
+
+
+def _is_passive(verb: Token) -> bool:
+    """Passive, except 'X was quoted/cited as saying', where X still is the speaker."""
+    return verb.lemma_.lower() not in {"quote", "cite"} and any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """'was told by the airline' -> airline."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
 
 
 def _quoted_person(context: _Article, verb: Token) -> Token | None:
@@ -562,10 +591,11 @@ def _name_of(context: _Article, token: Token) -> str | None:
         return _resolve_pronoun(context, token.idx)
     if token.pos_ == "PRON":
         return None
-    named = [context.mention_of[c.i] for c in token.children if c.dep_ == "appos"
-             and c.i in context.mention_of and context.mention_of[c.i].label == "PERSON"]
-    if named:  # "Ukraine's envoy, Sergiy Kyslytsya, said"
-        return context.full_name(named[0].text)
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+             and context.mention_of.get(c.i, _NO_MENTION).label not in {"GPE", "NORP", "LOC"}]
+    if named:  # "Ukraine's envoy, Sergiy Kyslytsya, said", "Chelsea manager Mourinho said"
+        mention = context.mention_of.get(named[0].i)
+        return context.full_name(mention.text if mention else _phrase_text(named[0]))
     if token.lemma_.lower() in STATEMENT_NOUNS:
         return _author_of(context, token)
     if token.pos_ == "PROPN":
