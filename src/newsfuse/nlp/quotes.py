@@ -235,6 +235,8 @@ class _Article:
         self.quoted = {i for span in spans for i in self.token_range(span.start, span.end)}
         self.mention_of = {i: m for m in self.mentions
                            for i in range(m.first_token, m.end_token)}
+        self.found: list[_Found] = []  # quotes attributed so far, in reading order
+        self._full_names: dict[str, str] = {}
 
     def token_range(self, start: int, end: int) -> range:
         return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
@@ -274,6 +276,11 @@ class _Article:
 
     def full_name(self, name: str) -> str:
         """The fullest form of a person's name used in this article ("Guterres" -> full)."""
+        if name not in self._full_names:
+            self._full_names[name] = self._fullest(name)
+        return self._full_names[name]
+
+    def _fullest(self, name: str) -> str:
         parts = name.split()
         best = name
         for mention in self.mentions:
@@ -318,12 +325,11 @@ def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> lis
     if not sentences:
         return []
     context = _Article(doc, sentences, find_quote_spans(article.body))
-    found: list[_Found] = []
     for span in context.spans:
-        if span.words >= MIN_QUOTE_WORDS and (quote := _attribute(context, span, found)):
-            found.append(quote)
+        if span.words >= MIN_QUOTE_WORDS and (quote := _attribute(context, span, context.found)):
+            context.found.append(quote)
     return [Quote(text=f.span.text, speaker=f.speaker, source=article.id, sentence=f.sentence)
-            for f in _drop_repeats(found)]
+            for f in _drop_repeats(context.found)]
 
 
 def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Found | None:
@@ -336,7 +342,10 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
         return None  # 'so-called "command responsibility"' marks a term, not speech
     verb = _speech_verb(context, span, region)
     if verb is not None:
-        return _Found(span, _speaker_of_verb(context, verb, span), first, last)
+        speaker = _speaker_of_verb(context, verb, span)
+        if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
+            return None  # a fragment is kept for who chose the words; unknown here
+        return _Found(span, speaker, first, last)
     headline = _headline_speaker(context, span)
     if headline is not None:
         return _Found(span, headline, first, last)
@@ -641,15 +650,23 @@ def _phrase_text(token: Token) -> str:
 
 
 def _resolve_pronoun(context: _Article, offset: int) -> str | None:
-    """'he'/'she' -> the closest person before it who is a grammatical subject (news keeps
-    the speaker as subject: "Holbrooke said ... He plans to meet Albanian leaders ... he said"),
-    else the closest person named before it."""
+    """'he'/'she' -> within the last PRONOUN_LOOKBACK_SENTENCES, the latest person in focus: a
+    grammatical subject (not one inside reported speech: in "Mike Murphy said Michelle is
+    heading into her big moment. '...,' he said" Michelle is what Murphy said) or the speaker
+    of an earlier quote; else the closest person named."""
     here = context.sentence_of(offset)
     lookback = context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
-    people = [m for m in context.people if lookback <= m.start and m.end <= offset]
-    subjects = [m for m in people if context.doc[m.end_token - 1].dep_ in SUBJECT_DEPS]
-    chosen = subjects or people
-    return context.full_name(chosen[-1].text) if chosen else None
+    candidates: list[tuple[bool, int, str]] = []  # (not in focus, -position, name)
+    for mention in context.people:
+        if lookback <= mention.start and mention.end <= offset:
+            token = context.doc[mention.end_token - 1]
+            reported = token.head.dep_ == "ccomp" and _is_speech_verb(token.head.head)
+            focus = token.dep_ in SUBJECT_DEPS and not reported
+            candidates.append((not focus, -mention.start, context.full_name(mention.text)))
+    people = set(context.descriptors)
+    candidates += [(False, -f.span.start, f.speaker) for f in context.found
+                   if f.speaker in people and lookback <= f.span.start and f.span.end <= offset]
+    return min(candidates)[2] if candidates else None
 
 
 def _resolve_role(context: _Article, token: Token) -> str | None:
