@@ -115,6 +115,12 @@ def test_pronoun_speaker_is_the_person_named_before():
     assert _pairs(body) == [("Tomas Keller", "The pumps arrive next week")]
 
 
+def test_pronoun_skips_people_inside_reported_speech():
+    body = ('Harbour engineer Tomas Keller said Ana Ferreira was facing her hardest winter. '
+            '"She will need every pump we have," he said.')
+    assert _pairs(body) == [("Tomas Keller", "She will need every pump we have")]
+
+
 def test_surname_speaker_gets_the_full_name():
     body = ('Health minister Oskar Lind visited the hospital in Tarnow on Sunday.\n'
             '"We will add forty beds by March," Lind said.')
