@@ -1,0 +1,239 @@
+"""Commands for many articles and many events: ingest, cluster, events, report, watch.
+
+`register(app)` adds them to the main Typer app. Results go to stdout, progress and skipped
+inputs to stderr. Exit codes as in cli.py: 0 ok, 1 failure, 3 partial (some inputs skipped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsfuse.config import Config
+from newsfuse.model import InputError
+
+EXIT_FAILURE = 1
+EXIT_PARTIAL = 3
+
+err = Console(stderr=True)
+
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="SQLAlchemy URL of the store (default: $NEWSFUSE_DB or sqlite:///newsfuse.db)")]
+DateOpt = Annotated[dt.datetime | None, typer.Option(
+    "--date", formats=["%Y-%m-%d"], help="Publication date for articles that carry none")]
+
+
+class ClusterFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the many-event commands to `app`."""
+    app.command("ingest")(ingest)
+    app.command("cluster")(cluster)
+    app.command("events")(events)
+    app.command("report")(report)
+    app.command("watch")(watch)
+
+
+def _config(date: dt.datetime | None = None) -> Config:
+    config = Config()
+    if date is not None:
+        config.ingest.default_date = date.date()
+    return config
+
+
+def _open(db: str | None):
+    from newsfuse.store import Store
+
+    return Store(db)
+
+
+def _report_errors(errors: list[InputError]) -> None:
+    for error in errors:
+        err.print(f"[yellow]skipped[/] {error.item}: {error.message}", highlight=False)
+
+
+def _say(message: str) -> None:
+    err.print(f"[dim]{message}[/]", highlight=False)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for JSONL")],
+    db: DbOpt = None,
+    date: DateOpt = None,
+) -> None:
+    """Store articles (cleaned text, metadata, analysis); re-ingesting is a no-op.
+
+    Prints `stored ID` (or `unchanged ID`) once the article is committed to the store.
+    """
+    from newsfuse.cluster.workflow import ingest as ingest_items
+
+    store = _open(db)
+
+    def announce(stored) -> None:
+        sys.stdout.write(f"{'stored' if stored.created else 'unchanged'} {stored.id}\n")
+        sys.stdout.flush()
+
+    outcome = ingest_items(paths, store, _config(date), on_stored=announce, progress=_say)
+    _report_errors(outcome.errors)
+    err.print(f"{outcome.created} new, {len(outcome.stored) - outcome.created} unchanged, "
+              f"{store.count_articles()} in {store.url}", highlight=False)
+    if not outcome.stored:
+        raise typer.Exit(EXIT_FAILURE)
+    if outcome.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def cluster(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Articles to cluster; without paths, every stored article")] = None,
+    format: Annotated[ClusterFormat, typer.Option("--format", "-f")] = ClusterFormat.table,
+    db: DbOpt = None,
+    date: DateOpt = None,
+) -> None:
+    """Group articles into events: one `{"id", "event"}` line per article with --format jsonl."""
+    config = _config(date)
+    if paths:
+        _cluster_paths(paths, format, config)
+        return
+    from newsfuse.cluster.workflow import cluster_store
+
+    store = _open(db)
+    infos = cluster_store(store, config, progress=_say)
+    if format is ClusterFormat.jsonl:
+        for info in infos:
+            for article_id in info.article_ids:
+                _print_line({"id": article_id, "event": info.id})
+    else:
+        _events_table(infos)
+
+
+def _cluster_paths(paths: list[str], format: ClusterFormat, config: Config) -> None:
+    from newsfuse import api
+    from newsfuse.cluster.events import cluster_articles, describe_event
+
+    articles, errors = api.load(paths, config)
+    _report_errors(errors)
+    if not articles:
+        err.print("[red]error:[/] no readable articles")
+        raise typer.Exit(EXIT_FAILURE)
+    clustering = cluster_articles(articles, config.cluster, progress=_say)
+    event_of = {article_id: f"ev{label + 1}"
+                for article_id, label in zip(clustering.ids, clustering.labels, strict=True)}
+    if format is ClusterFormat.jsonl:
+        for article in articles:
+            _print_line({"id": article.id, "event": event_of[article.id]})
+    else:
+        by_id = {a.id: a for a in articles}
+        _events_table([describe_event(event_of[group[0]], [by_id[i] for i in group])
+                       for group in clustering.groups()])
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def events(
+    db: DbOpt = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
+) -> None:
+    """List stored events: size, sources, dates, conflicts (once reported)."""
+    from newsfuse.cluster.workflow import list_events
+
+    infos = list_events(_open(db))
+    if format is EventsFormat.json:
+        sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in infos], indent=2) + "\n")
+    else:
+        _events_table(infos)
+
+
+def report(
+    event_id: Annotated[str, typer.Argument(help="Event id as listed by `newsfuse events`")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    db: DbOpt = None,
+) -> None:
+    """The full single-event report of a stored event."""
+    from newsfuse.cluster.workflow import UnknownEvent, event_report
+    from newsfuse.render import render
+
+    try:
+        result = event_report(_open(db), event_id, Config(), progress=_say)
+    except UnknownEvent as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from exc
+    text = render(result, format.value)
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}", highlight=False)
+
+
+def watch(
+    directory: Annotated[Path, typer.Argument(help="Folder where new articles arrive")],
+    db: DbOpt = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Where update summaries go (default: DIRECTORY/.newsfuse-updates)")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit")] = False,
+    interval: Annotated[float, typer.Option(help="Seconds between polls")] = 10.0,
+    date: DateOpt = None,
+) -> None:
+    """Process new files as they arrive; per touched event, write what is new."""
+    from newsfuse.cluster.workflow import watch_round
+
+    if not directory.is_dir():
+        err.print(f"[red]error:[/] {directory} is not a folder", highlight=False)
+        raise typer.Exit(EXIT_FAILURE)
+    store, config = _open(db), _config(date)
+    target = out or directory / ".newsfuse-updates"
+    while True:
+        result = watch_round(directory, store, config, target, progress=_say)
+        _report_errors(result.errors)
+        for update, path in zip(result.updates, result.written, strict=True):
+            sys.stdout.write(f"{update.event_id}\t{path}\n")
+        sys.stdout.flush()
+        if once:
+            return
+        time.sleep(interval)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _print_line(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _events_table(infos) -> None:
+    table = Table(title=f"{len(infos)} events")
+    for column in ("event", "title", "articles", "sources", "dates", "conflicts"):
+        table.add_column(column)
+    for info in infos:
+        dates = (f"{info.first_date} – {info.last_date}" if info.first_date else "undated")
+        table.add_row(info.id, info.title, str(info.size), str(len(info.sources)), dates,
+                      "–" if info.conflicts is None else str(info.conflicts))
+    Console().print(table)

@@ -1,0 +1,238 @@
+"""Online event clustering: articles arrive in time order and join an event or open one.
+
+The decision uses the batch similarity and the batch criterion: an article joins the event
+whose average similarity to it is highest, if that average reaches `same_event_similarity`.
+Document frequencies and language means are running statistics, and member vectors are
+re-weighted with the current statistics at every comparison, so early articles are not stuck
+with the poor IDF of a short stream. After a join, events that now reach the threshold with
+the grown event are merged into it: this undoes most splits caused by an unlucky order.
+
+Cost: each article is compared with a shortlist of events (closest centroids and events
+sharing a strong term) among those active in the time window, so it stays near-linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from newsfuse.cluster.blocking import MAX_POSTINGS, TOP_TERMS
+from newsfuse.cluster.features import (
+    PRIOR_WEIGHT,
+    ArticleSignals,
+    Representation,
+    TermWeights,
+    prior_mean,
+    similarity_block,
+)
+from newsfuse.config import ClusterConfig
+
+# Events compared in full with each newcomer: the closest centroids plus term-sharing events.
+SHORTLIST = 10
+# Undated streams have no window: only this many most recently touched events stay open.
+MAX_OPEN_EVENTS = 2000
+
+
+@dataclass
+class _Event:
+    members: list[int] = field(default_factory=list)
+    vector_sum: np.ndarray | None = None
+    languages: dict[str, int] = field(default_factory=dict)
+    last_day: int = 0
+    touched: int = 0
+
+
+class OnlineClusterer:
+    """Feed articles with `add`; read events with `labels()` (article id -> event number)."""
+
+    def __init__(self, encoder: str, config: ClusterConfig | None = None):
+        self.config = config or ClusterConfig()
+        self.encoder = encoder
+        self._prior = prior_mean(encoder)
+        self._words, self._names = TermWeights("words"), TermWeights("names")
+        self._ids: list[str] = []
+        self._signals: list[ArticleSignals] = []
+        self._word_counts: list[sparse.csr_matrix] = []
+        self._name_counts: list[sparse.csr_matrix] = []
+        self._language_sums: dict[str, np.ndarray] = {}
+        self._language_counts: dict[str, int] = {}
+        self._events: dict[int, _Event] = {}
+        self._event_of: list[int] = []
+        self._term_events: dict[int, set[int]] = {}
+        self._clock = 0
+        self._next_event = 0
+
+    # ------------------------------------------------------------------ public
+
+    def add(self, article_id: str, signals: ArticleSignals, event: int | None = None) -> int:
+        """Assign one article (or put it into `event`, when given) and return its event."""
+        index = self._remember(article_id, signals)
+        if event is not None:  # a known assignment (seeding from the store): no decision
+            self._join(index, event)
+            return event
+        event = self._decide(index)
+        self._join(index, event)
+        if event is not None:
+            self._merge_around(event)
+        return self._event_of[index]
+
+    def labels(self) -> dict[str, int]:
+        return dict(zip(self._ids, self._event_of, strict=True))
+
+    def events(self) -> dict[int, list[str]]:
+        return {number: [self._ids[i] for i in event.members]
+                for number, event in self._events.items()}
+
+    # ------------------------------------------------------------------ statistics
+
+    def _remember(self, article_id: str, signals: ArticleSignals) -> int:
+        words = self._words.counts([signals.text])
+        names = self._names.counts([signals.text])
+        self._words.add(words)
+        self._names.add(names)
+        language = signals.language
+        vector = np.asarray(signals.embedding, dtype=np.float32)
+        self._language_sums[language] = self._language_sums.get(language, 0) + vector
+        self._language_counts[language] = self._language_counts.get(language, 0) + 1
+        self._ids.append(article_id)
+        self._signals.append(signals)
+        self._word_counts.append(words)
+        self._name_counts.append(names)
+        self._event_of.append(-1)
+        return len(self._ids) - 1
+
+    def _language_mean(self, language: str) -> np.ndarray:
+        total = self._language_sums[language]
+        count = self._language_counts[language]
+        if self._prior is None:
+            return total / count
+        return (total + PRIOR_WEIGHT * self._prior) / (count + PRIOR_WEIGHT)
+
+    def _representation(self, indices: Sequence[int]) -> Representation:
+        """Current view of some articles: today's IDF and language means."""
+        signals = [self._signals[i] for i in indices]
+        vectors = np.vstack([s.embedding - self._language_mean(s.language) for s in signals])
+        vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9, None)
+        return Representation(
+            ids=[self._ids[i] for i in indices],
+            languages=np.asarray([s.language for s in signals]),
+            vectors=vectors,
+            words=self._words.weigh(sparse.vstack([self._word_counts[i] for i in indices])),
+            names=self._names.weigh(sparse.vstack([self._name_counts[i] for i in indices])),
+            days=np.array([s.day for s in signals], dtype=np.int64),
+            years=np.array([s.year for s in signals], dtype=np.int64),
+        )
+
+    # ------------------------------------------------------------------ decisions
+
+    def _decide(self, index: int) -> int | None:
+        """Best event reaching the threshold, or None for a new event."""
+        best, best_score = None, self.config.same_event_similarity
+        for number in self._shortlist(index):
+            score = self._average_similarity([index], self._events[number].members)
+            if score >= best_score:
+                best, best_score = number, score
+        return best
+
+    def _average_similarity(self, first: list[int], second: list[int]) -> float:
+        rep = self._representation(first + second)
+        left = np.arange(len(first))
+        right = np.arange(len(first), len(first) + len(second))
+        return float(similarity_block(rep, left, right, self.config).mean())
+
+    def _shortlist(self, index: int) -> list[int]:
+        open_events = self._open_events(self._signals[index].day)
+        if not open_events:
+            return []
+        query = self._centred(index)
+        centroids = np.vstack([self._event_centroid(n) for n in open_events])
+        closest = np.argsort(-(centroids @ query), kind="stable")[:SHORTLIST]
+        chosen = {open_events[k] for k in closest}
+        allowed = set(open_events)
+        for term in self._strong_terms(index):
+            chosen.update(self._term_events.get(term, set()) & allowed)
+        return sorted(chosen)
+
+    def _open_events(self, day: int) -> list[int]:
+        window = self.config.online_window_days
+        numbers = [n for n, e in self._events.items()
+                   if not (day and e.last_day and day - e.last_day > window)]
+        numbers.sort(key=lambda n: -self._events[n].touched)
+        return numbers[:MAX_OPEN_EVENTS]
+
+    def _centred(self, index: int) -> np.ndarray:
+        signals = self._signals[index]
+        vector = signals.embedding - self._language_mean(signals.language)
+        return vector / max(float(np.linalg.norm(vector)), 1e-9)
+
+    def _event_centroid(self, number: int) -> np.ndarray:
+        event = self._events[number]
+        centre = event.vector_sum / len(event.members)
+        for language, count in event.languages.items():
+            centre = centre - count / len(event.members) * self._language_mean(language)
+        return centre / max(float(np.linalg.norm(centre)), 1e-9)
+
+    def _strong_terms(self, index: int) -> list[int]:
+        counts = self._word_counts[index]
+        weights = self._words.weigh(counts)
+        order = np.argsort(-weights.data, kind="stable")[:TOP_TERMS]
+        return [int(weights.indices[k]) for k in order]
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def _join(self, index: int, number: int | None) -> None:
+        if number is None or number not in self._events:
+            number = self._next_event if number is None else number
+            self._next_event = max(self._next_event, number + 1)
+            self._events[number] = _Event()
+        event = self._events[number]
+        signals = self._signals[index]
+        event.members.append(index)
+        event.vector_sum = (signals.embedding.copy() if event.vector_sum is None
+                            else event.vector_sum + signals.embedding)
+        event.languages[signals.language] = event.languages.get(signals.language, 0) + 1
+        event.last_day = max(event.last_day, signals.day)
+        self._clock += 1
+        event.touched = self._clock
+        self._event_of[index] = number
+        self._index_terms(index, number)
+
+    def _index_terms(self, index: int, number: int) -> None:
+        for term in self._strong_terms(index):
+            holders = self._term_events.setdefault(term, set())
+            if len(holders) <= MAX_POSTINGS:
+                holders.add(number)
+
+    def _merge_around(self, number: int) -> None:
+        """Merge into the grown event every shortlisted event it now reaches."""
+        event = self._events[number]
+        newest = event.members[-1]
+        for other in self._shortlist(newest):
+            if other == number or other not in self._events:
+                continue
+            score = self._average_similarity(event.members, self._events[other].members)
+            if score >= self.config.same_event_similarity:
+                for member in self._events.pop(other).members:
+                    self._move(member, number)
+
+    def _move(self, index: int, number: int) -> None:
+        event = self._events[number]
+        signals = self._signals[index]
+        event.members.append(index)
+        event.vector_sum = event.vector_sum + signals.embedding
+        event.languages[signals.language] = event.languages.get(signals.language, 0) + 1
+        event.last_day = max(event.last_day, signals.day)
+        self._event_of[index] = number
+        self._index_terms(index, number)
+
+
+def cluster_stream(ids: Sequence[str], signals: Sequence[ArticleSignals], encoder: str,
+                   config: ClusterConfig | None = None) -> dict[str, int]:
+    """Run the online clusterer over articles in the given (arrival) order."""
+    clusterer = OnlineClusterer(encoder, config)
+    for article_id, article_signals in zip(ids, signals, strict=True):
+        clusterer.add(article_id, article_signals)
+    return clusterer.labels()

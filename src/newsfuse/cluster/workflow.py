@@ -1,0 +1,241 @@
+"""Many-event workflows over the store: ingest, cluster, report, watch.
+
+The CLI (cli_events.py) only parses arguments and prints; everything it does is here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.cluster.events import EventInfo, cluster_articles, describe_event
+from newsfuse.cluster.features import (
+    MINILM,
+    article_signals,
+    choose_encoder,
+    embed,
+    embed_text,
+    full_text,
+    latest_year,
+)
+from newsfuse.cluster.language import detect_language
+from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.updates import UpdateSummary, diff_reports, render_update
+from newsfuse.config import Config
+from newsfuse.model import Article, EventReport, InputError
+from newsfuse.store import Store, Stored
+
+# Articles cleaned and embedded together before they are stored one by one: batching keeps
+# MiniLM efficient, and at most this many unreported articles are lost if the process dies.
+INGEST_BATCH = 16
+
+Progress = Callable[[str], None]
+_quiet: Progress = lambda _message: None  # noqa: E731
+
+
+@dataclass
+class IngestOutcome:
+    stored: list[Stored] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def created(self) -> int:
+        return sum(s.created for s in self.stored)
+
+
+def ingest(items: Iterable[str | Path | Article], store: Store, config: Config,
+           on_stored: Callable[[Stored], None] | None = None,
+           progress: Progress = _quiet) -> IngestOutcome:
+    """Read, clean, analyse and store articles; each is committed before it is reported."""
+    from newsfuse.ingest import read
+
+    outcome = IngestOutcome()
+    result = read(items, config.ingest)
+    outcome.errors.extend(result.errors)
+    articles = result.articles
+    for start in range(0, len(articles), INGEST_BATCH):
+        batch = _clean_all(articles[start:start + INGEST_BATCH], config, outcome.errors)
+        vectors = embed([embed_text(a) for a in batch], MINILM) if batch else []
+        for article, vector in zip(batch, vectors, strict=True):
+            stored = store.add_article(article, analysis(article), {MINILM: vector})
+            outcome.stored.append(stored)
+            if on_stored:
+                on_stored(stored)
+        progress(f"stored {min(start + INGEST_BATCH, len(articles))}/{len(articles)}")
+    return outcome
+
+
+def analysis(article: Article) -> dict:
+    text = full_text(article)
+    return {"language": detect_language(text), "words": len(article.body.split()),
+            "latest_year": latest_year(text)}
+
+
+def _clean_all(articles: Sequence[Article], config: Config,
+               errors: list[InputError]) -> list[Article]:
+    from newsfuse.clean import NoArticleText, clean
+
+    cleaned = []
+    for article in articles:
+        try:
+            cleaned.append(clean(article, config.clean))
+        except NoArticleText as exc:
+            errors.append(InputError(item=article.path or article.id, message=str(exc)))
+    return cleaned
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def store_embeddings(store: Store, articles: Sequence[Article], encoder: str,
+                     progress: Progress = _quiet) -> list[np.ndarray]:
+    """Stored vectors of the encoder; missing ones are computed once and saved."""
+    ids = [a.id for a in articles]
+    vectors = store.embeddings(encoder, ids)
+    missing = [i for i, v in enumerate(vectors) if v is None]
+    if missing:
+        progress(f"embedding {len(missing)} articles ({encoder})")
+        fresh = embed([embed_text(articles[i]) for i in missing], encoder)
+        store.save_embeddings(encoder, {ids[i]: fresh[k] for k, i in enumerate(missing)})
+        for k, i in enumerate(missing):
+            vectors[i] = fresh[k]
+    return vectors
+
+
+def store_encoder(store: Store, articles: Sequence[Article], config: Config) -> str:
+    languages = [row.analysis.get("language") or detect_language(row.body)
+                 for row in store.article_rows([a.id for a in articles])]
+    return choose_encoder(languages, config.cluster)
+
+
+def cluster_store(store: Store, config: Config, progress: Progress = _quiet) -> list[EventInfo]:
+    """Batch-cluster every stored article and save the events (ids kept where possible)."""
+    articles = store.articles()
+    if not articles:
+        return []
+    encoder = store_encoder(store, articles, config)
+    vectors = store_embeddings(store, articles, encoder, progress)
+    clustering = cluster_articles(articles, config.cluster, vectors, encoder, progress)
+    by_id = {a.id: a for a in articles}
+    position = {article_id: i for i, article_id in enumerate(clustering.ids)}
+    groups = clustering.groups()
+    titles = [describe_event("", [by_id[i] for i in group], clustering.representation,
+                             np.array([position[i] for i in group]), config.cluster).title
+              for group in groups]
+    store.assign_events(groups, titles)
+    return list_events(store)
+
+
+def list_events(store: Store) -> list[EventInfo]:
+    members = store.event_members()
+    events = []
+    for row in store.events():
+        articles = store.articles(members.get(row.id, []))
+        if not articles:
+            continue
+        info = describe_event(row.id, articles)
+        events.append(info.model_copy(update={"title": row.title or info.title,
+                                              "conflicts": row.conflicts}))
+    return events
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class UnknownEvent(KeyError):
+    def __init__(self, event_id: str):
+        super().__init__(event_id)
+        self.event_id = event_id
+
+    def __str__(self) -> str:
+        return f"no event {self.event_id!r} in the store (see `newsfuse events`)"
+
+
+def event_report(store: Store, event_id: str, config: Config,
+                 progress: Progress = _quiet) -> EventReport:
+    """The single-event report for a stored event; saved as the base of later updates."""
+    from newsfuse.api import analyze
+
+    row = store.event(event_id)
+    articles = store.event_articles(event_id)
+    if row is None or not articles:
+        raise UnknownEvent(event_id)
+    report = analyze(articles, config, progress)
+    if row.title:
+        report = report.model_copy(update={"title": row.title})
+    store.save_report(event_id, report)
+    return report
+
+
+# --------------------------------------------------------------------------- watching
+
+
+@dataclass
+class WatchRound:
+    new_articles: list[str] = field(default_factory=list)
+    updates: list[UpdateSummary] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def new_files(directory: Path, store: Store) -> list[Path]:
+    """Files in the folder that no stored article was read from."""
+    from newsfuse.ingest import ARTICLE_SUFFIXES
+
+    known = store.known_paths()
+    return [p for p in sorted(directory.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")
+            and p.suffix.lower() in ARTICLE_SUFFIXES and str(p) not in known]
+
+
+def watch_round(directory: Path, store: Store, config: Config, out_dir: Path,
+                progress: Progress = _quiet) -> WatchRound:
+    """Ingest new files, assign them to events online, write one update per touched event."""
+    outcome = ingest(new_files(directory, store), store, config, progress=progress)
+    round_ = WatchRound(errors=outcome.errors)
+    fresh = [s.id for s in outcome.stored if s.created]
+    round_.new_articles = fresh
+    if not fresh:
+        return round_
+    touched = assign_online(store, fresh, config, progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for event_id in touched:
+        old = store.last_report(event_id)
+        report = event_report(store, event_id, config, progress)
+        update = diff_reports(event_id, old, report)
+        path = out_dir / f"{event_id}-{stamp}.md"
+        path.write_text(render_update(update), encoding="utf-8")
+        round_.updates.append(update)
+        round_.written.append(path)
+    return round_
+
+
+def assign_online(store: Store, new_ids: Sequence[str], config: Config,
+                  progress: Progress = _quiet) -> list[str]:
+    """Place new articles into stored events (or new ones); returns the touched event ids."""
+    articles = store.articles()
+    encoder = store_encoder(store, articles, config)
+    vectors = store_embeddings(store, articles, encoder, progress)
+    signals = article_signals(articles, encoder, vectors)
+    members = store.event_members()
+    event_of = {a: e for e, ids in members.items() for a in ids}
+    numbers = {event_id: k for k, event_id in enumerate(members)}
+    clusterer = OnlineClusterer(encoder, config.cluster)
+    new = set(new_ids)
+    order = [i for i, a in enumerate(articles) if a.id not in new]
+    order += [i for i, a in enumerate(articles) if a.id in new]  # in time order already
+    for i in order:
+        article_id = articles[i].id
+        known = event_of.get(article_id)
+        clusterer.add(article_id, signals[i], numbers[known] if known is not None else None)
+    groups = list(clusterer.events().values())
+    by_id = {a.id: a for a in articles}
+    titles = [describe_event("", [by_id[i] for i in group]).title for group in groups]
+    ids = store.assign_events(groups, titles)
+    return [event_id for event_id, group in zip(ids, groups, strict=True)
+            if new & set(group)]

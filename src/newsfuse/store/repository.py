@@ -1,0 +1,316 @@
+"""Repository functions over the article/event store (any SQLAlchemy URL).
+
+Durability: `add_article` commits before it returns, so an article reported as stored
+survives the process being killed. On SQLite the database runs in WAL mode with
+synchronous=FULL: a committed transaction is on disk when the commit returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsfuse.model import Article, EventReport, RemovedBlock
+from newsfuse.store.models import ArticleRow, Base, EventRow
+
+DEFAULT_URL = "sqlite:///newsfuse.db"
+EMBEDDING_COLUMNS = {"minilm": "embedding_minilm", "e5": "embedding_e5"}
+EVENT_PREFIX = "ev"
+
+
+def default_url() -> str:
+    return os.environ.get("NEWSFUSE_DB", DEFAULT_URL)
+
+
+def content_hash(article: Article) -> str:
+    """Same title and body (whitespace aside) -> same hash, whatever the file or id."""
+    text = f"{article.title or ''}\n{article.body or article.raw}"
+    normalised = re.sub(r"\s+", " ", text).strip().lower()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Stored:
+    id: str
+    created: bool  # False when the same content was already stored
+
+
+class Store:
+    """One database. Open with a URL; tables are created when missing."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or default_url()
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ articles
+
+    def add_article(self, article: Article, analysis: dict | None = None,
+                    embeddings: dict[str, np.ndarray] | None = None) -> Stored:
+        """Store one article (committed on return); idempotent by content hash."""
+        digest = content_hash(article)
+        with self.session() as session:
+            existing = session.scalar(select(ArticleRow.id).where(
+                ArticleRow.content_hash == digest))
+            if existing is not None:
+                return Stored(existing, created=False)
+            row = _article_row(article, digest, analysis or {}, embeddings or {})
+            row.id = _free_id(session, article.id)
+            session.add(row)
+            try:
+                session.commit()
+            except IntegrityError:
+                # Another writer stored the same content (or took the id) meanwhile.
+                session.rollback()
+                existing = session.scalar(select(ArticleRow.id).where(
+                    ArticleRow.content_hash == digest))
+                if existing is None:
+                    raise
+                return Stored(existing, created=False)
+            return Stored(row.id, created=True)
+
+    def count_articles(self) -> int:
+        with self.session() as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def article_ids(self) -> list[str]:
+        with self.session() as session:
+            return list(session.scalars(select(ArticleRow.id).order_by(*_time_order())))
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Articles in publication order (undated last), optionally only the given ids."""
+        return [to_article(row) for row in self.article_rows(ids)]
+
+    def article_rows(self, ids: Sequence[str] | None = None) -> list[ArticleRow]:
+        with self.session() as session:
+            query = select(ArticleRow).order_by(*_time_order())
+            if ids is not None:
+                query = query.where(ArticleRow.id.in_(list(ids)))
+            return list(session.scalars(query))
+
+    def known_paths(self) -> set[str]:
+        with self.session() as session:
+            return {p for p in session.scalars(select(ArticleRow.path)) if p}
+
+    def embeddings(self, encoder: str, ids: Sequence[str]) -> list[np.ndarray | None]:
+        column = getattr(ArticleRow, EMBEDDING_COLUMNS[encoder])
+        with self.session() as session:
+            found = dict(session.execute(select(ArticleRow.id, column).where(
+                ArticleRow.id.in_(list(ids)))).all())
+        return [None if found.get(i) is None else np.frombuffer(found[i], dtype=np.float32)
+                for i in ids]
+
+    def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
+        column = EMBEDDING_COLUMNS[encoder]
+        with self.session() as session:
+            for row in session.scalars(select(ArticleRow).where(
+                    ArticleRow.id.in_(list(vectors)))):
+                setattr(row, column, np.asarray(vectors[row.id], dtype=np.float32).tobytes())
+            session.commit()
+
+    # ------------------------------------------------------------------ events
+
+    def assign_events(self, groups: Iterable[Sequence[str]],
+                      titles: Sequence[str] | None = None) -> list[str]:
+        """Store a clustering; events keep their id when most of their articles stay together.
+
+        Returns the event id of each group, in the order given.
+        """
+        groups = [list(g) for g in groups]
+        now = _now()
+        with self.session() as session:
+            previous = _current_members(session)
+            ids = _match_event_ids(groups, previous, _next_event_number(session))
+            for k, (event_id, members) in enumerate(zip(ids, groups, strict=True)):
+                row = session.get(EventRow, event_id)
+                title = titles[k] if titles else ""
+                if row is None:
+                    session.add(EventRow(id=event_id, title=title, created_at=now,
+                                         updated_at=now))
+                elif set(members) != previous.get(event_id, set()) or row.title != title:
+                    row.title, row.updated_at = title, now
+            session.flush()
+            for event_id, members in zip(ids, groups, strict=True):
+                for row in session.scalars(select(ArticleRow).where(
+                        ArticleRow.id.in_(members))):
+                    row.event_id = event_id
+            for stale in set(previous) - set(ids):
+                session.delete(session.get(EventRow, stale))
+            session.commit()
+        return ids
+
+    def add_to_event(self, article_id: str, event_id: str | None, title: str = "") -> str:
+        """Put one article into an event (a new one when event_id is None)."""
+        now = _now()
+        with self.session() as session:
+            if event_id is None:
+                event_id = f"{EVENT_PREFIX}{_next_event_number(session)}"
+                session.add(EventRow(id=event_id, title=title, created_at=now, updated_at=now))
+                session.flush()
+            else:
+                session.get(EventRow, event_id).updated_at = now
+            session.get(ArticleRow, article_id).event_id = event_id
+            session.commit()
+        return event_id
+
+    def merge_events(self, keep: str, absorbed: str) -> None:
+        with self.session() as session:
+            for row in session.scalars(select(ArticleRow).where(ArticleRow.event_id == absorbed)):
+                row.event_id = keep
+            session.flush()
+            session.delete(session.get(EventRow, absorbed))
+            session.get(EventRow, keep).updated_at = _now()
+            session.commit()
+
+    def set_event_title(self, event_id: str, title: str) -> None:
+        with self.session() as session:
+            session.get(EventRow, event_id).title = title
+            session.commit()
+
+    def events(self) -> list[EventRow]:
+        with self.session() as session:
+            return list(session.scalars(select(EventRow).order_by(EventRow.id)))
+
+    def event(self, event_id: str) -> EventRow | None:
+        with self.session() as session:
+            return session.get(EventRow, event_id)
+
+    def event_members(self) -> dict[str, list[str]]:
+        with self.session() as session:
+            members: dict[str, list[str]] = {}
+            rows = session.execute(select(ArticleRow.event_id, ArticleRow.id).where(
+                ArticleRow.event_id.is_not(None)).order_by(*_time_order()))
+            for event_id, article_id in rows:
+                members.setdefault(event_id, []).append(article_id)
+            return members
+
+    def event_articles(self, event_id: str) -> list[Article]:
+        with self.session() as session:
+            rows = session.scalars(select(ArticleRow).where(ArticleRow.event_id == event_id)
+                                   .order_by(*_time_order()))
+            return [to_article(row) for row in rows]
+
+    def save_report(self, event_id: str, report: EventReport) -> None:
+        with self.session() as session:
+            row = session.get(EventRow, event_id)
+            row.last_report = report.model_dump(mode="json")
+            row.conflicts = sum(not c.compatible for c in report.conflicts)
+            row.reported_at = _now()
+            session.commit()
+
+    def last_report(self, event_id: str) -> EventReport | None:
+        row = self.event(event_id)
+        if row is None or row.last_report is None:
+            return None
+        return EventReport.model_validate(row.last_report)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def to_article(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id, title=row.title, source=row.source, url=row.url, published=row.published,
+        path=row.path, format=row.format, encoding=row.encoding, body=row.body,
+        removed=[RemovedBlock.model_validate(block) for block in row.removed or []],
+    )
+
+
+def _article_row(article: Article, digest: str, analysis: dict,
+                 embeddings: dict[str, np.ndarray]) -> ArticleRow:
+    row = ArticleRow(
+        id=article.id, content_hash=digest, title=article.title, source=article.source,
+        url=article.url, published=article.published, path=article.path,
+        format=article.format, encoding=article.encoding, body=article.body or article.raw,
+        removed=[block.model_dump() for block in article.removed], analysis=analysis,
+        ingested_at=_now(),
+    )
+    for encoder, vector in embeddings.items():
+        setattr(row, EMBEDDING_COLUMNS[encoder], np.asarray(vector, np.float32).tobytes())
+    return row
+
+
+def _free_id(session: Session, wanted: str) -> str:
+    """The article's own id, or id~2, id~3, ... when a different article already has it."""
+    candidate, number = wanted, 1
+    while session.get(ArticleRow, candidate) is not None:
+        number += 1
+        candidate = f"{wanted}~{number}"
+    return candidate
+
+
+def _time_order():
+    return (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at,
+            ArticleRow.id)
+
+
+def _current_members(session: Session) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = {}
+    for event_id in session.scalars(select(EventRow.id)):
+        members[event_id] = set()
+    for event_id, article_id in session.execute(
+            select(ArticleRow.event_id, ArticleRow.id).where(ArticleRow.event_id.is_not(None))):
+        members.setdefault(event_id, set()).add(article_id)
+    return members
+
+
+def _match_event_ids(groups: list[list[str]], previous: dict[str, set[str]],
+                     next_number: int) -> list[str]:
+    """Greedy matching by shared articles: an old event id goes to the group holding most
+    of its articles (and more than half of that group is not required: ties keep order)."""
+    overlaps = []
+    for k, members in enumerate(groups):
+        member_set = set(members)
+        for event_id, old in previous.items():
+            shared = len(member_set & old)
+            if shared:
+                overlaps.append((-shared, k, event_id))
+    overlaps.sort()
+    ids: list[str | None] = [None] * len(groups)
+    used: set[str] = set()
+    for _, k, event_id in overlaps:
+        if ids[k] is None and event_id not in used:
+            ids[k], used = event_id, used | {event_id}
+    for k in range(len(groups)):
+        if ids[k] is None:
+            ids[k] = f"{EVENT_PREFIX}{next_number}"
+            next_number += 1
+    return [i for i in ids if i is not None]
+
+
+def _next_event_number(session: Session) -> int:
+    numbers = [int(i[len(EVENT_PREFIX):]) for i in session.scalars(select(EventRow.id))
+               if i.startswith(EVENT_PREFIX) and i[len(EVENT_PREFIX):].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
