@@ -30,11 +30,21 @@ class UpdateSummary(BaseModel):
                     or self.changed_numbers or self.new_conflicts)
 
 
-def diff_reports(event_id: str, old: EventReport | None, new: EventReport) -> UpdateSummary:
-    """Compare two reports of one event; with no old report everything is new."""
+Numbers = dict[str, list[float]]
+
+
+def diff_reports(event_id: str, old: EventReport | None, new: EventReport,
+                 numbers_before: Numbers | None = None,
+                 numbers_after: Numbers | None = None) -> UpdateSummary:
+    """Compare two reports of one event; with no old report everything is new.
+
+    `numbers_before/after` (measure -> values stated by the articles of each report) give the
+    new and changed numbers; without them, the numbers in the reports' conflicts are used.
+    """
     before = old or EventReport(title="", articles=[], summary=[], corroborated=[],
                                 conflicts=[], unique=[], quotes=[], entities=[], timeline=[])
-    old_numbers, new_numbers = _numbers(before), _numbers(new)
+    old_numbers = numbers_before if numbers_before is not None else _numbers(before)
+    new_numbers = numbers_after if numbers_after is not None else _numbers(new)
     return UpdateSummary(
         event_id=event_id,
         title=new.title,

@@ -207,12 +207,41 @@ def watch_round(directory: Path, store: Store, config: Config, out_dir: Path,
     for event_id in touched:
         old = store.last_report(event_id)
         report = event_report(store, event_id, config, progress)
-        update = diff_reports(event_id, old, report)
+        numbers = stated_numbers(store, store.event_articles(event_id), config)
+        before_ids = {a.id for a in old.articles} if old else set()
+        update = diff_reports(event_id, old, report,
+                              _measures(numbers, before_ids), _measures(numbers, set(numbers)))
         path = out_dir / f"{event_id}-{stamp}.md"
         path.write_text(render_update(update), encoding="utf-8")
         round_.updates.append(update)
         round_.written.append(path)
     return round_
+
+
+def stated_numbers(store: Store, articles: Sequence[Article],
+                   config: Config) -> dict[str, list[dict]]:
+    """Numeric facts per article (measure, value), annotated once and kept in the store."""
+    from newsfuse.api import annotate
+
+    rows = {row.id: row for row in store.article_rows([a.id for a in articles])}
+    missing = [a for a in articles if "numbers" not in (rows[a.id].analysis or {})]
+    if missing:
+        found = {a.id: [] for a in missing}
+        for document in annotate(missing, config):
+            found[document.article.id] = [{"measure": f.measure, "value": f.value}
+                                          for f in document.numbers]
+        store.update_analysis({article_id: {"numbers": facts}
+                               for article_id, facts in found.items()})
+        rows = {row.id: row for row in store.article_rows([a.id for a in articles])}
+    return {a.id: rows[a.id].analysis["numbers"] for a in articles}
+
+
+def _measures(numbers: dict[str, list[dict]], ids: set[str]) -> dict[str, list[float]]:
+    values: dict[str, set[float]] = {}
+    for article_id in ids:
+        for fact in numbers.get(article_id, []):
+            values.setdefault(fact["measure"], set()).add(float(fact["value"]))
+    return {measure: sorted(v) for measure, v in values.items()}
 
 
 def assign_online(store: Store, new_ids: Sequence[str], config: Config,

@@ -127,6 +127,14 @@ class Store:
                 setattr(row, column, np.asarray(vectors[row.id], dtype=np.float32).tobytes())
             session.commit()
 
+    def update_analysis(self, updates: dict[str, dict]) -> None:
+        """Merge keys into the stored analysis of each article (article id -> keys)."""
+        with self.session() as session:
+            for row in session.scalars(select(ArticleRow).where(
+                    ArticleRow.id.in_(list(updates)))):
+                row.analysis = {**(row.analysis or {}), **updates[row.id]}
+            session.commit()
+
     # ------------------------------------------------------------------ events
 
     def assign_events(self, groups: Iterable[Sequence[str]],
