@@ -20,6 +20,9 @@ from newsfuse.model import Article
 SHINGLE_WORDS = 5
 # MinHash permutations: the Jaccard estimate's standard error is about 1/sqrt(128) ~ 0.09.
 PERMUTATIONS = 128
+# LSH proposal threshold when containment is checked: a copy that keeps 80% of its shingles
+# inside a text twice as long has Jaccard ~0.4; 0.35 leaves room for the MinHash error.
+CONTAINMENT_PROPOSAL = 0.35
 # Fixed seed: the same articles always give the same groups.
 SEED = 7
 
@@ -41,8 +44,12 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def minhash(text: str) -> MinHash:
+    return _signature(shingles(text))
+
+
+def _signature(shingle_set: set[str]) -> MinHash:
     signature = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-    for shingle in shingles(text):
+    for shingle in shingle_set:
         signature.update(shingle.encode("utf-8"))
     return signature
 
@@ -51,8 +58,11 @@ def near_duplicate_groups(articles: Sequence[Article],
                           config: ClusterConfig | None = None) -> dict[str, str]:
     """Article id -> id of the representative of its copy group (itself when it has no copy)."""
     config = config or ClusterConfig()
-    signatures = [minhash(article_text(a)) for a in articles]
-    pairs = duplicate_pairs([a.id for a in articles], signatures, config.duplicate_jaccard)
+    shingle_sets = [shingles(article_text(a)) for a in articles]
+    signatures = [_signature(s) for s in shingle_sets]
+    pairs = duplicate_pairs([a.id for a in articles], signatures, config.duplicate_jaccard,
+                            sizes=[len(s) for s in shingle_sets],
+                            containment=config.duplicate_containment)
     parent = {a.id: a.id for a in articles}
     for first, second in pairs:
         _union(parent, first, second)
@@ -67,21 +77,39 @@ def near_duplicate_groups(articles: Sequence[Article],
     return representative
 
 
-def duplicate_pairs(ids: Sequence[str], signatures: Sequence[MinHash],
-                    threshold: float) -> list[tuple[str, str]]:
-    """Pairs whose estimated Jaccard reaches `threshold`; LSH proposes, the estimate decides."""
-    index = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
-    by_id: dict[str, MinHash] = {}
+def duplicate_pairs(ids: Sequence[str], signatures: Sequence[MinHash], threshold: float,
+                    sizes: Sequence[int] | None = None,
+                    containment: float | None = None) -> list[tuple[str, str]]:
+    """Copy pairs; LSH proposes, the MinHash estimate decides.
+
+    A pair is a copy when its Jaccard reaches `threshold`, or, given shingle-set `sizes`, when
+    the shorter text's shingles lie in the longer one at `containment` or more: a copy trimmed
+    by a few paragraphs keeps nearly all of its own shingles but loses Jaccard to the cut.
+    """
+    use_containment = sizes is not None and containment is not None
+    proposal = min(threshold, CONTAINMENT_PROPOSAL) if use_containment else threshold
+    index = MinHashLSH(threshold=proposal, num_perm=PERMUTATIONS)
+    by_id: dict[str, tuple[MinHash, int]] = {}
     pairs = []
-    for article_id, signature in zip(ids, signatures, strict=True):
+    for position, (article_id, signature) in enumerate(zip(ids, signatures, strict=True)):
         if article_id in by_id or signature.is_empty():
             continue
+        size = sizes[position] if sizes is not None else 0
         for other in index.query(signature):
-            if signature.jaccard(by_id[other]) >= threshold:
+            other_signature, other_size = by_id[other]
+            jaccard = signature.jaccard(other_signature)
+            if jaccard >= threshold or (use_containment and _contained(
+                    jaccard, size, other_size) >= containment):
                 pairs.append((other, article_id))
         index.insert(article_id, signature)
-        by_id[article_id] = signature
+        by_id[article_id] = (signature, size)
     return pairs
+
+
+def _contained(jaccard: float, size: int, other_size: int) -> float:
+    """Share of the smaller shingle set inside the other, from their Jaccard and sizes."""
+    shared = jaccard * (size + other_size) / (1 + jaccard)
+    return shared / max(min(size, other_size), 1)
 
 
 def groups_of(representatives: dict[str, str]) -> dict[str, list[str]]:
