@@ -14,7 +14,7 @@ from newsfuse.model import (
     Quote,
     SummarySentence,
 )
-from newsfuse.nlp.entities import merge_entities
+from newsfuse.nlp.entities import alias_index, merge_entities, name_key
 from newsfuse.synthesize.conflicts import find_conflicts
 from newsfuse.synthesize.corroborate import corroborated_facts
 from newsfuse.synthesize.summary import get_summarizer
@@ -29,6 +29,7 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
                  errors: list[InputError] | None = None) -> EventReport:
     fragments = unattributed_quote_sentences(documents)
     summary = summary_sentences(alignment, config, fragments)
+    entities = merge_entities(documents)
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
@@ -36,8 +37,8 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
         corroborated=corroborated_facts(alignment, fragments),
         conflicts=find_conflicts(documents, alignment.independent),
         unique=unique_facts(alignment, documents),
-        quotes=_distinct_quotes(documents),
-        entities=merge_entities(documents),
+        quotes=_distinct_quotes(documents, alias_index(entities)),
+        entities=entities,
         timeline=build_timeline(documents),
         errors=errors or [],
     )
@@ -112,14 +113,18 @@ def _article_info(doc: AnnotatedDocument, independent: dict[str, str]) -> Articl
                        removed=article.removed)
 
 
-def _distinct_quotes(documents: list[AnnotatedDocument]) -> list[Quote]:
-    """All quotes, minus a source repeating the very same quote (pull quotes, teasers)."""
+def _distinct_quotes(documents: list[AnnotatedDocument], aliases: dict[str, str]) -> list[Quote]:
+    """All quotes under the speaker's merged name, minus a source repeating the same quote."""
     seen: set[tuple[str, str]] = set()
     quotes = []
     for doc in documents:
         for quote in doc.quotes:
             key = (quote.source, " ".join(quote.text.lower().split()))
-            if key not in seen:
-                seen.add(key)
-                quotes.append(quote)
+            if key in seen:
+                continue
+            seen.add(key)
+            if quote.speaker:
+                speaker = aliases.get(name_key(quote.speaker), quote.speaker)
+                quote = quote.model_copy(update={"speaker": speaker})
+            quotes.append(quote)
     return quotes
