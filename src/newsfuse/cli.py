@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from newsfuse import api
+from newsfuse.cli_events import register as register_event_commands
 from newsfuse.config import Config
 from newsfuse.model import InputError
 
@@ -136,6 +137,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 
 def main() -> None:
     app()
+
+
+register_event_commands(app)
 
 
 if __name__ == "__main__":
