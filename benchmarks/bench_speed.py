@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> None:
     except DataMissing as exc:
         print(f"skipped: {exc}")
         return
-    lexrank = SumyBaseline("lexrank")
+    lexrank = SumyBaseline("LexRank")
     cold = analyze_seconds([a.model_copy() for a in clusters[0].articles])
     rows = []
     for cluster in clusters:

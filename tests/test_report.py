@@ -16,3 +16,20 @@ def test_sentences_inside_a_long_quote_without_the_speaker_are_excluded():
         "We will rebuild the bridge. It will take two years. Nobody will be left behind",
         "Marta Kell")
     assert unattributed_quote_sentences([doc]) == {("a", 1)}
+
+
+def test_known_vectors_embed_only_new_texts():
+    import numpy as np
+
+    from newsfuse.nlp.embed import KnownVectors
+
+    calls = []
+
+    def fake_embedder(texts):
+        calls.append(list(texts))
+        return np.ones((len(texts), 384), dtype=np.float32)
+
+    known = KnownVectors(["a"], np.zeros((1, 384), dtype=np.float32), fake_embedder)
+    vectors = known(["a", "b", "a"])
+    assert calls == [["b"]]
+    assert vectors.shape == (3, 384) and vectors[0].sum() == 0 and vectors[1].sum() == 384

@@ -14,6 +14,7 @@ from newsfuse.model import (
     Quote,
     SummarySentence,
 )
+from newsfuse.nlp.embed import KnownVectors, get_embedder
 from newsfuse.nlp.entities import alias_index, merge_entities, name_key
 from newsfuse.synthesize.conflicts import find_conflicts
 from newsfuse.synthesize.corroborate import corroborated_facts
@@ -39,7 +40,8 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
         unique=unique_facts(alignment, documents),
         quotes=_distinct_quotes(documents, alias_index(entities)),
         entities=entities,
-        timeline=build_timeline(documents),
+        timeline=build_timeline(documents, KnownVectors(
+            [s.text for s in alignment.sentences], alignment.embeddings, get_embedder())),
         errors=errors or [],
     )
 
@@ -92,8 +94,6 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
     """The headline most similar to all other headlines; else the summary's first sentence."""
     titles = [doc.article.title for doc in documents if doc.article.title]
     if len(titles) >= 3:
-        from newsfuse.nlp.embed import get_embedder
-
         vectors = get_embedder()(titles)
         return titles[int(np.argmax((vectors @ vectors.T).sum(axis=1)))]
     if titles:
