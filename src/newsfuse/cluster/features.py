@@ -157,12 +157,15 @@ class TermWeights:
 
     def weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Sublinear tf x smoothed idf, rows L2-normalised (as sklearn's TfidfVectorizer)."""
-        weighted = counts.astype(np.float32)
+        weighted = counts.astype(np.float32).tocsr()
         weighted.data = 1.0 + np.log(weighted.data)
         df = self.frequencies[weighted.indices]
         weighted.data *= 1.0 + np.log((1.0 + self.documents) / (1.0 + df))
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        return sparse.diags(1.0 / np.clip(norms, 1e-9, None)) @ weighted
+        row_of_entry = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
+        norms = np.sqrt(np.bincount(row_of_entry, weights=weighted.data**2,
+                                    minlength=weighted.shape[0]))
+        weighted.data /= np.clip(norms, 1e-9, None)[row_of_entry]
+        return weighted
 
 
 @lru_cache(maxsize=2)
@@ -253,14 +256,28 @@ def represent(ids: Sequence[str], signals: Sequence[ArticleSignals],
 def similarity_block(rep: Representation, rows: np.ndarray, cols: np.ndarray,
                      config: ClusterConfig) -> np.ndarray:
     """Dense (len(rows), len(cols)) similarities between two sets of articles."""
-    lexical = 0.5 * (rep.words[rows] @ rep.words[cols].T).toarray()
-    lexical += 0.5 * (rep.names[rows] @ rep.names[cols].T).toarray()
+    lexical = 0.5 * _dot_rows(rep.words[rows], rep.words[cols])
+    lexical += 0.5 * _dot_rows(rep.names[rows], rep.names[cols])
     embedding = rep.vectors[rows] @ rep.vectors[cols].T
     same = rep.languages[rows][:, None] == rep.languages[cols][None, :]
     score = np.where(same, config.lexical_weight * lexical
                      + (1 - config.lexical_weight) * embedding, embedding)
     return score * _time_factor(rep.days[rows][:, None], rep.days[cols][None, :],
                                 rep.years[rows][:, None], rep.years[cols][None, :], config)
+
+
+def _dot_rows(first: sparse.csr_matrix, second: sparse.csr_matrix) -> np.ndarray:
+    """Dense first @ second.T, computed over the columns the rows actually use (hashed
+    matrices have 2**20 columns; transposing them whole costs more than the product)."""
+    used = np.union1d(first.indices, second.indices)
+    if len(used) == 0:
+        return np.zeros((first.shape[0], second.shape[0]), dtype=np.float32)
+
+    def compact(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+        return sparse.csr_matrix((matrix.data, np.searchsorted(used, matrix.indices),
+                                  matrix.indptr), shape=(matrix.shape[0], len(used)))
+
+    return (compact(first) @ compact(second).T).toarray()
 
 
 def similarity_pairs(rep: Representation, rows: np.ndarray, cols: np.ndarray,
@@ -278,15 +295,20 @@ def similarity_pairs(rep: Representation, rows: np.ndarray, cols: np.ndarray,
                                 rep.years[cols], config)
 
 
-def _time_factor(days_a, days_b, years_a, years_b, config: ClusterConfig) -> np.ndarray:
+def _time_factor(days_a, days_b, years_a, years_b, config: ClusterConfig) -> np.ndarray | float:
+    factor: np.ndarray | float = 1.0
     dated = (days_a > 0) & (days_b > 0)
-    windows_apart = np.maximum(np.abs(days_a - days_b) - config.event_window_days, 0)
-    windows_apart = windows_apart / max(config.event_window_days, 1)
-    by_date = np.maximum(config.date_decay ** windows_apart, config.min_time_factor)
     with_years = (years_a > 0) & (years_b > 0) & ~dated
-    years_apart = np.minimum(np.abs(years_a - years_b), config.max_years_apart)
-    by_year = config.year_decay ** years_apart
-    return np.where(dated, by_date, np.where(with_years, by_year, 1.0))
+    if np.any(with_years):
+        decay = config.year_decay ** np.arange(config.max_years_apart + 1)
+        years_apart = np.minimum(np.abs(years_a - years_b), config.max_years_apart)
+        factor = np.where(with_years, decay[years_apart], 1.0)
+    if np.any(dated):
+        windows_apart = np.maximum(np.abs(days_a - days_b) - config.event_window_days, 0)
+        windows_apart = windows_apart / max(config.event_window_days, 1)
+        by_date = np.maximum(config.date_decay ** windows_apart, config.min_time_factor)
+        factor = np.where(dated, by_date, factor)
+    return factor
 
 
 def as_date(day: int) -> dt.date | None:

@@ -5,7 +5,9 @@ whose average similarity to it is highest, if that average reaches `same_event_s
 Document frequencies and language means are running statistics, and member vectors are
 re-weighted with the current statistics at every comparison, so early articles are not stuck
 with the poor IDF of a short stream. After a join, events that now reach the threshold with
-the grown event are merged into it: this undoes most splits caused by an unlucky order.
+the grown event are merged into it: this undoes most splits caused by an unlucky order; and
+the batch split check (`events.split_two_events`) separates an event that has grown into two
+loosely linked groups.
 
 Cost: each article is compared with a shortlist of events (closest centroids and events
 sharing a strong term) among those active in the time window, so it stays near-linear.
@@ -20,6 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.cluster.blocking import MAX_POSTINGS, TOP_TERMS
+from newsfuse.cluster.events import MIN_SPLIT_PART, single_threaded_blas, split_two_events
 from newsfuse.cluster.features import (
     PRIOR_WEIGHT,
     ArticleSignals,
@@ -46,7 +49,11 @@ class _Event:
 
 
 class OnlineClusterer:
-    """Feed articles with `add`; read events with `labels()` (article id -> event number)."""
+    """Feed articles with `add`; read events with `labels()` (article id -> event number).
+
+    Call `add` inside `single_threaded_blas()`: its many small matrix products are several
+    times slower when BLAS spreads each one over threads.
+    """
 
     def __init__(self, encoder: str, config: ClusterConfig | None = None):
         self.config = config or ClusterConfig()
@@ -62,6 +69,7 @@ class OnlineClusterer:
         self._events: dict[int, _Event] = {}
         self._event_of: list[int] = []
         self._term_events: dict[int, set[int]] = {}
+        self._strong: dict[int, list[int]] = {}
         self._clock = 0
         self._next_event = 0
 
@@ -73,10 +81,18 @@ class OnlineClusterer:
         if event is not None:  # a known assignment (seeding from the store): no decision
             self._join(index, event)
             return event
-        event = self._decide(index)
+        shortlist = self._shortlist(index)
+        # One similarity matrix over the newcomer and every shortlisted member serves the
+        # decision, the merges and the split check.
+        rows = [index] + [m for n in shortlist for m in self._events[n].members]
+        similarity = similarity_block(self._representation(rows), np.arange(len(rows)),
+                                      np.arange(len(rows)), self.config)
+        position = {article: k for k, article in enumerate(rows)}
+        event = self._decide(shortlist, similarity, position)
         self._join(index, event)
         if event is not None:
-            self._merge_around(event)
+            self._merge_around(event, shortlist, similarity, position)
+            self._split_if_two_events(event, similarity, position)
         return self._event_of[index]
 
     def labels(self) -> dict[str, int]:
@@ -128,20 +144,16 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ decisions
 
-    def _decide(self, index: int) -> int | None:
-        """Best event reaching the threshold, or None for a new event."""
+    def _decide(self, shortlist: list[int], similarity: np.ndarray,
+                position: dict[int, int]) -> int | None:
+        """Best shortlisted event reaching the threshold, or None for a new event."""
         best, best_score = None, self.config.same_event_similarity
-        for number in self._shortlist(index):
-            score = self._average_similarity([index], self._events[number].members)
+        for number in shortlist:
+            columns = [position[m] for m in self._events[number].members]
+            score = float(similarity[0, columns].mean())
             if score >= best_score:
                 best, best_score = number, score
         return best
-
-    def _average_similarity(self, first: list[int], second: list[int]) -> float:
-        rep = self._representation(first + second)
-        left = np.arange(len(first))
-        right = np.arange(len(first), len(first) + len(second))
-        return float(similarity_block(rep, left, right, self.config).mean())
 
     def _shortlist(self, index: int) -> list[int]:
         open_events = self._open_events(self._signals[index].day)
@@ -176,10 +188,13 @@ class OnlineClusterer:
         return centre / max(float(np.linalg.norm(centre)), 1e-9)
 
     def _strong_terms(self, index: int) -> list[int]:
-        counts = self._word_counts[index]
-        weights = self._words.weigh(counts)
-        order = np.argsort(-weights.data, kind="stable")[:TOP_TERMS]
-        return [int(weights.indices[k]) for k in order]
+        # Chosen once, with the statistics of the article's arrival: cheap, and a term that
+        # was strong then still points to the right events.
+        if index not in self._strong:
+            weights = self._words.weigh(self._word_counts[index])
+            order = np.argsort(-weights.data, kind="stable")[:TOP_TERMS]
+            self._strong[index] = [int(weights.indices[k]) for k in order]
+        return self._strong[index]
 
     # ------------------------------------------------------------------ bookkeeping
 
@@ -206,23 +221,54 @@ class OnlineClusterer:
             if len(holders) <= MAX_POSTINGS:
                 holders.add(number)
 
-    def _merge_around(self, number: int) -> None:
+    def _merge_around(self, number: int, shortlist: list[int], similarity: np.ndarray,
+                      position: dict[int, int]) -> None:
         """Merge into the grown event every shortlisted event it now reaches."""
-        event = self._events[number]
-        newest = event.members[-1]
-        for other in self._shortlist(newest):
+        for other in shortlist:
             if other == number or other not in self._events:
                 continue
-            score = self._average_similarity(event.members, self._events[other].members)
-            if score >= self.config.same_event_similarity:
+            mine = [position[m] for m in self._events[number].members]
+            theirs = [position[m] for m in self._events[other].members]
+            if similarity[np.ix_(mine, theirs)].mean() >= self.config.same_event_similarity:
                 for member in self._events.pop(other).members:
                     self._move(member, number)
+
+    def _split_if_two_events(self, number: int, similarity: np.ndarray,
+                             position: dict[int, int]) -> None:
+        """The batch split check: an event that holds two loosely linked groups is split; the
+        group without the newest article becomes a new event."""
+        members = self._events[number].members
+        if len(members) < 2 * MIN_SPLIT_PART:
+            return
+        rows = np.array([position[m] for m in members])
+        parts = split_two_events(similarity[np.ix_(rows, rows)], self.config)
+        if len(parts) == 1:
+            return
+        newest = members[-1]
+        for part in parts:
+            group = [members[k] for k in part]
+            if newest in group:
+                continue
+            moved = self._next_event
+            self._next_event += 1
+            self._events[moved] = _Event(touched=self._clock)
+            for member in group:
+                self._move(member, moved)
+        kept = next(part for part in parts if newest in [members[k] for k in part])
+        self._rebuild(number, [members[k] for k in kept])
+
+    def _rebuild(self, number: int, members: list[int]) -> None:
+        event = _Event(touched=self._events[number].touched)
+        self._events[number] = event
+        for member in members:
+            self._move(member, number)
 
     def _move(self, index: int, number: int) -> None:
         event = self._events[number]
         signals = self._signals[index]
         event.members.append(index)
-        event.vector_sum = event.vector_sum + signals.embedding
+        event.vector_sum = (signals.embedding.copy() if event.vector_sum is None
+                            else event.vector_sum + signals.embedding)
         event.languages[signals.language] = event.languages.get(signals.language, 0) + 1
         event.last_day = max(event.last_day, signals.day)
         self._event_of[index] = number
@@ -233,6 +279,7 @@ def cluster_stream(ids: Sequence[str], signals: Sequence[ArticleSignals], encode
                    config: ClusterConfig | None = None) -> dict[str, int]:
     """Run the online clusterer over articles in the given (arrival) order."""
     clusterer = OnlineClusterer(encoder, config)
-    for article_id, article_signals in zip(ids, signals, strict=True):
-        clusterer.add(article_id, article_signals)
+    with single_threaded_blas():
+        for article_id, article_signals in zip(ids, signals, strict=True):
+            clusterer.add(article_id, article_signals)
     return clusterer.labels()

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.cluster.events import EventInfo, cluster_articles, describe_event
+from newsfuse.cluster.events import (
+    EventInfo,
+    cluster_articles,
+    describe_event,
+    single_threaded_blas,
+)
 from newsfuse.cluster.features import (
     MINILM,
     article_signals,
@@ -258,10 +263,11 @@ def assign_online(store: Store, new_ids: Sequence[str], config: Config,
     new = set(new_ids)
     order = [i for i, a in enumerate(articles) if a.id not in new]
     order += [i for i, a in enumerate(articles) if a.id in new]  # in time order already
-    for i in order:
-        article_id = articles[i].id
-        known = event_of.get(article_id)
-        clusterer.add(article_id, signals[i], numbers[known] if known is not None else None)
+    with single_threaded_blas():
+        for i in order:
+            article_id = articles[i].id
+            known = event_of.get(article_id)
+            clusterer.add(article_id, signals[i], numbers[known] if known is not None else None)
     groups = list(clusterer.events().values())
     by_id = {a.id: a for a in articles}
     titles = [describe_event("", [by_id[i] for i in group]).title for group in groups]
