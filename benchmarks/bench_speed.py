@@ -34,13 +34,35 @@ def lexrank_seconds(articles, summarizer: SumyBaseline) -> float:
     return time.perf_counter() - start
 
 
-def analyze_seconds(articles) -> float:
+class StageClock:
+    """Progress callback that adds up the seconds spent in each stage of `analyze`."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self._stage: str | None = None
+        self._since = time.perf_counter()
+
+    def __call__(self, message: str) -> None:
+        self.stop()
+        self._stage = message.split()[0]
+        self._since = time.perf_counter()
+
+    def stop(self) -> None:
+        if self._stage is not None:
+            elapsed = time.perf_counter() - self._since
+            self.totals[self._stage] = self.totals.get(self._stage, 0.0) + elapsed
+        self._stage = None
+
+
+def analyze_seconds(articles, clock: StageClock | None = None) -> float:
     import newsfuse
 
     config = newsfuse.Config()
     config.summary.max_words = BUDGET_WORDS
     start = time.perf_counter()
-    newsfuse.analyze(articles, config)
+    newsfuse.analyze(articles, config, progress=clock)
+    if clock is not None:
+        clock.stop()
     return time.perf_counter() - start
 
 
@@ -56,15 +78,17 @@ def main(argv: list[str] | None = None) -> None:
     lexrank = SumyBaseline("LexRank")
     cold = analyze_seconds([a.model_copy() for a in clusters[0].articles])
     rows = []
+    clock = StageClock()
     for cluster in clusters:
-        ours = analyze_seconds([a.model_copy() for a in cluster.articles])
+        ours = analyze_seconds([a.model_copy() for a in cluster.articles], clock)
         theirs = lexrank_seconds([a.model_copy() for a in cluster.articles], lexrank)
         rows.append((cluster.id, len(cluster.articles), ours, theirs))
         print(f"{cluster.id}: analyze {ours:.2f}s  lexrank {theirs:.2f}s", flush=True)
-    write(rows, cold, argv)
+    write(rows, cold, argv, clock.totals)
 
 
-def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str] | None) -> None:
+def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str] | None,
+          stages: dict[str, float]) -> None:
     ours = [r[2] for r in rows]
     theirs = [r[3] for r in rows]
     command = "python -m benchmarks.bench_speed " + " ".join(argv or [])
@@ -86,6 +110,12 @@ def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str
         "",
         f"Ratio (analyze / LexRank, mean): {statistics.mean(ours) / statistics.mean(theirs):.2f}. "
         "Goal: ≤ 1.0 (the full analysis no slower than LexRank's summary alone).",
+        "",
+        "Where `analyze` spends its time (mean seconds per cluster, by stage):",
+        "",
+        "| " + " | ".join(stages) + " |",
+        "|" + "---|" * len(stages),
+        "| " + " | ".join(f"{seconds / len(rows):.2f}" for seconds in stages.values()) + " |",
     ]
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text("\n".join(lines) + "\n", encoding="utf-8")
