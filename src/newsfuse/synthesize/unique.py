@@ -50,5 +50,7 @@ def _salient_sentences(documents: list[AnnotatedDocument]) -> set[tuple[str, int
 
 def _is_statement(text: str) -> bool:
     words = len(text.split())
+    # Quoted speech is listed under quotes with its speaker; a sentence holding part of a
+    # quote reads as the outlet's own claim when shown alone.
     return (MIN_FACT_WORDS <= words <= MAX_FACT_WORDS and not text.rstrip().endswith("?")
-            and len(_QUOTE_MARKS.findall(text)) < 2)
+            and not _QUOTE_MARKS.search(text))
