@@ -62,6 +62,14 @@ def test_event_description_has_title_dates_and_sources(fixture_articles):
     assert info.first_date == dt.date(2024, 3, 5) and info.last_date == dt.date(2024, 3, 6)
     assert "Marlow Creek" in info.title
     assert len(info.title.split()) <= 15
+    assert info.stories == 3
+
+
+def test_syndicated_copies_count_as_one_story(fixture_articles):
+    flood = [a for a in fixture_articles if a.id.startswith("flood")]
+    copy = flood[0].model_copy(update={"id": "copy", "source": "Wire Reprints"})
+    info = describe_event("ev1", [*flood, copy])
+    assert info.size == 4 and info.stories == 3
 
 
 def test_distant_publication_dates_lower_similarity():

@@ -234,6 +234,9 @@ def _events_table(infos) -> None:
         table.add_column(column)
     for info in infos:
         dates = (f"{info.first_date} – {info.last_date}" if info.first_date else "undated")
-        table.add_row(info.id, info.title, str(info.size), str(len(info.sources)), dates,
+        size = str(info.size)
+        if info.stories < info.size:  # copies of one story are shown, not counted twice
+            size += f" ({info.stories} {'story' if info.stories == 1 else 'stories'})"
+        table.add_row(info.id, info.title, size, str(len(info.sources)), dates,
                       "–" if info.conflicts is None else str(info.conflicts))
     Console().print(table)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
@@ -25,6 +25,7 @@ from scipy.spatial.distance import squareform
 from threadpoolctl import threadpool_limits
 
 from newsfuse.cluster.blocking import candidate_pairs
+from newsfuse.cluster.dedup import near_duplicate_groups
 from newsfuse.cluster.features import (
     Representation,
     article_signals,
@@ -56,6 +57,7 @@ class EventInfo(BaseModel):
     id: str
     title: str
     size: int
+    stories: int = Field(description="Independent stories: near-duplicate copies count once")
     sources: list[str]
     first_date: dt.date | None = None
     last_date: dt.date | None = None
@@ -233,6 +235,7 @@ def describe_event(event_id: str, articles: Sequence[Article],
         id=event_id,
         title=event_title(articles, rep, rows, config),
         size=len(articles),
+        stories=len(set(near_duplicate_groups(articles, config).values())),
         sources=sources,
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
