@@ -53,23 +53,32 @@ class SumyTokenizer:
 
 
 class WordBudget:
-    """sumy `count` callable: best-rated first, keep each sentence that still fits."""
+    """sumy `count` callable: best-rated first, keep each sentence that still fits.
 
-    def __init__(self, max_words: int):
+    With `overflow`, sentences are taken best-first until the budget is reached and the last
+    one is left for ROUGE's word cut-off: the classic setting of published baselines, which
+    a product that never cuts a sentence cannot use; reported for comparison only.
+    """
+
+    def __init__(self, max_words: int, overflow: bool = False):
         self.max_words = max_words
+        self.overflow = overflow
 
     def __call__(self, infos: list) -> list:
         kept, total = [], 0
         for info in infos:
+            if self.overflow and total >= self.max_words:
+                break
             words = word_count(str(info.sentence))
-            if total + words <= self.max_words:
+            if self.overflow or total + words <= self.max_words:
                 kept.append(info)
                 total += words
         return kept
 
 
 class SumyBaseline:
-    def __init__(self, method: str):
+    def __init__(self, method: str, overflow: bool = False):
+        self.overflow = overflow
         self.tokenizer = SumyTokenizer()
         self.summarizer = SUMY_METHODS[method](Stemmer(LANGUAGE))
         self.summarizer.stop_words = get_stop_words(LANGUAGE)
@@ -88,5 +97,6 @@ class SumyBaseline:
             current.append(item)
         if current:
             paragraphs.append(Paragraph(current))
-        chosen = self.summarizer(ObjectDocumentModel(paragraphs), WordBudget(max_words))
+        budget = WordBudget(max_words, self.overflow)
+        chosen = self.summarizer(ObjectDocumentModel(paragraphs), budget)
         return reading_order(sentences, [wrapped[id(s)] for s in chosen])

@@ -150,3 +150,15 @@ def test_lead_takes_first_sentences_round_robin(sentences):
 def test_unknown_method_names_the_known_ones():
     with pytest.raises(ValueError, match="default"):
         get_summarizer("nope")
+
+
+def test_embeddings_must_align_with_sentences(sentences):
+    with pytest.raises(ValueError, match="rows"):
+        get_summarizer()(sentences, 50, fake_embeddings(sentences)[:3])
+
+
+def test_lexical_method_ignores_embeddings(sentences):
+    summarizer = get_summarizer("concepts")
+    first = summarizer(sentences, 50, fake_embeddings(sentences))
+    assert summarizer(sentences, 50, -fake_embeddings(sentences)) == first
+    assert summarizer(sentences, 50) == first
