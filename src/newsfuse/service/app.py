@@ -2,6 +2,7 @@
 
 POST /api/analyze    multipart files (any input format) or JSON {"articles": [records]}
                      -> EventReport JSON; ?format=md|html returns that rendering instead
+GET  /api/demo       the report of the bundled demo event (?format=json|md|html)
 GET  /api/schema     the EventReport JSON Schema
 GET  /               the web page: upload or paste articles, read the HTML report
 """
@@ -20,7 +21,7 @@ from newsfuse.config import Config
 from newsfuse.ingest import read_bytes
 from newsfuse.ingest.records import record_to_article
 from newsfuse.ingest.sniff import UnreadableInput
-from newsfuse.model import Article, InputError
+from newsfuse.model import Article, EventReport, InputError
 
 # An upload bigger than this is refused before parsing; matches the CLI's per-file limit.
 MAX_UPLOAD_BYTES = 20_000_000
@@ -43,6 +44,12 @@ def create_app(config: Config | None = None) -> FastAPI:
 
         return JSONResponse(EventReport.model_json_schema())
 
+    @app.get("/api/demo")
+    def demo(format: Annotated[str, Query(pattern="^(json|md|html)$")] = "json") -> Response:
+        demo_dir = resources.files("newsfuse") / "demo"
+        report = api.analyze([str(demo_dir)], base_config)
+        return _rendered(report, format)
+
     @app.post("/api/analyze")
     async def analyze(request: Request,
                       files: Annotated[list[UploadFile] | None, File()] = None,
@@ -62,13 +69,17 @@ def create_app(config: Config | None = None) -> FastAPI:
             detail = [e.model_dump() for e in errors + exc.errors]
             raise HTTPException(status_code=422, detail=detail) from exc
         report.errors = errors + report.errors
-        if format == "json":
-            return Response(report.model_dump_json(), media_type=MEDIA_TYPES["json"])
-        from newsfuse.render import render
-
-        return PlainTextResponse(render(report, format), media_type=MEDIA_TYPES[format])
+        return _rendered(report, format)
 
     return app
+
+
+def _rendered(report: EventReport, format: str) -> Response:
+    if format == "json":
+        return Response(report.model_dump_json(), media_type=MEDIA_TYPES["json"])
+    from newsfuse.render import render
+
+    return PlainTextResponse(render(report, format), media_type=MEDIA_TYPES[format])
 
 
 async def _articles_from_request(request: Request, files: list[UploadFile] | None,
