@@ -14,12 +14,33 @@ import pytest
 from newsfuse.model import Article, Conflict, EventReport, RemovedBlock
 from newsfuse.store import Store, content_hash
 
+# PostgreSQL runs the same tests when a disposable database is given, e.g.
+# NEWSFUSE_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:55432/newsfuse_test
+POSTGRES_URL = os.environ.get("NEWSFUSE_TEST_POSTGRES_URL")
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(f"sqlite:///{tmp_path / 'events.db'}")
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path: Path) -> Store:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'events.db'}"
+    elif POSTGRES_URL:
+        url = POSTGRES_URL
+        _drop_tables(url)  # the database is disposable: every test starts empty
+    else:
+        pytest.skip("set NEWSFUSE_TEST_POSTGRES_URL to run the store tests on PostgreSQL")
+    store = Store(url)
     yield store
     store.close()
+
+
+def _drop_tables(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    from newsfuse.store.models import Base
+
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    engine.dispose()
 
 
 def article(article_id: str, body: str, published: dt.date | None = None, **fields) -> Article:

@@ -101,8 +101,9 @@ def ingest(
 
     outcome = ingest_items(paths, store, _config(date), on_stored=announce, progress=_say)
     _report_errors(outcome.errors)
+    where = store.engine.url.render_as_string(hide_password=True)
     err.print(f"{outcome.created} new, {len(outcome.stored) - outcome.created} unchanged, "
-              f"{store.count_articles()} in {store.url}", highlight=False)
+              f"{store.count_articles()} in {where}", highlight=False)
     if not outcome.stored:
         raise typer.Exit(EXIT_FAILURE)
     if outcome.errors:
