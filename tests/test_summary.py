@@ -162,3 +162,11 @@ def test_lexical_method_ignores_embeddings(sentences):
     first = summarizer(sentences, 50, fake_embeddings(sentences))
     assert summarizer(sentences, 50, -fake_embeddings(sentences)) == first
     assert summarizer(sentences, 50) == first
+
+
+def test_caption_sentences_are_never_summarised(sentences):
+    caption = sentences[0].model_copy(update={"caption": True, "index": 99})
+    for name in ("default", "lead"):
+        chosen = get_summarizer(name)([caption, *sentences[1:]], 200,
+                                      fake_embeddings(sentences))
+        assert caption not in chosen, name

@@ -183,7 +183,8 @@ def quoted_share(text: str) -> float:
 
 def candidate_indices(sentences: Sequence[Sentence], max_words: int) -> list[int]:
     """Indices of sentences eligible for the summary, relaxing the soft filter if needed."""
-    fitting = [i for i, s in enumerate(sentences) if word_count(s.text) <= max_words]
+    fitting = [i for i, s in enumerate(sentences)
+               if word_count(s.text) <= max_words and not s.caption]
     well_formed = [i for i in fitting if is_well_formed(sentences[i])]
     readable = [i for i in well_formed if stands_alone(sentences[i])]
     for pool in (readable, well_formed):
@@ -205,20 +206,22 @@ def reading_order(sentences: Sequence[Sentence], chosen: Iterable[int]) -> list[
 
 def near_duplicate_pairs(vectors: list[Counter], indices: Sequence[int],
                          threshold: float = NEAR_DUPLICATE_COSINE) -> list[tuple[int, int]]:
-    """Pairs (a, b) of `indices` whose bag-of-stems cosine is at least `threshold`."""
-    norms = {i: math.sqrt(sum(v * v for v in vectors[i].values())) for i in indices}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i in indices:
-        for term in vectors[i]:
-            postings[term].append(i)
-    dots: dict[tuple[int, int], float] = defaultdict(float)
-    for term, members in postings.items():
-        for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                dots[(a, b)] += vectors[a][term] * vectors[b][term]
-    return [pair for pair, dot in dots.items()
-            if norms[pair[0]] and norms[pair[1]]
-            and dot / (norms[pair[0]] * norms[pair[1]]) >= threshold]
+    """Pairs (a, b), a < b, of `indices` whose bag-of-stems cosine is at least `threshold`."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, i in enumerate(indices):
+        norm = math.sqrt(sum(v * v for v in vectors[i].values())) or 1.0
+        for term, count in vectors[i].items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(count / norm)
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(indices), max(1, len(vocabulary))))
+    similar = (matrix @ matrix.T).tocoo()
+    return sorted((indices[a], indices[b]) for a, b, cosine
+                  in zip(similar.row, similar.col, similar.data, strict=True)
+                  if a < b and cosine >= threshold - 1e-9)
 
 
 # ----------------------------------------------------------------------------- concept ILP
@@ -486,8 +489,9 @@ class Lead:
         seen: Counter = Counter()
         rank = []
         for i, sentence in enumerate(sentences):
-            rank.append((seen[sentence.doc_id], i))
-            seen[sentence.doc_id] += 1
+            if not sentence.caption:
+                rank.append((seen[sentence.doc_id], i))
+                seen[sentence.doc_id] += 1
         rounds = [i for _, i in sorted(rank)]
         chosen, total = [], 0
         for i in rounds:
