@@ -99,3 +99,25 @@ def test_known_assignments_are_kept_when_seeding():
     newcomer = clusterer.add(articles[2].id, signals[2])
     assert newcomer not in (7, 9)
     assert set(clusterer.events()) == {7, 9, newcomer}
+
+
+def test_final_consolidation_matches_the_batch_result():
+    from newsfuse.cluster.events import cluster_representation
+    from newsfuse.cluster.features import represent
+
+    articles, signals = synthetic_stream(events=10, size=3, seed=3)
+    ids = [a.id for a in articles]
+    order = np.random.default_rng(2).permutation(len(ids))
+    online = cluster_stream([ids[i] for i in order], [signals[i] for i in order], MINILM)
+    batch = cluster_representation(represent(ids, signals, MINILM), ClusterConfig())
+    assert partition(online) == partition(dict(zip(ids, batch.tolist(), strict=True)))
+
+
+def test_consolidation_keeps_event_numbers():
+    articles, signals = synthetic_stream(events=3, size=3, seed=4)
+    clusterer = OnlineClusterer(MINILM, ClusterConfig(online_consolidate_every=0))
+    for article, signal in zip(articles, signals, strict=True):
+        clusterer.add(article.id, signal)
+    before = clusterer.labels()
+    clusterer.consolidate()
+    assert clusterer.labels() == before

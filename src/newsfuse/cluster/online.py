@@ -22,7 +22,12 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.cluster.blocking import MAX_POSTINGS, TOP_TERMS
-from newsfuse.cluster.events import MIN_SPLIT_PART, single_threaded_blas, split_two_events
+from newsfuse.cluster.events import (
+    MIN_SPLIT_PART,
+    cluster_representation,
+    single_threaded_blas,
+    split_two_events,
+)
 from newsfuse.cluster.features import (
     PRIOR_WEIGHT,
     ArticleSignals,
@@ -93,7 +98,51 @@ class OnlineClusterer:
         if event is not None:
             self._merge_around(event, shortlist, similarity, position)
             self._split_if_two_events(event, similarity, position)
+        every = self.config.online_consolidate_every
+        if every and len(self._ids) % every == 0:
+            self.consolidate()
         return self._event_of[index]
+
+    def consolidate(self) -> None:
+        """Re-cluster the open events with the batch algorithm and today's statistics.
+
+        Decisions taken early in a stream used poor statistics (few documents for the IDF,
+        few articles for a language's mean) and cannot see later articles. Re-clustering the
+        open window (closed events stay as they are) lets events merge and split as the batch
+        would; events keep their numbers where most of their articles stay together.
+        """
+        open_events = self._open_events(0)
+        rows = [m for n in open_events for m in self._events[n].members]
+        if len(rows) < 2:
+            return
+        labels = cluster_representation(self._representation(rows), self.config)
+        groups: dict[int, list[int]] = {}
+        for article, label in zip(rows, labels, strict=True):
+            groups.setdefault(int(label), []).append(article)
+        old_members = {n: set(self._events.pop(n).members) for n in open_events}
+        for group, number in zip(groups.values(), self._numbers_for(list(groups.values()),
+                                                                   old_members), strict=True):
+            self._events[number] = _Event(touched=self._clock)
+            for member in sorted(group):
+                self._move(member, number)
+
+    def _numbers_for(self, groups: list[list[int]],
+                     old_members: dict[int, set[int]]) -> list[int]:
+        """Old event numbers for new groups by largest overlap (greedy), new numbers else."""
+        overlaps = sorted((-len(set(g) & old), k, number)
+                          for k, g in enumerate(groups) for number, old in old_members.items()
+                          if set(g) & old)
+        chosen: dict[int, int] = {}
+        for _, k, number in overlaps:
+            if k not in chosen and number not in chosen.values():
+                chosen[k] = number
+        numbers = []
+        for k in range(len(groups)):
+            if k not in chosen:
+                chosen[k] = self._next_event
+                self._next_event += 1
+            numbers.append(chosen[k])
+        return numbers
 
     def labels(self) -> dict[str, int]:
         return dict(zip(self._ids, self._event_of, strict=True))
@@ -276,10 +325,13 @@ class OnlineClusterer:
 
 
 def cluster_stream(ids: Sequence[str], signals: Sequence[ArticleSignals], encoder: str,
-                   config: ClusterConfig | None = None) -> dict[str, int]:
+                   config: ClusterConfig | None = None,
+                   consolidate_at_end: bool = True) -> dict[str, int]:
     """Run the online clusterer over articles in the given (arrival) order."""
     clusterer = OnlineClusterer(encoder, config)
     with single_threaded_blas():
         for article_id, article_signals in zip(ids, signals, strict=True):
             clusterer.add(article_id, article_signals)
+        if consolidate_at_end:
+            clusterer.consolidate()
     return clusterer.labels()

@@ -268,6 +268,7 @@ def assign_online(store: Store, new_ids: Sequence[str], config: Config,
             article_id = articles[i].id
             known = event_of.get(article_id)
             clusterer.add(article_id, signals[i], numbers[known] if known is not None else None)
+        clusterer.consolidate()
     groups = list(clusterer.events().values())
     by_id = {a.id: a for a in articles}
     titles = [describe_event("", [by_id[i] for i in group]).title for group in groups]
