@@ -62,6 +62,10 @@ def test_ingest_cluster_events_report_over_the_store(app, runner, tmp_path):
     assert markdown.lstrip().startswith("#")
     relisted = json.loads(stdout_of(runner.invoke(app, ["events", "--db", db, "-f", "json"])))
     assert next(e for e in relisted if e["id"] == flood["id"])["conflicts"] is not None
+    assert sum(e["conflicts"] is None for e in relisted) == 2
+    analyzed = json.loads(stdout_of(runner.invoke(app, ["events", "--db", db, "-f", "json",
+                                                        "--analyze"])))
+    assert all(e["conflicts"] is not None for e in analyzed)
 
 
 def test_report_of_an_unknown_event_fails_clearly(app, runner, tmp_path):

@@ -160,11 +160,20 @@ def _cluster_paths(paths: list[str], format: ClusterFormat, config: Config) -> N
 def events(
     db: DbOpt = None,
     format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
+    analyze: Annotated[bool, typer.Option(
+        "--analyze", help="Report events never reported yet, to count their conflicts")] = False,
 ) -> None:
     """List stored events: size, sources, dates, conflicts (once reported)."""
-    from newsfuse.cluster.workflow import list_events
+    from newsfuse.cluster.workflow import event_report, list_events
 
-    infos = list_events(_open(db))
+    store = _open(db)
+    infos = list_events(store)
+    if analyze:
+        for info in infos:
+            if info.conflicts is None:
+                _say(f"reporting {info.id}")
+                event_report(store, info.id, Config())
+        infos = list_events(store)
     if format is EventsFormat.json:
         sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in infos], indent=2) + "\n")
     else:
