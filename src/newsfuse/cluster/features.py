@@ -45,6 +45,8 @@ HASH_FEATURES = 2**20
 # Years outside this range are rarely publication years (street numbers, counts, ...).
 FIRST_YEAR, LAST_YEAR = 1950, 2049
 PRIORS_PATH = Path(__file__).with_name("priors.npz")
+# Pairs scored at once: the row copies of 20,000 pairs of articles take some tens of MB.
+PAIR_CHUNK = 20_000
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Capitalised words and numbers: the names, places and figures that tell two similar
@@ -282,9 +284,16 @@ def _dot_rows(first: sparse.csr_matrix, second: sparse.csr_matrix) -> np.ndarray
 
 def similarity_pairs(rep: Representation, rows: np.ndarray, cols: np.ndarray,
                      config: ClusterConfig) -> np.ndarray:
-    """Similarity of each pair (rows[k], cols[k])."""
+    """Similarity of each pair (rows[k], cols[k]), in chunks to bound memory."""
     if len(rows) == 0:
         return np.zeros(0, dtype=np.float32)
+    return np.concatenate([
+        _pair_chunk(rep, rows[start:start + PAIR_CHUNK], cols[start:start + PAIR_CHUNK], config)
+        for start in range(0, len(rows), PAIR_CHUNK)])
+
+
+def _pair_chunk(rep: Representation, rows: np.ndarray, cols: np.ndarray,
+                config: ClusterConfig) -> np.ndarray:
     lexical = 0.5 * np.asarray(rep.words[rows].multiply(rep.words[cols]).sum(axis=1)).ravel()
     lexical += 0.5 * np.asarray(rep.names[rows].multiply(rep.names[cols]).sum(axis=1)).ravel()
     embedding = np.einsum("ij,ij->i", rep.vectors[rows], rep.vectors[cols])
