@@ -75,6 +75,7 @@ class OnlineClusterer:
         self._event_of: list[int] = []
         self._term_events: dict[int, set[int]] = {}
         self._strong: dict[int, list[int]] = {}
+        self._latest_day = 0
         self._clock = 0
         self._next_event = 0
 
@@ -111,7 +112,7 @@ class OnlineClusterer:
         open window (closed events stay as they are) lets events merge and split as the batch
         would; events keep their numbers where most of their articles stay together.
         """
-        open_events = self._open_events(0)
+        open_events = self._open_events(self._latest_day)
         rows = [m for n in open_events for m in self._events[n].members]
         if len(rows) < 2:
             return
@@ -162,6 +163,7 @@ class OnlineClusterer:
         vector = np.asarray(signals.embedding, dtype=np.float32)
         self._language_sums[language] = self._language_sums.get(language, 0) + vector
         self._language_counts[language] = self._language_counts.get(language, 0) + 1
+        self._latest_day = max(self._latest_day, signals.day)
         self._ids.append(article_id)
         self._signals.append(signals)
         self._word_counts.append(words)
