@@ -4,7 +4,8 @@ from newsfuse.model import EventReport, SummarySentence
 
 def report_with(text: str, sources: list[str]) -> EventReport:
     return EventReport(title="t", articles=[],
-                       summary=[SummarySentence(text=text, sources=sources)], corroborated=[], conflicts=[], unique=[], quotes=[], entities=[],
+                       summary=[SummarySentence(text=text, sources=sources)],
+                       corroborated=[], conflicts=[], unique=[], quotes=[], entities=[],
                        timeline=[])
 
 
