@@ -6,10 +6,11 @@ Models (spaCy, MiniLM) load once per process on first use and are reused by late
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from newsfuse.config import Config
-from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError
+from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError, Sentence
 
 ArticleLike = str | Path | Article
 Progress = Callable[[str], None]
@@ -44,15 +45,21 @@ def load(items: Iterable[ArticleLike], config: Config | None = None,
     return articles, errors
 
 
-def annotate(articles: list[Article], config: Config | None = None) -> list[AnnotatedDocument]:
-    """Annotate bodies, plus the figures stated in the photo captions that cleaning removed."""
+def annotate(articles: list[Article], config: Config | None = None,
+             sentences: list[list[Sentence]] | None = None) -> list[AnnotatedDocument]:
+    """Annotate bodies, plus the figures stated in the photo captions that cleaning removed.
+
+    `sentences` may give each article's already split sentences.
+    """
     from newsfuse.nlp.captions import caption_article, merge_caption_figures
     from newsfuse.nlp.pipeline import annotate as annotate_documents
     from newsfuse.segment import split
 
     config = config or Config()
+    sentences = sentences if sentences is not None else [split(a) for a in articles]
     captions = [c for a in articles if (c := caption_article(a)) is not None]
-    annotated = annotate_documents([(a, split(a)) for a in [*articles, *captions]], config.nlp)
+    pairs = [*zip(articles, sentences, strict=True), *((c, split(c)) for c in captions)]
+    annotated = annotate_documents(pairs, config.nlp)
     documents, caption_docs = annotated[:len(articles)], annotated[len(articles):]
     return merge_caption_figures(documents, caption_docs)
 
@@ -63,6 +70,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     from newsfuse.align import align
     from newsfuse.cluster.dedup import near_duplicate_groups
     from newsfuse.nlp.embed import get_embedder
+    from newsfuse.segment import split
     from newsfuse.synthesize.report import build_report
 
     config = config or Config()
@@ -71,11 +79,14 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     loaded, errors = load(articles, config)
     if not loaded:
         raise NoArticlesError(errors)
-    step(f"annotating {len(loaded)} articles")
-    documents = annotate(loaded, config)
-    sentences = [s for doc in documents for s in doc.sentences if not s.caption]
-    step(f"embedding {len(sentences)} sentences")
-    embeddings = get_embedder()([s.text for s in sentences])
+    split_articles = [split(article) for article in loaded]
+    sentences = [s for article_sentences in split_articles for s in article_sentences]
+    step(f"annotating {len(loaded)} articles, embedding {len(sentences)} sentences")
+    # The ONNX encoder releases the GIL: it runs on the second core while spaCy annotates.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        vectors = pool.submit(get_embedder(), [s.text for s in sentences])
+        documents = annotate(loaded, config, split_articles)
+        embeddings = vectors.result()
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
     alignment = align(sentences, embeddings, independent, config.align)
