@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from numbers_dates_example import example_documents
+from example_event import example_documents
 
 from newsfuse.model import AnnotatedDocument, Article, NumericFact, Sentence
 from newsfuse.synthesize.conflicts import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from numbers_dates_example import by_prefix, example_documents
+from example_event import by_prefix, example_documents
 
 from newsfuse.model import Article, DateMention
 from newsfuse.nlp.dates import extract_dates, resolve

@@ -6,7 +6,6 @@ extraction tests use invented sentences; the shared example checks the real spel
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -194,24 +193,9 @@ def test_doc_that_is_not_the_body_is_refused():
 
 
 def _annotate_example(example_dir):
-    from newsfuse.config import IngestConfig
-    from newsfuse.ingest import read
-    from newsfuse.nlp.pipeline import annotate
+    from tests.example_event import example_documents
 
-    articles = read(sorted(example_dir.glob("*.txt")),
-                    IngestConfig(default_date=dt.date(2022, 2, 28))).articles
-    try:
-        from newsfuse.clean import clean
-    except ImportError:  # clean stage not there: the raw text is the body
-        clean = None
-    bodies = []
-    for article in articles:
-        if clean is not None:
-            article = clean(article)
-        else:
-            article.body = article.raw
-        bodies.append((article, split(article)))
-    return annotate(bodies)
+    return list(example_documents(example_dir))
 
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "ukraine-2022-02-28"

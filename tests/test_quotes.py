@@ -3,7 +3,6 @@ shared example (speakers checked against the people the articles name)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -196,24 +195,9 @@ def test_doc_that_is_not_the_body_is_refused():
 def example_quotes() -> list[Quote]:
     if not EXAMPLE.is_dir():
         pytest.skip(f"shared example not found at {EXAMPLE} (../shared is not beside the repo)")
-    from newsfuse.config import IngestConfig
-    from newsfuse.ingest import read
-    from newsfuse.nlp.pipeline import annotate
+    from tests.example_event import example_documents
 
-    articles = read(sorted(EXAMPLE.glob("*.txt")),
-                    IngestConfig(default_date=dt.date(2022, 2, 28))).articles
-    try:
-        from newsfuse.clean import clean
-    except ImportError:  # clean stage not there: the raw text is the body
-        clean = None
-    documents = []
-    for article in articles:
-        if clean is not None:
-            article = clean(article)
-        else:
-            article.body = article.raw
-        documents.append((article, split(article)))
-    return [q for document in annotate(documents) for q in document.quotes]
+    return [q for document in example_documents(EXAMPLE) for q in document.quotes]
 
 
 # Short keys (a few words of each quote) -> who said it; the speaker must contain the name.

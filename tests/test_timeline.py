@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import numpy as np
-from numbers_dates_example import example_documents
+from example_event import example_documents
 
 from newsfuse.model import AnnotatedDocument, Article, DateMention, Sentence
 from newsfuse.synthesize.timeline import build_timeline, is_caption
