@@ -227,3 +227,17 @@ def test_example_spelling_variants_merge(example_documents):
     assert entities[0].mentions and all(
         sum(a.mentions.values()) >= sum(b.mentions.values())
         for a, b in zip(entities, entities[1:], strict=False))
+
+
+def test_common_words_capitalised_at_sentence_start_are_not_entities():
+    from newsfuse.model import Article
+    from newsfuse.nlp.entities import extract_entities
+    from newsfuse.nlp.pipeline import get_nlp
+    from newsfuse.segment import split
+
+    body = ("Anger grew in Port Ellis on Tuesday. Engineers said the bridge was unsafe. "
+            "Mayor Marta Kell visited the site.")
+    article = Article(id="a", body=body)
+    texts = {m.text for m in extract_entities(get_nlp()(body), split(article), article)}
+    assert "Anger" not in texts and "Engineers" not in texts
+    assert {"Port Ellis", "Marta Kell"} <= texts

@@ -95,6 +95,9 @@ _SKELETON_RULES = [("kh", "h"), ("zh", "z"), ("ph", "f"), ("ck", "k"), ("ks", "x
                    ("y", "i"), ("j", "i"), ("w", "v"), ("g", "h"), ("q", "k")]
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 
+# Tags of common words; see _capitalised_common_word.
+COMMON_WORD_TAGS = {"NOUN", "ADJ", "VERB", "ADV"}
+
 
 # --------------------------------------------------------------------------- name folding
 
@@ -197,6 +200,8 @@ def _clean_span(span: Span, body: str) -> Mention | None:
     doc = span.doc
     if any(t.is_space or "\n" in t.text for t in span):
         return None  # a span over a line break joins a heading or caption to the body
+    if _capitalised_common_word(span):
+        return None
     first, end = span.start, span.end
     for i in range(first, end):
         if doc[i].text in {"/", "|"} and body[doc[i].idx - 1:doc[i].idx].isspace():
@@ -215,6 +220,18 @@ def _clean_span(span: Span, body: str) -> Mention | None:
     if len(text) < 2 or not _WORD.search(text) or not (text[0].isupper() or text[0].isdigit()):
         return None
     return Mention(start_char, end_char, span.label_, text, first, end)
+
+
+def _capitalised_common_word(span: Span) -> bool:
+    """'Anger grew…', 'Engineers said…': a common word capitalised only by its position.
+
+    The small model tags such sentence openers as ORG or PERSON; its tagger still reads them
+    as nouns or adjectives, which a name it recognised (PROPN) is not. All-caps datelines
+    ('KIEV') and nationalities are kept.
+    """
+    token = span[0]
+    return (len(span) == 1 and token.is_sent_start and token.pos_ in COMMON_WORD_TAGS
+            and not token.text.isupper() and span.label_ not in {"NORP", "GPE"})
 
 
 def after_titles(doc: Doc, first: int, end: int) -> int:
