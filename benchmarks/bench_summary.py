@@ -303,6 +303,17 @@ setting. The ablation rows above (`no-position`, `no-centrality`) show the kept 
   within 0.5 either way.
 - Sentence length floor 8 / 12 and ceiling 35 / 40, quoted-share limit 0 / no limit:
   within 0.2.
+- Second round (2026-11-23, kept: lead-sentence bonus 1.0 for sparse summaries; for dense
+  ones, where the budget is most of the input, sentence length limits 5-80 words instead of
+  10-50 and the centrality bonus on MiniLM only at twice the weight). Not kept:
+  concept weight x (1 + log uses in the article) at 0.5 / 1: -0.3 / -0.8 R-1 on DUC (R-2
+  +0.15 / +0.0), -0.0 / -0.1 on Multi-News; content unigrams as concepts at 0.3 / 1 next to
+  the bigrams: -0.1 / +0.0 on Multi-News; rare-concept weight 0.3 / 1: -0.3 on DUC,
+  -0.3 on Multi-News; centrality x words^0.75 / words: -0.35 / -0.1 on DUC, within 0.05
+  on Multi-News; lead bonus 0.5 / 2 on DUC: -0.15 / -0.4 against 1; a lead bonus on
+  Multi-News: -0.7; length floor 7 instead of 5 on Multi-News: -0.15; MiniLM share 0.75:
+  -0.2; centrality weight x4 instead of x2 on Multi-News: -0.0; CentroidMMR redundancy
+  0.3 / 0.8: within 0.1 of 0.5.
 - MiniLM centrality next to tf-idf centrality: identical DUC summaries, +0.25 R-1 on
   Multi-News; embedding on demand tripled the time per DUC cluster, so the product uses
   embeddings only when the caller already has them (the full report does), and

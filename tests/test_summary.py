@@ -13,6 +13,7 @@ from newsfuse.synthesize.summary import (
     Lead,
     candidate_indices,
     default_tokenizer,
+    density,
     english_stop_words,
     get_summarizer,
     near_duplicate_pairs,
@@ -170,3 +171,30 @@ def test_caption_sentences_are_never_summarised(sentences):
         chosen = get_summarizer(name)([caption, *sentences[1:]], 200,
                                       fake_embeddings(sentences))
         assert caption not in chosen, name
+
+
+def test_density_ramps_from_sparse_to_dense_summaries():
+    assert density(100, 4000) == 0.0  # DUC-like: 100 of 4,000 words
+    assert density(260, 330) == 1.0  # Multi-News-like: most of the input
+    assert 0.0 < density(100, 500) < 1.0
+
+
+def test_short_sentences_become_candidates_only_when_the_input_is_thin():
+    articles = {"z": ["Divers found the second missing driver late on Friday.",  # 9 words
+                      "The bridge had been closed to trucks since a failed inspection in May."]}
+    thin = make_sentences(articles)
+    assert candidate_indices(thin, 100) == [0, 1]
+    padded = make_sentences({**articles, **ARTICLES})
+    assert padded[0].doc_id == "z" and 0 not in candidate_indices(padded, 20)
+
+
+def test_lead_bonus_prefers_the_article_opening():
+    # The openings are off the shared story; a large lead bonus still picks one of them.
+    openings = {"a": "Residents of the harbour district gathered at the town hall at dawn.",
+                "b": "A long queue formed outside the bakery on Linden Street before seven.",
+                "c": "Schools in the western suburbs announced a late start for pupils."}
+    sentences = make_sentences({doc: [openings[doc], *texts] for doc, texts in ARTICLES.items()})
+    without = get_summarizer("default", lead_bonus=0.0)(sentences, 16)
+    assert [s.index for s in without] != [0]
+    with_lead = get_summarizer("default", lead_bonus=50.0)(sentences, 16)
+    assert [s.index for s in with_lead] == [0]
