@@ -313,7 +313,10 @@ setting. The ablation rows above (`no-position`, `no-centrality`) show the kept 
   on Multi-News; lead bonus 0.5 / 2 on DUC: -0.15 / -0.4 against 1; a lead bonus on
   Multi-News: -0.7; length floor 7 instead of 5 on Multi-News: -0.15; MiniLM share 0.75:
   -0.2; centrality weight x4 instead of x2 on Multi-News: -0.0; CentroidMMR redundancy
-  0.3 / 0.8: within 0.1 of 0.5.
+  0.3 / 0.8: within 0.1 of 0.5; MiniLM pairwise exclusion (cosine 0.8 / 0.7 / 0.6) next
+  to the lexical one: +0.05 / -0.1 / -1.0 on Multi-News; concept position weight 0 / 2 and
+  article floor 1 on Multi-News: within 0.05; centrality weight 3 / 8 and position decay 3
+  on DUC: -0.3 / -0.7 / -0.3.
 - MiniLM centrality next to tf-idf centrality: identical DUC summaries, +0.25 R-1 on
   Multi-News; embedding on demand tripled the time per DUC cluster, so the product uses
   embeddings only when the caller already has them (the full report does), and
