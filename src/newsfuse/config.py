@@ -58,8 +58,10 @@ class ClusterConfig(Section):
     # different outlets' stories of one event share well under 0.3.
     duplicate_containment: float = 0.8
     # Average-link similarity at or above which articles belong to one event. Chosen once for
-    # MMDS2025 dev and ECB+ topics 1-35 together (best mean B3 F1; benchmarks/bench_clustering.py).
-    same_event_similarity: float = 0.26
+    # MMDS2025 dev and ECB+ topics 1-35 together (benchmarks/bench_clustering.py sweep): 0.22 is
+    # what tuning on half A of both sets picks, and the one value that keeps both sets at
+    # their targets (0.26 has the best mean, 0.935, but leaves ECB+ at 0.929).
+    same_event_similarity: float = 0.22
     # Weight of the lexical part (word and names/numbers TF-IDF) for same-language pairs; the
     # rest is the centred embedding. 0.8 was best on both data sets (0.6 and 1.0 lose 1-2 points).
     lexical_weight: float = 0.8
