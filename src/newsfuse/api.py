@@ -35,7 +35,7 @@ def load(items: Iterable[ArticleLike], config: Config | None = None,
     result = read(items, config.ingest)
     articles, errors = [], list(result.errors)
     for article in result.articles:
-        if article.body and not article.raw:
+        if article.body:  # already cleaned (or given clean by the caller)
             articles.append(article)
             continue
         try:
