@@ -254,17 +254,9 @@ class OnlineClusterer:
             number = self._next_event if number is None else number
             self._next_event = max(self._next_event, number + 1)
             self._events[number] = _Event()
-        event = self._events[number]
-        signals = self._signals[index]
-        event.members.append(index)
-        event.vector_sum = (signals.embedding.copy() if event.vector_sum is None
-                            else event.vector_sum + signals.embedding)
-        event.languages[signals.language] = event.languages.get(signals.language, 0) + 1
-        event.last_day = max(event.last_day, signals.day)
+        self._move(index, number)
         self._clock += 1
-        event.touched = self._clock
-        self._event_of[index] = number
-        self._index_terms(index, number)
+        self._events[number].touched = self._clock
 
     def _index_terms(self, index: int, number: int) -> None:
         for term in self._strong_terms(index):
