@@ -50,3 +50,11 @@ def test_a_sentence_without_the_figure_does_not_confirm_it():
     alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
     assert alignment.sources_of(0) == ["a"]
     assert alignment.sources_of(1) == ["b", "a"]
+
+
+def test_a_sentence_with_only_some_of_the_figures_does_not_confirm_the_rest():
+    sentences = [sentence("a", 0, "The flood killed 17 people and displaced 2,500."),
+                 sentence("b", 0, "The flood killed 17 people.")]
+    alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
+    assert alignment.sources_of(0) == ["a"]
+    assert alignment.sources_of(1) == ["b", "a"]

@@ -80,16 +80,12 @@ def content_words(text: str) -> set[str]:
 
 
 def _numbers_agree(claim: str, support: str) -> bool:
-    """A sentence's figures are confirmed only by a sentence giving the same figures.
+    """A sentence's figures are confirmed only by a sentence giving all of them.
 
     Sentences giving different figures are not 'the same content', however similar; and a
-    sentence without the figure cannot be cited as a source for it.
+    sentence with only some of the figures cannot be cited as a source for the others.
     """
-    numbers_claim, numbers_support = set(_NUMBER.findall(claim)), set(_NUMBER.findall(support))
-    if not numbers_claim:
-        return True
-    return bool(numbers_support) and (numbers_claim <= numbers_support
-                                      or numbers_support <= numbers_claim)
+    return set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(support))
 
 
 def _group(alignment: Alignment) -> list[list[int]]:
