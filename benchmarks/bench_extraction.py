@@ -30,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.publish import publish
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "extraction.md"
 DEFAULT_DATA = HERE.parents[1] / "shared" / "data" / "scrapinghub"
@@ -255,12 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", "What the newsfuse line rules removed from trafilatura's output on all pages "
                   "(a block is gold text when half its shingles are in the gold body):", ""]
     lines += audit
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if not args.no_write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(report, encoding="utf-8")
-        print(f"wrote {RESULTS}")
+    publish("\n".join(lines) + "\n", RESULTS, write=not args.no_write)
     return 0
 
 
