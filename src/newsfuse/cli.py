@@ -1,66 +1,35 @@
 """Command line: thin wrappers that parse, call the API and print.
 
-Exit codes: 0 success; 1 nothing could be read (or another failure); 2 usage error;
-3 partial failure: the result was produced but some inputs were skipped (listed on stderr).
+Exit codes (see cli_common): 0 success; 1 nothing could be read; 2 usage error; 3 partial
+failure: the result was produced but some inputs were skipped (listed on stderr).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from newsfuse import api
+from newsfuse.cli_common import (
+    EXIT_FAILURE,
+    EXIT_PARTIAL,
+    DateOpt,
+    Format,
+    err,
+    make_config,
+    report_errors,
+    write_output,
+)
 from newsfuse.cli_events import register as register_event_commands
 from newsfuse.config import Config
-from newsfuse.model import InputError
-
-EXIT_FAILURE = 1
-EXIT_PARTIAL = 3
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Make sense of many news articles about the same event, offline.")
-err = Console(stderr=True)
-
-
-class Format(StrEnum):
-    json = "json"
-    md = "md"
-    html = "html"
-
 
 PathsArg = Annotated[list[str], typer.Argument(
     help="Files, folders, http(s) URLs to fetch, or - for JSONL on stdin")]
-DateOpt = Annotated[dt.datetime | None, typer.Option(
-    "--date", formats=["%Y-%m-%d"],
-    help="Publication date for articles that carry none (resolves 'on Sunday')")]
-
-
-def make_config(date: dt.datetime | None = None, max_words: int | None = None) -> Config:
-    config = Config()
-    if date is not None:
-        config.ingest.default_date = date.date()
-    if max_words is not None:
-        config.summary.max_words = max_words
-    return config
-
-
-def report_errors(errors: list[InputError]) -> None:
-    for error in errors:
-        err.print(f"[yellow]skipped[/] {error.item}: {error.message}", highlight=False)
-
-
-def write_output(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", highlight=False)
 
 
 @app.command()

@@ -6,7 +6,6 @@ inputs to stderr. Exit codes as in cli.py: 0 ok, 1 failure, 3 partial (some inpu
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
@@ -18,18 +17,20 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsfuse.cli_common import (
+    EXIT_FAILURE,
+    EXIT_PARTIAL,
+    DateOpt,
+    err,
+    make_config,
+    report_errors,
+    write_output,
+)
+from newsfuse.cli_common import Format as ReportFormat
 from newsfuse.config import Config
-from newsfuse.model import InputError
-
-EXIT_FAILURE = 1
-EXIT_PARTIAL = 3
-
-err = Console(stderr=True)
 
 DbOpt = Annotated[str | None, typer.Option(
     "--db", help="SQLAlchemy URL of the store (default: $NEWSFUSE_DB or sqlite:///newsfuse.db)")]
-DateOpt = Annotated[dt.datetime | None, typer.Option(
-    "--date", formats=["%Y-%m-%d"], help="Publication date for articles that carry none")]
 
 
 class ClusterFormat(StrEnum):
@@ -42,12 +43,6 @@ class EventsFormat(StrEnum):
     json = "json"
 
 
-class ReportFormat(StrEnum):
-    json = "json"
-    md = "md"
-    html = "html"
-
-
 def register(app: typer.Typer) -> None:
     """Add the many-event commands to `app`."""
     app.command("ingest")(ingest)
@@ -57,22 +52,10 @@ def register(app: typer.Typer) -> None:
     app.command("watch")(watch)
 
 
-def _config(date: dt.datetime | None = None) -> Config:
-    config = Config()
-    if date is not None:
-        config.ingest.default_date = date.date()
-    return config
-
-
 def _open(db: str | None):
     from newsfuse.store import Store
 
     return Store(db)
-
-
-def _report_errors(errors: list[InputError]) -> None:
-    for error in errors:
-        err.print(f"[yellow]skipped[/] {error.item}: {error.message}", highlight=False)
 
 
 def _say(message: str) -> None:
@@ -99,8 +82,8 @@ def ingest(
         sys.stdout.write(f"{'stored' if stored.created else 'unchanged'} {stored.id}\n")
         sys.stdout.flush()
 
-    outcome = ingest_items(paths, store, _config(date), on_stored=announce, progress=_say)
-    _report_errors(outcome.errors)
+    outcome = ingest_items(paths, store, make_config(date), on_stored=announce, progress=_say)
+    report_errors(outcome.errors)
     where = store.engine.url.render_as_string(hide_password=True)
     err.print(f"{outcome.created} new, {len(outcome.stored) - outcome.created} unchanged, "
               f"{store.count_articles()} in {where}", highlight=False)
@@ -118,7 +101,7 @@ def cluster(
     date: DateOpt = None,
 ) -> None:
     """Group articles into events: one `{"id", "event"}` line per article with --format jsonl."""
-    config = _config(date)
+    config = make_config(date)
     if paths:
         _cluster_paths(paths, format, config)
         return
@@ -139,7 +122,7 @@ def _cluster_paths(paths: list[str], format: ClusterFormat, config: Config) -> N
     from newsfuse.cluster.events import cluster_articles, describe_event
 
     articles, errors = api.load(paths, config)
-    _report_errors(errors)
+    report_errors(errors)
     if not articles:
         err.print("[red]error:[/] no readable articles")
         raise typer.Exit(EXIT_FAILURE)
@@ -195,12 +178,7 @@ def report(
     except UnknownEvent as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from exc
-    text = render(result, format.value)
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", highlight=False)
+    write_output(render(result, format.value), output)
 
 
 def watch(
@@ -218,11 +196,11 @@ def watch(
     if not directory.is_dir():
         err.print(f"[red]error:[/] {directory} is not a folder", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
-    store, config = _open(db), _config(date)
+    store, config = _open(db), make_config(date)
     target = out or directory / ".newsfuse-updates"
     while True:
         result = watch_round(directory, store, config, target, progress=_say)
-        _report_errors(result.errors)
+        report_errors(result.errors)
         for update, path in zip(result.updates, result.written, strict=True):
             sys.stdout.write(f"{update.event_id}\t{path}\n")
         sys.stdout.flush()

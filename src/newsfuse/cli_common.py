@@ -1,0 +1,58 @@
+"""What every command shares: exit codes, the stderr console, options, config and output.
+
+Exit codes: 0 success; 1 nothing could be read (or another failure); 2 usage error;
+3 partial failure: the result was produced but some inputs were skipped (listed on stderr).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsfuse.config import Config
+from newsfuse.model import InputError
+
+EXIT_FAILURE = 1
+EXIT_PARTIAL = 3
+
+err = Console(stderr=True)
+
+DateOpt = Annotated[dt.datetime | None, typer.Option(
+    "--date", formats=["%Y-%m-%d"],
+    help="Publication date for articles that carry none (resolves 'on Sunday')")]
+
+
+class Format(StrEnum):
+    """Report renderings."""
+
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def make_config(date: dt.datetime | None = None, max_words: int | None = None) -> Config:
+    config = Config()
+    if date is not None:
+        config.ingest.default_date = date.date()
+    if max_words is not None:
+        config.summary.max_words = max_words
+    return config
+
+
+def report_errors(errors: list[InputError]) -> None:
+    for error in errors:
+        err.print(f"[yellow]skipped[/] {error.item}: {error.message}", highlight=False)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}", highlight=False)
