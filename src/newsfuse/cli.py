@@ -95,13 +95,39 @@ def schema() -> None:
 
 
 @app.command()
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
-    """HTTP API (POST /api/analyze) and web page on http://HOST:PORT/."""
+def serve(
+    db: Annotated[str | None, typer.Option(
+        "--db", help="SQLAlchemy URL of the store (default: $NEWSFUSE_DB or "
+                     "sqlite:///newsfuse.db)")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; beyond localhost every "
+                                           "page needs the token")] = "127.0.0.1",
+    port: int = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Analysis worker processes")] = 1,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Extra name the Host header may carry (e.g. behind a proxy)")] = None,
+    fetch_urls: Annotated[bool, typer.Option(
+        "--fetch-urls", help="Let requests name URLs for the server to fetch (public "
+                             "addresses only)")] = False,
+    rate: Annotated[float, typer.Option(help="Writes per minute per client")] = 60.0,
+) -> None:
+    """The web app (events, reports, adding articles) and the HTTP API on http://HOST:PORT/.
+
+    Writes need a token: $NEWSFUSE_TOKEN, or one generated and printed at start.
+    """
     import uvicorn
 
-    from newsfuse.service import create_app
+    from newsfuse.service import ServiceSettings, create_app
+    from newsfuse.store import default_url
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    settings = ServiceSettings(db_url=db or default_url(), host=host, port=port,
+                               workers=workers, allowed_hosts=tuple(allow_host or ()),
+                               fetch_urls=fetch_urls, rate_per_minute=rate)
+    web_app = create_app(settings)
+    web_app.state.pool.start(warm=True)
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+    err.print(f"store: {settings.db_url}\ntoken: {settings.token}\n"
+              f"open:  http://{shown}:{port}/login?token={settings.token}", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -86,6 +86,9 @@ def _clean_all(articles: Sequence[Article], config: Config,
 
     cleaned = []
     for article in articles:
+        if article.body:  # already cleaned by the caller (the web app cuts long texts first)
+            cleaned.append(article)
+            continue
         try:
             cleaned.append(clean(article, config.clean))
         except NoArticleText as exc:

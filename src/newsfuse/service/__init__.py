@@ -1,5 +1,6 @@
-"""HTTP API and web page (FastAPI). Start with `newsfuse serve`."""
+"""HTTP service: the web app over the store and the JSON API (FastAPI)."""
 
 from newsfuse.service.app import create_app
+from newsfuse.service.settings import ServiceSettings
 
-__all__ = ["create_app"]
+__all__ = ["ServiceSettings", "create_app"]

@@ -1,113 +1,88 @@
-"""HTTP API over the same `analyze` as the CLI, plus a single-page web front end.
+"""The web app and HTTP API over the same `analyze` as the CLI.
 
-POST /api/analyze    multipart files (any input format) or JSON {"articles": [records]}
-                     -> EventReport JSON; ?format=md|html returns that rendering instead
-GET  /api/demo       the report of the bundled demo event (?format=json|md|html)
-GET  /api/schema     the EventReport JSON Schema
-GET  /               the web page: upload or paste articles, read the HTML report
+Heavy work (analysis, storing and clustering) runs in a bounded worker pool, never on the event
+loop; every request passes the Guard (Host, token, rate limit, body cap, security headers).
+Routes: pages in pages.py, the JSON API in api_routes.py; both documented at /docs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from importlib import resources
-from typing import Annotated
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsfuse import api
 from newsfuse.config import Config
-from newsfuse.ingest import read_bytes
-from newsfuse.ingest.records import record_to_article
-from newsfuse.ingest.sniff import UnreadableInput
-from newsfuse.model import Article, EventReport, InputError
+from newsfuse.model import InputError
+from newsfuse.service.errors import error_response, wants_html
+from newsfuse.service.limits import LimitExceeded
+from newsfuse.service.pool import PoolFull, WorkerPool
+from newsfuse.service.security import Guard
+from newsfuse.service.settings import ServiceSettings
 
-# An upload bigger than this is refused before parsing; matches the CLI's per-file limit.
-MAX_UPLOAD_BYTES = 20_000_000
-MEDIA_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
-               "html": "text/html; charset=utf-8"}
+log = logging.getLogger("newsfuse.service")
 
 
-def create_app(config: Config | None = None) -> FastAPI:
-    base_config = config or Config()
-    app = FastAPI(title="newsfuse", version="0.1.0",
-                  description="Cited, conflict-aware reports from many news articles.")
+def create_app(settings: ServiceSettings | None = None, config: Config | None = None) -> FastAPI:
+    settings = settings or ServiceSettings()
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        _app.state.pool.shutdown()
 
-    @app.get("/", response_class=HTMLResponse)
-    def page() -> str:
-        return resources.files("newsfuse.service.static").joinpath("index.html").read_text("utf-8")
+    app = FastAPI(title="newsfuse", version="0.1.0", docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
+                  openapi_url="/api/openapi.json",
+                  description="Cited, conflict-aware reports from many news articles, and the "
+                              "events of a store. Writes need the server's token "
+                              "(`Authorization: Bearer TOKEN`).")
+    app.state.settings = settings
+    app.state.config = config or Config()
+    app.state.pool = WorkerPool(settings.workers, settings.queue_per_worker, settings.pool)
+    app.state.demo = None
+    app.add_middleware(Guard, settings=settings)
+    _add_error_handlers(app)
+    app.mount("/static", StaticFiles(packages=[("newsfuse.service", "static")]), name="static")
 
-    @app.get("/api/schema")
-    def schema() -> JSONResponse:
-        from newsfuse.model import EventReport
+    from newsfuse.service import api_routes, pages
 
-        return JSONResponse(EventReport.model_json_schema())
-
-    @app.get("/api/demo")
-    def demo(format: Annotated[str, Query(pattern="^(json|md|html)$")] = "json") -> Response:
-        demo_dir = resources.files("newsfuse") / "demo"
-        report = api.analyze([str(demo_dir)], base_config)
-        return _rendered(report, format)
-
-    @app.post("/api/analyze")
-    async def analyze(request: Request,
-                      files: Annotated[list[UploadFile] | None, File()] = None,
-                      format: Annotated[str, Query(pattern="^(json|md|html)$")] = "json",
-                      date: dt.date | None = None, max_words: int | None = None) -> Response:
-        articles, errors = await _articles_from_request(request, files)
-        run_config = base_config.model_copy(deep=True)
-        if date:
-            run_config.ingest.default_date = date
-            for article in articles:
-                article.published = article.published or date
-        if max_words:
-            run_config.summary.max_words = max_words
-        try:
-            report = api.analyze(articles, run_config)
-        except api.NoArticlesError as exc:
-            detail = [e.model_dump() for e in errors + exc.errors]
-            raise HTTPException(status_code=422, detail=detail) from exc
-        report.errors = errors + report.errors
-        return _rendered(report, format)
+    app.include_router(api_routes.router)
+    app.include_router(pages.router)
+    api_routes.customise_openapi(app)
 
     return app
 
 
-def _rendered(report: EventReport, format: str) -> Response:
-    if format == "json":
-        return Response(report.model_dump_json(), media_type=MEDIA_TYPES["json"])
-    from newsfuse.render import render
+def _add_error_handlers(app: FastAPI) -> None:
+    def html(request: Request) -> bool:
+        return wants_html(request.url.path, request.headers.get("accept", ""))
 
-    return PlainTextResponse(render(report, format), media_type=MEDIA_TYPES[format])
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "request refused"
+        return error_response(exc.status_code, message, headers=exc.headers, html=html(request))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        errors = [InputError(item=".".join(str(p) for p in e["loc"]), message=e["msg"])
+                  for e in exc.errors()]
+        return error_response(422, "invalid request parameters", errors, html=html(request))
 
-async def _articles_from_request(request: Request, files: list[UploadFile] | None,
-                                 ) -> tuple[list[Article], list[InputError]]:
-    articles: list[Article] = []
-    errors: list[InputError] = []
-    if files:
-        for upload in files:
-            data = await upload.read(MAX_UPLOAD_BYTES + 1)
-            name = upload.filename or "upload"
-            if len(data) > MAX_UPLOAD_BYTES:
-                errors.append(InputError(item=name, message="file too large"))
-                continue
-            result = read_bytes(name, data)
-            articles += result.articles
-            errors += result.errors
-        return articles, errors
-    try:
-        payload = await request.json()
-    except ValueError as exc:
-        raise HTTPException(status_code=400,
-                            detail="send files or JSON {\"articles\": [...]}") from exc
-    records = payload.get("articles") if isinstance(payload, dict) else None
-    if not isinstance(records, list):
-        raise HTTPException(status_code=400, detail="JSON body needs an 'articles' list")
-    for number, record in enumerate(records, 1):
-        try:
-            articles.append(record_to_article(record, f"article-{number}"))
-        except UnreadableInput as exc:
-            errors.append(InputError(item=f"articles[{number - 1}]", message=str(exc)))
-    return articles, errors
+    @app.exception_handler(LimitExceeded)
+    async def over_limit(request: Request, exc: LimitExceeded):
+        return error_response(exc.status, str(exc), html=html(request))
+
+    @app.exception_handler(PoolFull)
+    async def busy(request: Request, exc: PoolFull):
+        return error_response(503, str(exc), headers={"retry-after": str(exc.retry_after)},
+                              html=html(request))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(500, "internal error; the server log has the details",
+                              html=html(request))

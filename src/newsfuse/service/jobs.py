@@ -1,0 +1,98 @@
+"""The CPU-heavy work of requests, run in the worker pool (threads or spawned processes).
+
+Every function here is module-level and takes/returns picklable values, so a process pool can
+run it. Store-writing jobs hold one lock (shared by all workers) so that two online event
+assignments never interleave.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsfuse import api
+from newsfuse.config import Config
+from newsfuse.model import Article, EventReport, InputError
+from newsfuse.service.limits import cut_long_articles
+
+_write_lock = threading.Lock()
+
+
+def init_worker(lock=None) -> None:
+    """Process-pool initializer: the lock shared by every worker for store writes."""
+    global _write_lock
+    if lock is not None:
+        _write_lock = lock
+
+
+def warm_up() -> bool:
+    """Load the models once, so the first real request does not pay for it."""
+    api.analyze([Article(id="warm-up", title="Warm-up",
+                         body="The committee met on Monday. It approved the budget of 12 "
+                              "million euros. Members said the plan was ready.")], Config())
+    return True
+
+
+@dataclass
+class Analysis:
+    """A report, or (when nothing was readable) None and the reasons, item by item."""
+
+    report: EventReport | None
+    errors: list[InputError] = field(default_factory=list)
+
+
+def analyze_articles(articles: list[Article | str], config: Config, max_chars: int) -> Analysis:
+    """Clean, cut over-long texts (with a warning in the report), analyse."""
+    loaded, errors = api.load(articles, config)
+    if not loaded:
+        return Analysis(None, errors)
+    warnings = cut_long_articles(loaded, max_chars)
+    report = api.analyze(loaded, config)
+    report.errors = errors + warnings + report.errors
+    return Analysis(report)
+
+
+@lru_cache(maxsize=4)
+def _store(db_url: str):
+    from newsfuse.store import Store
+
+    return Store(db_url)
+
+
+@dataclass
+class AddOutcome:
+    """What `add_articles` did: stored ids, the event of each, and the skipped items."""
+
+    stored: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    events: dict[str, str] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def add_articles(db_url: str, articles: list[Article], config: Config,
+                 max_chars: int) -> AddOutcome:
+    """Clean, store and assign to events online; over-long texts are cut with a warning."""
+    from newsfuse.cluster.workflow import assign_online, ingest
+
+    loaded, errors = api.load(articles, config)
+    warnings = cut_long_articles(loaded, max_chars)
+    store = _store(db_url)
+    with _write_lock:
+        outcome = ingest(loaded, store, config)
+        created = [s.id for s in outcome.stored if s.created]
+        if created:
+            assign_online(store, created, config)
+    ids = [s.id for s in outcome.stored]
+    members = store.event_members()
+    event_of = {a: e for e, member_ids in members.items() for a in member_ids}
+    return AddOutcome(stored=ids, created=created,
+                      events={i: event_of[i] for i in ids if i in event_of},
+                      errors=errors + warnings + outcome.errors)
+
+
+def report_event(db_url: str, event_id: str, config: Config) -> EventReport:
+    """Analyse a stored event and save the report (the cached copy pages show)."""
+    from newsfuse.cluster.workflow import event_report
+
+    return event_report(_store(db_url), event_id, config)

@@ -1,0 +1,93 @@
+"""What API routes and pages share: reading a request's articles, configs, running jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from newsfuse.config import Config
+from newsfuse.model import EventReport
+from newsfuse.service import jobs
+from newsfuse.service.errors import error_response
+from newsfuse.service.inputs import Collected, fetch_urls, from_form, from_json
+from newsfuse.service.limits import LimitExceeded
+from newsfuse.service.settings import ServiceSettings
+
+ReportFormat = Literal["json", "md", "html"]
+MEDIA_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
+               "html": "text/html; charset=utf-8"}
+FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
+# Uploads per request: one file may hold many articles; the article limit applies after reading.
+MAX_FILES = 200
+MAX_FORM_FIELDS = 20
+
+
+def settings_of(request: Request) -> ServiceSettings:
+    return request.app.state.settings
+
+
+async def collect(request: Request, json_allowed: bool = True) -> Collected:
+    """The request's articles: JSON only as application/json, files as multipart."""
+    settings = settings_of(request)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json" and json_allowed:
+        collected, urls = from_json(await request.body(), settings)
+        await fetch_urls(urls, settings, collected)
+        return collected
+    if kind in FORM_TYPES:
+        form = await request.form(max_files=MAX_FILES, max_fields=MAX_FORM_FIELDS)
+        try:
+            return await from_form(form, settings)
+        finally:
+            await form.close()
+    accepted = "application/json or multipart/form-data" if json_allowed else "a form"
+    raise LimitExceeded(f"send {accepted}, not {kind or 'no content type'}", status=415)
+
+
+def analysis_config(base: Config, date: dt.date | None, max_words: int | None) -> Config:
+    config = base.model_copy(deep=True)
+    if date is not None:
+        config.ingest.default_date = date
+    if max_words is not None:
+        config.summary.max_words = max_words
+    return config
+
+
+async def analyze(request: Request, collected: Collected, config: Config) -> EventReport:
+    """Analyse the collected articles in the pool; 422 naming every item when none is usable."""
+    settings = settings_of(request)
+    if not collected.articles:
+        raise NoArticles(collected)
+    for article in collected.articles:
+        article.published = article.published or config.ingest.default_date
+    outcome = await request.app.state.pool.run(
+        jobs.analyze_articles, collected.articles, config, settings.max_article_chars)
+    if outcome.report is None:
+        raise NoArticles(Collected(errors=collected.errors + outcome.errors))
+    outcome.report.errors = collected.errors + outcome.report.errors
+    return outcome.report
+
+
+class NoArticles(Exception):
+    """No readable article in the request: a 422 listing why each item was skipped."""
+
+    def __init__(self, collected: Collected):
+        super().__init__("no readable articles")
+        self.errors = collected.errors
+
+
+def no_articles_response(exc: NoArticles, html: bool) -> Response:
+    message = "no readable articles" + ("" if exc.errors else ": nothing was sent")
+    return error_response(422, message, exc.errors, html=html)
+
+
+def rendered(report: EventReport, format: ReportFormat) -> Response:
+    """The report as JSON, Markdown, or the standalone HTML page (with its own CSP)."""
+    from newsfuse.render import render
+    from newsfuse.render.html_render import content_security_policy
+
+    headers = {"content-security-policy": content_security_policy()} if format == "html" else None
+    return Response(render(report, format), media_type=MEDIA_TYPES[format], headers=headers)
