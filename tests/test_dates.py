@@ -94,6 +94,86 @@ def test_extract_uses_tense_and_marks_statement_dates():
     assert by_text["Thursday"].sentence == 1 and by_text["Thursday"].source == "invented"
 
 
+# Published on Wednesday 17 May 2023: past weekdays fall on or before it, future ones after.
+WEDNESDAY = dt.date(2023, 5, 17)
+
+
+def dated(text: str, published: dt.date = WEDNESDAY) -> dict[str, dt.date | None]:
+    return {m.text: m.date for m in mentions(text, published)}
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    # future and modal auxiliaries, also in reported speech
+    ("The harbour bridge will reopen on Friday.", "Friday", dt.date(2023, 5, 19)),
+    ("The ministry said it would publish its findings on Monday.", "Monday",
+     dt.date(2023, 5, 22)),
+    ("A decision on the tender could come on Tuesday.", "Tuesday", dt.date(2023, 5, 23)),
+    # a present tense that is not a report states a schedule
+    ("The flower show closes on Friday.", "Friday", dt.date(2023, 5, 19)),
+    ("Heavy rain is expected on Saturday across the delta.", "Saturday", dt.date(2023, 5, 20)),
+    ("Fans have little time before the registration window closes on Friday.", "Friday",
+     dt.date(2023, 5, 19)),
+    ("Growers expect cooler nights and possibly frost by Sunday.", "Sunday",
+     dt.date(2023, 5, 21)),
+    # an infinitive under a verb of intent
+    ("The cooperative plans to open a second mill on Thursday.", "Thursday",
+     dt.date(2023, 5, 18)),
+    ("The two unions will meet again on Thursday to agree a timetable.", "Thursday",
+     dt.date(2023, 5, 18)),
+    # past: a past verb, a report, a known happening, "since"
+    ("The orchard cooperative sold its mill on Monday.", "Monday", dt.date(2023, 5, 15)),
+    ("Traders said on Wednesday that prices had fallen.", "Wednesday", WEDNESDAY),
+    ("The mill will stay shut after Monday's fire, the owners say.", "Monday",
+     dt.date(2023, 5, 15)),
+    ("The road has been closed since Monday.", "Monday", dt.date(2023, 5, 15)),
+    ("Buyers will get 12 dollars a crate, a premium of 8% to the closing price on Friday.",
+     "Friday", dt.date(2023, 5, 12)),
+])
+def test_weekdays_follow_the_tense_of_their_clause(text, expression, expected):
+    assert dated(text)[expression] == expected
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("The mayor met the harvest crews this morning.", "this morning"),
+    ("The court adjourned earlier this afternoon.", "earlier this afternoon"),
+    ("The verdict came in this evening.", "this evening"),
+])
+def test_parts_of_the_publication_day(text, expression):
+    assert dated(text)[expression] == WEDNESDAY
+
+
+def test_yesterday_and_last_night_and_a_weekday_night():
+    found = dated("Storm damage was reported last night in Ostrava. The levee failed on "
+                  "Monday night, and crews returned yesterday.")
+    assert found["last night"] == dt.date(2023, 5, 16)
+    assert found["Monday night"] == dt.date(2023, 5, 15)
+    assert found["yesterday"] == dt.date(2023, 5, 16)
+
+
+def test_month_and_day_take_the_year_nearest_publication():
+    found = dated("The audit is due by Jan. 9. Voting began on Sept. 28 and ended on "
+                  "1 January 2024.", published=dt.date(2023, 11, 20))
+    assert found["Jan. 9"] == dt.date(2024, 1, 9)
+    assert found["Sept. 28"] == dt.date(2023, 9, 28)
+    assert found["1 January 2024"] == dt.date(2024, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    'The singer appeared on "Sunday Morning Live" with the mayor.',
+    "He presents Monday Night Football for the network.",
+    "The comedian joined Saturday Night Live in 2019.",
+    'The book club, "The Tuesday Circle", meets monthly.',
+])
+def test_titles_of_shows_and_clubs_are_not_dates(text):
+    assert not any(m.text.lower().startswith(("sunday", "monday", "saturday", "tuesday"))
+                   for m in mentions(text))
+
+
+def test_a_name_after_a_weekday_does_not_make_it_a_title():
+    assert dated("On Tuesday President Okafor opened the new terminal.")["Tuesday"] \
+        == dt.date(2023, 5, 16)
+
+
 def test_extract_without_publication_date():
     found = mentions("The ferry sank on Saturday. It had been inspected on 3 April 2020.",
                      published=None)

@@ -56,7 +56,16 @@ def test_same_happening_on_same_date_is_merged_across_sources():
     assert len(entries) == 1
     assert entries[0].sources == ["alpha", "beta"]
     assert (entries[0].date, entries[0].expression) == (SUNDAY, "Sunday")
-    assert entries[0].text == "The old ferry sank in the bay on Sunday."
+    # every source's own sentence stays readable in the merged entry
+    assert entries[0].text == ("The old ferry sank in the bay on Sunday. / "
+                               "On Sunday the old ferry sank in the bay.")
+
+
+def test_a_source_repeating_the_same_sentence_adds_no_text():
+    sentence = "The old ferry sank in the bay on Sunday."
+    entries = timeline([document("alpha", [(sentence, "Sunday", SUNDAY)]),
+                        document("beta", [(sentence, "Sunday", SUNDAY)])])
+    assert [(e.text, e.sources) for e in entries] == [(sentence, ["alpha", "beta"])]
 
 
 def test_different_happenings_or_dates_stay_apart_and_are_sorted():

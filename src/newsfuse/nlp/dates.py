@@ -7,11 +7,15 @@ misses. Each candidate is classified by its text:
   the one that puts the day closest to publication (news rarely reaches more than six months
   away), or a year written in the same sentence when the article has no date.
 * weekday: "Monday", "on Sunday", "Saturday night", "last Friday". News use a bare weekday for
-  the most recent such day, the publication day itself included; a future-tense verb ("will
-  meet on Tuesday") or "next" points to the coming one. Resolved by arithmetic: dateparser
-  sends a same-day weekday to the previous week and "March 1" to the past year.
-* relative days: "yesterday", "today", "tomorrow", "last night", "five days ago": dateparser
-  with RELATIVE_BASE = publication date.
+  the most recent such day, the publication day itself included; "next" or a clause that lies
+  ahead points to the coming one: a future or modal auxiliary ("will meet on Tuesday", "said
+  it would publish on Friday", "could come on Friday"), a present tense that is not a report
+  ("the window closes on Friday", "is expected on Friday") or an infinitive under a verb of
+  intent ("plans to launch on Thursday"). "since Tuesday" and "Tuesday's vote" look back.
+  Resolved by arithmetic: dateparser sends a same-day weekday to the previous week and
+  "March 1" to the past year.
+* relative days: "yesterday", "today", "tomorrow", "last night", "this morning", "five days
+  ago": dateparser with RELATIVE_BASE = publication date.
 * coarse: "last week", "earlier this month": kept with date=None; a single day would be
   false precision.
 
@@ -51,19 +55,43 @@ WEEKDAY_PATTERN = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)
 RELATIVE_DAY_PATTERN = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|last\s+night|"
+    r"(?:this|earlier\s+this|later\s+this)\s+(?:morning|afternoon|evening)|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?)\s+ago)\b",
     re.I)
+# "this morning", "earlier this afternoon": a part of the publication day.
+_PART_OF_TODAY = re.compile(r"(?:(?:earlier|later) )?this (?:morning|afternoon|evening)")
 COARSE_PATTERN = re.compile(
     r"\b(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|weekend|month)\b", re.I)
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 _CANDIDATE_LABELS = {"DATE", "TIME"}
-_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+# Entities a weekday may be part of without being a date.
+_TITLE_LABELS = {"WORK_OF_ART", "EVENT", "ORG", "FAC", "PRODUCT"}
+_NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC"}
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+# Auxiliaries that put a clause after its telling: future and the modals of what is not yet
+# done ('said it would publish a report on Friday', 'the launch could come on Friday').
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might"}
 _NEXT_WORDS = {"next", "coming"}
+_PAST_WORDS = {"last", "past"}
+# A date after these prepositions lies before the clause's time ('closed since Tuesday').
+_PAST_PREPOSITIONS = {"since"}
+_PRESENT_TAGS = {"VBZ", "VBP"}
+_PAST_TAGS = {"VBD"}
+# Verbs of intent whose infinitive lies ahead ('plans to launch on Thursday').
+INTENT_VERBS = {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "set", "due",
+                "agree", "promise", "vow", "pledge", "want", "seek", "threaten", "decide"}
+# Clause hops a bare verb or participle may take to find the tense it shares.
+MAX_TENSE_HOPS = 2
 # Verbs whose date is the date of a statement: "officials said on Tuesday".
 SPEECH_VERBS = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
                 "write", "warn", "declare", "tweet", "post"}
-# Steps from a date up to its verb: "on Monday" -> on -> met is two; more reaches other clauses.
-MAX_CLIMB = 3
+# Steps from a date up to its verb: "on Monday" -> on -> met is two; "before the window closes
+# on Friday" is up to six when the small parser reads "closes" as a noun; a date is a
+# modifier, so the first verb above it is its clause's verb however far.
+MAX_CLIMB = 6
 # A missing year is chosen among these offsets from the publication year.
 _YEAR_OFFSETS = (-1, 0, 1)
 
@@ -81,6 +109,8 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
     mentions = []
     for candidate in _candidates(doc):
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is not None and _is_in_title(span):
+            continue
         sentence = _sentence_of(candidate.start, starts, sentences)
         resolved = resolve(candidate.text, article.published, _points_forward(candidate, span),
                            sentence.text if sentence else "")
@@ -129,19 +159,102 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     return [_Candidate(start, end, doc.text[start:end]) for start, end in merged]
 
 
+def _is_in_title(span: Span) -> bool:
+    """A weekday that is part of a name: a show or film ('Saturday Night Live', 'on "Sunday
+    Morning Live"', 'Friday Night Lights'), a club ('the Tuesday Club'). Such names write the
+    word after the weekday capitalised and hang the weekday on it; a date does neither
+    ('Saturday night', 'on Tuesday President Ruiz said' names a person after it)."""
+    if any(e.label_ in _TITLE_LABELS for t in span for e in [_entity_of(t)] if e is not None):
+        return True
+    return any(_names_something(t) for t in span if t.lower_ in _WEEKDAY_WORDS)
+
+
+def _names_something(weekday: Token) -> bool:
+    """The weekday hangs, directly or through 'Night'/'Morning', on a capitalised word."""
+    head = weekday.head
+    if weekday.dep_ not in ("compound", "nmod") or not 0 < head.i - weekday.i <= 2:
+        return False
+    if not head.text[:1].isupper():
+        return False  # 'Saturday night'
+    if head.lower_ in _DAY_PARTS:
+        return True  # 'Saturday Night ...': a date writes the part of the day lowercase
+    named = _entity_of(head)
+    return (head.lower_ not in _WEEKDAY_WORDS | _MONTH_WORDS
+            and (named is None or named.label_ not in _NAME_LABELS))
+
+
+def _entity_of(token: Token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
+        if token.ent_type_ else None
+
+
 def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     """True when the expression points forward: 'next Monday', 'will meet on Tuesday'."""
-    if any(word in _NEXT_WORDS for word in candidate.text.lower().split()):
+    words = candidate.text.lower().split()
+    if any(word in _NEXT_WORDS for word in words):
         return True
+    if any(word in _PAST_WORDS for word in words) or span is None:
+        return False
+    if span.root.dep_ == "poss":
+        return False  # 'after Wednesday's outage': a happening named as known is a past one
+    if _preposition(span) in _PAST_PREPOSITIONS:
+        return False  # 'closed since Tuesday'
     verb = _governing_verb(span)
-    for _ in range(2):  # the verb itself, or the verb it is a 'to'-complement of
-        if verb is None:
-            return False
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUXILIARIES
-               for c in verb.children):
-            return True
-        verb = verb.head if verb.dep_ in ("xcomp", "conj") else None
-    return False
+    if verb is None or _attachment_crosses_comma(verb, span):
+        return False
+    return _is_future(verb)
+
+
+def _is_future(verb: Token, depth: int = 0) -> bool:
+    """Tense of the clause a date belongs to, read off its verb and auxiliaries.
+
+    Future: a future or modal auxiliary ('will meet', 'would file', 'could come'), a present
+    tense that is not a report ('the window closes on Friday', 'is expected on Friday', 'are
+    meeting on Monday'), or an infinitive under a verb of intent ('plans to launch on
+    Thursday'). A past verb, or a report in the present ('says'), is past. Bare verbs and
+    participles take the tense of the clause they belong to.
+    """
+    if depth > MAX_TENSE_HOPS:
+        return False
+    if _has_future_auxiliary(verb):
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in _PAST_TAGS or a.lemma_ == "have" for a in auxiliaries):
+        return False  # 'was expected', 'has met', 'had been closed'
+    if any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):
+        return verb.lemma_.lower() not in SPEECH_VERBS  # 'is expected', 'are meeting'
+    if verb.tag_ in _PRESENT_TAGS:
+        return verb.lemma_.lower() not in SPEECH_VERBS
+    if verb.tag_ in _PAST_TAGS:
+        return False
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and head is not verb and head.lemma_.lower() in INTENT_VERBS:
+        return True  # 'plans to open', also when the tagger reads 'plans' as a noun
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return _is_future(head, depth + 1)
+
+
+def _has_future_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUXILIARIES
+               for c in verb.children)
+
+
+def _preposition(span: Span) -> str:
+    """The preposition a date is the object of ('since Tuesday' -> 'since'), else ''."""
+    node = span.root
+    head = node.head
+    return head.lower_ if node.dep_ == "pobj" and head.dep_ == "prep" else ""
+
+
+def _attachment_crosses_comma(verb: Token, span: Span) -> bool:
+    """A date written after its verb with a comma between belongs to a phrase of its own:
+    in 'shareholders will receive $38, a premium to the closing price on Friday' the small
+    parser hangs 'on Friday' on 'receive', but Friday's price is a past one."""
+    if verb.i > span.start:
+        return False
+    return any(t.text in {",", ";", "(", "–", "—"} for t in span.doc[verb.i + 1:span.start])
 
 
 def _is_reporting_date(span: Span | None) -> bool:
@@ -150,7 +263,8 @@ def _is_reporting_date(span: Span | None) -> bool:
 
 
 def _governing_verb(span: Span | None) -> Token | None:
-    """The first verb above the expression ('met on Monday' -> met)."""
+    """The first verb above the expression ('met on Monday' -> met; 'before the window
+    closes on Friday' climbs through the phrase the parser made of 'the window closes')."""
     if span is None:
         return None
     node = span.root
@@ -223,7 +337,7 @@ def _resolve_relative_day(text: str, published: dt.date | None) -> dt.date | Non
     if published is None:
         return None
     lowered = " ".join(text.lower().split())
-    if lowered == "tonight":
+    if lowered == "tonight" or _PART_OF_TODAY.fullmatch(lowered):
         return published
     if lowered == "last night":
         return published - dt.timedelta(days=1)

@@ -2,8 +2,10 @@
 
 Each date mention gives an entry whose text is its sentence. Entries of different articles on
 the same date are merged when their sentences say the same thing (MiniLM cosine at least
-SAME_EVENT_COSINE). Dates that could not be resolved come last with date=None. Dates found only
-in photo captions are skipped: a caption dates the picture, not the story.
+SAME_EVENT_COSINE); the merged entry's text keeps every source's own sentence (joined by
+TEXT_SEPARATOR), so a reader sees how each source dated it. Dates that could not be resolved
+come last with date=None. Dates found only in photo captions are skipped: a caption dates the
+picture, not the story.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from newsfuse.model import AnnotatedDocument, Sentence, TimelineEntry
 # "on Sunday" score 0.64-0.67; the closest pair of different happenings on one day (Ukraine's
 # demands at the UN and at the Belarus talks, both "on Monday") scores 0.59, the rest <= 0.55.
 SAME_EVENT_COSINE = 0.62
+
+# Between the sentences of different sources in one merged entry.
+TEXT_SEPARATOR = " / "
 
 # Photo credits and caption openers. Cleaning removes most captions; this catches the rest.
 _CREDIT_IN_LINE = re.compile(
@@ -48,7 +53,7 @@ class _Item:
 class _Entry:
     date: dt.date | None
     expression: str
-    text: str
+    texts: list[str]
     # Sentences merged so far; a new one joins when it is close to any of them (single link),
     # so "killed when the dam gave way on Sunday" joins "the collapse on Sunday" via a third
     # retelling even if the first two are a little further apart.
@@ -70,14 +75,17 @@ def build_timeline(documents: list[AnnotatedDocument], embedder: Embedder | None
         match = next((e for e in entries if e.date == item.date and item.source not in e.sources
                       and max(float(v @ vector) for v in e.vectors) >= same_event_cosine), None)
         if match is None:
-            entries.append(_Entry(item.date, item.expression, item.text, [vector],
+            entries.append(_Entry(item.date, item.expression, [item.text], [vector],
                                   [item.source]))
         else:
             match.vectors.append(vector)
             match.sources.append(item.source)
+            if item.text not in match.texts:
+                match.texts.append(item.text)
     ordered = sorted(enumerate(entries), key=lambda p: (p[1].date is None,
                                                        p[1].date or dt.date.min, p[0]))
-    return [TimelineEntry(date=e.date, expression=e.expression, text=e.text, sources=e.sources)
+    return [TimelineEntry(date=e.date, expression=e.expression,
+                          text=TEXT_SEPARATOR.join(e.texts), sources=e.sources)
             for _, e in ordered]
 
 
