@@ -2,29 +2,24 @@
 
 Each reader yields `Cluster`s whose articles are `newsfuse.model.Article`s with `raw` filled,
 so the benchmark feeds the data through the same clean -> segment -> summarize path as the
-product. A missing folder raises `DataMissing` with the path, so callers can skip cleanly.
+product. The data is read as distributed: DUC 2004 files go through the product's own reader
+(`newsfuse.ingest.read`, TREC/SGML format), and nothing is cleaned or unwrapped here that the
+product does not do itself. A missing folder raises `DataMissing` with the path, so callers can
+skip cleanly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsfuse.ingest import read
 from newsfuse.model import Article
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)
-_DOCNO = re.compile(r"<DOCNO>\s*(\S+)\s*</DOCNO>")
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_DOCNO_DATE = re.compile(r"^([A-Z_]+)(\d{8})")
-# TREC newswire marks quotes with LaTeX-style `` and ''; the product sees real quote marks.
-_TREC_QUOTES = re.compile(r"``|''")
-
 
 class DataMissing(FileNotFoundError):
     """The data set is not next to the project; benchmarks skip it with this message."""
@@ -37,21 +32,31 @@ class Cluster:
     references: list[str]
     # Published systems' summaries of this cluster (DUC 2004 only): system name -> text.
     peers: dict[str, str] = field(default_factory=dict)
+    # Input items the product's reader could not read ("item: message").
+    errors: list[str] = field(default_factory=list)
 
 
-def duc2004(root: Path | None = None) -> list[Cluster]:
-    """DUC 2004 task 2: 25 clusters of 10 newswire docs, 4 human references, 13 peer systems."""
+def duc2004(root: Path | None = None, unwrapped: bool = False) -> list[Cluster]:
+    """DUC 2004 task 2: 25 clusters of 10 newswire docs, 4 human references, 13 peer systems.
+
+    The folders are read as a user would give them, with `newsfuse.ingest.read`.
+    `unwrapped=True` is a comparison condition only (the text as if it had come unwrapped: each
+    document's text one paragraph, whitespace collapsed), never the product path.
+    """
     root = (root or DATA_DIR) / "duc2004"
     if not (root / "docs").is_dir():
         raise DataMissing(f"DUC 2004 not found at {root}")
     clusters = []
     for doc_dir in sorted((root / "docs").iterdir()):
         cluster_id = doc_dir.name.rstrip("t")
-        articles = [a for path in sorted(doc_dir.iterdir()) for a in _read_trec(path)]
-        articles.sort(key=lambda a: (a.published or dt.date.min, a.id))
+        result = read([doc_dir])
+        articles = sorted(result.articles, key=lambda a: (a.published or dt.date.min, a.id))
+        if unwrapped:
+            articles = [a.model_copy(update={"raw": " ".join(a.raw.split())}) for a in articles]
         clusters.append(Cluster(
             id=cluster_id,
             articles=articles,
+            errors=[f"{e.item}: {e.message}" for e in result.errors],
             references=_read_prefixed(root / "models", f"{cluster_id}.m.100.t."),
             peers={path.name.split(".", 1)[1]: path.read_text(encoding="latin-1")
                    for path in sorted((root / "peers").glob(f"{cluster_id}.*"))},
@@ -79,40 +84,6 @@ def _jsonl(path: Path) -> Iterator[dict]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
-
-
-def _read_trec(path: Path) -> list[Article]:
-    text = path.read_text(encoding="latin-1")
-    articles = []
-    for doc in _DOC.findall(text):
-        docno = _DOCNO.search(doc)
-        body = _TEXT.search(doc)
-        if not docno or not body:
-            continue
-        articles.append(Article(id=docno.group(1), raw=_unwrap(body.group(1)), path=str(path),
-                                source=_source(docno.group(1)),
-                                published=_date(docno.group(1))))
-    return articles
-
-
-def _unwrap(text: str) -> str:
-    """TREC text is hard-wrapped at ~70 columns with no paragraph marks: one paragraph."""
-    return " ".join(_TREC_QUOTES.sub('"', text).split())
-
-
-def _source(docno: str) -> str | None:
-    match = _DOCNO_DATE.match(docno)
-    return match.group(1) if match else None
-
-
-def _date(docno: str) -> dt.date | None:
-    match = _DOCNO_DATE.match(docno)
-    if not match:
-        return None
-    try:
-        return dt.datetime.strptime(match.group(2), "%Y%m%d").date()
-    except ValueError:
-        return None
 
 
 def _read_prefixed(folder: Path, prefix: str) -> list[str]:

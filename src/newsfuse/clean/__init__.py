@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
 from newsfuse.clean.html import ExtractedPage, extract
+from newsfuse.clean.reflow import reflow
 from newsfuse.config import CleanConfig
-from newsfuse.model import Article
+from newsfuse.model import Article, RemovedBlock
+from newsfuse.script import word_count
 
 __all__ = ["NoArticleText", "clean", "clean_text"]
 
@@ -42,8 +44,10 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         body, removed = clean_lines(page.text, HTML_RULES, title=title)
     else:
         updates = {}
-        body, removed = clean_lines(article.raw, text_rules(config.max_heading_words),
+        # hard-wrapped text is made one paragraph a line before the line rules see it
+        body, removed = clean_lines(reflow(article.raw), text_rules(config.max_heading_words),
                                     title=article.title)
+        body, removed = _headline_only(body, removed)
     if not _is_article_text(body, article.format):
         raise NoArticleText(article.path or article.id)
     return article.model_copy(update={**updates, "body": body, "removed": removed})
@@ -52,15 +56,25 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
 def clean_text(text: str, config: CleanConfig | None = None) -> str:
     """The body of scraped text: boilerplate lines dropped, one paragraph a line."""
     config = config or CleanConfig()
-    body, _removed = clean_lines(text, text_rules(config.max_heading_words))
+    body, _removed = clean_lines(reflow(text), text_rules(config.max_heading_words))
     return body
+
+
+def _headline_only(body: str, removed: list[RemovedBlock]) -> tuple[str, list[RemovedBlock]]:
+    """A text whose every line passes for a heading is a headline-only brief (an ECB+ item
+    such as "Robbers in drag steal ... in biggest French heist"): the heading rule is a guess
+    from bare text, so those lines are its body rather than dropping the article."""
+    if body or not any(block.reason == "heading" for block in removed):
+        return body, removed
+    kept = [block.text for block in removed if block.reason == "heading"]
+    return "\n".join(kept), [block for block in removed if block.reason != "heading"]
 
 
 def _is_article_text(body: str, kind: str) -> bool:
     # markup debris such as "<<<>>>" or a lone number is not article text either
     if not any(char.isalpha() for char in body):
         return False
-    return kind != "html" or len(body.split()) >= MIN_HTML_BODY_WORDS
+    return kind != "html" or word_count(body) >= MIN_HTML_BODY_WORDS
 
 
 def _metadata_updates(article: Article, page: ExtractedPage) -> dict[str, object]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsfuse.model import RemovedBlock
+from newsfuse.script import tokens, word_count
 
 # Calibration of the length limits below: the longest line each rule removes from the shared
 # example and from the tuning half of the scrapinghub benchmark, plus a margin; F1 on the tuning
@@ -206,7 +207,8 @@ class Rule:
 
 
 def _words(line: str) -> int:
-    return len(line.split())
+    # script-aware: a Chinese or Thai paragraph is not one "word" (see newsfuse.script)
+    return word_count(line)
 
 
 def _short_match(pattern: re.Pattern[str], max_words: int) -> Callable[[str], bool]:
@@ -310,7 +312,7 @@ def _is_title(line: str, title: str, first: bool) -> bool:
         return True
     if not first or _SENTENCE_END.search(line):
         return False
-    line_words, title_words = set(_letters(line).split()), set(_letters(title).split())
+    line_words, title_words = set(tokens(_letters(line))), set(tokens(_letters(title)))
     shared = len(line_words & title_words) / max(len(line_words | title_words), 1)
     return shared >= MIN_TITLE_OVERLAP
 

@@ -14,14 +14,24 @@ from pathlib import Path
 from newsfuse.config import IngestConfig
 from newsfuse.ingest.feeds import parse_feed
 from newsfuse.ingest.records import parse_json, parse_jsonl_line
-from newsfuse.ingest.sniff import UnreadableInput, decode, detect_format, maybe_gunzip
+from newsfuse.ingest.sniff import (
+    UnreadableInput,
+    decode,
+    detect_format,
+    looks_like_trec,
+    maybe_gunzip,
+)
 from newsfuse.ingest.text import parse_text
+from newsfuse.ingest.trec import parse_trec
 from newsfuse.model import Article, InputError
 
 __all__ = ["IngestResult", "read", "read_bytes", "UnreadableInput"]
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson",
-                    ".rss", ".atom", ".xml", ".gz", ""}
+                    ".rss", ".atom", ".xml", ".sgml", ".sgm", ".gz", ""}
+# How much of a file with another suffix is read to recognise a TREC/SGML newswire file, which
+# collections name after the document ("APW19981016.0240", "NYT19980601.0001").
+SNIFF_BYTES = 4096
 
 
 @dataclass
@@ -74,7 +84,14 @@ def _read_item(item: str | Path | Article, config: IngestConfig) -> Iterator[Art
 
 
 def _is_article_file(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return True  # let the reader report it, naming the file
+    return looks_like_trec(head.decode("latin-1"))
 
 
 def _guarded(name: str, produce) -> Iterator[Article | InputError]:
@@ -115,7 +132,9 @@ def _parse_bytes(name: str, data: bytes, config: IngestConfig) -> Iterator[Artic
     if kind == "jsonl":
         yield from _read_jsonl_lines(name, text.splitlines())
         return
-    if kind == "json":
+    if kind == "trec":
+        articles = list(parse_trec(stem, text))
+    elif kind == "json":
         articles = list(parse_json(stem, text))
     elif kind == "feed":
         articles = list(parse_feed(stem, text))

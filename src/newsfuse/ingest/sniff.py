@@ -67,14 +67,24 @@ def _looks_binary(text: str) -> bool:
     return controls / max(len(sample), 1) > BINARY_CONTROL_RATIO
 
 
+# TREC/SGML newswire: opens with <DOC> and names it with <DOCNO> or an id attribute.
+_TREC_RE = re.compile(r"^<DOC[\s>].{0,400}?(?:<DOCNO>|\bid=\")", re.I | re.S)
+
+
+def looks_like_trec(head: str) -> bool:
+    return _TREC_RE.match(head.lstrip("\ufeff \t\r\n")) is not None
+
+
 _HTML_RE = re.compile(r"<(!doctype html|html|body|head|div|p|article)\b", re.I)
 _FEED_RE = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
 
 
 def detect_format(name: str, text: str) -> str:
-    """One of 'feed', 'html', 'jsonl', 'json', 'text' from file name and content."""
+    """One of 'trec', 'feed', 'html', 'jsonl', 'json', 'text' from file name and content."""
     lower = name.lower().removesuffix(".gz")
     head = text[:2000].lstrip()
+    if looks_like_trec(head):
+        return "trec"
     if lower.endswith((".rss", ".atom", ".xml")) or _FEED_RE.search(head):
         return "feed"
     if lower.endswith((".html", ".htm")) or _HTML_RE.search(head):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsfuse.clean.reflow import reflow
 from newsfuse.model import Article
+from newsfuse.script import word_count
 
 # Scrapers often prefix the first line with "date YYYY-MM-DD" before the title.
 _DATE_PREFIX = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*", re.I)
@@ -14,7 +16,9 @@ MAX_TITLE_WORDS = 30
 
 
 def parse_text(article_id: str, text: str, **fields) -> Article:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # hard-wrapped text first becomes one paragraph a line, so that the title guess below sees
+    # the first paragraph, not the first 70 columns of the first sentence
+    text = reflow(text.replace("\r\n", "\n").replace("\r", "\n"))
     published = fields.pop("published", None)
     first, _, rest = text.lstrip("\ufeff").lstrip("\n").partition("\n")
     match = _DATE_PREFIX.match(first)
@@ -31,8 +35,7 @@ def parse_text(article_id: str, text: str, **fields) -> Article:
 
 
 def _is_title(line: str, rest: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= MAX_TITLE_WORDS and bool(rest.strip())
+    return 0 < word_count(line) <= MAX_TITLE_WORDS and bool(rest.strip())
 
 
 def _parse_iso(value: str) -> dt.date | None:
