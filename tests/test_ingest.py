@@ -109,3 +109,23 @@ def test_default_date_fills_only_missing_dates(tmp_path):
     undated = write(tmp_path / "u.txt", ("T\n\n" + STORY).encode())
     articles = read([dated, undated], IngestConfig(default_date=dt.date(2024, 6, 1))).articles
     assert [a.published for a in articles] == [dt.date(2024, 5, 3), dt.date(2024, 6, 1)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_stray_nul_bytes_are_dropped_and_noted(tmp_path, encoding):
+    from newsfuse.clean import clean
+
+    text = "Café reopens in Brenna\n\nThe café on the square reopened on Monday after repairs."
+    data = text.encode(encoding).replace(b"Monday", b"Mon\x00day") + b"\x00\n"
+    [article] = read([write(tmp_path / "cafe.txt", data)]).articles
+    assert "Monday after repairs." in article.raw and "\x00" not in article.raw
+    cleaned = clean(article)
+    assert cleaned.body == "The café on the square reopened on Monday after repairs."
+    assert [(b.text, b.reason) for b in cleaned.removed] == [
+        ("2 NUL byte(s) in the file", "control-characters")]
+
+
+def test_many_nul_bytes_are_still_binary(tmp_path):
+    data = b"Some text\x00\x00\x00 with\x00 many\x00 NULs\x00 in\x00 it" * 20
+    result = read([write(tmp_path / "odd.txt", data)])
+    assert not result.articles and "binary" in result.errors[0].message

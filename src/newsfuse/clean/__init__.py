@@ -50,7 +50,9 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         body, removed = _headline_only(body, removed)
     if not _is_article_text(body, article.format):
         raise NoArticleText(article.path or article.id)
-    return article.model_copy(update={**updates, "body": body, "removed": removed})
+    # what the reader already dropped (stray control bytes) stays listed
+    return article.model_copy(update={**updates, "body": body,
+                                      "removed": [*article.removed, *removed]})
 
 
 def clean_text(text: str, config: CleanConfig | None = None) -> str:

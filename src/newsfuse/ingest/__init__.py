@@ -20,10 +20,11 @@ from newsfuse.ingest.sniff import (
     detect_format,
     looks_like_trec,
     maybe_gunzip,
+    stray_nul_bytes,
 )
 from newsfuse.ingest.text import parse_text
 from newsfuse.ingest.trec import parse_trec
-from newsfuse.model import Article, InputError
+from newsfuse.model import Article, InputError, RemovedBlock
 
 __all__ = ["IngestResult", "read", "read_bytes", "UnreadableInput"]
 
@@ -127,6 +128,7 @@ def _parse_bytes(name: str, data: bytes, config: IngestConfig) -> Iterator[Artic
         raise UnreadableInput(
             f"content too large ({len(data):,} bytes; limit {config.max_bytes:,})")
     text, encoding = decode(data)
+    dropped_nuls = stray_nul_bytes(data)
     kind = detect_format(name, text)
     stem = _stem(name)
     if kind == "jsonl":
@@ -145,6 +147,9 @@ def _parse_bytes(name: str, data: bytes, config: IngestConfig) -> Iterator[Artic
     for article in articles:
         article.encoding = encoding
         article.path = name
+        if dropped_nuls:
+            article.removed = [RemovedBlock(text=f"{dropped_nuls} NUL byte(s) in the file",
+                                            reason="control-characters")]
         yield article
 
 

@@ -10,6 +10,11 @@ from charset_normalizer import from_bytes
 # Share of control characters above which bytes are treated as binary, not text.
 # Real text in any single-byte code page stays far below 1%; images and archives are 20%+.
 BINARY_CONTROL_RATIO = 0.05
+# NUL bytes up to this share of a file, or this many in a short file, are stray bytes in text
+# and are dropped (two NULs in a 2 KB story are 0.1%); more are binary data or UTF-16 without a
+# byte-order mark (half of its bytes).
+MAX_STRAY_NUL_SHARE = 0.002
+MAX_STRAY_NULS = 8
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -32,12 +37,18 @@ def maybe_gunzip(data: bytes) -> bytes:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding). Raises UnreadableInput for empty or binary data."""
+    """Return (text, encoding). Raises UnreadableInput for empty or binary data.
+
+    A few stray NUL bytes in otherwise clean text (a bad export, a truncated write) are
+    dropped, not taken for binary data: see `stray_nul_bytes`.
+    """
     if not data.strip():
         raise UnreadableInput("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
+    if stray_nul_bytes(data):
+        data = data.replace(b"\x00", b"")
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -46,6 +57,18 @@ def decode(data: bytes) -> tuple[str, str]:
     if _looks_binary(text):
         raise UnreadableInput("binary data, not text")
     return text, encoding
+
+
+def stray_nul_bytes(data: bytes) -> int:
+    """How many NUL bytes `data` holds when they are few enough to be dropped, else 0.
+
+    UTF-16 without a byte-order mark and binary formats hold NULs in large numbers (half the
+    bytes of UTF-16 English text, a few per cent of images and archives); a text file with a
+    handful of them is text. Bytes that are binary for other reasons are still refused after
+    the NULs are gone (BINARY_CONTROL_RATIO).
+    """
+    count = data.count(b"\x00")
+    return count if count <= max(MAX_STRAY_NULS, MAX_STRAY_NUL_SHARE * len(data)) else 0
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
