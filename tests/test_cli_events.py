@@ -45,6 +45,9 @@ def test_ingest_cluster_events_report_over_the_store(app, runner, tmp_path):
     assert first.count("stored ") == 8
     again = stdout_of(runner.invoke(app, ["ingest", str(FIXTURES), "--db", db]))
     assert again.count("unchanged ") == 8 and "stored " not in again
+    # Ingest placed the articles into events online: they are listed without `cluster`.
+    online = json.loads(stdout_of(runner.invoke(app, ["events", "--db", db, "-f", "json"])))
+    assert sum(e["size"] for e in online) == 8 and len(online) == 3
 
     clustered = stdout_of(runner.invoke(app, ["cluster", "--db", db, "--format", "jsonl"]))
     assignments = [json.loads(line) for line in clustered.splitlines()]

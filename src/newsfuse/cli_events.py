@@ -70,11 +70,12 @@ def ingest(
     db: DbOpt = None,
     date: DateOpt = None,
 ) -> None:
-    """Store articles (cleaned text, metadata, analysis); re-ingesting is a no-op.
+    """Store articles (cleaned text, metadata, analysis) and place them into events online.
 
-    Prints `stored ID` (or `unchanged ID`) once the article is committed to the store.
+    Prints `stored ID` (or `unchanged ID`) once the article is committed to the store;
+    re-ingesting is a no-op. `newsfuse cluster` re-clusters the whole store in one batch.
     """
-    from newsfuse.cluster.workflow import ingest as ingest_items
+    from newsfuse.cluster.workflow import ingest_online
 
     store = _open(db)
 
@@ -82,11 +83,13 @@ def ingest(
         sys.stdout.write(f"{'stored' if stored.created else 'unchanged'} {stored.id}\n")
         sys.stdout.flush()
 
-    outcome = ingest_items(paths, store, make_config(date), on_stored=announce, progress=_say)
+    outcome, touched = ingest_online(paths, store, make_config(date), on_stored=announce,
+                                     progress=_say)
     report_errors(outcome.errors)
     where = store.engine.url.render_as_string(hide_password=True)
     err.print(f"{outcome.created} new, {len(outcome.stored) - outcome.created} unchanged, "
-              f"{store.count_articles()} in {where}", highlight=False)
+              f"{store.count_articles()} in {where}; new articles joined "
+              f"{len(touched)} {'event' if len(touched) == 1 else 'events'}", highlight=False)
     if not outcome.stored:
         raise typer.Exit(EXIT_FAILURE)
     if outcome.errors:

@@ -74,6 +74,19 @@ def ingest(items: Iterable[str | Path | Article], store: Store, config: Config,
     return outcome
 
 
+def ingest_online(items: Iterable[str | Path | Article], store: Store, config: Config,
+                  on_stored: Callable[[Stored], None] | None = None,
+                  progress: Progress = _quiet) -> tuple[IngestOutcome, list[str]]:
+    """Store articles and place the new ones into events at once (as `watch` does).
+
+    Returns the outcome and the ids of the events that received new articles.
+    """
+    outcome = ingest(items, store, config, on_stored, progress)
+    created = [s.id for s in outcome.stored if s.created]
+    touched = assign_online(store, created, config, progress) if created else []
+    return outcome, touched
+
+
 def analysis(article: Article) -> dict:
     text = full_text(article)
     return {"language": detect_language(text), "words": len(article.body.split()),

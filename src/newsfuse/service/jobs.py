@@ -73,16 +73,14 @@ class AddOutcome:
 def add_articles(db_url: str, articles: list[Article], config: Config,
                  max_chars: int) -> AddOutcome:
     """Clean, store and assign to events online; over-long texts are cut with a warning."""
-    from newsfuse.cluster.workflow import assign_online, ingest
+    from newsfuse.cluster.workflow import ingest_online
 
     loaded, errors = api.load(articles, config)
     warnings = cut_long_articles(loaded, max_chars)
     store = _store(db_url)
     with _write_lock:
-        outcome = ingest(loaded, store, config)
-        created = [s.id for s in outcome.stored if s.created]
-        if created:
-            assign_online(store, created, config)
+        outcome, _touched = ingest_online(loaded, store, config)
+    created = [s.id for s in outcome.stored if s.created]
     ids = [s.id for s in outcome.stored]
     members = store.event_members()
     event_of = {a: e for e, member_ids in members.items() for a in member_ids}

@@ -1,5 +1,12 @@
 """Article and event store (SQLAlchemy; SQLite by default, PostgreSQL with the same code)."""
 
-from newsfuse.store.repository import Store, Stored, content_hash, default_url
+from newsfuse.store.repository import (
+    EventSummary,
+    Store,
+    Stored,
+    content_hash,
+    default_url,
+    outlet_name,
+)
 
-__all__ = ["Store", "Stored", "content_hash", "default_url"]
+__all__ = ["EventSummary", "Store", "Stored", "content_hash", "default_url", "outlet_name"]

@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import numpy as np
 from sqlalchemy import create_engine, event, func, select
@@ -21,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsfuse.model import Article, EventReport, RemovedBlock
+from newsfuse.store import search
 from newsfuse.store.models import ArticleRow, Base, EventRow
 
 DEFAULT_URL = "sqlite:///newsfuse.db"
@@ -40,6 +42,31 @@ def content_hash(article: Article) -> str:
 
 
 @dataclass
+class EventSummary:
+    """One line of the events list."""
+
+    id: str
+    title: str
+    size: int
+    outlets: list[str]
+    first_date: dt.date | None
+    last_date: dt.date | None
+    conflicts: int | None
+    updated_at: dt.datetime
+    report_fresh: bool  # the saved report covers every current article
+
+
+def outlet_name(source: str | None, url: str | None) -> str | None:
+    """The outlet as given, else the web site of the URL (without www.)."""
+    if source and source.strip():
+        return source.strip()
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+@dataclass
 class Stored:
     id: str
     created: bool  # False when the same content was already stored
@@ -54,6 +81,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         Base.metadata.create_all(self.engine)
+        search.create_index(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:
@@ -224,6 +252,38 @@ class Store:
             row.conflicts = sum(not c.compatible for c in report.conflicts)
             row.reported_at = _now()
             session.commit()
+
+    def event_summaries(self) -> list[EventSummary]:
+        """Every event with members: size, outlets, date span, conflicts (a few queries)."""
+        with self.session() as session:
+            spans = {event_id: (size, first, last) for event_id, size, first, last in
+                     session.execute(select(ArticleRow.event_id, func.count(),
+                                            func.min(ArticleRow.published),
+                                            func.max(ArticleRow.published))
+                                     .where(ArticleRow.event_id.is_not(None))
+                                     .group_by(ArticleRow.event_id))}
+            outlets: dict[str, set[str]] = {}
+            for event_id, source, url in session.execute(
+                    select(ArticleRow.event_id, ArticleRow.source, ArticleRow.url).where(
+                        ArticleRow.event_id.is_not(None))):
+                name = outlet_name(source, url)
+                if name:
+                    outlets.setdefault(event_id, set()).add(name)
+            events = session.execute(select(EventRow.id, EventRow.title, EventRow.conflicts,
+                                            EventRow.updated_at, EventRow.reported_at))
+            return [EventSummary(event_id, title or "", spans[event_id][0],
+                                 sorted(outlets.get(event_id, ())), spans[event_id][1],
+                                 spans[event_id][2], conflicts, updated,
+                                 reported is not None and reported >= updated)
+                    for event_id, title, conflicts, updated, reported in events
+                    if event_id in spans]
+
+    def search(self, query: str, limit: int = 500) -> list[search.Hit]:
+        return search.search(self.engine, query, limit)
+
+    def article_row(self, article_id: str) -> ArticleRow | None:
+        with self.session() as session:
+            return session.get(ArticleRow, article_id)
 
     def last_report(self, event_id: str) -> EventReport | None:
         row = self.event(event_id)
