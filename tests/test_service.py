@@ -79,3 +79,9 @@ def test_openapi_documents_both_body_modes_and_the_error_model(client):
     schemas = spec["components"]["schemas"]
     assert {"ErrorBody", "ArticlesRequest", "EventReport"} <= set(schemas)
     assert "HTTPValidationError" not in schemas
+
+
+def test_docs_page_is_local(client):
+    page = client.get("/docs").text
+    assert "POST /api/analyze" in page and "ErrorBody" in page
+    assert "cdn" not in page.lower() and "<script" not in page

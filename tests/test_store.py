@@ -164,3 +164,23 @@ def test_sigkill_during_ingest_loses_no_reported_article(tmp_path):
     store.close()
     assert set(reported) <= stored
     assert len(stored) < 400  # it really was killed mid-way
+
+
+def test_search_and_event_summaries(store):
+    one = store.add_article(article("g1", "Hail flattened vineyards near Castelbrio on Friday.",
+                                    dt.date(2024, 6, 7), title="Hail hits Castelbrio",
+                                    source="Valle Post"))
+    two = store.add_article(article("g2", "Growers in Castelbrio counted their losses.",
+                                    dt.date(2024, 6, 9), url="https://www.agri-news.example/x"))
+    other = store.add_article(article("g3", "A regatta opened the summer season in Porto Lume.",
+                                      dt.date(2024, 6, 8)))
+    event = store.add_to_event(one.id, None, title="Hail in Castelbrio")
+    store.add_to_event(two.id, event)
+    store.add_to_event(other.id, None, title="Regatta")
+    hits = store.search("castelbrio vineyard")  # the last word matches as a prefix
+    assert [h.article_id for h in hits] == ["g1"] and hits[0].event_id == event
+    assert {h.article_id for h in store.search("Castelbrio")} == {"g1", "g2"}
+    assert store.search('"(AND') == []
+    (hail,) = [s for s in store.event_summaries() if s.id == event]
+    assert hail.size == 2 and hail.outlets == ["Valle Post", "agri-news.example"]
+    assert (hail.first_date, hail.last_date) == (dt.date(2024, 6, 7), dt.date(2024, 6, 9))

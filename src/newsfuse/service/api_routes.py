@@ -5,16 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
-from newsfuse.model import EventReport
-from newsfuse.service import jobs, work
-from newsfuse.service.errors import ERROR_RESPONSES, ErrorBody
+from newsfuse.model import EventReport, InputError, RemovedBlock
+from newsfuse.service import catalog, jobs, work
+from newsfuse.service.errors import ERROR_RESPONSES, ErrorBody, error_response
 from newsfuse.service.inputs import ArticlesRequest
+from newsfuse.service.passages import find_passage
 from newsfuse.service.settings import MAX_SUMMARY_WORDS, MIN_SUMMARY_WORDS
+from newsfuse.store import outlet_name
+from newsfuse.store.repository import to_article
+from newsfuse.store.search import MARK_END, MARK_START
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -75,6 +82,137 @@ async def demo_report(request: Request) -> EventReport:
                                        state.settings.max_article_chars)
         state.demo = outcome.report
     return state.demo
+
+
+class EventItem(BaseModel):
+    """One event of the store as listed."""
+
+    id: str
+    title: str
+    size: int = Field(description="Articles in the event")
+    outlets: list[str]
+    first_date: dt.date | None
+    last_date: dt.date | None
+    conflicts: int | None = Field(description="Conflicting figures; null until first reported")
+    snippets: list[str] = Field(default_factory=list,
+                                description="Matching text of a search, matches in <<...>>")
+
+
+class EventList(BaseModel):
+    total: int
+    page: int
+    pages: int
+    events: list[EventItem]
+
+
+class AddResult(BaseModel):
+    """What adding articles did: stored ids (new or already there), their events, skipped items."""
+
+    stored: list[str]
+    created: list[str] = Field(description="Ids stored for the first time")
+    events: dict[str, str] = Field(description="Article id -> event id")
+    errors: list[InputError]
+
+
+class PassageOut(BaseModel):
+    article_id: str
+    title: str | None
+    outlet: str | None
+    passage: str | None = Field(description="The cited sentence in the article, or null")
+    exact: bool
+
+
+class StoredArticle(BaseModel):
+    """A stored article: cleaned text, what cleaning removed and why, its event."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: dt.date | None
+    body: str
+    removed: list[RemovedBlock]
+    event_id: str | None
+
+
+@router.get("/events", response_model=EventList, responses={422: ERROR_RESPONSES[422]},
+            summary="List or search stored events, newest first")
+async def events(request: Request, q: Annotated[str, Query(max_length=200)] = "",
+                 outlet: Annotated[str, Query(max_length=200)] = "",
+                 since: dt.date | None = None, until: dt.date | None = None,
+                 page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> EventList:
+    query = catalog.EventQuery(text=q, outlet=outlet, since=since, until=until, page=page)
+    listing = await run_in_threadpool(catalog.list_events, work.store_of(request), query)
+    items = [EventItem(id=e.summary.id, title=e.summary.title, size=e.summary.size,
+                       outlets=e.summary.outlets, first_date=e.summary.first_date,
+                       last_date=e.summary.last_date, conflicts=e.summary.conflicts,
+                       snippets=[_plain_snippet(s) for s in e.snippets])
+             for e in listing.events]
+    return EventList(total=listing.total, page=listing.page, pages=listing.pages, events=items)
+
+
+@router.get("/events/{event_id}/report", response_model=EventReport,
+            responses={200: {"content": REPORT_CONTENT},
+                       **{k: ERROR_RESPONSES[k] for k in (404, 422, 503)}},
+            summary="The report of a stored event (computed when stale)")
+async def event_report(request: Request, event_id: str, format: FormatQuery = "json") -> Response:
+    try:
+        report, _row = await work.stored_report(request, event_id)
+    except work.UnknownEvent:
+        return error_response(404, f"no event {event_id!r} in the store")
+    response = work.rendered(report, format)
+    extension = {"json": "json", "md": "md", "html": "html"}[format]
+    response.headers["content-disposition"] = (
+        f'inline; filename="newsfuse-{quote(event_id, safe="")}.{extension}"')
+    return response
+
+
+@router.post("/articles", response_model=AddResult, openapi_extra=ARTICLES_BODY,
+             responses=ERROR_RESPONSES, summary="Store articles and place them into events")
+async def add_articles(request: Request, date: DateQuery = None) -> Response:
+    collected = await work.collect(request)
+    config = work.analysis_config(request.app.state.config, date, None)
+    try:
+        outcome = await work.add_articles(request, collected, config)
+    except work.NoArticles as exc:
+        return work.no_articles_response(exc, html=False)
+    result = AddResult(stored=outcome.stored, created=outcome.created, events=outcome.events,
+                       errors=outcome.errors)
+    return JSONResponse(result.model_dump(mode="json"))
+
+
+@router.get("/articles/{article_id:path}/passage", response_model=PassageOut,
+            responses={404: ERROR_RESPONSES[404]},
+            summary="The sentence of an article that a citation points to")
+async def passage(request: Request, article_id: str,
+                  cite: Annotated[str, Query(max_length=2000)] = "") -> Response:
+    row = await run_in_threadpool(work.store_of(request).article_row, article_id)
+    if row is None:
+        return error_response(404, f"no article {article_id!r} in the store")
+    article = to_article(row)
+    found = find_passage(article, cite)
+    out = PassageOut(article_id=article.id, title=article.title,
+                     outlet=outlet_name(article.source, article.url),
+                     passage=article.body[found.start:found.end] if found else None,
+                     exact=bool(found and found.exact))
+    return JSONResponse(out.model_dump(mode="json"))
+
+
+@router.get("/articles/{article_id:path}", response_model=StoredArticle,
+            responses={404: ERROR_RESPONSES[404]}, summary="A stored article, cleaned")
+async def stored_article(request: Request, article_id: str) -> Response:
+    row = await run_in_threadpool(work.store_of(request).article_row, article_id)
+    if row is None:
+        return error_response(404, f"no article {article_id!r} in the store")
+    article = to_article(row)
+    out = StoredArticle(id=article.id, title=article.title, source=article.source,
+                        url=article.url, published=article.published, body=article.body,
+                        removed=article.removed, event_id=row.event_id)
+    return JSONResponse(out.model_dump(mode="json"))
+
+
+def _plain_snippet(snippet: str) -> str:
+    return snippet.replace(MARK_START, "<<").replace(MARK_END, ">>")
 
 
 @router.get("/schema", summary="JSON Schema of the report", response_model=dict)

@@ -22,6 +22,7 @@ ERROR_RESPONSES: dict[int | str, dict] = {
         400: "Malformed request (bad JSON, nesting too deep, corrupt gzip)",
         401: "Missing or wrong token",
         413: "Body, decompressed size or article count over the limit",
+        404: "No such event or article",
         415: "Content type not accepted",
         422: "Invalid parameter, or no readable article (see `errors`)",
         429: "Too many writes from this client; see Retry-After",

@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 
 from newsfuse.render.common import format_claim, format_date, format_value, humanize_measure
 from newsfuse.render.html_render import safe_url
+from newsfuse.service.catalog import marked
+from newsfuse.store import outlet_name
 
 
 def query(base: str, **params: object) -> str:
@@ -25,8 +27,13 @@ def day(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%-d %b %Y")
 
 
+def outlet(article) -> str | None:
+    return outlet_name(article.source, article.url)
+
+
 FILTERS = {
+    "outlet": outlet,
     "value": format_value, "claim": format_claim, "date": format_date,
     "measure": humanize_measure, "safe_url": safe_url, "day": day,
 }
-GLOBALS = {"query": query, "plural": plural}
+GLOBALS = {"query": query, "plural": plural, "marked": marked}

@@ -91,3 +91,52 @@ def rendered(report: EventReport, format: ReportFormat) -> Response:
 
     headers = {"content-security-policy": content_security_policy()} if format == "html" else None
     return Response(render(report, format), media_type=MEDIA_TYPES[format], headers=headers)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def store_of(request: Request):
+    """The app's store, opened on first use (the URL of `newsfuse serve --db`)."""
+    state = request.app.state
+    if getattr(state, "store", None) is None:
+        from newsfuse.store import Store, default_url
+
+        state.settings.db_url = state.settings.db_url or default_url()
+        state.store = Store(state.settings.db_url)
+    return state.store
+
+
+class UnknownEvent(LookupError):
+    pass
+
+
+async def stored_report(request: Request, event_id: str) -> tuple[EventReport, object]:
+    """The saved report of an event when it covers every article, else a fresh one (pool)."""
+    from starlette.concurrency import run_in_threadpool
+
+    store = store_of(request)
+    row = await run_in_threadpool(store.event, event_id)
+    if row is None:
+        raise UnknownEvent(event_id)
+    if row.last_report is not None and row.reported_at and row.reported_at >= row.updated_at:
+        return EventReport.model_validate(row.last_report), row
+    state = request.app.state
+    report = await state.pool.run(jobs.report_event, state.settings.db_url, event_id,
+                                  state.config)
+    row = await run_in_threadpool(store.event, event_id)
+    return report, row
+
+
+async def add_articles(request: Request, collected: Collected, config: Config) -> jobs.AddOutcome:
+    """Store, cluster online (in the pool); 422 naming every item when none is usable."""
+    store_of(request)
+    if not collected.articles:
+        raise NoArticles(collected)
+    state = request.app.state
+    outcome = await state.pool.run(jobs.add_articles, state.settings.db_url, collected.articles,
+                                   config, state.settings.max_article_chars)
+    outcome.errors = collected.errors + outcome.errors
+    if not outcome.stored:
+        raise NoArticles(Collected(errors=outcome.errors))
+    return outcome

@@ -1,0 +1,114 @@
+"""The web app over the store: events list, event page, article page, adding articles."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from newsfuse.model import Article, RemovedBlock
+from newsfuse.store import Store
+from tests.service_client import AUTH, make_client, records
+
+
+@pytest.fixture(scope="module")
+def app_client(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}"
+    with make_client(db_url=url) as client:
+        response = client.post("/add/demo", headers=AUTH, follow_redirects=False)
+        assert response.status_code == 303, response.text
+        client.demo_event = response.headers["location"]
+        yield client
+
+
+def test_adding_the_demo_lands_on_its_event(app_client):
+    assert re.fullmatch(r"/events/ev\d+", app_client.demo_event)
+    page = app_client.get(app_client.demo_event).text
+    assert "<iframe" not in page and "srcdoc" not in page
+    assert page.count("<details") >= 6 and "<svg class=\"timeline-chart\"" in page
+    assert 'class="cite"' in page and "Chornohora" in page
+    for fmt, kind in (("json", "application/json"), ("md", "text/markdown"),
+                      ("html", "text/html")):
+        link = f"/api{app_client.demo_event}/report?format={fmt}"
+        assert f'href="{link}"' in page
+        response = app_client.get(link)
+        assert response.status_code == 200 and response.headers["content-type"].startswith(kind)
+
+
+def test_citation_opens_the_cited_passage(app_client):
+    page = app_client.get(app_client.demo_event).text
+    href = re.search(r'class="cite" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    article = app_client.get(href).text
+    passage = re.search(r'<mark class="passage" id="passage">([^<]+)</mark>', article)
+    assert passage, "the cited sentence is not marked"
+    cited = re.search(r"cite=([^&#]+)", href).group(1)
+    from urllib.parse import unquote_plus
+
+    assert passage.group(1).split()[:4] == unquote_plus(cited).split()[:4]
+    assert "Removed by cleaning" in article
+
+
+def test_passage_api_for_the_preview(app_client):
+    page = app_client.get(app_client.demo_event).text
+    article_id = re.search(r'data-article="([^"]+)"', page).group(1)
+    sentence = "Rescue teams evacuated more than 3,000 residents, the emergency service said."
+    response = app_client.get(f"/api/articles/{article_id}/passage", params={"cite": sentence})
+    assert response.status_code == 200 and set(response.json()) >= {"passage", "exact"}
+
+
+def test_events_list_search_and_filters(app_client):
+    listing = app_client.get("/").text
+    assert "Chornohora" in listing and "conflict" in listing
+    found = app_client.get("/", params={"q": "dam collapse"}).text
+    assert "<mark>" in found and app_client.demo_event in found
+    assert app_client.demo_event not in app_client.get("/", params={"q": "zeppelin"}).text
+    later = app_client.get("/", params={"since": "2030-01-01"}).text
+    assert app_client.demo_event not in later
+    # Query-language characters are words to look for, never syntax errors.
+    for odd in ('"', "dam AND (", "NEAR(x y", "*", "-"):
+        assert app_client.get("/", params={"q": odd}).status_code == 200
+    assert app_client.get("/", params={"since": "yesterday"}).status_code == 422
+
+
+def test_api_lists_and_searches_events(app_client):
+    body = app_client.get("/api/events", params={"q": "dam"}).json()
+    assert body["total"] >= 1 and body["events"][0]["size"] == 5
+    assert app_client.get("/api/events/ev999/report").status_code == 404
+    assert app_client.get("/events/ev999").status_code == 404
+
+
+def test_add_json_through_the_api_and_read_the_article(app_client):
+    response = app_client.post("/api/articles", json={"articles": records(2)}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert len(result["created"]) == 2 and set(result["events"]) == set(result["stored"])
+    article = app_client.get(f"/api/articles/{result['stored'][0]}").json()
+    assert "Varnholt" in article["body"] and article["event_id"] == result["events"]["k1"]
+    again = app_client.post("/api/articles", json={"articles": records(2)}, headers=AUTH)
+    assert again.json()["created"] == []
+
+
+def test_add_needs_the_token(app_client):
+    assert app_client.post("/add/demo", headers={"accept": "text/html"}).status_code == 401
+
+
+def test_store_text_is_escaped_and_lists_page(tmp_path):
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    store = Store(url)
+    for n in range(25):
+        stored = store.add_article(Article(
+            id=f"a{n}", title=f"<script>alert({n})</script> Mill fire {n}",
+            body=f"Firefighters in Oderwick put out fire number {n}.", source="Oder Post",
+            published=dt.date(2024, 1, 1) + dt.timedelta(days=n),
+            removed=[RemovedBlock(text="Subscribe now", reason="boilerplate")]))
+        store.add_to_event(stored.id, None, title=f"<b>Mill fire {n}</b>")
+    with make_client(db_url=url) as client:
+        first = client.get("/").text
+        assert "<script>alert" not in first and "&lt;b&gt;Mill fire 24" in first
+        assert 'rel="next"' in first and "Mill fire 4<" not in first
+        second = client.get("/", params={"page": 2}).text
+        assert "Mill fire 4&lt;" in second and 'rel="prev"' in second
+        only = client.get("/", params={"outlet": "Oder Post", "until": "2024-01-03"}).text
+        assert "3 events" in only
+        article = client.get("/articles/a3").text
+        assert "boilerplate" in article and "Subscribe now" in article
+    store.close()
