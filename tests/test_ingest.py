@@ -129,3 +129,53 @@ def test_many_nul_bytes_are_still_binary(tmp_path):
     data = b"Some text\x00\x00\x00 with\x00 many\x00 NULs\x00 in\x00 it" * 20
     result = read([write(tmp_path / "odd.txt", data)])
     assert not result.articles and "binary" in result.errors[0].message
+
+
+def test_atom_feed_with_content(tmp_path):
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom"><title>Fjord Wire</title>
+    <entry><id>urn:fjord:17</id><title>Ferry aground</title>
+    <link rel="alternate" href="https://example.org/17"/><updated>2024-05-03T22:30:00-05:00</updated>
+    <summary>Short teaser.</summary>
+    <content type="html">&lt;p&gt;{STORY}&lt;/p&gt;</content></entry></feed>"""
+    [article] = read([write(tmp_path / "wire.atom", feed.encode())]).articles
+    assert (article.id, article.source, article.url) == ("urn:fjord:17", "Fjord Wire",
+                                                         "https://example.org/17")
+    assert article.published == dt.date(2024, 5, 4)  # 22:30 at UTC-5 is the 4th in UTC
+    assert "80 passengers" in article.raw
+
+
+def test_broken_real_world_feed_is_still_read(tmp_path):
+    # what feeds in the wild do: a latin-1 declaration, an unescaped ampersand, an HTML entity
+    # XML does not know, an item left unclosed, a date in a local format, RSS 0.92 without dates
+    feed = """<?xml version="1.0" encoding="iso-8859-1"?>
+<rss version="0.92"><channel><title>Valley Gazette & Co</title>
+<item><title>Bridge reopens after repairs&nbsp;in Lindau</title>
+<link>https://example.org/bridge?id=4&ref=rss</link>
+<pubDate>Thursday, 14 March 2024 09:15</pubDate>
+<description><![CDATA[<p>The old stone bridge in Lindau reopened to traffic on Thursday after
+eight months of repairs costing 2.3 million euros, the town council said.</p>]]></description>
+</item>
+<item><title>Market hall fire</title><description>&lt;p&gt;A fire damaged the market hall
+in Kessel early on Friday. Nobody was hurt, the fire brigade said.&lt;/p&gt;</description>
+</channel></rss>"""
+    result = read([write(tmp_path / "gazette.xml", feed.encode("utf-8"))])
+    assert not result.errors
+    bridge, market = result.articles
+    assert bridge.source == "Valley Gazette & Co"
+    assert bridge.title == "Bridge reopens after repairs\u00a0in Lindau"
+    assert bridge.url == "https://example.org/bridge?id=4&ref=rss"
+    assert bridge.published == dt.date(2024, 3, 14)
+    assert "2.3 million euros" in bridge.raw
+    assert "Nobody was hurt" in market.raw and market.published is None
+
+
+def test_feed_without_items_and_garbage_are_named(tmp_path):
+    empty = write(tmp_path / "empty.rss",
+                  b"<rss version='2.0'><channel><title>T</title></channel></rss>")
+    garbage = write(tmp_path / "bad.rss", b"<rss><<<< not a feed at all >>>")
+    result = read([empty, garbage])
+    assert not result.articles
+    messages = {e.item.rsplit("/", 1)[-1]: e.message for e in result.errors}
+    assert messages["empty.rss"] == "feed has no items"
+    assert "feed" in messages["bad.rss"]
