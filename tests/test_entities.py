@@ -152,6 +152,77 @@ def test_entities_are_sorted_by_mentions_and_alias_index_maps_variants():
     assert merge_entities([]) == []
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Adaeze Okonkwo-Bell", "Adaeze Okonkwo Bell"),   # hyphen or space
+    ("Hassan al-Tamimi", "Hassan Al Tamimi"),         # particle, hyphen and case
+    ("Zofia Wróblewska", "Zofia Wroblewska"),         # accents
+    ("Søren Kjær", "Soren Kjaer"),                    # letters with no accent to drop
+    ("Teodor Lisak", "Todor Lisak"),                  # a first name one letter apart
+])
+def test_spellings_of_one_person_merge(a, b):
+    entities = merge_entities([_doc("a", [(a, "PERSON")]), _doc("b", [(b, "PERSON")])])
+    assert len(entities) == 1 and set(entities[0].variants) == {a, b}
+
+
+def test_people_sharing_a_surname_with_other_first_names_stay_apart():
+    entities = merge_entities([_doc("a", [("Teodor Lisak", "PERSON"), ("Anka Lisak", "PERSON")]),
+                               _doc("b", [("Marek Lisak", "PERSON")])])
+    assert len(entities) == 3
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("BlueRiver Energy", "Blueriver Energy"),          # case inside a word
+    ("Marlow Brick Ltd", "Marlow Brick"),              # legal suffixes
+    ("Marlow Brick Inc.", "Marlow Brick"),
+    ("Fenwick Ports plc", "Fenwick Ports"),
+    ("FC Dornbach", "Football Club Dornbach"),         # initials for a run of words
+    ("Kestrel Mining", "Kestrel"),                     # the short form of a company
+])
+def test_spellings_of_one_organisation_merge(a, b):
+    entities = merge_entities([_doc("a", [(a, "ORG")]), _doc("b", [(b, "ORG")])])
+    assert len(entities) == 1 and set(entities[0].variants) == {a, b}
+
+
+def test_a_short_form_shared_by_two_names_or_a_place_stays_apart():
+    entities = merge_entities([
+        _doc("a", [("Kestrel Mining", "ORG"), ("Kestrel Airways", "ORG"), ("Kestrel", "ORG")]),
+        _doc("b", [("Dornbach", "GPE"), ("Dornbach Mills", "ORG")])])
+    assert _entity_with(entities, "Kestrel").variants == ["Kestrel"]
+    assert _entity_with(entities, "Dornbach").variants == ["Dornbach"]
+
+
+def test_canonical_name_is_the_spelling_most_mentions_use():
+    entities = merge_entities([
+        _doc("a", [("Hassan al-Tamimi", "PERSON"), ("al-Tamimi", "PERSON")]),
+        _doc("b", [("Hassan Al Tamimi", "PERSON")])])
+    assert entities[0].name == "Hassan al-Tamimi"
+
+
+def test_an_acronym_defined_in_brackets_is_that_name():
+    mentions = _extract("Ownership passed to Tamsin Valley Water Services (TVWS) in May. "
+                        "TVWS said the pipes would be replaced.")
+    acronyms = [m for m in mentions if m.text == "TVWS"]
+    assert len(acronyms) == 2
+    long = next(m for m in mentions if m.text == "Tamsin Valley Water Services")
+    assert long.label == acronyms[0].label == "ORG"
+    entities = merge_entities([AnnotatedDocument(article=Article(id="t", body="x"),
+                                                 sentences=[], entities=mentions)])
+    assert {"TVWS", "Tamsin Valley Water Services"} <= set(
+        _entity_with(entities, "TVWS").variants)
+
+
+def test_a_name_after_a_title_is_found_when_ner_misses_it():
+    mentions = _extract("Brigadier-General Idris Al Baraka, who leads the northern delegation, "
+                        "left the talks.")
+    assert ("Idris Al Baraka", "PERSON") in [(m.text, m.label) for m in mentions]
+
+
+def test_an_organisation_name_goes_on_over_its_proper_nouns():
+    mentions = _extract("An outage at SkyHarbor Cloud on Tuesday disrupted banks.")
+    assert any(m.text == "SkyHarbor Cloud" for m in mentions) or not any(
+        m.text == "SkyHarbor" for m in mentions)
+
+
 # --------------------------------------------------------------------------- extraction
 
 

@@ -10,7 +10,13 @@ Merging works on folded names (accents removed, case and punctuation ignored) co
 by token through a transliteration skeleton (Serhiy/Sergiy, Zelensky/Zelenskyy,
 Vassily/Vasily), plus acronyms (UN -> United Nations), unique suffixes (General Assembly ->
 United Nations General Assembly), surname-only mentions when one full name fits, and a small
-table of exonyms (Kiev -> Kyiv) that no string distance can find.
+table of exonyms (Kiev -> Kyiv) that no string distance can find. Hyphens count as spaces
+(al-Nuri / Al Nuri), letters are transliterated to ASCII by anyascii (Sæther / Saether),
+companies' legal suffixes are dropped with cleanco's table (Ltd, Inc, plc), an acronym
+defined in brackets ("Halvorsen Freight Solutions (HFS)") or standing for a run of words
+("AC Velmora" / "Athletic Club Velmora") joins its long form, and a one-word short form
+joins the one longer non-place name that starts with it ("Bellcastle" / "Bellcastle
+Dredging").
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
-from spacy.tokens import Doc, Span
+from anyascii import anyascii
+from cleanco import basename as company_basename
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention, Sentence
 
@@ -67,11 +75,13 @@ EXONYMS = {
 FAMILIES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org",
             "NORP": "norp"}
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
-# Skeleton similarity (difflib ratio) above which two name tokens are one spelling. Calibrated
-# on transliteration pairs (sergiy/serhiy, zelensky/zelenskyy, vassily/vasily, kyslytsya/
-# kislitsa, nebenzia/nebenziya all score >= 0.93 after skeletonising) against different names
-# (austria/australia 0.88, clinton/clifton 0.86, mali/malawi 0.80, sergei/sergiy 0.91 is the
-# same name): 0.9 keeps the first group and rejects the second.
+# Skeleton similarity (rapidfuzz ratio: twice the common subsequence over the total length;
+# equal to difflib's ratio on all the pairs below) above which two name tokens are one
+# spelling. Calibrated on transliteration pairs (sergiy/serhiy, zelensky/zelenskyy,
+# vassily/vasily, kyslytsya/kislitsa, nebenzia/nebenziya all score >= 0.93 after
+# skeletonising) against different names (austria/australia 0.88, clinton/clifton 0.86,
+# mali/malawi 0.80; sergei/sergiy 0.91 is the same name): 0.9 keeps the first group and
+# rejects the second.
 TOKEN_MATCH_RATIO = 0.9
 # First names are compared only when the surnames already match, so a looser ratio is safe and
 # catches Dmitry/Dmytro (0.83) and Oleksandr/Aleksandr; different people with one surname and
@@ -94,6 +104,12 @@ LABEL_PRIORITY = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW", 
 _SKELETON_RULES = [("kh", "h"), ("zh", "z"), ("ph", "f"), ("ck", "k"), ("ks", "x"), ("ou", "u"),
                    ("y", "i"), ("j", "i"), ("w", "v"), ("g", "h"), ("q", "k")]
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+# Labels of names that may carry a company's legal suffix.
+COMPANY_LABELS = frozenset({"ORG", "FAC", "PRODUCT"})
+# An acronym as written: two to six capitals, optionally dotted ("HFS", "U.N.").
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_DEFINED_ACRONYM = re.compile(r"\s*\(\s*((?:[A-Z]\.?){2,6})\s*\)")
 
 # Tags of common words; see _capitalised_common_word.
 COMMON_WORD_TAGS = {"NOUN", "ADJ", "VERB", "ADV"}
@@ -103,16 +119,21 @@ COMMON_WORD_TAGS = {"NOUN", "ADJ", "VERB", "ADV"}
 
 
 def fold(text: str) -> str:
-    """Lowercase, accents removed, curly apostrophes straightened, dots and spaces normalised."""
+    """Lowercase, transliterated to ASCII (Wróbel -> wrobel, Sæther -> saether), curly
+    apostrophes straightened, dots and spaces normalised."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("’", "'").replace("‘", "'").replace(".", "").lower()
+    plain = anyascii(plain.replace("’", "'").replace("‘", "'")).replace(".", "").lower()
     return " ".join(plain.split())
 
 
-def name_key(text: str) -> str:
-    """Folded name without leading article or trailing possessive, exonyms replaced."""
-    tokens = fold(text).split()
+def name_key(text: str, company: bool = False) -> str:
+    """Folded name without leading article or trailing possessive, exonyms replaced, hyphens
+    read as spaces (Achebe-Marsh / Achebe Marsh, al-Nuri / Al Nuri); with `company`, without
+    a legal suffix (Ltd, Inc, plc, GmbH: cleanco's table of legal forms)."""
+    if company:
+        text = company_basename(text) or text
+    tokens = _HYPHEN.sub(" ", fold(text)).split()
     if tokens and tokens[0] == "the" and len(tokens) > 1:
         tokens = tokens[1:]
     if tokens:
@@ -143,7 +164,7 @@ def tokens_match(a: str, b: str, min_ratio: float = TOKEN_MATCH_RATIO) -> bool:
         return False
     if sa.endswith("a") != sb.endswith("a"):  # Alexander/Alexandra, Zelensky/Zelenska
         return False
-    return SequenceMatcher(None, sa, sb).ratio() >= min_ratio
+    return fuzz.ratio(sa, sb) / 100 >= min_ratio
 
 
 def _is_initial(token: str) -> bool:
@@ -178,6 +199,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS
                 if (m := _clean_span(ent, text)) is not None]
     mentions = [_relabel_after_title(doc, m) for m in mentions]
+    mentions = _extend_names(doc, mentions)
+    mentions = _add_titled_names(doc, mentions)
+    mentions = _add_defined_acronyms(doc, mentions)
     return sorted(_add_surname_mentions(doc, mentions), key=lambda m: m.start)
 
 
@@ -256,6 +280,87 @@ def _relabel_after_title(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.first_token, m.end_token)}
+
+
+def _mention(doc: Doc, first: int, end: int, label: str) -> Mention:
+    start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return Mention(start, stop, label, doc.text[start:stop], first, end)
+
+
+def _is_name_word(token: Token) -> bool:
+    return (token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
+            and "\n" not in token.text_with_ws)
+
+
+def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'NorthGate Cloud' when NER stopped at 'NorthGate': an organisation's name goes on over
+    the capitalised proper nouns its last word is a compound of."""
+    covered = _covered(mentions)
+    result = []
+    for m in mentions:
+        end = m.end_token
+        if m.label in COMPANY_LABELS:
+            while (end < len(doc) and end not in covered and _is_name_word(doc[end])
+                   and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+                   and doc[end].ent_type_ not in {"DATE", "TIME"}):
+                end += 1
+        result.append(m if end == m.end_token else _mention(doc, m.first_token, end, m.label))
+    return result
+
+
+def _add_titled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Colonel-General Tahir Al Nuri' when NER found nobody: two or more capitalised proper
+    nouns right after a capitalised personal title (not 'the General Assembly': a title before
+    a name has no article)."""
+    covered = _covered(mentions)
+    added = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        previous = doc[i - 1].lower_ if i else ""
+        if not (token.text[:1].isupper() and token.lower_ in HONORIFICS
+                and previous not in DETERMINERS):
+            i += 1
+            continue
+        first = i + 1
+        while first < len(doc) and (doc[first].lower_ in PERSON_TITLES
+                                    or doc[first].text == "-"):
+            first += 1  # 'Colonel-General', 'Deputy Prime Minister'
+        end = first
+        while end < len(doc) and end not in covered and _is_name_word(doc[end]) \
+                and doc[end].lower_ not in PERSON_TITLES:
+            end += 1
+        if end - first >= 2:
+            added.append(_mention(doc, first, end, "PERSON"))
+        i = max(end, i + 1)
+    return mentions + added
+
+
+def _add_defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Halvorsen Freight Solutions (HFS)' defines HFS: the acronym in brackets and its other
+    uses are mentions of that name. A name given an acronym is an organisation, whatever
+    label NER gave it."""
+    text = doc.text
+    result = list(mentions)
+    covered = _covered(mentions)
+    for n, m in enumerate(mentions):
+        found = _DEFINED_ACRONYM.match(text, m.end)
+        if found is None or m.label in {"GPE", "NORP", "LOC"}:
+            continue
+        acronym = found.group(1)
+        if acronym.replace(".", "").lower() != _initials(name_key(m.text, True).split()):
+            continue
+        label = "ORG" if m.label == "PERSON" else m.label
+        result[n] = Mention(m.start, m.end, label, m.text, m.first_token, m.end_token)
+        for token in doc:
+            if token.text == acronym and token.i not in covered:
+                result.append(_mention(doc, token.i, token.i + 1, label))
+                covered.add(token.i)
+    return result
+
+
 def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Bare surnames of people named in full in this doc are that person, whatever NER said."""
     surnames = {fold(m.text.split()[-1]) for m in mentions
@@ -331,7 +436,9 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     expansions = _merge_acronyms(groups, label_of, uf)
     expanded = _merge_expanded_names(groups, label_of, expansions, uf)
     _merge_suffixes(groups, label_of, expanded, uf)
+    _merge_acronyms_inside(groups, label_of, uf)
     _merge_people(groups, label_of, uf)
+    _merge_short_forms(groups, label_of, uf)
     entities = [_build_entity([groups[k] for k in keys], surnames)
                 for keys in uf.clusters().values()]
     return sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name))
@@ -350,7 +457,7 @@ def _group_mentions(documents: list[AnnotatedDocument]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     for document in documents:
         for mention in document.entities:
-            key = name_key(mention.text)
+            key = name_key(mention.text, company=mention.label in COMPANY_LABELS)
             if not key:
                 continue
             group = groups.setdefault(key, _Group(key))
@@ -460,6 +567,52 @@ def _merge_suffixes(groups: dict[str, _Group], label_of: dict[str, str],
             uf.union(key, longer[0])
 
 
+def _merge_acronyms_inside(groups: dict[str, _Group], label_of: dict[str, str],
+                           uf: _UnionFind) -> None:
+    """'AC Velmora' is 'Athletic Club Velmora': the names agree but for a run of words that
+    the other writes as its initials."""
+    names = [g for k, g in groups.items() if _family(label_of[k]) not in {"person", "norp"}]
+    for short in names:
+        for n, token in enumerate(short.tokens):
+            if not any(_ACRONYM.fullmatch(w) for v in short.variants
+                       for w in v.replace("-", " ").split() if w.lower() == token):
+                continue
+            before, after = short.tokens[:n], short.tokens[n + 1:]
+            for long in names:
+                middle = long.tokens[len(before):len(long.tokens) - len(after)]
+                if (long is not short and len(middle) >= 2
+                        and long.tokens[:len(before)] == before
+                        and long.tokens[len(long.tokens) - len(after):] == after
+                        and _initials(middle) == token):
+                    uf.union(short.key, long.key)
+
+
+def _merge_short_forms(groups: dict[str, _Group], label_of: dict[str, str],
+                       uf: _UnionFind) -> None:
+    """'Bellcastle' is 'Bellcastle Dredging' when exactly one longer name of the event starts
+    with it and that name is no place: the way news shortens a company or club after naming
+    it in full. A one-word name NER called a person counts only as weakly a person here."""
+    clusters: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        if len(group.tokens) >= 2 and _family(label_of[key]) not in {"place", "norp", "person"}:
+            clusters[group.tokens[0]].add(uf.find(key))
+    merged = {uf.find(k) for k, g in groups.items() if len(g.tokens) >= 2}
+    for key, group in groups.items():
+        family = _family(label_of[key])
+        if (len(group.tokens) != 1 or family in {"place", "norp"} or uf.find(key) in merged
+                or _is_acronym_group(group)):
+            continue  # already part of a longer name ('UN' of 'United Nations')
+        fits = clusters.get(group.key, set())
+        if len(fits) == 1 and not _is_surname_of_someone(group, groups, label_of):
+            uf.union(key, fits.pop())
+
+
+def _is_surname_of_someone(group: _Group, groups: dict[str, _Group],
+                           label_of: dict[str, str]) -> bool:
+    return any(label_of[k] == "PERSON" and len(g.tokens) >= 2 and g.tokens[-1] == group.key
+               for k, g in groups.items())
+
+
 def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _UnionFind) -> None:
     people = [g for k, g in groups.items() if label_of[k] == "PERSON"]
     full = [g for g in people if len(g.tokens) >= 2]
@@ -538,9 +691,12 @@ def _build_entity(members: list[_Group], surnames: set[str]) -> Entity:
 
 
 def _canonical(variants: Counter) -> str:
-    """Most complete form (not an acronym, most words), then most frequent, then accented."""
+    """Most complete form (not an acronym, most words), then the spelling most mentions use
+    (a short form written inside a full one backs it: 'Al-Sayegh' backs 'Mohammed
+    Al-Sayegh'), then most frequent, then accented."""
     def score(v: str) -> tuple:
-        acronym = bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", v.replace(" ", "")))
-        return (not acronym, len(v.split()), not v.isupper(), variants[v],
+        acronym = bool(_ACRONYM.fullmatch(v.replace(" ", "")))
+        backing = sum(count for u, count in variants.items() if f" {u} " in f" {v} ")
+        return (not acronym, len(name_key(v).split()), not v.isupper(), backing, variants[v],
                 fold(v) != v.lower(), v)
     return max(variants, key=score)
