@@ -1,60 +1,126 @@
-import numpy as np
+"""Support that means support: invented sentences, real MiniLM vectors (bundled, offline)."""
 
-from newsfuse.align import align
+import pytest
+
+from newsfuse.align import align, figures_of, outlet_voices, split_parts
+from newsfuse.config import AlignConfig
 from newsfuse.model import Sentence
+from newsfuse.nlp.embed import get_embedder
+from newsfuse.synthesize.corroborate import corroborated_facts
 
 
-def sentence(doc, index, text):
-    return Sentence(doc_id=doc, index=index, start=0, end=len(text), text=text)
+def build(articles: dict[str, list[str]], outlets: dict[str, str] | None = None,
+          independent: dict[str, str] | None = None):
+    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(text), text=text)
+                 for doc, texts in articles.items() for i, text in enumerate(texts)]
+    embeddings = get_embedder()([s.text for s in sentences])
+    return align(sentences, embeddings, independent, outlets=outlets)
 
 
-def unit(*values):
-    vector = np.array(values, dtype=np.float32)
-    return vector / np.linalg.norm(vector)
+def position(alignment, doc, index):
+    return next(i for i, s in enumerate(alignment.sentences)
+                if s.doc_id == doc and s.index == index)
 
 
-SENTENCES = [
-    sentence("a", 0, "The bridge collapsed on Monday."),
-    sentence("b", 0, "On Monday the bridge fell down."),
-    sentence("c", 0, "A bridge collapsed early on Monday."),
-    sentence("a", 1, "Traffic was diverted."),
-    sentence("b", 1, "The mayor will resign."),
-]
-EMBEDDINGS = np.stack([unit(1, 0.1, 0), unit(1, 0.15, 0), unit(1, 0, 0.1),
-                       unit(0, 1, 0), unit(0, 0, 1)])
+def supporters(alignment, doc, index):
+    """Articles stating some clause of sentence (doc, index), other than the event filler."""
+    return {other for p in alignment.parts_of(position(alignment, doc, index))
+            for other in alignment.support[p]} - {"filler"}
 
 
-def test_same_content_matches_across_articles_only():
-    alignment = align(SENTENCES, EMBEDDINGS)
-    assert alignment.sources_of(0) == ["a", "b", "c"]
-    assert alignment.sources_of(3) == ["a"]
-    assert alignment.groups == [[0, 1, 2]]
+FERRY = ("The ferry ran aground on a sandbank off Kettle Point on Monday, and lifeboats took "
+         "all 112 passengers ashore.")
+# Other sentences of the event: content words weigh by how rare they are in it.
+FILLER = {"filler": ["The ferry company said passengers would get refunds.",
+                     "The ferry to Kettle Point was carrying passengers and cars.",
+                     "Passengers said the crossing had been calm.",
+                     "Tidewell Lines runs the Kettle Point ferry three times a day."]}
 
 
-def test_near_duplicates_count_once():
-    alignment = align(SENTENCES, EMBEDDINGS, independent={"a": "a", "b": "a", "c": "c"})
-    assert alignment.independent_count(alignment.sources_of(0)) == 2
+def test_a_clause_stated_in_other_words_is_supported():
+    alignment = build({"a": [FERRY],
+                       "b": ["All 112 passengers were brought to shore in lifeboats."], **FILLER})
+    assert "b" in supporters(alignment, "a", 0)
+    # b states one clause of a's sentence, not all of it: it is not cited for the whole.
+    assert alignment.sources_of(position(alignment, "a", 0)) == ["a"]
+    assert alignment.sources_of(position(alignment, "b", 0)) == ["b", "a"]
 
 
-def test_different_figures_are_not_the_same_content():
-    sentences = [sentence("a", 0, "The storm killed 14 people."),
-                 sentence("b", 0, "The storm killed 17 people.")]
-    alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
-    assert alignment.sources_of(0) == ["a"]
-    assert alignment.groups == []
+def test_a_topic_mate_is_not_support():
+    alignment = build({"a": [FERRY],
+                       "b": ["Passengers on the Kettle Point ferry often complain about delays "
+                             "caused by the tides."], **FILLER})
+    assert not supporters(alignment, "a", 0)
+    assert not supporters(alignment, "b", 0)
 
 
-def test_a_sentence_without_the_figure_does_not_confirm_it():
-    sentences = [sentence("a", 0, "Rescuers evacuated 3,000 residents overnight."),
-                 sentence("b", 0, "Rescuers evacuated the residents overnight.")]
-    alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
-    assert alignment.sources_of(0) == ["a"]
-    assert alignment.sources_of(1) == ["b", "a"]
+def test_a_different_figure_is_not_support():
+    alignment = build({"a": [FERRY],
+                       "b": ["Lifeboats took all 140 passengers ashore."], **FILLER})
+    assert "b" not in supporters(alignment, "a", 0)
+    assert "a" not in supporters(alignment, "b", 0)
 
 
-def test_a_sentence_with_only_some_of_the_figures_does_not_confirm_the_rest():
-    sentences = [sentence("a", 0, "The flood killed 17 people and displaced 2,500."),
-                 sentence("b", 0, "The flood killed 17 people.")]
-    alignment = align(sentences, np.stack([unit(1, 0, 0), unit(1, 0.01, 0)]))
-    assert alignment.sources_of(0) == ["a"]
-    assert alignment.sources_of(1) == ["b", "a"]
+def test_another_weekday_is_not_support():
+    alignment = build({"a": ["The ferry service to Kettle Point resumes on Thursday."],
+                       "b": ["The ferry service to Kettle Point resumes on Saturday."], **FILLER})
+    assert not supporters(alignment, "a", 0)
+
+
+def test_number_words_and_digits_agree():
+    assert figures_of("Two deckhands were hurt") == figures_of("2 deckhands were hurt")
+    # "one" is mostly a pronoun: "no one was hurt" states no figure.
+    assert figures_of("No one was hurt.") == frozenset()
+
+
+def test_clauses_are_split_at_commas_before_conjunctions():
+    sentence = Sentence(doc_id="a", index=0, start=0, end=len(FERRY), text=FERRY)
+    parts = split_parts([sentence], AlignConfig())
+    assert [p.whole for p in parts] == [True, False, False]
+    assert parts[2].text == "and lifeboats took all 112 passengers ashore"
+
+
+GROUNDING = {
+    "a": ["The ferry Morrow ran aground on a sandbank off Kettle Point early on Monday, the "
+          "harbour office said.",
+          "A harbour pilot will inspect the channel markers next week."],
+    "b": ["Early on Monday the Morrow struck a sandbank near Kettle Point and ran aground.",
+          "The owner of the ferry, Tidewell Lines, was fined in 2019 for a missed safety drill."],
+}
+
+
+def test_one_outlets_two_versions_count_once():
+    articles = {**GROUNDING,
+                "b2": ["Early on Monday the Morrow struck a sandbank near Kettle Point and went "
+                       "aground, the harbour office said."]}
+    alone = build(articles, outlets={"a": "Coast Post", "b": "Isle Times", "b2": "Isle Times"})
+    facts = corroborated_facts(alone)
+    assert facts and facts[0].count == 2
+    assert set(facts[0].sources) == {"a", "b", "b2"}
+    # Without outlet names the two versions would be two voices.
+    assert corroborated_facts(build(articles))[0].count == 3
+
+
+def test_syndicated_copies_count_once():
+    alignment = build({"a": GROUNDING["a"], "b": GROUNDING["b"], "c": GROUNDING["b"]},
+                      independent={"a": "a", "b": "b", "c": "b"})
+    assert corroborated_facts(alignment)[0].count == 2
+
+
+def test_a_unique_fact_is_not_corroborated():
+    facts = corroborated_facts(build(GROUNDING, **{"outlets": {"a": "Coast Post", "b": "Isle"}}))
+    assert len(facts) == 1
+    assert "fined" not in facts[0].text and "pilot" not in facts[0].text
+
+
+def test_outlet_voices_merge_versions_and_copies():
+    voices = outlet_voices({"a": "a", "b": "b", "c": "a", "d": "d"},
+                           {"a": "Coast Post", "b": "The Coast-Post", "d": None})
+    assert voices["a"] == voices["b"] == voices["c"]
+    assert voices["d"] == "d"
+
+
+@pytest.mark.parametrize("articles", [{}, {"a": ["Only one article says this much."]}])
+def test_small_inputs(articles):
+    alignment = build(articles)
+    assert corroborated_facts(alignment) == []

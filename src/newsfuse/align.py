@@ -1,12 +1,25 @@
-"""Cross-source alignment: which sentences of different articles say the same thing.
+"""Cross-source alignment: which article states which fact of another article.
 
 Computed once per event and shared by the summary citations, corroboration counts and
 unique facts, so those three can never disagree about what "the same content" means.
+
+A fact is often one clause of a longer sentence, so every sentence is also cut into clauses
+("parts"), and a part of one article is *supported* by a sentence of another article when
+  - the sentence, or one of its clauses, is close in meaning (MiniLM cosine), and
+  - it carries the part's key content: the part's words weighted by how rare they are in the
+    event (topic words shared by every article weigh little, names and specific words much),
+  - and it contradicts none of the part's details: every figure of the part is in the
+    sentence, and a weekday it gives is not another weekday.
+Topic-mates share the event's vocabulary and a middling cosine; paraphrases share the rare
+words or a high cosine, which is what the combined score separates.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,62 +28,179 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsfuse.config import AlignConfig
 from newsfuse.model import Sentence
 
-_NUMBER = re.compile(r"\d[\d,.]*")
+Embed = Callable[[list[str]], np.ndarray]
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# Capitalised words not opening the text: names, the event's own vocabulary more than the
+# claim's, so they are weighed apart from the other content words.
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# Where a sentence joins clauses: semicolons, colons, dashes, and a comma before a conjunction,
+# relative pronoun or participle of attribution. Cheap and parse-free, so clause vectors can be
+# computed beside spaCy; a bare "and" is not a break ("names and phone numbers").
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|:\s|\s[—–]\s|\s--?\s|,\s+(?=(?:and|but|which|who|whose|while|whereas|after|before"
+    r"|when|as|although|though|where|because|since|until|saying|adding|including|with|so)\b))\s*",
+    re.IGNORECASE)
 # Words of attribution, not of content: sharing "said" says nothing about the claim.
 _REPORTING_WORDS = {"said", "says", "told", "added", "also", "would", "could", "according"}
 STEM_LETTERS = 5
+
+
+@dataclass(frozen=True)
+class Part:
+    """A sentence or one of its clauses, with what must be found to support it."""
+
+    sentence: int
+    text: str
+    keys: frozenset[str]
+    names: frozenset[str]
+    figures: frozenset[str]
+    weekdays: frozenset[str]
+    whole: bool
+
+
+@dataclass(frozen=True)
+class Support:
+    """Part `part` is stated by sentence `sentence` (of another article) with `score`."""
+
+    part: int
+    sentence: int
+    score: float
 
 
 @dataclass
 class Alignment:
     sentences: list[Sentence]
     embeddings: np.ndarray
-    # For each sentence: other article id -> index (into `sentences`) of its best match there.
+    # For each sentence: other article id -> index (into `sentences`) of the sentence there
+    # that states all of it (every clause, or the sentence as a whole).
     matches: list[dict[str, int]]
-    # Sentences that say the same thing, as sets of indices into `sentences`.
-    groups: list[list[int]] = field(default_factory=list)
-    # Article id -> id of the representative of its near-duplicate group.
+    parts: list[Part] = field(default_factory=list)
+    part_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    # For each part: other article id -> its best supporting sentence there.
+    support: list[dict[str, Support]] = field(default_factory=list)
+    # Article id -> id of the representative of its near-duplicate group (syndicated copies).
     independent: dict[str, str] = field(default_factory=dict)
+    # Article id -> one id per independent voice: copies and one outlet's versions of a story
+    # (an updated article) share it.
+    voices: dict[str, str] = field(default_factory=dict)
 
     def sources_of(self, index: int) -> list[str]:
-        """Every article reporting the content of sentence `index`, its own first."""
+        """Every article stating the content of sentence `index`, its own first."""
         own = self.sentences[index].doc_id
         return [own] + sorted(self.matches[index])
 
+    def voice(self, doc_id: str) -> str:
+        return self.voices.get(doc_id, self.independent.get(doc_id, doc_id))
+
     def independent_count(self, sources: list[str]) -> int:
-        return len({self.independent.get(s, s) for s in sources})
+        return len({self.voice(s) for s in sources})
+
+    def confirmed_elsewhere(self, index: int) -> bool:
+        """True when another voice states all of sentence `index` (each clause of it).
+
+        A sentence with one clause no other voice states still carries a fact of its own.
+        """
+        own = self.voice(self.sentences[index].doc_id)
+        return any(self.voice(doc) != own for doc in self.matches[index])
+
+    def confirmed_share(self, index: int) -> float:
+        """Share of sentence `index`'s clauses (the sentence, when it is one clause) that
+        another voice states."""
+        parts = self.parts_of(index)
+        clauses = [p for p in parts if not self.parts[p].whole] or parts
+        own = self.voice(self.sentences[index].doc_id)
+        confirmed = [p for p in clauses
+                     if any(self.voice(doc) != own for doc in self.support[p])]
+        return len(confirmed) / len(clauses) if clauses else 0.0
+
+    def echoed(self, index: int) -> bool:
+        """True when another voice states some part of sentence `index`, or the sentence
+        states a part of another voice's sentence (support is found in one direction)."""
+        own = self.voice(self.sentences[index].doc_id)
+        return (self.confirmed_share(index) > 0
+                or any(self.voice(self.sentences[self.parts[p].sentence].doc_id) != own
+                       for p in self._supported_by.get(index, [])))
+
+    def parts_of(self, index: int) -> list[int]:
+        return self._parts_by_sentence.get(index, [])
+
+    def __post_init__(self) -> None:
+        self._parts_by_sentence: dict[int, list[int]] = {}
+        # Sentence -> parts of other sentences it states.
+        self._supported_by: dict[int, list[int]] = {}
+
+    def index_parts(self) -> None:
+        self._parts_by_sentence = {}
+        self._supported_by = {}
+        for p, part in enumerate(self.parts):
+            self._parts_by_sentence.setdefault(part.sentence, []).append(p)
+            for found in self.support[p].values():
+                self._supported_by.setdefault(found.sentence, []).append(p)
 
 
 def align(sentences: list[Sentence], embeddings: np.ndarray,
           independent: dict[str, str] | None = None,
-          config: AlignConfig | None = None) -> Alignment:
+          config: AlignConfig | None = None, *,
+          outlets: dict[str, str | None] | None = None,
+          embed: Embed | None = None) -> Alignment:
+    """Align an event's sentences; `embeddings` are their unit vectors, `outlets` the outlet
+    name of each article id, `embed` the encoder for clause vectors (MiniLM when omitted)."""
     config = config or AlignConfig()
-    similarity = embeddings @ embeddings.T if len(sentences) else np.zeros((0, 0))
-    doc_ids = np.array([s.doc_id for s in sentences])
-    words = [content_words(s.text) for s in sentences]
-    matches = [_best_matches(i, sentences, similarity, doc_ids, words, config)
-               for i in range(len(sentences))]
-    alignment = Alignment(sentences=sentences, embeddings=embeddings, matches=matches,
-                          independent=independent or {})
-    alignment.groups = _group(alignment)
+    independent = independent or {}
+    parts = split_parts(sentences, config)
+    vectors = _part_vectors(parts, embeddings, embed)
+    alignment = Alignment(sentences=sentences, embeddings=embeddings,
+                          matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
+                          independent=independent,
+                          voices=outlet_voices(independent, outlets or {}))
+    alignment.support = _supports(sentences, parts, vectors, config)
+    alignment.index_parts()
+    alignment.matches = [_whole_matches(alignment, i) for i in range(len(sentences))]
     return alignment
 
 
-def _best_matches(i: int, sentences: list[Sentence], similarity: np.ndarray,
-                  doc_ids: np.ndarray, words: list[set[str]],
-                  config: AlignConfig) -> dict[str, int]:
-    found: dict[str, int] = {}
-    candidates = np.nonzero((similarity[i] >= config.paraphrase_cosine)
-                            & (doc_ids != sentences[i].doc_id))[0]
-    for j in sorted(candidates, key=lambda j: -similarity[i, j]):
-        doc = sentences[j].doc_id
-        if doc in found or not _numbers_agree(sentences[i].text, sentences[j].text):
-            continue
-        if (similarity[i, j] >= config.same_content_cosine
-                or len(words[i] & words[j]) >= config.paraphrase_shared_words):
-            found[doc] = int(j)
-    return found
+def outlet_voices(independent: dict[str, str], outlets: dict[str, str | None]) -> dict[str, str]:
+    """Article id -> voice id: copies of one story, and articles of one outlet, share one."""
+    voices: dict[str, str] = {}
+    by_outlet: dict[str, str] = {}
+    for doc in sorted(set(independent) | set(outlets)):
+        voice = independent.get(doc, doc)
+        name = _outlet_key(outlets.get(doc))
+        if name:
+            voice = by_outlet.setdefault(name, voice)
+        voices[doc] = voice
+    # A copy whose outlet merged it elsewhere takes its group along.
+    return {doc: voices.get(independent.get(doc, doc), voice) for doc, voice in voices.items()}
+
+
+def _outlet_key(name: str | None) -> str:
+    """One key for "The Coast-Post" and "Coast Post"."""
+    return re.sub(r"\W+", "", re.sub(r"^the\s+", "", name.casefold())) if name else ""
+
+
+def split_parts(sentences: list[Sentence], config: AlignConfig) -> list[Part]:
+    """Each sentence as a whole, then its clauses when it has more than one, in order."""
+    parts = []
+    for i, sentence in enumerate(sentences):
+        parts.append(_part(i, sentence.text, whole=True))
+        clauses = [c.strip(" ,.") for c in _CLAUSE_BREAK.split(sentence.text)]
+        clauses = [c for c in clauses if c]
+        if len(clauses) > 1:
+            parts += [part for c in clauses
+                      if len((part := _part(i, c, whole=False)).keys) >= config.min_part_words]
+    return parts
+
+
+def _part(index: int, text: str, whole: bool) -> Part:
+    figures = figures_of(text)
+    names = frozenset(w[:STEM_LETTERS].lower() for w in _NAME.findall(text))
+    return Part(sentence=index, text=text, keys=frozenset(content_words(text) | figures) - names,
+                names=names,
+                figures=figures, weekdays=frozenset(w.lower() for w in _WEEKDAY.findall(text)),
+                whole=whole)
 
 
 def content_words(text: str) -> set[str]:
@@ -79,35 +209,90 @@ def content_words(text: str) -> set[str]:
             if w not in ENGLISH_STOP_WORDS and w not in _REPORTING_WORDS}
 
 
-def _numbers_agree(claim: str, support: str) -> bool:
-    """A sentence's figures are confirmed only by a sentence giving all of them.
+def figures_of(text: str) -> frozenset[str]:
+    """The numbers a text states, number words included ("two deaths" -> 2)."""
+    from text_to_num import alpha2digit
+
+    # threshold 1.5 leaves "one" alone: it is mostly a pronoun ("no one was hurt").
+    digits = alpha2digit(text, "en", threshold=1.5)
+    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(digits))
+
+
+def _part_vectors(parts: list[Part], embeddings: np.ndarray, embed: Embed | None) -> np.ndarray:
+    """Whole sentences reuse their vectors; clauses are encoded here."""
+    if not parts:
+        return np.zeros((0, embeddings.shape[1] if embeddings.ndim == 2 else 0), dtype=np.float32)
+    clauses = [p for p, part in enumerate(parts) if not part.whole]
+    vectors = np.zeros((len(parts), embeddings.shape[1]), dtype=np.float32)
+    for p, part in enumerate(parts):
+        if part.whole:
+            vectors[p] = embeddings[part.sentence]
+    if clauses:
+        if embed is None:
+            from newsfuse.nlp.embed import get_embedder
+
+            embed = get_embedder()
+        vectors[clauses] = embed([parts[p].text for p in clauses])
+    return vectors
+
+
+def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
+              config: AlignConfig) -> list[dict[str, Support]]:
+    """For each part, the best sentence of every other article that states it."""
+    found: list[dict[str, Support]] = [{} for _ in parts]
+    if not parts:
+        return found
+    weight = _key_weights(parts, len(sentences))
+    starts = np.array([p for p, part in enumerate(parts) if part.whole])
+    # Cosine of each part to the closest part (or whole) of each sentence.
+    closeness = np.maximum.reduceat(vectors @ vectors.T, starts, axis=1)
+    docs = np.array([s.doc_id for s in sentences])
+    for p, part in enumerate(parts):
+        own = sentences[part.sentence].doc_id
+        candidates = np.nonzero((closeness[p] >= config.min_cosine) & (docs != own))[0]
+        for j in candidates:
+            other = parts[starts[j]]
+            if not _consistent(part, other):
+                continue
+            score = (float(closeness[p, j])
+                     + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
+                     + config.name_weight * _cover(part.names, other.names | other.keys, weight))
+            best = found[p].get(docs[j])
+            if score >= config.support_score and (best is None or score > best.score):
+                found[p][str(docs[j])] = Support(part=p, sentence=int(j), score=score)
+    return found
+
+
+def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float]) -> float:
+    total = sum(weight[k] for k in keys)
+    return sum(weight[k] for k in keys & found) / total if total else 0.0
+
+
+def _key_weights(parts: list[Part], sentence_count: int) -> dict[str, float]:
+    """Inverse sentence frequency in the event: its topic words weigh little."""
+    frequency = Counter(k for part in parts if part.whole for k in part.keys | part.names)
+    return {k: math.log(1 + sentence_count / n) for k, n in frequency.items()}
+
+
+def _consistent(part: Part, sentence: Part) -> bool:
+    """A sentence confirms a part only if it gives all its figures and no other weekday.
 
     Sentences giving different figures are not 'the same content', however similar; and a
     sentence with only some of the figures cannot be cited as a source for the others.
     """
-    return set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(support))
+    if not part.figures <= sentence.figures:
+        return False
+    return not (part.weekdays and sentence.weekdays and not part.weekdays & sentence.weekdays)
 
 
-def _group(alignment: Alignment) -> list[list[int]]:
-    """Mutual-match groups: a sentence joins a group only if it matches every member's article.
+def _whole_matches(alignment: Alignment, index: int) -> dict[str, int]:
+    """Articles stating all of sentence `index`: every clause of it, when it has several.
 
-    Plain connected components chain loosely related sentences together (A~B, B~C, A≁C);
-    requiring a match to each member keeps every group about one statement.
+    A sentence of two clauses is close in meaning to one stating either, so its whole
+    vector is not enough to cite a source for both.
     """
-    order = sorted(range(len(alignment.sentences)), key=lambda i: -len(alignment.matches[i]))
-    group_of: dict[int, int] = {}
-    groups: list[list[int]] = []
-    for i in order:
-        if i in group_of or not alignment.matches[i]:
-            continue
-        members = [i]
-        for doc, j in alignment.matches[i].items():
-            if j in group_of or any(alignment.sentences[m].doc_id == doc for m in members):
-                continue
-            if all(alignment.sentences[m].doc_id in alignment.matches[j] for m in members):
-                members.append(j)
-        if len(members) > 1:
-            for m in members:
-                group_of[m] = len(groups)
-            groups.append(sorted(members))
-    return groups
+    parts = alignment.parts_of(index)
+    clauses = [p for p in parts if not alignment.parts[p].whole] or parts
+    common = set.intersection(*(set(alignment.support[p]) for p in clauses)) if clauses else set()
+    return {doc: max((alignment.support[p][doc] for p in clauses), key=lambda s: s.score).sentence
+            for doc in common}

@@ -89,7 +89,8 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
         embeddings = vectors.result()
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
-    alignment = align(sentences, embeddings, independent, config.align)
+    alignment = align(sentences, embeddings, independent, config.align,
+                      outlets={a.id: a.source for a in loaded})
     step("writing the report")
     return build_report(documents, alignment, config, errors)
 

@@ -1,6 +1,8 @@
-"""Statements reported by two or more independent sources, read off the alignment."""
+"""Facts stated by two or more independent sources, read off the alignment."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -10,34 +12,77 @@ from newsfuse.model import CorroboratedFact
 # Fragments shorter than this ("He said.", datelines) are not facts worth listing.
 MIN_FACT_WORDS = 6
 MAX_FACTS = 20
+# Two candidate facts sharing one sentence are one fact told twice when their wordings are
+# this close (MiniLM cosine); below it they are two facts of one long sentence.
+SAME_FACT_COSINE = 0.6
+
+
+@dataclass
+class _Candidate:
+    part: int
+    members: dict[str, int]  # article id -> sentence index stating the fact
+    count: int
+    score: float
 
 
 def corroborated_facts(alignment: Alignment,
                        excluded: set[tuple[str, int]] | None = None) -> list[CorroboratedFact]:
-    """Groups of same-content sentences from 2+ independent sources, most sources first.
+    """Parts of sentences stated by 2+ independent voices, most voices first, each fact once.
 
     `excluded` sentences (quote fragments without their speaker) may confirm a fact but are
     never shown as its wording.
     """
     excluded = excluded or set()
-    facts = []
-    for members in alignment.groups:
-        sources = sorted({alignment.sentences[m].doc_id for m in members})
-        count = alignment.independent_count(sources)
-        shown = [m for m in members
-                 if (alignment.sentences[m].doc_id, alignment.sentences[m].index) not in excluded]
-        if count < 2 or not shown:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(_candidates(alignment), key=lambda c: (-c.count, -c.score, c.part)):
+        if not any(_same_fact(alignment, candidate, other) for other in chosen):
+            chosen.append(candidate)
+    facts: dict[int, CorroboratedFact] = {}
+    for candidate in chosen:
+        shown = _wording(alignment, candidate, excluded)
+        if shown is None:
             continue
-        text = alignment.sentences[_representative(alignment, shown)].text
-        if len(text.split()) >= MIN_FACT_WORDS:
-            facts.append((count, members[0], CorroboratedFact(text=text, sources=sources,
-                                                              count=count)))
-    facts.sort(key=lambda item: (-item[0], item[1]))
-    return [fact for _, _, fact in facts[:MAX_FACTS]]
+        # Two candidates shown in one wording are one fact: its sources are both's.
+        sources = sorted(set(candidate.members) | set(facts[shown].sources if shown in facts
+                                                      else []))
+        facts[shown] = CorroboratedFact(text=alignment.sentences[shown].text, sources=sources,
+                                        count=alignment.independent_count(sources))
+        if len(facts) == MAX_FACTS:
+            break
+    return list(facts.values())
 
 
-def _representative(alignment: Alignment, members: list[int]) -> int:
-    """The member closest to all others: the plainest wording of the shared statement."""
-    vectors = alignment.embeddings[members]
-    centrality = (vectors @ vectors.T).sum(axis=1)
-    return members[int(np.argmax(centrality))]
+def _candidates(alignment: Alignment) -> list[_Candidate]:
+    found = []
+    for p, support in enumerate(alignment.support):
+        if not support:
+            continue
+        sentence = alignment.parts[p].sentence
+        members = {alignment.sentences[sentence].doc_id: sentence}
+        members |= {doc: s.sentence for doc, s in support.items()}
+        count = alignment.independent_count(list(members))
+        if count >= 2:
+            found.append(_Candidate(part=p, members=members, count=count,
+                                    score=float(np.mean([s.score for s in support.values()]))))
+    return found
+
+
+def _same_fact(alignment: Alignment, candidate: _Candidate, other: _Candidate) -> bool:
+    shared = set(candidate.members.values()) & set(other.members.values())
+    if len(shared) >= 2:
+        return True
+    if not shared:
+        return False
+    vectors = alignment.part_vectors
+    return float(vectors[candidate.part] @ vectors[other.part]) >= SAME_FACT_COSINE
+
+
+def _wording(alignment: Alignment, candidate: _Candidate,
+             excluded: set[tuple[str, int]]) -> int | None:
+    """The member sentence other sources state most fully, then the shortest: the wording
+    that puts the least unconfirmed detail beside the fact."""
+    shown = [i for i in candidate.members.values()
+             if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
+             and len(alignment.sentences[i].text.split()) >= MIN_FACT_WORDS]
+    return min(shown, key=lambda i: (-alignment.confirmed_share(i),
+                                     len(alignment.sentences[i].text), i)) if shown else None

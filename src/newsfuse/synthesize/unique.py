@@ -28,10 +28,12 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument]) -> li
     for doc in documents:
         ranked = sorted(
             (i for i, s in enumerate(alignment.sentences)
-             if s.doc_id == doc.article.id and not alignment.matches[i]
+             if s.doc_id == doc.article.id and not alignment.confirmed_elsewhere(i)
              and (s.doc_id, s.index) in salient and relevance[i] >= MIN_RELEVANCE
              and _is_statement(s.text)),
-            key=lambda i: -relevance[i])
+            # Facts no other voice states in any clause come first: a sentence half of which
+            # is corroborated is a weaker example of what only this source has.
+            key=lambda i: (alignment.echoed(i), -relevance[i]))
         facts += [UniqueFact(source=doc.article.id, text=alignment.sentences[i].text)
                   for i in sorted(ranked[:FACTS_PER_SOURCE])]
     return facts
