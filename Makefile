@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ORT_DISABLE_TELEMETRY := 1
 
-.PHONY: run test bench lint install clean
+.PHONY: run test bench lint install clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all
+
+screenshots: $(STAMP)
+	$(BIN)/python -m benchmarks.web_screenshots
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
