@@ -247,3 +247,45 @@ def test_unnamed_role_and_new_sentence_are_not_resolved_to_someone():
             '"The fence was cut in two places." Relatives said that the farm had been sold.')
     assert _pairs(body) == [("spokesman", "The gates will stay open all week"),
                             (None, "The fence was cut in two places.")]
+
+
+# --------------------------------------------------------------------------- speaker forms
+
+
+@pytest.mark.parametrize(("body", "speaker", "words"), [
+    # a pronoun after a named person, in the quote's own sentence
+    ('Mayor Lucia Fontaine toured the embankment on foot. '
+     '"The levee held for six hours," she said.', "Lucia Fontaine", "levee held"),
+    # title and name after the quote, and before a colon
+    ('"Nothing moved in the yard all night," harbour master Kofi Mensah said.',
+     "Kofi Mensah", "Nothing moved"),
+    ('Coach Tereza Hulme told reporters: "We were never in this game."',
+     "Tereza Hulme", "never in this game"),
+    # a quote of several sentences
+    ('"The water came in fast. We had ten minutes to leave," said farmer Ilse Brandt.',
+     "Ilse Brandt", "We had ten minutes"),
+    # a quote standing alone after a sentence naming its speaker
+    ('Ilse Brandt said the village was lost. "There is nothing left to go back to."',
+     "Ilse Brandt", "nothing left"),
+    # the person inside what someone else said is not who speaks next
+    ('Captain Vera Okafor said the crews would keep working, as Tom Reyes would have wanted. '
+     '"It is what he asked of us," she said.', "Vera Okafor", "what he asked"),
+    # 'the judge' is the person the article introduced with that title
+    ('Presiding Judge Amara Lind read the verdict to a silent room. '
+     '"You betrayed every client who trusted you," the judge told Pavel Drum.',
+     "Amara Lind", "You betrayed"),
+    # a participle after a comma belongs to the sentence's subject
+    ('Judge Amara Lind rejected claims that Pavel Drum had meant to repay investors, calling '
+     'the scheme "a deliberate fraud from the start".', "Amara Lind", "deliberate fraud"),
+    # a photo credit before the attribution is not the speaker
+    ('Crowds wait at the gate. (Photo: Lena Moss/Delta Herald)\n\n'
+     'Terminal manager Ravi Sethi said: "We worked on paper all day. It cannot happen again."',
+     "Ravi Sethi", "worked on paper"),
+    # a name NER misses after a title, then 'he said'
+    ('Brigadier-General Idris Al Baraka, who leads the northern delegation, left early.\n'
+     '"We did not come here to give up land," he said.', "Idris Al Baraka", "give up land"),
+])
+def test_speaker_forms(body, speaker, words):
+    quotes = [q for q in _quotes(body) if words in q.text]
+    assert quotes, f"no quote with {words!r} in {_pairs(body)}"
+    assert quotes[0].speaker == speaker

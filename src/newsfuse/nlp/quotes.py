@@ -10,11 +10,14 @@ from the spaCy parse already made for the article, in this order:
 3. for a quote standing alone as its own sentence(s), the speaker of the quote just before it,
    or the person a speech verb in the previous sentence belongs to.
 
-The subject found is turned into a name: a person's fullest name in the article ("Guterres" ->
-"António Guterres"), a pronoun ("he said") into the nearest person named before it, a role
-("the Ukrainian envoy") into the person the article introduced with that role and nationality,
-else the role phrase itself. Short quoted fragments without a speech verb are scare quotes and
-are dropped.
+The subject is taken from the verb's own sentence (the parse may run over a paragraph break,
+e.g. from a photo credit), and a participle set off by a comma (', calling it "..."') takes the
+subject of the sentence's main verb. The subject found is turned into a name: a person's
+fullest name in the article ("Guterres" -> "António Guterres"), a pronoun ("he said") into the
+nearest person in focus before it (not one inside what somebody else said), a role ("the
+Ukrainian envoy", "the judge") into the person the article introduced with that role and
+nationality or with that title ("District Judge Ana Ruiz"), else the role phrase itself.
+Short quoted fragments without a speech verb are scare quotes and are dropped.
 """
 
 from __future__ import annotations
@@ -540,15 +543,42 @@ def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
         # "families were told ...": a passive speech verb's subject is the listener; in
         # "was quoted as saying" the passive verb is reached from "saying" and is the speaker
         deps = ("nsubj",) if current is verb and _is_passive(verb) else SUBJECT_DEPS
-        subjects = [c for c in current.children if c.dep_ in deps and c.i not in inside]
+        subjects = [c for c in current.children if c.dep_ in deps and c.i not in inside
+                    and _same_sentence(context, c, verb)]
         if subjects:
-            return subjects[0]
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if current is verb and _is_set_off_participle(verb):
+            root_subject = _root_subject(context, verb, inside)
+            if root_subject is not None:
+                return root_subject
         if current is verb and _is_passive(verb):
             return _agent_of(verb)
         if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
             break
         current = current.head
     return _according_to(verb)
+
+
+def _same_sentence(context: _Article, token: Token, verb: Token) -> bool:
+    """The parse may run over a paragraph break ('(Photo: Name/Agency)' then 'Director X
+    said:'); a subject is only taken from the verb's own sentence."""
+    return context.sentence_of(token.idx) == context.sentence_of(verb.idx)
+
+
+def _is_set_off_participle(verb: Token) -> bool:
+    """', calling the scheme "..."', ', adding: "..."': a participle after a comma."""
+    return (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and verb.dep_ in {"advcl", "conj", "xcomp", "acl", "relcl"})
+
+
+def _root_subject(context: _Article, verb: Token, inside: set[int]) -> Token | None:
+    """The subject of the sentence's main verb: 'Judge X rejected the arguments that Y had
+    intended to repay them, calling the scheme "..."' is X's word, though the small parser
+    hangs 'calling' on the relative clause."""
+    root = verb.sent.root
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i not in inside
+                and _same_sentence(context, c, verb)]
+    return subjects[0] if subjects and root.i < verb.i else None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -660,13 +690,26 @@ def _resolve_pronoun(context: _Article, offset: int) -> str | None:
     for mention in context.people:
         if lookback <= mention.start and mention.end <= offset:
             token = context.doc[mention.end_token - 1]
-            reported = token.head.dep_ == "ccomp" and _is_speech_verb(token.head.head)
+            reported = _in_reported_speech(token)
             focus = token.dep_ in SUBJECT_DEPS and not reported
             candidates.append((not focus, -mention.start, context.full_name(mention.text)))
     people = set(context.descriptors)
     candidates += [(False, -f.span.start, f.speaker) for f in context.found
                    if f.speaker in people and lookback <= f.span.start and f.span.end <= offset]
     return min(candidates)[2] if candidates else None
+
+
+def _in_reported_speech(token: Token) -> bool:
+    """Inside what a speech verb reports, however deep: in 'Moult said the brigade would go
+    on, as Pell would have wanted' Pell is part of what Moult said."""
+    node = token.head
+    for _ in range(MAX_GOVERNOR_DEPTH):
+        if node.head is node:
+            return False
+        if node.dep_ == "ccomp" and _is_speech_verb(node.head):
+            return True
+        node = node.head
+    return False
 
 
 def _resolve_role(context: _Article, token: Token) -> str | None:
@@ -676,6 +719,10 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
     nationalities = {_stem(c.text) for c in token.children
                      if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.text[:1].isupper()}
     if not roles:
+        titled = [m for m in context.people if head in _title_words(context.doc, m)
+                  and m.start < token.idx]
+        if titled and token.tag_ not in {"NNS", "NNPS"}:
+            return context.full_name(titled[-1].text)  # 'the judge' after 'Judge Ana Ruiz'
         return _resolve_organisation(context, head, nationalities)
     if token.tag_ in {"NNS", "NNPS"}:
         return None  # "the two party leaders wrote": several people, keep the phrase
@@ -690,6 +737,20 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
     before = [m for m in mentions if m.start < token.idx]
     chosen = before[-1] if before else mentions[0]
     return context.full_name(chosen.text)
+
+
+def _title_words(doc: Doc, mention: Mention) -> set[str]:
+    """Lemmas of the title written onto a name: 'District Judge Ana Ruiz' -> district, judge;
+    'Ana Ruiz, the club's coach,' -> coach."""
+    words = set()
+    i = mention.first_token - 1
+    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} \
+            and i < doc[i].head.i < mention.end_token:
+        words.add(doc[i].lemma_.lower())
+        i -= 1
+    last = doc[mention.end_token - 1]
+    words.update(c.lemma_.lower() for c in last.children if c.dep_ == "appos")
+    return words
 
 
 def _resolve_organisation(context: _Article, head: str, nationalities: set[str]) -> str | None:
