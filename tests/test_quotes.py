@@ -284,6 +284,17 @@ def test_unnamed_role_and_new_sentence_are_not_resolved_to_someone():
     # a name NER misses after a title, then 'he said'
     ('Brigadier-General Idris Al Baraka, who leads the northern delegation, left early.\n'
      '"We did not come here to give up land," he said.', "Idris Al Baraka", "give up land"),
+    # the person an outlet quotes, not the outlet
+    ('"The figures are simply wrong," the Valley Courier quoted Hart as saying.',
+     "Hart", "simply wrong"),
+    ('Lena Hart told the Valley Courier: "We were not warned at all."',
+     "Lena Hart", "not warned"),
+    # 'according to' before the quote
+    ('According to Mayor Elin Strand, "the town has never seen anything like it."',
+     "Elin Strand", "never seen"),
+    # a name the NER model does not tag, then 'she said'
+    ('Ana Ruiz, the club\'s coach, was furious. "That was never a penalty," she said.',
+     "Ana Ruiz", "never a penalty"),
 ])
 def test_speaker_forms(body, speaker, words):
     quotes = [q for q in _quotes(body) if words in q.text]

@@ -349,7 +349,7 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
         if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
             return None  # a fragment is kept for who chose the words; unknown here
         return _Found(span, speaker, first, last)
-    headline = _headline_speaker(context, span)
+    headline = _headline_speaker(context, span) or _according_to_before(context, span, region)
     if headline is not None:
         return _Found(span, headline, first, last)
     if not _stands_alone(context, span, region):
@@ -608,6 +608,21 @@ def _quoted_person(context: _Article, verb: Token) -> Token | None:
             mention = context.mention_of.get(token.i)
             if mention is not None and mention.label == "PERSON":
                 return token
+            if mention is None and token.pos_ == "PROPN" and any(
+                    c.dep_ in {"prep", "advcl"} and c.lower_ == "as" for c in verb.children):
+                return token  # 'the Courier quoted Hart as saying': NER did not know Hart
+    return None
+
+
+def _according_to_before(context: _Article, span: QuoteSpan,
+                         region: tuple[int, int]) -> str | None:
+    """'According to Mayor Elin Strand, "..."': the source named before the quote."""
+    before = [context.doc[i] for i in context.token_range(region[0], span.start)]
+    for n, token in enumerate(before[:-1]):
+        if token.lower_ == "according" and before[n + 1].lower_ == "to":
+            objects = [c for c in before[n + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return _name_of(context, objects[0])
     return None
 
 
@@ -696,7 +711,26 @@ def _resolve_pronoun(context: _Article, offset: int) -> str | None:
     people = set(context.descriptors)
     candidates += [(False, -f.span.start, f.speaker) for f in context.found
                    if f.speaker in people and lookback <= f.span.start and f.span.end <= offset]
+    if not candidates:
+        candidates = _unlabelled_people(context, lookback, offset)
     return min(candidates)[2] if candidates else None
+
+
+def _unlabelled_people(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
+    """Names NER did not tag, as a last resort for 'he'/'she': two or more capitalised proper
+    nouns that are the subject of a clause and no organisation or place ('Ana Ruiz, the club's
+    coach, was furious.')."""
+    found = []
+    for token in context.doc[context.token_range(start, end).start:
+                             context.token_range(start, end).stop]:
+        if (token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or token.i in context.quoted
+                or token.i in context.mention_of or _in_reported_speech(token)):
+            continue
+        names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.text[:1].isupper() and c.i not in context.mention_of]
+        if names and token.text[:1].isupper():
+            found.append((False, -token.idx, token.doc[names[0].i:token.i + 1].text))
+    return found
 
 
 def _in_reported_speech(token: Token) -> bool:
