@@ -75,12 +75,14 @@ class Alignment:
     sentences: list[Sentence]
     embeddings: np.ndarray
     # For each sentence: other article id -> index (into `sentences`) of the sentence there
-    # that states all of it (every clause, or the sentence as a whole).
+    # that states all of it (every clause) firmly enough to be cited for it.
     matches: list[dict[str, int]]
     parts: list[Part] = field(default_factory=list)
     part_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
     # For each part: other article id -> its best supporting sentence there.
     support: list[dict[str, Support]] = field(default_factory=list)
+    # Support score from which a source is cited (summary sentences, corroborated facts).
+    cite_score: float = 0.0
     # Article id -> id of the representative of its near-duplicate group (syndicated copies).
     independent: dict[str, str] = field(default_factory=dict)
     # Article id -> one id per independent voice: copies and one outlet's versions of a story
@@ -104,7 +106,7 @@ class Alignment:
         A sentence with one clause no other voice states still carries a fact of its own.
         """
         own = self.voice(self.sentences[index].doc_id)
-        return any(self.voice(doc) != own for doc in self.matches[index])
+        return any(self.voice(doc) != own for doc in _whole_matches(self, index))
 
     def confirmed_share(self, index: int) -> float:
         """Share of sentence `index`'s clauses (the sentence, when it is one clause) that
@@ -154,11 +156,13 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
     vectors = _part_vectors(parts, embeddings, embed)
     alignment = Alignment(sentences=sentences, embeddings=embeddings,
                           matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
+                          cite_score=config.cite_score,
                           independent=independent,
                           voices=outlet_voices(independent, outlets or {}))
     alignment.support = _supports(sentences, parts, vectors, config)
     alignment.index_parts()
-    alignment.matches = [_whole_matches(alignment, i) for i in range(len(sentences))]
+    alignment.matches = [_whole_matches(alignment, i, config.cite_score)
+                         for i in range(len(sentences))]
     return alignment
 
 
@@ -244,16 +248,20 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
         return found
     weight = _key_weights(parts, len(sentences))
     starts = np.array([p for p, part in enumerate(parts) if part.whole])
+    ends = [*starts[1:], len(parts)]
+    cosines = vectors @ vectors.T
     # Cosine of each part to the closest part (or whole) of each sentence.
-    closeness = np.maximum.reduceat(vectors @ vectors.T, starts, axis=1)
+    closeness = np.maximum.reduceat(cosines, starts, axis=1)
     docs = np.array([s.doc_id for s in sentences])
     for p, part in enumerate(parts):
         own = sentences[part.sentence].doc_id
         candidates = np.nonzero((closeness[p] >= config.min_cosine) & (docs != own))[0]
         for j in candidates:
-            other = parts[starts[j]]
-            if not _consistent(part, other):
+            if not _consistent(part, parts[starts[j]]):
                 continue
+            # The key content must be in the closest clause, not anywhere in a long sentence
+            # that holds every word of the event.
+            other = parts[starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))]
             score = (float(closeness[p, j])
                      + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
                      + config.name_weight * _cover(part.names, other.names | other.keys, weight))
@@ -285,14 +293,17 @@ def _consistent(part: Part, sentence: Part) -> bool:
     return not (part.weekdays and sentence.weekdays and not part.weekdays & sentence.weekdays)
 
 
-def _whole_matches(alignment: Alignment, index: int) -> dict[str, int]:
-    """Articles stating all of sentence `index`: every clause of it, when it has several.
+def _whole_matches(alignment: Alignment, index: int, least: float = 0.0) -> dict[str, int]:
+    """Articles stating all of sentence `index` (every clause of it, when it has several),
+    each clause with a support score of at least `least`.
 
     A sentence of two clauses is close in meaning to one stating either, so its whole
     vector is not enough to cite a source for both.
     """
     parts = alignment.parts_of(index)
     clauses = [p for p in parts if not alignment.parts[p].whole] or parts
-    common = set.intersection(*(set(alignment.support[p]) for p in clauses)) if clauses else set()
+    found = [{doc for doc, s in alignment.support[p].items() if s.score >= least}
+             for p in clauses]
+    common = set.intersection(*found) if found else set()
     return {doc: max((alignment.support[p][doc] for p in clauses), key=lambda s: s.score).sentence
             for doc in common}

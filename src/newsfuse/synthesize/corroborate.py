@@ -59,7 +59,9 @@ def _candidates(alignment: Alignment) -> list[_Candidate]:
             continue
         sentence = alignment.parts[p].sentence
         members = {alignment.sentences[sentence].doc_id: sentence}
-        members |= {doc: s.sentence for doc, s in support.items()}
+        # A listed fact cites its sources: only support firm enough to cite counts.
+        members |= {doc: s.sentence for doc, s in support.items()
+                    if s.score >= alignment.cite_score}
         count = alignment.independent_count(list(members))
         if count >= 2:
             found.append(_Candidate(part=p, members=members, count=count,
