@@ -112,3 +112,23 @@ def test_store_text_is_escaped_and_lists_page(tmp_path):
         article = client.get("/articles/a3").text
         assert "boilerplate" in article and "Subscribe now" in article
     store.close()
+
+
+def test_busy_server_shows_the_articles_while_the_report_waits(tmp_path):
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    store = Store(url)
+    stored = store.add_article(Article(id="b1", title="Tram strike in Ludvany", source="Post",
+                                       body="Trams stopped in Ludvany on Monday."))
+    event_id = store.add_to_event(stored.id, None, title="Tram strike")
+    with make_client(db_url=url) as client:
+        pool = client.app.state.pool
+        pool.pending = pool.capacity
+        try:
+            page = client.get(f"/events/{event_id}")
+        finally:
+            pool.pending = 0
+        assert page.status_code == 200 and 'id="pending-note"' in page.text
+        assert "Tram strike in Ludvany" in page.text and 'http-equiv="refresh"' in page.text
+        assert client.get(f"/api/events/{event_id}/report").status_code == 200
+        assert 'id="pending-note"' not in client.get(f"/events/{event_id}").text
+    store.close()

@@ -157,7 +157,7 @@ async def events(request: Request, q: Annotated[str, Query(max_length=200)] = ""
             summary="The report of a stored event (computed when stale)")
 async def event_report(request: Request, event_id: str, format: FormatQuery = "json") -> Response:
     try:
-        report, _row = await work.stored_report(request, event_id)
+        report, _row, _stale = await work.stored_report(request, event_id)
     except work.UnknownEvent:
         return error_response(404, f"no event {event_id!r} in the store")
     response = work.rendered(report, format)

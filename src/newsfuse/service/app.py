@@ -44,6 +44,7 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
     app.state.config = config or Config()
     app.state.pool = WorkerPool(settings.workers, settings.queue_per_worker, settings.pool)
     app.state.demo = None
+    app.state.reports_running = {}  # event id -> the one running analysis of that event
     app.add_middleware(Guard, settings=settings)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(packages=[("newsfuse.service", "static")]), name="static")

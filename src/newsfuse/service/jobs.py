@@ -73,13 +73,22 @@ class AddOutcome:
 def add_articles(db_url: str, articles: list[Article], config: Config,
                  max_chars: int) -> AddOutcome:
     """Clean, store and assign to events online; over-long texts are cut with a warning."""
-    from newsfuse.cluster.workflow import ingest_online
+    from newsfuse.cluster.workflow import UnknownEvent, event_report, ingest_online
 
     loaded, errors = api.load(articles, config)
     warnings = cut_long_articles(loaded, max_chars)
     store = _store(db_url)
     with _write_lock:
-        outcome, _touched = ingest_online(loaded, store, config)
+        outcome, touched = ingest_online(loaded, store, config)
+        # Report every event that changed now, in this job (the touched ones, and any that an
+        # online split or merge re-formed): readers then always find a saved report and never
+        # wait for an analysis.
+        changed = set(touched) | {e.id for e in store.event_summaries() if not e.report_fresh}
+    for event_id in sorted(changed):
+        try:
+            event_report(store, event_id, config)
+        except UnknownEvent:
+            continue  # merged away by a concurrent assignment
     created = [s.id for s in outcome.stored if s.created]
     ids = [s.id for s in outcome.stored]
     members = store.event_members()

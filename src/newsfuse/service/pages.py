@@ -19,6 +19,7 @@ from newsfuse.service.errors import error_response
 from newsfuse.service.inputs import Collected
 from newsfuse.service.limits import LimitExceeded
 from newsfuse.service.passages import find_passage, paragraphs_with_passage
+from newsfuse.service.pool import PoolFull
 from newsfuse.service.security import COOKIE, check_token
 from newsfuse.service.settings import MAX_SUMMARY_WORDS, MIN_SUMMARY_WORDS
 from newsfuse.store import outlet_name
@@ -45,18 +46,30 @@ async def events(request: Request, q: str = "", outlet: str = "", since: str = "
 @router.get("/events/{event_id}")
 async def event(request: Request, event_id: str) -> Response:
     try:
-        report, row = await work.stored_report(request, event_id)
+        report, row, stale = await work.stored_report(request, event_id)
     except work.UnknownEvent:
         return error_response(404, f"no event {event_id!r} in the store", html=True)
+    except PoolFull as busy:
+        return await _pending(request, event_id, busy.retry_after)
     sources = SourceIndex(report.articles)
 
     def cite_url(article_id: str, text: str) -> str:
         return f"{_article_url(article_id)}?{urlencode({'event': event_id, 'cite': text})}#passage"
 
     return _page("event.html.j2", report=report, event=row, reported_at=row.reported_at,
+                 stale=stale,
                  sources=sources, cite_url=cite_url, article_url=_article_url,
                  outlets=sorted({outlet_name(a.source, a.url) or a.id for a in report.articles}),
                  span=date_range(report), chart=timeline_svg(report), bar=bar_percent)
+
+
+async def _pending(request: Request, event_id: str, retry_after: int) -> HTMLResponse:
+    """No saved report yet and every worker busy: the articles now, the report on reload."""
+    store = work.store_of(request)
+    row = await run_in_threadpool(store.event, event_id)
+    articles = await run_in_threadpool(store.event_articles, event_id)
+    return _page("event_pending.html.j2", event_id=event_id, title=row.title or event_id,
+                 articles=articles, article_url=_article_url, retry_after=retry_after)
 
 
 @router.get("/articles/{article_id:path}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Literal
 
@@ -111,21 +112,49 @@ class UnknownEvent(LookupError):
     pass
 
 
-async def stored_report(request: Request, event_id: str) -> tuple[EventReport, object]:
-    """The saved report of an event when it covers every article, else a fresh one (pool)."""
+async def stored_report(request: Request, event_id: str) -> tuple[EventReport, object, bool]:
+    """(report, event row, stale) of a stored event.
+
+    A saved report that covers every article is served as it is. A saved one that predates
+    newer articles is served at once, marked stale, while one refresh runs in the pool (readers
+    never wait for, nor pile up, analyses). Without any saved report the page waits for the
+    one analysis of that event that all concurrent requests share.
+    """
     from starlette.concurrency import run_in_threadpool
 
     store = store_of(request)
     row = await run_in_threadpool(store.event, event_id)
     if row is None:
         raise UnknownEvent(event_id)
-    if row.last_report is not None and row.reported_at and row.reported_at >= row.updated_at:
-        return EventReport.model_validate(row.last_report), row
-    state = request.app.state
-    report = await state.pool.run(jobs.report_event, state.settings.db_url, event_id,
-                                  state.config)
+    fresh = row.reported_at is not None and row.reported_at >= row.updated_at
+    if row.last_report is not None:
+        if not fresh:
+            _refresh_in_background(request, event_id)
+        return EventReport.model_validate(row.last_report), row, not fresh
+    report = await asyncio.shield(_refresh(request, event_id))
     row = await run_in_threadpool(store.event, event_id)
-    return report, row
+    return report, row, False
+
+
+def _refresh(request: Request, event_id: str) -> asyncio.Future:
+    """The running analysis of the event, or a new one (one per event at a time)."""
+    state = request.app.state
+    running: dict[str, asyncio.Future] = state.reports_running
+    if event_id not in running:
+        job = asyncio.ensure_future(state.pool.run(jobs.report_event, state.settings.db_url,
+                                                   event_id, state.config))
+        running[event_id] = job
+        job.add_done_callback(lambda _job: running.pop(event_id, None))
+    return running[event_id]
+
+
+def _refresh_in_background(request: Request, event_id: str) -> None:
+    pool = request.app.state.pool
+    running = request.app.state.reports_running
+    if event_id in running or pool.pending >= pool.workers:
+        return  # already refreshing, or no idle worker (writes keep the queue): retry later
+    job = _refresh(request, event_id)
+    job.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 async def add_articles(request: Request, collected: Collected, config: Config) -> jobs.AddOutcome:
