@@ -33,12 +33,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfuse import lang
 from newsfuse.model import Article, DateMention, Sentence
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTHS = lang.MONTH_NUMBER
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -48,7 +46,7 @@ ABSOLUTE_PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = [day.lower() for day in lang.WEEKDAYS]
 WEEKDAY_PATTERN = re.compile(
     r"\b(?:(?P<which>last|next|this|past|coming)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -67,10 +65,9 @@ _CANDIDATE_LABELS = {"DATE", "TIME"}
 # Entities a weekday may be part of without being a date.
 _TITLE_LABELS = {"WORK_OF_ART", "EVENT", "ORG", "FAC", "PRODUCT"}
 _NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC"}
-_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAY_WORDS = lang.WEEKDAY_WORDS
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december"}
+_MONTH_WORDS = lang.MONTH_WORDS
 # Auxiliaries that put a clause after its telling: future and the modals of what is not yet
 # done ('said it would publish a report on Friday', 'the launch could come on Friday').
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might"}
@@ -85,9 +82,8 @@ INTENT_VERBS = {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope"
                 "agree", "promise", "vow", "pledge", "want", "seek", "threaten", "decide"}
 # Clause hops a bare verb or participle may take to find the tense it shares.
 MAX_TENSE_HOPS = 2
-# Verbs whose date is the date of a statement: "officials said on Tuesday".
-SPEECH_VERBS = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
-                "write", "warn", "declare", "tweet", "post"}
+# Verbs whose date is the date of a statement: "officials said on Tuesday" (lang.json).
+SPEECH_VERBS = lang.REPORTING_VERBS
 # Steps from a date up to its verb: "on Monday" -> on -> met is two; "before the window closes
 # on Friday" is up to six when the small parser reads "closes" as a noun; a date is a
 # modifier, so the first verb above it is its clause's verb however far.

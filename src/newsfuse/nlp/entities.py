@@ -33,45 +33,17 @@ from cleanco import basename as company_basename
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention, Sentence
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
-# Words that precede a name as a title or role; stripped from the front of PERSON mentions
-# ("UN Secretary-General António Guterres" -> "António Guterres").
-PERSON_TITLES = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
-    "president", "prez", "vice", "ambassador", "envoy", "delegate", "representative",
-    "secretary", "general", "minister", "premier", "chancellor", "pm", "senator", "sen", "sen.",
-    "rep", "rep.", "gov", "gov.", "governor", "mayor", "king", "queen", "prince", "princess",
-    "pope", "sheikh", "emir", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
-    "gen", "gen.", "col", "col.", "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "judge",
-    "justice", "prosecutor", "leader", "deputy", "foreign", "defence", "defense", "prime",
-    "mp", "lawmaker", "negotiator", "diplomat", "head", "manager", "coach", "captain",
-    "chairman", "chairwoman", "ceo", "director", "principal", "professor", "prof", "prof.",
-    "rev", "rev.", "reverend", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheriff",
-})
-# Titles specific enough that the name right after them is a person even when NER says ORG/GPE
-# ("Russian Ambassador Vassily Nebenziya" was tagged ORG by en_core_web_sm on the example).
-HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "prez", "ambassador",
-    "envoy", "minister", "premier", "chancellor", "senator", "sen.", "governor", "mayor",
-    "spokesman", "spokeswoman", "spokesperson", "secretary-general", "general", "delegate",
-    "pope", "king", "queen", "prince", "princess", "sheikh", "manager", "coach", "captain",
-    "chairman", "chairwoman", "ceo", "director", "principal", "professor", "prof", "prof.",
-    "rev", "rev.", "reverend", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheriff",
-})
-# Exonyms and old transliterations that string distance cannot link (kiev/kyiv differ in two
-# of four letters). Applied to folded tokens; the right-hand side is the current English form.
-EXONYMS = {
-    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
-    "nikolaev": "mykolaiv", "nikolayev": "mykolaiv", "lugansk": "luhansk",
-    "chernigov": "chernihiv", "zaporozhye": "zaporizhzhia", "dnepropetrovsk": "dnipro",
-    "rovno": "rivne", "byelorussia": "belarus", "peking": "beijing", "bombay": "mumbai",
-    "burma": "myanmar", "kiev's": "kyiv",
-}
+# Personal titles, honorifics and exonyms are language data: see newsfuse/lang.json.
+PERSON_TITLES = lang.PERSON_TITLES
+HONORIFICS = lang.HONORIFICS
+EXONYMS = lang.EXONYMS
 FAMILIES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org",
             "NORP": "norp"}
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})

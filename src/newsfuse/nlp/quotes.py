@@ -29,6 +29,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from newsfuse import lang
 from newsfuse.model import Article, Quote, Sentence
 from newsfuse.nlp.entities import (
     Mention,
@@ -40,36 +41,10 @@ from newsfuse.nlp.entities import (
     tokens_match,
 )
 
-# Lemmas of verbs that report speech or writing. Verbs of wanting ("demand", "seek",
-# "suggest") are left out: headlines use them with quoted slogans that nobody said verbatim.
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "declare", "announce", "write", "tweet", "post", "argue",
-    "claim", "insist", "warn", "explain", "note", "stress", "emphasize", "emphasise", "ask",
-    "urge", "call", "describe", "accuse", "lament", "reply", "respond", "answer", "conclude",
-    "remark", "comment", "admit", "acknowledge", "confirm", "deny", "promise", "vow", "pledge",
-    "recall", "observe", "assert", "maintain", "contend", "caution", "predict", "concede",
-    "boast", "complain", "protest", "plead", "appeal", "exclaim", "shout", "cry", "whisper",
-    "mutter", "scream", "quip", "joke", "dub", "label", "brand", "threaten", "reiterate",
-    "underline", "condemn", "deplore", "criticise", "criticize", "praise", "hail", "thank",
-    "inform", "testify", "allege", "affirm", "proclaim", "retort", "snap", "summarize",
-    "summarise", "quote", "liken",
-})
+# Speech verbs and role groups are language data: see newsfuse/lang.json.
+SPEECH_VERBS = lang.SPEECH_VERBS
 PERSON_PRONOUNS = frozenset({"he", "she"})
-# Role nouns that name a person's office; words in one set stand for each other
-# ("the Ukrainian envoy" is the person introduced as Ukraine's representative or ambassador).
-PERSON_ROLES = [
-    frozenset({"envoy", "ambassador", "representative", "delegate", "diplomat", "emissary"}),
-    frozenset({"president", "leader", "head"}),
-    frozenset({"minister", "secretary"}),
-    frozenset({"spokesman", "spokeswoman", "spokesperson"}),
-    frozenset({"chief", "head", "director", "chairman", "chairwoman", "chair"}),
-    frozenset({"prime", "premier", "pm"}),
-    frozenset({"general", "commander"}),
-    frozenset({"mayor"}), frozenset({"governor"}), frozenset({"chancellor"}),
-    frozenset({"lawmaker", "senator", "mp", "deputy"}),
-    frozenset({"king", "queen", "monarch", "emperor", "prince", "princess", "pope"}),
-    frozenset({"negotiator"}), frozenset({"prosecutor"}),
-]
+PERSON_ROLES = lang.PERSON_ROLES
 # A quote of one word is a scare quote or a term ("condemns", "immediate"), never a statement.
 MIN_QUOTE_WORDS = 2
 # Quoted fragments up to this many words are kept only when a speech verb attributes them:
@@ -97,16 +72,6 @@ ROLE_WINDOW_TOKENS = 8
 # Ancestor steps from the quoted words up to their governing verb; deeper links are a different
 # clause ("... said X, adding that the talks, which ... 'quote'").
 MAX_GOVERNOR_DEPTH = 8
-# Country and adjective share their first 4 letters in most English pairs (Norway/Norwegian,
-# Britain/British, Turkey/Turkish; 5 would split Norway/Norwegian). Pairs that do not are below.
-NATION_STEM_CHARS = 4
-IRREGULAR_DEMONYMS = {
-    "french": "france", "spanish": "spain", "polish": "poland", "dutch": "netherlands",
-    "danish": "denmark", "american": "us", "usa": "us", "uk": "britain", "swiss": "switzerland",
-    "greek": "greece", "irish": "ireland", "welsh": "wales", "scottish": "scotland",
-    "english": "england", "portuguese": "portugal", "belgian": "belgium", "thai": "thailand",
-    "filipino": "philippines", "peruvian": "peru", "cypriot": "cyprus", "icelandic": "iceland",
-}
 # Subjects that are documents, not speakers: the speaker is their author, when named.
 STATEMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "message", "release",
                              "document", "note", "memo", "editorial", "article", "post",
@@ -312,10 +277,9 @@ def _descriptor_words(token: Token) -> set[str]:
 
 
 def _stem(text: str) -> str:
-    """Nationality stem shared by a country and its adjective: the first NATION_STEM_CHARS
-    letters (Ukraine/Ukrainian, Norway/Norwegian), with a table for irregular adjectives."""
-    word = fold(re.sub(r"['’]s$", "", text))
-    return "stem:" + IRREGULAR_DEMONYMS.get(word, word)[:NATION_STEM_CHARS]
+    """Nationality stem shared by a country and its adjective (Ukraine/Ukrainian; see
+    lang.nation_stem), marked so that it never equals a role word."""
+    return "stem:" + lang.nation_stem(fold(re.sub(r"['’]s$", "", text)))
 
 
 # --------------------------------------------------------------------------- extraction

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Sentence, TimelineEntry
 
 # Cosine at which two sentences with the same date describe the same happening. Read off the
@@ -32,7 +33,7 @@ TEXT_SEPARATOR = " / "
 _CREDIT_IN_LINE = re.compile(
     r"\((?:photo|picture|image|video)s?\b[^)]*\)|\b(?:photo|picture|image)\s*:|"
     r"\bgetty images\b|\b(?:picture|photo|image|video grab) taken\b|\bhandout\b", re.I)
-_CREDIT_LINE = re.compile(r"\b(?:AFP|Getty|Reuters|AP|EPA|Shutterstock|Photo|Credit)\b")
+_CREDIT_LINE = re.compile(lang.agency_pattern() + r"|\b(?:Photo|Credit)\b")
 # A credit on its own line is short: "Name Surname/AFP/Getty".
 MAX_CREDIT_LINE_WORDS = 8
 _DATE_ONLY_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*\)\s*$")

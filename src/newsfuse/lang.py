@@ -1,0 +1,100 @@
+"""English language data shared by quotes, entities, dates, captions and the timeline.
+
+One place, kept as data: tables that exist elsewhere are read from there (country names from
+pycountry's ISO 3166 table, month and weekday names from the standard library's calendar);
+the word lists of our own (personal titles, roles, speech verbs, irregular demonyms, exonyms,
+photo agencies) are in lang.json beside this module, each with a note on what it is for.
+Stages import this module like `model` and `config`: it imports no stage.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = json.loads((Path(__file__).with_name("lang.json")).read_text(encoding="utf-8"))
+
+PERSON_TITLES: frozenset[str] = frozenset(_DATA["person_titles"]["words"])
+HONORIFICS: frozenset[str] = frozenset(_DATA["honorifics"]["words"])
+PERSON_ROLES: list[frozenset[str]] = [frozenset(g) for g in _DATA["person_roles"]["groups"]]
+SPEECH_VERBS: frozenset[str] = frozenset(_DATA["speech_verbs"]["words"])
+REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"]["words"])
+IRREGULAR_DEMONYMS: dict[str, str] = dict(_DATA["irregular_demonyms"]["map"])
+EXONYMS: dict[str, str] = dict(_DATA["exonyms"]["map"])
+PHOTO_AGENCIES: tuple[str, ...] = tuple(_DATA["photo_agencies"]["names"])
+
+# calendar's names are English unless a program calls locale.setlocale, which newsfuse never does.
+MONTHS: tuple[str, ...] = tuple(calendar.month_name[1:])
+WEEKDAYS: tuple[str, ...] = tuple(calendar.day_name)  # Monday first, as date.weekday()
+MONTH_WORDS: frozenset[str] = frozenset(m.lower() for m in MONTHS)
+WEEKDAY_WORDS: frozenset[str] = frozenset(d.lower() for d in WEEKDAYS)
+# "sep", "sept" -> 9: a month is known by its first three letters.
+MONTH_NUMBER: dict[str, int] = {m[:3].lower(): n for n, m in enumerate(MONTHS, 1)}
+# Country and adjective share their first 4 letters in most English pairs (Norway/Norwegian,
+# Britain/British, Turkey/Turkish; 5 would split Norway/Norwegian); IRREGULAR_DEMONYMS has
+# the pairs that do not.
+NATION_STEM_CHARS = 4
+
+
+def agency_pattern() -> str:
+    """A regular-expression alternative matching any photo agency's name as a whole word."""
+    names = sorted(PHOTO_AGENCIES, key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
+
+
+def nation_stem(word: str) -> str:
+    """The stem a country and its nationality adjective share ("Ukraine"/"Ukrainian" ->
+    "ukra"; "Dutch" -> "neth" through IRREGULAR_DEMONYMS)."""
+    decomposed = unicodedata.normalize("NFKD", re.sub(r"['’]s$", "", word))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = plain.replace(".", "").strip()
+    return IRREGULAR_DEMONYMS.get(plain, plain)[:NATION_STEM_CHARS]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lowercased country name -> ISO 3166 alpha-3 code, from pycountry (short, common and
+    official names: "bolivia", "bolivia, plurinational state of" and "united kingdom")."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[value.lower()] = country.alpha_3
+    return names
+
+
+def country_code(word: str) -> str | None:
+    """ISO alpha-3 code of a country name or nationality adjective ("Norwegian" -> "NOR"):
+    the one country whose name shares the longest beginning with the word, at least
+    NATION_STEM_CHARS letters ("Austrian" is Austria, not Australia); None when two tie."""
+    lowered = word.lower()
+    names = country_names()
+    if lowered in names:
+        return names[lowered]
+    irregular = IRREGULAR_DEMONYMS.get(lowered)
+    if irregular is not None and irregular in names:
+        return names[irregular]
+    key = irregular or lowered
+    best: dict[int, set[str]] = {}
+    for name, code in names.items():
+        shared = _shared_start(key, name)
+        if shared >= NATION_STEM_CHARS:
+            best.setdefault(shared, set()).add(code)
+    if not best:
+        return None
+    codes = best[max(best)]
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
