@@ -79,16 +79,41 @@ class Quote(Record):
     sentence: int = Field(description="Index of the sentence where the quote starts")
 
 
-class NumericFact(Record):
-    """A number with what it counts, e.g. 'over one thousand troops' lost -> 1000 troops."""
+class Quantity(Record):
+    """What a figure measures, read off the parse: kind and unit, the counted noun, the
+    predicate and its arguments, the scope and the time frame it applies to."""
 
-    value: float
+    kind: Literal["count", "money", "percent", "measure", "duration", "age", "ordinal",
+                  "date"]
+    unit: str = Field(description="Counted noun lemma for counts ('resident'), ISO currency "
+                      "for money ('EUR'), '%', a pint unit name for measures and durations "
+                      "('meter', 'hour'), 'year' for ages, 'day' for dates")
+    noun: str | None = Field(None, description="The noun the figure counts or belongs to")
+    predicate: str | None = Field(None, description="Lemma of the verb governing the figure")
+    what: str = Field("", description="Content words of the figure's neighbourhood in the "
+                      "parse, e.g. 'resident evacuate Velloran'")
+    scope: list[str] = Field([], description="Places and groups named next to the figure")
+    time_frame: str | None = Field(None, description="Dates and phrases such as 'so far', "
+                                   "'last season' attached to the figure")
+    aspect: Literal["total", "part", "size", "change"] = Field(
+        "total", description="part: a share of a total stated beside it ('including 16 "
+        "children'); size: an attribute of a noun ('a 15-member council'); change: an "
+        "increment ('three more', 'rose by 5')")
+
+
+class NumericFact(Record):
+    """A figure a sentence states, e.g. 'more than 3,000 people were evacuated'."""
+
+    value: float = Field(description="In the base unit of its kind: metres, seconds, the "
+                         "amount of money, percent, a day's ordinal for dates")
     qualifier: str | None = Field(None, description="'more than', 'at least', 'about', ...")
-    unit: str = Field(description="Head noun of what is counted, e.g. 'people', 'troops'")
-    measure: str = Field(description="Normalised measured thing, e.g. 'killed:people'")
+    unit: str = Field(description="Head noun of what is counted, or the unit")
+    measure: str = Field(description="Readable label of what is measured (display only)")
     phrase: str
     source: str
     sentence: int
+    quantity: Quantity | None = None
+    date: dt.date | None = Field(None, description="For date claims: the day stated")
 
 
 class DateMention(Record):
@@ -143,13 +168,18 @@ class Claim(Record):
     phrase: str
     sentence: str
     sources: list[str]
+    unit: str | None = Field(None, description="Unit of `value` (base unit of its kind)")
+    date: dt.date | None = Field(None, description="For date claims: the day stated")
 
 
 class Conflict(Record):
-    measure: str = Field(description="What is measured, e.g. 'killed:people'")
+    measure: str = Field(description="What is measured, in words, e.g. 'people evacuated'")
     claims: list[Claim]
     compatible: bool = Field(description="True when all values can be true together")
     reason: str
+    kind: str | None = Field(None, description="count, money, percent, measure, duration, "
+                             "age, ordinal or date")
+    quantity: Quantity | None = Field(None, description="What is measured, as a record")
 
 
 class UniqueFact(Record):

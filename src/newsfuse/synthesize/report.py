@@ -31,17 +31,18 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
     fragments = unattributed_quote_sentences(documents)
     summary = summary_sentences(alignment, config, fragments)
     entities = merge_entities(documents)
+    vectors = KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
+                           get_embedder())
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
         summary=summary,
         corroborated=corroborated_facts(alignment, fragments),
-        conflicts=find_conflicts(documents, alignment.independent),
+        conflicts=find_conflicts(documents, alignment.independent, vectors),
         unique=unique_facts(alignment, documents),
         quotes=_distinct_quotes(documents, alias_index(entities)),
         entities=entities,
-        timeline=build_timeline(documents, KnownVectors(
-            [s.text for s in alignment.sentences], alignment.embeddings, get_embedder())),
+        timeline=build_timeline(documents, vectors),
         errors=errors or [],
     )
 

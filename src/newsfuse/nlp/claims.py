@@ -1,0 +1,653 @@
+"""Claims with an open vocabulary: every quantity a sentence states, and what it measures.
+
+A claim is a number read from the parse with
+* its **kind** and **unit**: a count of some noun, money with its currency, a percentage, a
+  measure with a physical unit (pint's registry: km, metres, hectares, tonnes, ...), a duration,
+  an age, an ordinal, or the calendar day on which something happened;
+* its **value** in a base unit (5 km and 5,000 metres are both 5000 m; two years and 24 months
+  are both 63,115,200 s), so that compatible figures in other units compare equal;
+* its **qualifier** ("about", "at least", "more than", "nearly", "up to", ...);
+* **what is measured**: the counted noun and its modifiers, the predicate that governs the number
+  and that predicate's other arguments, read off the dependency parse (`Quantity`). Two claims
+  of different articles are about the same quantity when these descriptions agree
+  (`synthesize.conflicts` compares them with sentence vectors, not with a list of outcomes);
+* its **scope** (places, organisations and groups named next to it) and **time frame** (dates
+  and phrases such as "so far", "last season" attached to it).
+
+Number words come from `text2num` ("fourteen", "twenty-five", "two dozen" by our scale table);
+units from `pint`. Years, clock times, phone numbers, labels ("No. 9", "Article 51") and vague
+plurals ("hundreds of", "dozens of") are not claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
+from newsfuse.nlp.numbers import (
+    QUALIFIERS,
+    number_runs,
+    parse_number,
+    qualifier_before,
+)
+
+# --------------------------------------------------------------------------- language data
+
+# Currency signs and words -> ISO code. Amounts in different currencies are never compared.
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
+                  "₴": "UAH", "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR",
+                  "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP",
+                  "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
+                  "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+                  "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
+                  "francs": "CHF", "franc": "CHF", "krona": "SEK", "kronor": "SEK",
+                  "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "lira": "TRY",
+                  "won": "KRW", "rand": "ZAR", "pesos": "MXN", "peso": "MXN", "real": "BRL",
+                  "reais": "BRL"}
+# Scale suffixes glued to money ("$4.2bn", "€6.5m").
+SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6,
+                  "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+PERCENT_WORDS = {"%", "percent", "per cent", "pct", "percentage points", "points"}
+FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+             "a quarter": 25.0, "one quarter": 25.0, "two thirds": 200 / 3,
+             "two-thirds": 200 / 3, "three quarters": 75.0, "three-quarters": 75.0}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                 "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                 "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20}
+_GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|mn|m|k|tn)$")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
+# Short words that pint reads as units but that are ordinary English ("in", "at", "a").
+NOT_UNITS = {"a", "an", "at", "in", "as", "am", "pm", "s", "t", "g", "h", "b", "c", "d", "p",
+             "m", "l", "mm", "st", "nd", "rd", "th", "to", "or", "of", "by", "per", "point",
+             "points", "year", "years", "old", "man", "men", "people", "percent", "cent", "ton"}
+# pint knows thousands of units, many of them also English words ("league", "chain", "stone");
+# figures in news use these.
+NEWS_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+              "fortnight", "meter", "kilometer", "centimeter", "millimeter", "mile", "foot",
+              "inch", "yard", "nautical_mile", "gram", "kilogram", "metric_ton", "ton",
+              "tonne", "pound", "ounce", "hectare", "acre", "liter", "milliliter", "gallon",
+              "barrel", "knot", "mile_per_hour", "kilometer_per_hour", "degree_Celsius",
+              "degree_Fahrenheit", "watt", "kilowatt", "megawatt", "gigawatt",
+              "kilowatt_hour", "megawatt_hour", "gigawatt_hour", "terawatt_hour"}
+# Dimensions worth comparing as measures (pint dimensionality strings).
+MEASURE_DIMENSIONS = {"[length]", "[mass]", "[time]", "[length] ** 2", "[length] ** 3",
+                      "[length] / [time]", "[temperature]",
+                      "[mass] * [length] ** 2 / [time] ** 3",
+                      "[mass] * [length] ** 2 / [time] ** 2"}
+# Nouns a bare count stands for when no noun follows ("Fifteen were killed").
+PEOPLE = "people"
+# Words that make a time frame: the counted thing is a running total or a past instance.
+TIME_FRAME_WORDS = {"so far", "in total", "to date", "this year", "last year", "last season",
+                    "this season", "overall", "in all", "altogether", "previous", "previously",
+                    "former", "earlier", "last", "first", "next", "planned", "career"}
+_LABEL_WORDS = {"no", "no.", "number", "article", "resolution", "chapter", "section", "page",
+                "room", "flight", "route", "highway", "phase", "stage", "level", "session",
+                "#", "platform", "gate", "line", "bus", "channel", "model", "version", "covid",
+                "apollo", "paragraph", "row", "seat", "shirt", "code", "district", "ward"}
+_YEAR = re.compile(r"^(1[89]|20|21)\d\d$")
+_DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_SCOPE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+INCREMENT_WORDS = {"another", "additional", "extra", "further"}
+CHANGE_VERBS = {"rise", "increase", "climb", "grow", "jump", "fall", "drop", "decline",
+                "decrease", "shrink", "gain", "lose", "cut", "raise", "lower"}
+QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()}
+_STOP_DESCRIPTION = {"be", "have", "do", "say", "tell", "report", "add", "accord", "the", "a",
+                     "an", "this", "that", "which", "who", "its", "their", "his", "her"}
+
+
+# Outcomes that news counts side by side and that are never the same count: a figure for the
+# dead is no rival to a figure for the injured, whatever the wording around them. Words of the
+# figure's description (its predicate and the counted noun's modifiers) are looked up here.
+OUTCOME_CLASSES = {
+    "kill": "death", "die": "death", "dead": "death", "death": "death", "fatality": "death",
+    "drown": "death", "perish": "death", "killed": "death", "murder": "death",
+    "injure": "injury", "injured": "injury", "wound": "injury", "wounded": "injury",
+    "hurt": "injury", "injury": "injury", "hospitalise": "injury", "hospitalize": "injury",
+    "miss": "missing", "missing": "missing",
+    "arrest": "arrest", "detain": "arrest", "arrested": "arrest",
+    "delay": "delay", "delayed": "delay", "cancel": "cancellation", "cancelled": "cancellation",
+    "canceled": "cancellation",
+}
+
+
+def outcome_of(quantity: Quantity) -> str | None:
+    """The outcome class a count's description names, if any ('kill' -> death)."""
+    words = [quantity.predicate or "", *quantity.what.split()]
+    return next((OUTCOME_CLASSES[w] for w in words if w in OUTCOME_CLASSES), None)
+
+
+@dataclass
+class _Reading:
+    value: float
+    kind: str
+    unit: str
+    start: int  # token span of the quantity as written (qualifier excluded)
+    end: int
+    anchor: Token  # the token through which the quantity attaches to the sentence
+    noun: Token | None = None  # the counted noun of a count
+
+
+def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
+                   dates: list[DateMention] | None = None) -> list[NumericFact]:
+    """Every quantity of the document, and the day of every dated happening."""
+    starts = [s.start for s in sentences]
+    facts: list[NumericFact] = []
+    taken: set[int] = set()
+    for reading in _readings(doc):
+        if taken & set(range(reading.start, reading.end)):
+            continue
+        taken.update(range(reading.start, reading.end))
+        facts.append(_fact(doc, reading, article, sentences, starts))
+    facts += _date_claims(doc, sentences, article, dates or [])
+    return facts
+
+
+# --------------------------------------------------------------------------- readings
+
+
+def _readings(doc: Doc) -> list[_Reading]:
+    found = []
+    for run in number_runs(doc):
+        reading = _read_run(doc, run)
+        if reading is not None:
+            found.append(reading)
+    found += _glued_money(doc)
+    found += _fraction_readings(doc)
+    found += _ordinal_readings(doc)
+    return sorted(found, key=lambda r: r.start)
+
+
+def _read_run(doc: Doc, run: Span) -> _Reading | None:
+    value = parse_number([t.text for t in run])
+    if value is None:
+        return None
+    age = _age(doc, run, value)
+    if age is not None:
+        return age
+    if _is_not_a_quantity(doc, run):
+        return None
+    start, end = run.start, run.end
+    before = doc[start - 1] if start > 0 else None
+    # money: "$4.2 billion", "€62 million", "58 million euros", "$4.2bn"
+    if before is not None and before.text in CURRENCY_SIGNS:
+        value, end = _scaled(doc, value, end)
+        return _Reading(value, "money", CURRENCY_SIGNS[before.text], start - 1, end,
+                        _anchor(doc[start - 1:end]))
+    nxt = _next_word(doc, end)
+    if nxt is not None and nxt.lower_ in SCALE_SUFFIXES and nxt.i + 1 < len(doc) \
+            and doc[nxt.i + 1].lower_ in CURRENCY_WORDS:
+        value, end = _scaled(doc, value, end)
+        nxt = _next_word(doc, end)
+    if nxt is not None and nxt.lower_ in CURRENCY_WORDS:
+        return _Reading(value, "money", CURRENCY_WORDS[nxt.lower_], start, nxt.i + 1,
+                        _anchor(doc[start:nxt.i + 1]))
+    if nxt is not None and (nxt.lower_ in ("%", "percent", "pct") or (
+            nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent")):
+        end = nxt.i + (2 if nxt.lower_ == "per" else 1)
+        return _Reading(value, "percent", "%", start, end, _anchor(doc[start:end]))
+    if nxt is not None:
+        unit = _pint_unit(nxt.lower_)
+        if unit is not None:
+            name, factor, dimension = unit
+            kind = "duration" if dimension == "[time]" else "measure"
+            value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension)
+            return _Reading(value, kind, name, start, end, _anchor(doc[start:nxt.i + 1]))
+    return _count(doc, run, value)
+
+
+def _compound_measure(doc: Doc, value: float, end: int, dimension: str) -> tuple[float, int]:
+    """'6 hours and 48 minutes', '5 feet 11 inches': one measure written in two units."""
+    at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", ",") else end
+    if at + 1 < len(doc) and _DIGITS.match(doc[at].text):
+        unit = _pint_unit(doc[at + 1].lower_)
+        if unit is not None and unit[2] == dimension:
+            extra = parse_number([doc[at].text])
+            if extra is not None:
+                return value + extra * unit[1], at + 2
+    return value, end
+
+
+def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
+    anchor = _anchor(run)
+    noun = _counted_noun(doc, run, anchor)
+    if noun is None:
+        return None
+    if _pint_unit(noun.lower_) is not None or noun.lower_ in _MONTHS:
+        return None  # a measure whose unit is not right after the number
+    unit = PEOPLE if run.start <= noun.i < run.end else noun.lemma_.lower()
+    end = noun.i + 1 if run.end <= noun.i <= run.end + 4 else run.end
+    return _Reading(value, "count", unit, run.start, end, anchor, noun)
+
+
+def _counted_noun(doc: Doc, run: Span, anchor: Token) -> Token | None:
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") \
+            and head.pos_ in ("NOUN", "PROPN") and head.i >= run.end:
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("NORP", ""):
+            return None  # "Apollo 11", "World War 2": a name, not a count
+        return head
+    for child in anchor.children:  # "352 of the soldiers"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                return objects[0]
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and anchor.pos_ == "NUM":
+        toll = _toll_noun(anchor)
+        if toll is not None:
+            return toll
+        if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            return anchor  # "Fifteen were killed": the number stands for people
+    return None
+
+
+def _toll_noun(anchor: Token) -> Token | None:
+    """'the death toll rose to 52': the toll is what is counted."""
+    verb = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.lemma_ in ("toll", "number", "total", "count", "figure", "tally")), None)
+
+
+def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
+    """'the 23-year-old', '57 years old', 'aged 24', 'Ferraz, 24,' (apposition to a name)."""
+    words = [t.lower_ for t in doc[run.end:run.end + 5]]
+    text = " ".join(words)
+    if re.match(r"^(- )?years? (- )?old\b", text):
+        end = run.end + words.index("old") + 1
+        return _Reading(value, "age", "year", run.start, end, doc[end - 1])
+    before = doc[run.start - 1] if run.start > 0 else None
+    if before is not None and before.lower_ == "aged":
+        return _Reading(value, "age", "year", run.start, run.end, _anchor(run))
+    after = doc[run.end] if run.end < len(doc) else None
+    is_apposition = (before is not None and before.text == "," and run.start >= 2
+                     and doc[run.start - 2].ent_type_ == "PERSON"
+                     and (after is None or after.text in (",", ".", ")", ";")))
+    if is_apposition and len(run) == 1 and 1 <= value <= 120 and run[0].text.isdigit():
+        return _Reading(value, "age", "year", run.start, run.end, doc[run.start - 2])
+    return None
+
+
+def _glued_money(doc: Doc) -> list[_Reading]:
+    """'$3.2bn', '€6.5m': an amount with its scale glued on, after a currency sign."""
+    found = []
+    for token in doc[1:]:
+        match = _GLUED_SCALE.match(token.lower_)
+        sign = doc[token.i - 1].text
+        if match and sign in CURRENCY_SIGNS:
+            value = float(match.group(1).replace(",", "")) * SCALE_SUFFIXES[match.group(2)]
+            found.append(_Reading(value, "money", CURRENCY_SIGNS[sign], token.i - 1, token.i + 1,
+                                  token))
+    return found
+
+
+def _fraction_readings(doc: Doc) -> list[_Reading]:
+    """'about a quarter', 'two-thirds of the fire': shares, compared as percentages."""
+    found = []
+    for i, token in enumerate(doc):
+        for size in (2, 1):
+            words = " ".join(t.lower_ for t in doc[i:i + size])
+            if words in FRACTIONS and (size == 2 or token.lower_ != "half" or
+                                       token.dep_ in ("npadvmod", "attr", "dobj", "nsubj")):
+                if size == 1 and words not in ("half", "two-thirds", "three-quarters"):
+                    continue
+                found.append(_Reading(FRACTIONS[words], "percent", "%", i, i + size,
+                                      doc[i + size - 1]))
+                break
+    return found
+
+
+def _ordinal_readings(doc: Doc) -> list[_Reading]:
+    """'the fifth round', 'the 11th emergency session': an ordinal of a noun."""
+    found = []
+    for token in doc:
+        match = _ORDINAL_DIGITS.match(token.lower_)
+        value = float(match.group(1)) if match else ORDINAL_WORDS.get(token.lower_)
+        if value is None or token.dep_ != "amod" or token.head.pos_ != "NOUN":
+            continue
+        if token.head.lemma_ in ("time", "day", "half", "place") or token.ent_type_ == "DATE":
+            continue  # "for the first time", "second half": idioms, not ranks worth comparing
+        if token.lower_ in ("first", "second") and not match:
+            continue  # "first"/"second" are mostly ordinary adjectives
+        found.append(_Reading(float(value), "ordinal", token.head.lemma_.lower(), token.i,
+                              token.head.i + 1, token, token.head))
+    return found
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
+    text = run.text.lower()
+    if text in ("one", "a") or any(t.lower_ in ("hundreds", "thousands", "millions",
+                                                "billions", "dozens", "scores", "tens")
+                                   for t in run):
+        return True  # "one of the", vague plurals
+    if any(t.ent_type_ in ("DATE", "TIME") for t in run) and not _looks_like_duration(doc, run):
+        return True
+    before = doc[run.start - 1] if run.start > 0 else None
+    after = doc[run.end] if run.end < len(doc) else None
+    labels = [t.lower_ for t in doc[max(0, run.start - 2):run.start] if t.text != "."]
+    if labels and labels[-1] in _LABEL_WORDS:
+        return True
+    if (before is not None and before.lower_.rstrip(".") in _MONTHS) or \
+            (after is not None and after.lower_.rstrip(".") in _MONTHS):
+        return True
+    if after is not None and after.lower_ in ("st", "nd", "rd", "th", "a.m.", "p.m.", "am", "pm",
+                                              "gmt", "utc", "o'clock"):
+        return True
+    if _joined_to_digits(doc, run):
+        return True  # ranges, phone numbers, scores, clock times: "10-15", "555-1234", "3:1"
+    return _YEAR.match(run.text) is not None and "," not in run.text
+
+
+def _looks_like_duration(doc: Doc, run: Span) -> bool:
+    """spaCy tags "six hours", "11 days", "a five-year contract" as DATE/TIME."""
+    nxt = _next_word(doc, run.end)
+    unit = _pint_unit(nxt.lower_) if nxt is not None else None
+    return (unit is not None and unit[2] == "[time]") or (
+        nxt is not None and nxt.lower_ in ("year", "years") )
+
+
+def _joined_to_digits(doc: Doc, run: Span) -> bool:
+    separators = ("-", "–", "/", ":", ".")
+    if run.start >= 2:
+        separator, other = doc[run.start - 1], doc[run.start - 2]
+        if separator.text in separators and not other.whitespace_ and other.text[:1].isdigit():
+            return True
+    if run.end + 1 < len(doc):
+        separator, other = doc[run.end], doc[run.end + 1]
+        if separator.text in separators and not run[-1].whitespace_ \
+                and not separator.whitespace_ and other.text[:1].isdigit():
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- units
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def _pint_unit(word: str) -> tuple[str, float, str] | None:
+    """(unit name, factor to base unit, dimension) of a unit word, via pint's registry."""
+    word = word.strip(".").lower()
+    if word in ("year", "years", "yr", "yrs"):
+        return "second", 31_557_600.0, "[time]"
+    if not word or word in NOT_UNITS or not re.fullmatch(r"[a-z²³/]+", word):
+        return None
+    try:
+        quantity = _registry().Quantity(1, word)
+        base = quantity.to_base_units()
+    except Exception:  # pint raises several error types for unknown words
+        return None
+    dimension = str(quantity.dimensionality)
+    if dimension not in MEASURE_DIMENSIONS or str(quantity.units) not in NEWS_UNITS:
+        return None
+    return str(base.units), float(base.magnitude), dimension
+
+
+def _scaled(doc: Doc, value: float, end: int) -> tuple[float, int]:
+    """Apply a scale word or suffix after a money amount: '$4.2 billion', '€6.5m'."""
+    if end < len(doc) and doc[end].lower_ in SCALE_SUFFIXES and \
+            not any(t.lower_ in SCALE_SUFFIXES for t in doc[max(0, end - 1):end]
+                    if t.lower_ in ("million", "billion", "thousand", "trillion")):
+        return value * SCALE_SUFFIXES[doc[end].lower_], end + 1
+    return value, end
+
+
+def _next_word(doc: Doc, end: int) -> Token | None:
+    """The token after a number, skipping a joining hyphen ('510-km', 'five-year')."""
+    if end < len(doc) and doc[end].text in ("-", "–") and end + 1 < len(doc):
+        return doc[end + 1]
+    return doc[end] if end < len(doc) else None
+
+
+def _anchor(span: Span) -> Token:
+    outside = [t for t in span if not (span.start <= t.head.i < span.end)]
+    return outside[-1] if outside else span[-1]
+
+
+# --------------------------------------------------------------------------- what is measured
+
+
+def describe(doc: Doc, reading: _Reading) -> Quantity:
+    """What the number measures, from its neighbourhood in the parse."""
+    inside = set(range(reading.start, reading.end))
+    noun = reading.noun if reading.noun is not None and reading.kind != "age" \
+        else _governing_noun(reading.anchor, inside)
+    verb = _governing_verb(noun if noun is not None else reading.anchor)
+    words: list[str] = []
+    if noun is not None:
+        # the noun's own modifiers count even inside the phrase ("six missing people")
+        words += [_lemma(c) for c in noun.children
+                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "NUM"
+                  and c.like_num is False and c.lower_ not in QUALIFIER_WORDS]
+        words.append(_lemma(noun))
+        words += _prep_objects(noun, inside)
+    if verb is not None:
+        words.append(_lemma(verb))
+        words += [_lemma(c) for c in _arguments(verb)
+                  if c.i not in inside and c is not noun and c.pos_ != "NUM"]
+        words += _prep_objects(verb, inside)
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            words.append(_lemma(verb.head))  # "a trial lasting nine weeks" -> trial
+    words = [w for w in dict.fromkeys(words) if w and w not in _STOP_DESCRIPTION]
+    return Quantity(
+        kind=reading.kind, unit=reading.unit,
+        noun=_lemma(noun) if noun is not None else None,
+        predicate=_lemma(verb) if verb is not None else None,
+        what=" ".join(words),
+        scope=_scope(doc, noun, verb, inside),
+        time_frame=_time_frame(doc, noun, verb, inside),
+        aspect=_aspect(doc, reading, noun, verb),
+    )
+
+
+def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str:
+    """Whether the figure is a total, a part of one, a noun's size or an increment."""
+    before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
+    after = doc[reading.end].lower_ if reading.end < len(doc) else ""
+    inner = {t.lower_ for t in doc[reading.start:reading.end]}
+    if before in INCREMENT_WORDS or after in ("more", "additional", "extra") or \
+            inner & {"more", "additional", "extra"}:
+        return "change"  # "another 40", "three more shots", "an additional 200"
+    if verb is not None and verb.lemma_ in CHANGE_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "by" and reading.anchor in c.subtree
+            for c in verb.children):
+        return "change"  # "rose by 5 percent"
+    node = reading.anchor
+    for _ in range(3):
+        if node.lower_ in ("including", "include", "includes", "among"):
+            return "part"
+        if node.head is node:
+            break
+        node = node.head
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PRON" for g in c.children)
+           for c in reading.anchor.children):
+        return "part"  # "three of them"
+    if reading.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
+            and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
+        return "size"  # "the 15-member council", "a 180-satellite constellation"
+    return "total"
+
+
+def _lemma(token: Token) -> str:
+    if token.ent_type_ in _SCOPE_ENTITIES or token.pos_ == "PROPN":
+        return token.text
+    return token.lemma_.lower()
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """Subject, objects and complements of a verb; a coordinated verb without a subject of its
+    own shares its head's ('the fire burned X and destroyed 112 homes')."""
+    roles = ("nsubj", "nsubjpass", "dobj", "acomp", "oprd", "prt", "neg")
+    found = [c for c in verb.children if c.dep_ in roles]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in found):
+        found += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    return found
+
+
+def _governing_noun(anchor: Token, inside: set[int]) -> Token | None:
+    """The noun a measure or amount belongs to: 'a 510-km orbit' -> orbit, 'a fee of €62m' ->
+    fee, 'a five-year contract' -> contract. None when a verb comes first."""
+    node = anchor
+    for _ in range(3):
+        head = node.head
+        if head is node or head.pos_ in ("VERB", "AUX"):
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in inside:
+            return head
+        node = head
+    return None
+
+
+def _governing_verb(anchor: Token) -> Token | None:
+    node = anchor
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        node = head
+    return None
+
+
+def _prep_objects(head: Token, inside: set[int]) -> list[str]:
+    """'evacuated from Velloran', 'killed in the shelling of Varek': objects of prepositions."""
+    words = []
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "agent"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.i not in inside and obj.pos_ != "NUM":
+                words.append(_lemma(obj))
+                words += [_lemma(c) for c in obj.children
+                          if c.dep_ in ("compound", "amod") and c.i not in inside]
+    return words
+
+
+def _neighbourhood(noun: Token | None, verb: Token | None, inside: set[int]) -> list[Token]:
+    tokens: list[Token] = []
+    heads = [noun, verb]
+    if verb is not None and verb.dep_ == "conj":  # the shared subject of coordinated verbs
+        heads += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    for head in heads:
+        if head is None:
+            continue
+        if head is not noun and head is not verb:
+            tokens += [t for t in head.subtree if t.i not in inside]
+            continue
+        for child in head.children:
+            if child.i in inside or child.dep_ in ("ccomp", "advcl", "conj", "relcl", "parataxis"):
+                continue
+            tokens += [t for t in child.subtree if t.i not in inside]
+    return tokens
+
+
+def _scope(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -> list[str]:
+    names = []
+    for token in _neighbourhood(noun, verb, inside):
+        if token.ent_type_ in ("GPE", "LOC", "FAC", "NORP") and token.ent_iob_ == "B":
+            entity = next((e for e in doc.ents if e.start == token.i), None)
+            if entity is not None:
+                names.append(entity.text)
+    return list(dict.fromkeys(names))
+
+
+def _time_frame(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -> str | None:
+    tokens = _neighbourhood(noun, verb, inside)
+    text = " ".join(t.lower_ for t in tokens)
+    parts = [e.text for e in doc.ents if e.label_ == "DATE" and
+             any(e.start <= t.i < e.end for t in tokens)]
+    parts += [w for w in sorted(TIME_FRAME_WORDS) if re.search(rf"\b{w}\b", text)]
+    return "; ".join(dict.fromkeys(parts)) or None
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _fact(doc: Doc, reading: _Reading, article: Article, sentences: list[Sentence],
+          starts: list[int]) -> NumericFact:
+    qualifier, qualifier_start = qualifier_before(doc, reading.start)
+    quantity = describe(doc, reading)
+    phrase = doc[qualifier_start:reading.end].text
+    return NumericFact(value=reading.value, qualifier=qualifier, unit=reading.unit,
+                       measure=label(doc, reading), phrase=phrase, source=article.id,
+                       sentence=_sentence_index(doc[reading.start].idx, starts, sentences),
+                       quantity=quantity)
+
+
+def label(doc: Doc, reading: _Reading) -> str:
+    """A short readable name of what is measured, in the article's words: 'people killed',
+    'transfer fee', 'orbit' ('money: fee' style names are kept for the record)."""
+    inside = set(range(reading.start, reading.end))
+    noun = reading.noun if reading.noun is not None and reading.kind != "age" \
+        else _governing_noun(reading.anchor, inside)
+    verb = _governing_verb(noun if noun is not None else reading.anchor)
+    words = []
+    if noun is not None:
+        words += [c.text for c in noun.children if c.dep_ in ("amod", "compound")
+                  and c.i not in inside and not c.like_num and c.i < noun.i]
+        words.append(noun.text if noun.i not in inside or reading.kind == "count"
+                     else noun.lemma_)
+    if verb is not None and verb.lemma_ not in _STOP_DESCRIPTION:
+        words.append(verb.text)
+    text = " ".join(words) or reading.unit
+    return text if reading.kind == "count" else f"{_KIND_WORDS[reading.kind]}: {text}"
+
+
+_KIND_WORDS = {"money": "amount", "percent": "share", "measure": "measure",
+               "duration": "duration", "age": "age", "ordinal": "rank", "date": "day",
+               "count": "count"}
+
+
+def _date_claims(doc: Doc, sentences: list[Sentence], article: Article,
+                 dates: list[DateMention]) -> list[NumericFact]:
+    """The day something happened ('the outage began on Tuesday'), for dated happenings.
+
+    Statements' own dates ('officials said on Tuesday') are not claims about the event."""
+    by_index = {s.index: s for s in sentences}
+    facts = []
+    for mention in dates:
+        sentence = by_index.get(mention.sentence)
+        if mention.date is None or mention.reporting or sentence is None:
+            continue
+        offset = sentence.text.find(mention.text)
+        span = doc.char_span(sentence.start + offset, sentence.start + offset + len(mention.text),
+                             alignment_mode="expand") if offset >= 0 else None
+        if span is None or sentence.caption:
+            continue
+        reading = _Reading(float(mention.date.toordinal()), "date", "day", span.start, span.end,
+                           span.root)
+        quantity = describe(doc, reading)
+        if quantity.predicate is None:
+            continue
+        facts.append(NumericFact(
+            value=reading.value, qualifier=None, unit="day",
+            measure=label(doc, reading), phrase=mention.text, source=article.id,
+            sentence=mention.sentence, quantity=quantity, date=mention.date))
+    return facts
+
+
+def _sentence_index(char: int, starts: list[int], sentences: list[Sentence]) -> int:
+    position = bisect.bisect_right(starts, char) - 1
+    return sentences[max(position, 0)].index if sentences else 0
+
+
+__all__ = ["QUALIFIERS", "describe", "extract_claims"]

@@ -1,0 +1,107 @@
+"""Claims with an open vocabulary, on invented sentences: kind, value in base units, qualifier,
+unit, what is measured, time frame and aspect, and what is not a claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfuse.model import Article, NumericFact
+from newsfuse.nlp.claims import extract_claims
+from newsfuse.nlp.dates import extract_dates
+from newsfuse.nlp.numbers import parse_number
+from newsfuse.nlp.pipeline import get_nlp
+from newsfuse.segment import split
+
+
+def claims(text: str, published: dt.date | None = None) -> list[NumericFact]:
+    article = Article(id="invented", body=text, published=published)
+    doc = get_nlp()(text)
+    sentences = split(article)
+    return extract_claims(doc, sentences, article, extract_dates(doc, sentences, article))
+
+
+def only(text: str, kind: str | None = None) -> NumericFact:
+    found = [c for c in claims(text) if kind is None or c.quantity.kind == kind]
+    assert len(found) == 1, [(c.phrase, c.quantity.kind) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    (["4,500"], 4500), (["1.5", "million"], 1_500_000), (["one", "thousand"], 1000),
+    (["twenty-five"], 25), (["one", "hundred", "and", "fifty"], 150), (["two", "dozen"], 24),
+])
+def test_parse_number_reads_digits_and_words(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "unit", "qualifier"), [
+    ("Rescuers pulled fourteen miners from the shaft at Orlen Ridge.", "count", 14, "miner", None),
+    ("Nearly 300 residents were evacuated from Port Amsel.", "count", 300, "resident", "nearly"),
+    ("Two dozen ambulances were sent to the stadium.", "count", 24, "ambulance", None),
+    ("The club paid €41.5 million for the goalkeeper.", "money", 41_500_000, "EUR", None),
+    ("The museum sold the painting for 12 million dollars.", "money", 12_000_000, "USD", None),
+    ("Investors lost about $3.2bn in the collapse.", "money", 3_200_000_000, "USD", "about"),
+    ("Turnout reached 58.4 percent in the northern wards.", "percent", 58.4, "%", None),
+    ("Support for the plan fell to 41% among farmers.", "percent", 41, "%", None),
+    ("The tunnel runs for 7.5 kilometres under the bay.", "measure", 7500, "meter", None),
+    ("The crane lifted a 40-tonne turbine into place.", "measure", 40_000, "kilogram", None),
+    ("The blaze burned across 2,300 hectares of scrub.", "measure", 23_000_000, "meter ** 2",
+     None),
+    ("The strike lasted almost nine hours.", "duration", 9 * 3600, "second", "almost"),
+    ("The judge handed down a six-year sentence.", "duration", 6 * 31_557_600, "second", None),
+    ("The outage lasted 5 hours and 12 minutes.", "duration", 5 * 3600 + 12 * 60, "second",
+     None),
+    ("The 34-year-old midfielder signed on Monday.", "age", 34, "year", None),
+    ("Coach Ilse Marrow, 52, resigned after the defeat.", "age", 52, "year", None),
+    ("Crews had the fire about a quarter contained.", "percent", 25, "%", "about"),
+])
+def test_each_kind_of_quantity(text, kind, value, unit, qualifier):
+    claim = only(text, kind)
+    assert claim.value == pytest.approx(value)
+    assert claim.quantity.unit == unit
+    assert claim.qualifier == qualifier
+
+
+def test_what_is_measured_names_noun_and_predicate():
+    claim = only("Police evacuated some 900 residents from the harbour district.", "count")
+    assert claim.quantity.noun == "resident"
+    assert claim.quantity.predicate == "evacuate"
+    assert "evacuate" in claim.quantity.what and "resident" in claim.quantity.what
+
+
+def test_time_frame_marks_an_earlier_instance():
+    claim = only("The previous record of €19 million was set by Dunmore in 2019.", "money")
+    assert "previous" in (claim.quantity.time_frame or "")
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("The quake killed 61 people, including 12 children.", "part"),
+    ("The 27-member board approved the budget.", "size"),
+    ("Officials reported three more deaths overnight.", "change"),
+    ("The quake killed 61 people in the hill towns.", "total"),
+])
+def test_aspect_keeps_parts_sizes_and_increments_apart(text, aspect):
+    found = [c for c in claims(text) if c.quantity.kind == "count"]
+    assert found[-1].quantity.aspect == aspect
+
+
+def test_day_of_a_happening_is_a_claim_and_a_statement_date_is_not():
+    found = claims("The ferry sank on Tuesday, the coastguard said on Thursday.",
+                   published=dt.date(2025, 5, 16))
+    days = [c for c in found if c.quantity.kind == "date"]
+    assert [c.phrase for c in days] == ["Tuesday"]
+    assert days[0].date == dt.date(2025, 5, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "The summit was held in 2019 in Harlow.",
+    "Call 555-0142 for information.",
+    "He wore the No. 7 shirt for Tarrow.",
+    "Hundreds of people gathered in the square.",
+    "The match ended 3-1 after extra time.",
+    "Trains resume at 6 a.m. tomorrow.",
+])
+def test_not_quantities(text):
+    assert [c for c in claims(text) if c.quantity.kind != "date"] == []
