@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
 from newsfuse.clean.html import ExtractedPage, extract
+from newsfuse.clean.pages import non_article_reason
 from newsfuse.clean.reflow import reflow
 from newsfuse.config import CleanConfig
 from newsfuse.model import Article, RemovedBlock
 from newsfuse.script import word_count
 
-__all__ = ["NoArticleText", "clean", "clean_text"]
+__all__ = ["NoArticleText", "NotAnArticle", "clean", "clean_text"]
 
 # Fewer words than this extracted from a page is a menu or an error page, not an article: the
 # shortest gold body of the 85 scrapinghub benchmark pages has 42 words, so 5 leaves a wide margin
@@ -25,9 +26,18 @@ MIN_HTML_BODY_WORDS = 5
 class NoArticleText(ValueError):
     """Nothing that looks like article text was found (empty, broken or non-article input)."""
 
-    def __init__(self, item: str):
+    def __init__(self, item: str, message: str | None = None):
         self.item = item
-        super().__init__(f"no article text found in {item}")
+        super().__init__(message or f"no article text found in {item}")
+
+
+class NotAnArticle(NoArticleText):
+    """The page has text, but of a kind that is no news article (see `clean.pages`): it is
+    reported with the reason, like unreadable input, and takes no part in the analysis."""
+
+    def __init__(self, item: str, reason: str):
+        self.reason = reason
+        super().__init__(item, f"not a news article ({reason}): {item}")
 
 
 def clean(article: Article, config: CleanConfig | None = None) -> Article:
@@ -41,15 +51,22 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         page = extract(article.raw, article.url)
         updates = _metadata_updates(article, page)
         title = updates.get("title", article.title)
-        body, removed = clean_lines(page.text, HTML_RULES, title=title)
+        text = page.text
+        body, removed = clean_lines(text, HTML_RULES, title=title)
     else:
         updates = {}
         # hard-wrapped text is made one paragraph a line before the line rules see it
-        body, removed = clean_lines(reflow(article.raw), text_rules(config.max_heading_words),
+        text = reflow(article.raw)
+        body, removed = clean_lines(text, text_rules(config.max_heading_words),
                                     title=article.title)
         body, removed = _headline_only(body, removed)
     if not _is_article_text(body, article.format):
         raise NoArticleText(article.path or article.id)
+    # the reader may have taken a text's first line for its title: the page opens there
+    title = updates.get("title", article.title)
+    reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
+    if reason is not None:
+        raise NotAnArticle(article.path or article.id, reason)
     # what the reader already dropped (stray control bytes) stays listed
     return article.model_copy(update={**updates, "body": body,
                                       "removed": [*article.removed, *removed]})

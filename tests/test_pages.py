@@ -1,0 +1,65 @@
+"""Pages that are not news articles are reported with a reason, real articles are kept."""
+
+import pytest
+
+from newsfuse.api import load
+from newsfuse.clean import NotAnArticle, clean
+from newsfuse.model import Article
+
+BRIEF = ("Harbour pilots in Kessin ended their two-day strike on Monday after the port "
+         "authority agreed to review their rosters, a union spokeswoman said.\n"
+         "Ships resumed sailing by noon.")
+
+NON_ARTICLES = {
+    "notice": ("Share your location\nYou can attach your town or exact position to your posts "
+               "from the app or the website. You can always delete your location history in "
+               "your account settings. Learn more"),
+    "archive": ("This collection holds web captures of municipal websites of the Drava region, "
+                "harvested by volunteers since 2019. The crawls run monthly and the archived "
+                "pages are open to researchers."),
+    "video": ("Uploaded on Mar 3, 2021\nThe Lindau town band rehearses for the spring concert.\n"
+              "Subscribe to our channel for more videos."),
+    "post": ("Can't believe the queue at the Brenna ferry this morning, two hours and counting "
+             "pic.twitter.com/aB3dE5fG7h"),
+    "error": "Page not found\nThe page you requested may have moved. Return to the home page.",
+    "verification": ("One more step\nWe have sent you a verification email. Please open your "
+                     "inbox and click the link to activate your profile."),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NON_ARTICLES))
+def test_non_article_pages_are_named_with_a_reason(kind):
+    with pytest.raises(NotAnArticle) as raised:
+        clean(Article(id=kind, raw=NON_ARTICLES[kind]))
+    assert raised.value.reason and kind in str(raised.value)
+
+
+def test_gallery_of_captions_is_not_an_article():
+    captions = "\n".join(
+        f"Dancers in costume parade through the old town of Vellmar during the spring "
+        f"festival on March {day}, 2024. (Photo by Ana Ruiz / AFP)" for day in range(1, 8))
+    with pytest.raises(NotAnArticle, match="gallery"):
+        clean(Article(id="gallery", raw="Spring festival in pictures.\n" + captions))
+
+
+@pytest.mark.parametrize("raw", [
+    BRIEF,
+    # a brief that talks to readers about a service is still news
+    "The Brenna water board said on Tuesday that customers can report leaks through its "
+    "website. Your bill will not change this year, the board added in a statement.",
+    # a news story about a web archive: longer than any notice
+    " ".join(["The national library in Oravik said on Friday it would stop its web archive, "
+              "which has kept copies of regional news sites and crawled pages since 2004."] * 12),
+    # a real brief under a news site's stamp
+    "Published on March 3, 2024 10:15 AM\n" + BRIEF,
+])
+def test_articles_are_kept(raw):
+    assert clean(Article(id="story", raw=raw)).body
+
+
+def test_non_articles_are_listed_as_errors_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "brief.txt").write_text("Pilots end strike\n\n" + BRIEF)
+    (tmp_path / "video.txt").write_text(NON_ARTICLES["video"])
+    articles, errors = load([tmp_path])
+    assert [a.id for a in articles] == ["brief"]
+    assert len(errors) == 1 and "not a news article (video page" in errors[0].message
