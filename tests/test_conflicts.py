@@ -132,3 +132,14 @@ def test_shared_example_troop_losses(example_dir):
     conflicts = find_conflicts(list(example_documents(example_dir)))
     troops = [c for c in conflicts if {1000, 4500} <= {claim.value for claim in c.claims}]
     assert troops and not troops[0].compatible
+
+
+def test_a_figure_of_another_year_is_not_a_rival_but_a_period_is():
+    conflicts = event(
+        "The Marlow fire destroyed 67 homes in the hills this week.",
+        "By comparison, the 2019 Tansy fire burned longer and destroyed 112 homes in the hills.")
+    assert flagged(conflicts) == []
+    conflicts = event(
+        "Prosecutors said Ovid Rask took $40 million from investors in the scheme.",
+        "Rask took more than $55 million from investors between 2015 and 2021, prosecutors said.")
+    assert len(flagged(conflicts)) == 1

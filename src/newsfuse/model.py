@@ -95,6 +95,8 @@ class Quantity(Record):
     scope: list[str] = Field([], description="Places and groups named next to the figure")
     time_frame: str | None = Field(None, description="Dates and phrases such as 'so far', "
                                    "'last season' attached to the figure")
+    year: int | None = Field(None, description="The year the figure belongs to when the "
+                             "sentence pins one ('the 2019 fire', 'in 2019')")
     aspect: Literal["total", "part", "size", "change"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "

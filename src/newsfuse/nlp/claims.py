@@ -455,7 +455,26 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         scope=_scope(doc, noun, verb, inside),
         time_frame=_time_frame(doc, noun, verb, inside),
         aspect=_aspect(doc, reading, noun, verb),
+        year=_pinned_year(noun, verb),
     )
+
+
+def _pinned_year(noun: Token | None, verb: Token | None) -> int | None:
+    """A year that names which instance the figure is about: a modifier of the counted noun or
+    of the verb's subject or object ('the 2019 fire destroyed 112 homes'), or 'in 2019' on the
+    verb or noun. Spans and limits ('between 2016 and 2022', 'until 2023') are not instances."""
+    heads = [h for h in (noun, verb) if h is not None]
+    if verb is not None:
+        heads += [c for c in _arguments(verb) if c.pos_ in ("NOUN", "PROPN")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nummod", "compound", "amod", "npadvmod") and _YEAR.match(child.text):
+                return int(child.text)
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and _YEAR.match(obj.text):
+                        return int(obj.text)
+    return None
 
 
 def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str:

@@ -285,8 +285,8 @@ def _other_instance(quantity: Quantity, doc: AnnotatedDocument) -> frozenset[str
     frame = (quantity.time_frame or "").lower()
     marks = {w for w in _OTHER_INSTANCE if w in frame}
     published = doc.article.published.year if doc.article.published else None
-    marks |= {part for part in frame.replace(";", " ").split() if part.isdigit()
-              and len(part) == 4 and int(part) != published}
+    if quantity.year is not None and quantity.year != published:
+        marks.add(str(quantity.year))
     return frozenset(marks)
 
 
