@@ -1,7 +1,7 @@
 import datetime as dt
 
-from newsfuse.cluster.dedup import groups_of, near_duplicate_groups, shingles
 from newsfuse.config import ClusterConfig
+from newsfuse.dedup import groups_of, near_duplicate_groups, shingles
 from newsfuse.model import Article
 
 WIRE = (

@@ -68,7 +68,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
             progress: Progress | None = None) -> EventReport:
     """Full report for one event: cited summary, corroboration, conflicts, quotes, entities..."""
     from newsfuse.align import align
-    from newsfuse.cluster.dedup import near_duplicate_groups
+    from newsfuse.dedup import near_duplicate_groups
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
     from newsfuse.synthesize.report import build_report

@@ -75,7 +75,7 @@ def ingest(
     Prints `stored ID` (or `unchanged ID`) once the article is committed to the store;
     re-ingesting is a no-op. `newsfuse cluster` re-clusters the whole store in one batch.
     """
-    from newsfuse.cluster.workflow import ingest_online
+    from newsfuse.workflow import ingest_online
 
     store = _open(db)
 
@@ -108,7 +108,7 @@ def cluster(
     if paths:
         _cluster_paths(paths, format, config)
         return
-    from newsfuse.cluster.workflow import cluster_store
+    from newsfuse.workflow import cluster_store
 
     store = _open(db)
     infos = cluster_store(store, config, progress=_say)
@@ -150,7 +150,7 @@ def events(
         "--analyze", help="Report events never reported yet, to count their conflicts")] = False,
 ) -> None:
     """List stored events: size, sources, dates, conflicts (once reported)."""
-    from newsfuse.cluster.workflow import event_report, list_events
+    from newsfuse.workflow import event_report, list_events
 
     store = _open(db)
     infos = list_events(store)
@@ -173,8 +173,8 @@ def report(
     db: DbOpt = None,
 ) -> None:
     """The full single-event report of a stored event."""
-    from newsfuse.cluster.workflow import UnknownEvent, event_report
     from newsfuse.render import render
+    from newsfuse.workflow import UnknownEvent, event_report
 
     try:
         result = event_report(_open(db), event_id, Config(), progress=_say)
@@ -194,7 +194,7 @@ def watch(
     date: DateOpt = None,
 ) -> None:
     """Process new files as they arrive; per touched event, write what is new."""
-    from newsfuse.cluster.workflow import watch_round
+    from newsfuse.workflow import watch_round
 
     if not directory.is_dir():
         err.print(f"[red]error:[/] {directory} is not a folder", highlight=False)

@@ -25,7 +25,6 @@ from scipy.spatial.distance import squareform
 from threadpoolctl import threadpool_limits
 
 from newsfuse.cluster.blocking import candidate_pairs
-from newsfuse.cluster.dedup import near_duplicate_groups
 from newsfuse.cluster.features import (
     Representation,
     article_signals,
@@ -36,6 +35,7 @@ from newsfuse.cluster.features import (
 )
 from newsfuse.cluster.language import detect_language
 from newsfuse.config import ClusterConfig
+from newsfuse.dedup import near_duplicate_groups
 from newsfuse.model import Article
 
 # A block larger than this is split by raising its linking threshold in steps of BLOCK_STEP

@@ -73,7 +73,7 @@ class AddOutcome:
 def add_articles(db_url: str, articles: list[Article], config: Config,
                  max_chars: int) -> AddOutcome:
     """Clean, store and assign to events online; over-long texts are cut with a warning."""
-    from newsfuse.cluster.workflow import UnknownEvent, event_report, ingest_online
+    from newsfuse.workflow import UnknownEvent, event_report, ingest_online
 
     loaded, errors = api.load(articles, config)
     warnings = cut_long_articles(loaded, max_chars)
@@ -100,6 +100,6 @@ def add_articles(db_url: str, articles: list[Article], config: Config,
 
 def report_event(db_url: str, event_id: str, config: Config) -> EventReport:
     """Analyse a stored event and save the report (the cached copy pages show)."""
-    from newsfuse.cluster.workflow import event_report
+    from newsfuse.workflow import event_report
 
     return event_report(_store(db_url), event_id, config)

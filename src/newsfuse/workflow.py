@@ -1,4 +1,4 @@
-"""Many-event workflows over the store: ingest, cluster, report, watch.
+"""Many-event workflows over the store: ingest, cluster, report, watch (the application layer).
 
 The CLI (cli_events.py) only parses arguments and prints; everything it does is here.
 """
