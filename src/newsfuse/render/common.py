@@ -63,15 +63,52 @@ def format_value(value: float) -> str:
 
 
 def format_claim(claim: Claim) -> str:
-    """'more than 1,000' — the value as the article qualified it."""
-    value = format_value(claim.value)
+    """'more than 1,000', 'about €9 million', 'nearly 7 hours', 'Tuesday 2023-10-17' — the
+    value in a unit a reader uses, as the article qualified it."""
+    value = format_quantity(claim.value, claim.unit, claim.date)
     return f"{claim.qualifier} {value}" if claim.qualifier else value
 
 
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+# Base unit -> (threshold, factor, name) from the largest: values are shown in the first unit
+# they reach, so 25,200 s reads "7 hours" and 540,000 m "540 km".
+_DISPLAY_UNITS = {
+    "second": [(31_557_600, 31_557_600, "years"), (2_629_800, 2_629_800, "months"),
+               (604_800, 604_800, "weeks"), (86_400, 86_400, "days"), (3_600, 3_600, "hours"),
+               (60, 60, "minutes"), (0, 1, "seconds")],
+    "meter": [(1_000, 1_000, "km"), (1, 1, "m"), (0, 0.001, "mm")],
+    "kilogram": [(1_000, 1_000, "tonnes"), (0, 1, "kg")],
+    "meter ** 2": [(10_000, 10_000, "hectares"), (0, 1, "m²")],
+    "%": [(-1e18, 1, "%")],
+    "year": [(0, 1, "years old")],
+}
+
+
+def format_quantity(value: float, unit: str | None, date: dt.date | None = None) -> str:
+    if date is not None:
+        return f"{date:%A} {date.isoformat()}"
+    if unit in _DISPLAY_UNITS:
+        for threshold, factor, name in _DISPLAY_UNITS[unit]:
+            if abs(value) >= threshold:
+                number = format_value(round(value / factor, 2))
+                return f"{number}{name}" if name == "%" else f"{number} {name}"
+    if unit is not None and unit.isupper() and len(unit) == 3:  # money: ISO currency code
+        return f"{_CURRENCY_SIGNS.get(unit, unit + ' ')}{_large(value)}"
+    return format_value(value)
+
+
+def _large(value: float) -> str:
+    for factor, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= factor:
+            return f"{format_value(round(value / factor, 3))} {word}"
+    return format_value(value)
+
+
 def humanize_measure(measure: str) -> str:
-    """'killed:people' -> 'people killed'; a measure without a verb part stays as it is."""
+    """'killed:people' -> 'people killed'; a readable label ('people killed', 'amount: fee')
+    stays as it is."""
     action, separator, counted = measure.partition(":")
-    if not separator:
+    if not separator or counted.startswith(" "):
         return measure
     if not action or action.lower() == "none":
         return counted
