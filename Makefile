@@ -7,10 +7,10 @@ export ORT_DISABLE_TELEMETRY := 1
 
 .PHONY: run test bench lint install clean screenshots
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev,bench]"
+	$(BIN)/pip install -q -e ".[dev,bench,postgres]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,7 +23,7 @@ run: $(STAMP)
 	@echo "Reports written to out/demo.json, out/demo.md, out/demo.html"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+	$(BIN)/python -m pytest -rs; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all

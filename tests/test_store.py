@@ -13,34 +13,15 @@ import pytest
 
 from newsfuse.model import Article, Conflict, EventReport, RemovedBlock
 from newsfuse.store import Store, content_hash
-
-# PostgreSQL runs the same tests when a disposable database is given, e.g.
-# NEWSFUSE_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:55432/newsfuse_test
-POSTGRES_URL = os.environ.get("NEWSFUSE_TEST_POSTGRES_URL")
+from tests.stores import STORE_KINDS, store_url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=STORE_KINDS)
 def store(request, tmp_path: Path) -> Store:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'events.db'}"
-    elif POSTGRES_URL:
-        url = POSTGRES_URL
-        _drop_tables(url)  # the database is disposable: every test starts empty
-    else:
-        pytest.skip("set NEWSFUSE_TEST_POSTGRES_URL to run the store tests on PostgreSQL")
-    store = Store(url)
-    yield store
-    store.close()
-
-
-def _drop_tables(url: str) -> None:
-    from sqlalchemy import create_engine
-
-    from newsfuse.store.models import Base
-
-    engine = create_engine(url)
-    Base.metadata.drop_all(engine)
-    engine.dispose()
+    with store_url(request.param, tmp_path) as url:
+        store = Store(url)
+        yield store
+        store.close()
 
 
 def article(article_id: str, body: str, published: dt.date | None = None, **fields) -> Article:
@@ -181,6 +162,8 @@ def test_search_and_event_summaries(store):
     assert [h.article_id for h in hits] == ["g1"] and hits[0].event_id == event
     assert {h.article_id for h in store.search("Castelbrio")} == {"g1", "g2"}
     assert store.search('"(AND') == []
+    # tsquery/FTS5 operators in the user's text are not syntax: only the words count.
+    assert [h.article_id for h in store.search("castelbrio' & !:* | (vine")] == ["g1"]
     (hail,) = [s for s in store.event_summaries() if s.id == event]
     assert hail.size == 2 and hail.outlets == ["Valle Post", "agri-news.example"]
     assert (hail.first_date, hail.last_date) == (dt.date(2024, 6, 7), dt.date(2024, 6, 9))

@@ -8,12 +8,13 @@ import pytest
 from newsfuse.model import Article, RemovedBlock
 from newsfuse.store import Store
 from tests.service_client import AUTH, make_client, records
+from tests.stores import STORE_KINDS, store_url
 
 
-@pytest.fixture(scope="module")
-def app_client(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}"
-    with make_client(db_url=url) as client:
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def app_client(request, tmp_path_factory):
+    with store_url(request.param, tmp_path_factory.mktemp("web")) as url, \
+            make_client(db_url=url) as client:
         response = client.post("/add/demo", headers=AUTH, follow_redirects=False)
         assert response.status_code == 303, response.text
         client.demo_event = response.headers["location"]
@@ -91,8 +92,14 @@ def test_add_needs_the_token(app_client):
     assert app_client.post("/add/demo", headers={"accept": "text/html"}).status_code == 401
 
 
-def test_store_text_is_escaped_and_lists_page(tmp_path):
-    url = f"sqlite:///{tmp_path / 'many.db'}"
+@pytest.fixture(params=STORE_KINDS)
+def db_url(request, tmp_path) -> str:
+    with store_url(request.param, tmp_path) as url:
+        yield url
+
+
+def test_store_text_is_escaped_and_lists_page(db_url):
+    url = db_url
     store = Store(url)
     for n in range(25):
         stored = store.add_article(Article(
@@ -114,8 +121,8 @@ def test_store_text_is_escaped_and_lists_page(tmp_path):
     store.close()
 
 
-def test_busy_server_shows_the_articles_while_the_report_waits(tmp_path):
-    url = f"sqlite:///{tmp_path / 'busy.db'}"
+def test_busy_server_shows_the_articles_while_the_report_waits(db_url):
+    url = db_url
     store = Store(url)
     stored = store.add_article(Article(id="b1", title="Tram strike in Ludvany", source="Post",
                                        body="Trams stopped in Ludvany on Monday."))

@@ -2,7 +2,7 @@
 
 The index is created with the tables. On SQLite an external-content FTS5 table is kept in step
 by triggers; on PostgreSQL a GIN expression index serves `@@` queries. User text never reaches
-a query language: it is cut into words and quoted (FTS5) or given to plainto_tsquery.
+a query language: it is cut into words and each word is quoted (FTS5 and tsquery alike).
 """
 
 from __future__ import annotations
@@ -69,6 +69,16 @@ def query_words(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:MAX_QUERY_WORDS]
 
 
+def pg_tsquery(words: list[str]) -> str:
+    """A to_tsquery text: every word required, the last as a prefix (as on SQLite).
+
+    Words are runs of \\w, so quoting each one leaves no operator of the user's in the query.
+    """
+    quoted = [f"'{word}'" for word in words]
+    quoted[-1] += ":*"
+    return " & ".join(quoted)
+
+
 def search(engine: Engine, query: str, limit: int = 500) -> list[Hit]:
     """Articles matching every word of the query (the last one as a prefix), best first."""
     words = query_words(query)
@@ -86,9 +96,9 @@ def search(engine: Engine, query: str, limit: int = 500) -> list[Hit]:
             rows = connection.execute(text(
                 f"SELECT id, event_id, ts_headline('{PG_CONFIG}', body, q, "
                 f"'StartSel=' || :s || ', StopSel=' || :e || ', MaxWords=20, MinWords=8') "
-                f"FROM articles, plainto_tsquery('{PG_CONFIG}', :q) q "
+                f"FROM articles, to_tsquery('{PG_CONFIG}', :q) q "
                 f"WHERE {PG_DOCUMENT} @@ q ORDER BY ts_rank({PG_DOCUMENT}, q) DESC LIMIT :n"),
-                {"q": " ".join(words), "s": MARK_START, "e": MARK_END, "n": limit})
+                {"q": pg_tsquery(words), "s": MARK_START, "e": MARK_END, "n": limit})
         else:
             pattern = f"%{' '.join(words)}%"
             rows = connection.execute(text(
