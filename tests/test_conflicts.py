@@ -143,3 +143,9 @@ def test_a_figure_of_another_year_is_not_a_rival_but_a_period_is():
         "Prosecutors said Ovid Rask took $40 million from investors in the scheme.",
         "Rask took more than $55 million from investors between 2015 and 2021, prosecutors said.")
     assert len(flagged(conflicts)) == 1
+
+
+def test_ranks_conflict():
+    conflicts = flagged(event("Talks on the Brenna dam collapsed in the fifth round of negotiations.",
+                              "Talks on the Brenna dam collapsed in the sixth round of negotiations."))
+    assert [c.kind for c in conflicts] == ["ordinal"]

@@ -312,7 +312,7 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
     for token in doc:
         match = _ORDINAL_DIGITS.match(token.lower_)
         value = float(match.group(1)) if match else ORDINAL_WORDS.get(token.lower_)
-        if value is None or token.dep_ != "amod" or token.head.pos_ != "NOUN":
+        if value is None or token.dep_ != "amod" or token.head.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.head.lemma_ in ("time", "day", "half", "place") or token.ent_type_ == "DATE":
             continue  # "for the first time", "second half": idioms, not ranks worth comparing

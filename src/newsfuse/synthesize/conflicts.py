@@ -49,6 +49,8 @@ SAME_NOUN_COSINE = 0.3
 SAME_DAY_COSINE = 0.55
 # A group's mean similarity may sit this far below the linking threshold (see _components).
 GROUP_FACTOR = 1.0
+# Kinds whose unit is a noun ("residents", "session"): compared by the nouns' similarity.
+NOUN_KINDS = {"count", "ordinal"}
 # Nouns that stand for any group of people; the descriptions decide which one.
 GENERIC_NOUNS = {"people", "person", "child", "children", "adult", "victim"}
 # Endings of English nouns for people (resident, refugee, worker, civilian, investor,
@@ -160,13 +162,13 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
            embed: Embed | None) -> list[_Item]:
     outlets = _outlet_groups(documents, independent)
     located = [(doc, fact) for doc in documents for fact in doc.numbers
-               if fact.quantity is not None and fact.quantity.kind != "ordinal"]
+               if fact.quantity is not None]
     if not located:
         return []
     embed = embed or _default_embedder()
     vectors = embed([_description(fact) for _, fact in located])
     contexts = embed([_context(doc, fact) for doc, fact in located])
-    nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind == "count"})
+    nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind in NOUN_KINDS})
     noun_vectors = dict(zip(nouns, embed(nouns), strict=True)) if nouns else {}
     return [_Item(fact=fact, doc=doc, group=outlets[doc.article.id],
                   interval=claim_interval(fact.value, fact.qualifier, _rounding(fact)),
@@ -241,14 +243,14 @@ def _rounding(fact: NumericFact) -> float | None:
 def _comparable(a: _Item, b: _Item) -> bool:
     qa, qb = a.fact.quantity, b.fact.quantity
     assert qa is not None and qb is not None
-    if a.group == b.group or qa.kind != qb.kind or qa.unit != qb.unit and qa.kind != "count":
+    if a.group == b.group or qa.kind != qb.kind or qa.unit != qb.unit and qa.kind not in NOUN_KINDS:
         return False
     if qa.aspect != qb.aspect or qa.aspect == "change":
         return False  # a part, a size or an increment is not a rival to a total
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
     if outcome_a and outcome_b and outcome_a != outcome_b:
         return False  # the dead and the injured are never one count
-    if qa.kind == "count" and not _same_noun(a, b):
+    if qa.kind in NOUN_KINDS and not _same_noun(a, b):
         return False
     if _other_instance(qa, a.doc) != _other_instance(qb, b.doc):
         return False
