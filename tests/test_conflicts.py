@@ -146,6 +146,6 @@ def test_a_figure_of_another_year_is_not_a_rival_but_a_period_is():
 
 
 def test_ranks_conflict():
-    conflicts = flagged(event("Talks on the Brenna dam collapsed in the fifth round of negotiations.",
-                              "Talks on the Brenna dam collapsed in the sixth round of negotiations."))
+    conflicts = flagged(event("Talks on the Brenna dam collapsed in the fifth round.",
+                              "Talks on the Brenna dam collapsed in the sixth round."))
     assert [c.kind for c in conflicts] == ["ordinal"]
