@@ -149,3 +149,10 @@ def test_ranks_conflict():
     conflicts = flagged(event("Talks on the Brenna dam collapsed in the fifth round.",
                               "Talks on the Brenna dam collapsed in the sixth round."))
     assert [c.kind for c in conflicts] == ["ordinal"]
+
+
+def test_an_updated_count_is_not_a_conflict():
+    conflicts = event("Eleven people died when the Corra ferry capsized.",
+                      "The death toll from the Corra ferry capsizing rose to 15 people.")
+    assert flagged(conflicts) == []
+    assert any("update" in c.reason for c in conflicts)

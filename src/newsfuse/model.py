@@ -97,6 +97,8 @@ class Quantity(Record):
                                    "'last season' attached to the figure")
     year: int | None = Field(None, description="The year the figure belongs to when the "
                              "sentence pins one ('the 2019 fire', 'in 2019')")
+    update: bool = Field(False, description="The figure is stated as a new value of a running "
+                         "count ('the toll rose to 52', 'climbed to 40')")
     aspect: Literal["total", "part", "size", "change"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "

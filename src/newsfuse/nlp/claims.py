@@ -456,7 +456,15 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         time_frame=_time_frame(doc, noun, verb, inside),
         aspect=_aspect(doc, reading, noun, verb),
         year=_pinned_year(noun, verb),
+        update=_is_update(reading, verb),
     )
+
+
+def _is_update(reading: _Reading, verb: Token | None) -> bool:
+    """'rose to 52', 'has climbed to 40': the new value of a count that changes."""
+    return verb is not None and verb.lemma_ in CHANGE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "to" and reading.anchor in c.subtree
+        for c in verb.children)
 
 
 def _pinned_year(noun: Token | None, verb: Token | None) -> int | None:

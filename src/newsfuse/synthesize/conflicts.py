@@ -364,7 +364,8 @@ def _conflict(group: list[_Item]) -> Conflict | None:
     if len(values) < 2:
         return None
     ordered = sorted(claims.values(), key=lambda members: members[0].fact.sentence)
-    compatible = intervals_overlap(members[0].interval for members in ordered)
+    compatible = intervals_overlap(members[0].interval for members in ordered) or any(
+        m.fact.quantity is not None and m.fact.quantity.update for ms in ordered for m in ms)
     head = ordered[0][0].fact
     return Conflict(
         measure=head.measure,
@@ -408,6 +409,10 @@ def _reason(claims: list[list[_Item]], compatible: bool) -> str:
 
 
 def _why_compatible(claims: list[list[_Item]]) -> str:
+    updates = [m[0].fact.phrase for m in claims
+               if m[0].fact.quantity is not None and m[0].fact.quantity.update]
+    if updates and not intervals_overlap(m[0].interval for m in claims):
+        return f"the count changed: {', '.join(updates)} is stated as an update"
     kinds = {QUALIFIERS.get((m[0].fact.qualifier or "").lower(), "exact") for m in claims}
     values = {m[0].fact.value for m in claims}
     if len(values) == 1:
