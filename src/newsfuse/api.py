@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from newsfuse.config import Config
+from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError, Sentence
 
 ArticleLike = str | Path | Article
 Progress = Callable[[str], None]
+# Articles per partition of the per-article stages. Fixed, whatever the executor, so every
+# executor sees the same batches and gives the same result; 8 articles keep spaCy's and
+# MiniLM's batches useful and still spread one 10-article event over two workers.
+PARTITION = 8
 
 
 class NoArticlesError(ValueError):
@@ -26,23 +34,39 @@ class NoArticlesError(ValueError):
 
 
 def load(items: Iterable[ArticleLike], config: Config | None = None,
-         ) -> tuple[list[Article], list[InputError]]:
-    """Read and clean every item; unreadable items become errors, the rest go on."""
-    from newsfuse.clean import NoArticleText, clean
+         executor: Executor | None = None) -> tuple[list[Article], list[InputError]]:
+    """Read and clean every item; unreadable items become errors, the rest go on.
+
+    Reading stays here (the files are this machine's); cleaning runs on `executor`.
+    """
     from newsfuse.ingest import read
 
     config = config or Config()
     result = read(items, config.ingest)
     articles, errors = [], list(result.errors)
-    for article in result.articles:
+    runner = executor or InProcess()
+    for cleaned, failed in runner.map(clean_partition, partitions(result.articles, PARTITION),
+                                      config):
+        articles.extend(cleaned)
+        errors.extend(failed)
+    return articles, errors
+
+
+def clean_partition(articles: list[Article], config: Config,
+                    ) -> tuple[list[Article], list[InputError]]:
+    """Clean one partition of read articles (a per-article stage: runs on any executor)."""
+    from newsfuse.clean import NoArticleText, clean
+
+    cleaned, errors = [], []
+    for article in articles:
         if article.body:  # already cleaned (or given clean by the caller)
-            articles.append(article)
+            cleaned.append(article)
             continue
         try:
-            articles.append(clean(article, config.clean))
+            cleaned.append(clean(article, config.clean))
         except NoArticleText as exc:
             errors.append(InputError(item=article.path or article.id, message=str(exc)))
-    return articles, errors
+    return cleaned, errors
 
 
 def annotate(articles: list[Article], config: Config | None = None,
@@ -64,29 +88,53 @@ def annotate(articles: list[Article], config: Config | None = None,
     return merge_caption_figures(documents, caption_docs)
 
 
-def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
-            progress: Progress | None = None) -> EventReport:
-    """Full report for one event: cited summary, corroboration, conflicts, quotes, entities..."""
-    from newsfuse.align import align
-    from newsfuse.dedup import near_duplicate_groups
+@dataclass
+class AnnotatedPartition:
+    """One partition's annotated documents, its articles' own sentences and their vectors."""
+
+    documents: list[AnnotatedDocument]
+    sentences: list[list[Sentence]]
+    embeddings: np.ndarray
+
+
+def annotate_partition(articles: list[Article], config: Config) -> AnnotatedPartition:
+    """Split, annotate and embed the sentences of one partition (runs on any executor)."""
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
+
+    split_articles = [split(article) for article in articles]
+    texts = [s.text for sentences in split_articles for s in sentences]
+    # The ONNX encoder releases the GIL: it runs on a second core while spaCy annotates.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        vectors = pool.submit(get_embedder(), texts)
+        documents = annotate(articles, config, split_articles)
+        return AnnotatedPartition(documents, split_articles, vectors.result())
+
+
+def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
+            progress: Progress | None = None,
+            executor: Executor | None = None) -> EventReport:
+    """Full report for one event: cited summary, corroboration, conflicts, quotes, entities...
+
+    The per-article stages (clean; annotate + embed) run on `executor` (default: here);
+    near-duplicates, alignment and the report are made here from all of them.
+    """
+    from newsfuse.align import align
+    from newsfuse.dedup import near_duplicate_groups
     from newsfuse.synthesize.report import build_report
 
     config = config or Config()
     step = progress or (lambda _message: None)
     step("reading and cleaning")
-    loaded, errors = load(articles, config)
+    loaded, errors = load(articles, config, executor)
     if not loaded:
         raise NoArticlesError(errors)
-    split_articles = [split(article) for article in loaded]
-    sentences = [s for article_sentences in split_articles for s in article_sentences]
-    step(f"annotating {len(loaded)} articles, embedding {len(sentences)} sentences")
-    # The ONNX encoder releases the GIL: it runs on the second core while spaCy annotates.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        vectors = pool.submit(get_embedder(), [s.text for s in sentences])
-        documents = annotate(loaded, config, split_articles)
-        embeddings = vectors.result()
+    step(f"annotating and embedding {len(loaded)} articles")
+    parts = list((executor or InProcess()).map(annotate_partition,
+                                               partitions(loaded, PARTITION), config))
+    documents = [d for part in parts for d in part.documents]
+    sentences = [s for part in parts for article in part.sentences for s in article]
+    embeddings = np.concatenate([part.embeddings for part in parts])
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
     alignment = align(sentences, embeddings, independent, config.align,

@@ -15,9 +15,11 @@ from newsfuse import api
 from newsfuse.cli_common import (
     EXIT_FAILURE,
     EXIT_PARTIAL,
+    DaskOpt,
     DateOpt,
     Format,
     err,
+    executor_for,
     make_config,
     report_errors,
     write_output,
@@ -39,14 +41,16 @@ def analyze(
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     date: DateOpt = None,
     max_words: Annotated[int | None, typer.Option(help="Summary word budget")] = None,
+    dask: DaskOpt = None,
 ) -> None:
     """Full report of one event: cited summary, corroboration, conflicts, quotes, entities."""
     from newsfuse.render import render
 
     config = make_config(date, max_words)
-    with err.status("starting") as status:
+    with executor_for(dask) as executor, err.status("starting") as status:
         try:
-            report = api.analyze(paths, config, progress=lambda m: status.update(m))
+            report = api.analyze(paths, config, progress=lambda m: status.update(m),
+                                 executor=executor)
         except api.NoArticlesError as exc:
             report_errors(exc.errors)
             err.print("[red]error:[/] no readable articles")

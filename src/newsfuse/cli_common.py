@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +21,7 @@ from newsfuse.config import Config
 from newsfuse.model import InputError
 
 EXIT_FAILURE = 1
+EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
 err = Console(stderr=True)
@@ -26,6 +29,36 @@ err = Console(stderr=True)
 DateOpt = Annotated[dt.datetime | None, typer.Option(
     "--date", formats=["%Y-%m-%d"],
     help="Publication date for articles that carry none (resolves 'on Sunday')")]
+
+
+DaskOpt = Annotated[str | None, typer.Option(
+    "--dask", help="Run the per-article stages and event reports on Dask: local:N (a "
+                   "LocalCluster of N worker processes on 127.0.0.1) or tcp://HOST:PORT (a "
+                   "running scheduler; workers need newsfuse installed)")]
+
+
+@contextmanager
+def executor_for(spec: str | None) -> Iterator:
+    """The executor `--dask` names (this process without it), closed at the end."""
+    from newsfuse.executor import ExecutorSpecError, make_executor
+
+    try:
+        executor = make_executor(spec)
+    except ExecutorSpecError as exc:
+        err.print(f"[red]error:[/] --dask {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
+    except ImportError as exc:
+        err.print("[red]error:[/] --dask needs dask and distributed: "
+                  "pip install 'newsfuse[dask]'", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from exc
+    except (OSError, TimeoutError) as exc:
+        err.print(f"[red]error:[/] cannot reach the Dask scheduler {spec}: {exc}",
+                  highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from exc
+    try:
+        yield executor
+    finally:
+        executor.close()
 
 
 class Format(StrEnum):

@@ -20,8 +20,10 @@ from rich.table import Table
 from newsfuse.cli_common import (
     EXIT_FAILURE,
     EXIT_PARTIAL,
+    DaskOpt,
     DateOpt,
     err,
+    executor_for,
     make_config,
     report_errors,
     write_output,
@@ -69,6 +71,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for JSONL")],
     db: DbOpt = None,
     date: DateOpt = None,
+    dask: DaskOpt = None,
 ) -> None:
     """Store articles (cleaned text, metadata, analysis) and place them into events online.
 
@@ -83,8 +86,9 @@ def ingest(
         sys.stdout.write(f"{'stored' if stored.created else 'unchanged'} {stored.id}\n")
         sys.stdout.flush()
 
-    outcome, touched = ingest_online(paths, store, make_config(date), on_stored=announce,
-                                     progress=_say)
+    with executor_for(dask) as executor:
+        outcome, touched = ingest_online(paths, store, make_config(date), on_stored=announce,
+                                         progress=_say, executor=executor)
     report_errors(outcome.errors)
     where = store.engine.url.render_as_string(hide_password=True)
     err.print(f"{outcome.created} new, {len(outcome.stored) - outcome.created} unchanged, "
@@ -102,16 +106,18 @@ def cluster(
     format: Annotated[ClusterFormat, typer.Option("--format", "-f")] = ClusterFormat.table,
     db: DbOpt = None,
     date: DateOpt = None,
+    dask: DaskOpt = None,
 ) -> None:
     """Group articles into events: one `{"id", "event"}` line per article with --format jsonl."""
     config = make_config(date)
-    if paths:
-        _cluster_paths(paths, format, config)
-        return
-    from newsfuse.workflow import cluster_store
+    with executor_for(dask) as executor:
+        if paths:
+            _cluster_paths(paths, format, config, executor)
+            return
+        from newsfuse.workflow import cluster_store
 
-    store = _open(db)
-    infos = cluster_store(store, config, progress=_say)
+        store = _open(db)
+        infos = cluster_store(store, config, progress=_say, executor=executor)
     if format is ClusterFormat.jsonl:
         for info in infos:
             for article_id in info.article_ids:
@@ -120,16 +126,21 @@ def cluster(
         _events_table(infos)
 
 
-def _cluster_paths(paths: list[str], format: ClusterFormat, config: Config) -> None:
+def _cluster_paths(paths: list[str], format: ClusterFormat, config: Config, executor) -> None:
     from newsfuse import api
     from newsfuse.cluster.events import cluster_articles, describe_event
+    from newsfuse.workflow import article_encoder, article_vectors
 
-    articles, errors = api.load(paths, config)
+    articles, errors = api.load(paths, config, executor)
     report_errors(errors)
     if not articles:
         err.print("[red]error:[/] no readable articles")
         raise typer.Exit(EXIT_FAILURE)
-    clustering = cluster_articles(articles, config.cluster, progress=_say)
+    encoder = article_encoder(articles, config)
+    _say(f"embedding {len(articles)} articles ({encoder})")
+    vectors = article_vectors(articles, encoder, executor)
+    clustering = cluster_articles(articles, config.cluster, list(vectors), encoder,
+                                  progress=_say)
     event_of = {article_id: f"ev{label + 1}"
                 for article_id, label in zip(clustering.ids, clustering.labels, strict=True)}
     if format is ClusterFormat.jsonl:
@@ -148,17 +159,18 @@ def events(
     format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
     analyze: Annotated[bool, typer.Option(
         "--analyze", help="Report events never reported yet, to count their conflicts")] = False,
+    dask: DaskOpt = None,
 ) -> None:
     """List stored events: size, sources, dates, conflicts (once reported)."""
-    from newsfuse.workflow import event_report, list_events
+    from newsfuse.workflow import list_events, report_events
 
     store = _open(db)
     infos = list_events(store)
     if analyze:
-        for info in infos:
-            if info.conflicts is None:
-                _say(f"reporting {info.id}")
-                event_report(store, info.id, Config())
+        unreported = [info.id for info in infos if info.conflicts is None]
+        with executor_for(dask) as executor:
+            for _ in report_events(store, unreported, Config(), executor, progress=_say):
+                pass
         infos = list_events(store)
     if format is EventsFormat.json:
         sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in infos], indent=2) + "\n")

@@ -6,7 +6,7 @@ The CLI (cli_events.py) only parses arguments and prints; everything it does is 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from newsfuse.cluster.language import detect_language
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.updates import UpdateSummary, diff_reports, render_update
 from newsfuse.config import Config
+from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import Article, EventReport, InputError
 from newsfuse.store import Store, Stored
 
@@ -54,34 +55,58 @@ class IngestOutcome:
 
 def ingest(items: Iterable[str | Path | Article], store: Store, config: Config,
            on_stored: Callable[[Stored], None] | None = None,
-           progress: Progress = _quiet) -> IngestOutcome:
-    """Read, clean, analyse and store articles; each is committed before it is reported."""
+           progress: Progress = _quiet, executor: Executor | None = None) -> IngestOutcome:
+    """Read, clean, analyse and store articles; each is committed before it is reported.
+
+    Cleaning, language and embedding run per partition on `executor`; this process reads the
+    inputs and is the one writer of the store, committing partitions in input order. A run
+    killed midway is resumed by running it again: stored content is found by its hash.
+    """
     from newsfuse.ingest import read
 
     outcome = IngestOutcome()
     result = read(items, config.ingest)
     outcome.errors.extend(result.errors)
     articles = result.articles
-    for start in range(0, len(articles), INGEST_BATCH):
-        batch = _clean_all(articles[start:start + INGEST_BATCH], config, outcome.errors)
-        vectors = embed([embed_text(a) for a in batch], MINILM) if batch else []
-        for article, vector in zip(batch, vectors, strict=True):
-            stored = store.add_article(article, analysis(article), {MINILM: vector})
+    done = 0
+    runner = executor or InProcess()
+    for prepared, errors in runner.map(prepare_partition, partitions(articles, INGEST_BATCH),
+                                       config):
+        outcome.errors.extend(errors)
+        for article, facts, vector in prepared:
+            stored = store.add_article(article, facts, {MINILM: vector})
             outcome.stored.append(stored)
             if on_stored:
                 on_stored(stored)
-        progress(f"stored {min(start + INGEST_BATCH, len(articles))}/{len(articles)}")
+        done = min(done + INGEST_BATCH, len(articles))
+        progress(f"stored {done}/{len(articles)}")
     return outcome
+
+
+def prepare_partition(articles: list[Article], config: Config,
+                      ) -> tuple[list[tuple[Article, dict, np.ndarray]], list[InputError]]:
+    """Clean, analyse and embed one partition (a per-article stage: runs on any executor)."""
+    from newsfuse.api import clean_partition
+
+    cleaned, errors = clean_partition(articles, config)
+    vectors = embed([embed_text(a) for a in cleaned], MINILM) if cleaned else []
+    return [(a, analysis(a), v) for a, v in zip(cleaned, vectors, strict=True)], errors
+
+
+def embed_partition(texts: list[str], encoder: str) -> np.ndarray:
+    """Vectors of one partition of texts (runs on any executor)."""
+    return embed(texts, encoder)
 
 
 def ingest_online(items: Iterable[str | Path | Article], store: Store, config: Config,
                   on_stored: Callable[[Stored], None] | None = None,
-                  progress: Progress = _quiet) -> tuple[IngestOutcome, list[str]]:
+                  progress: Progress = _quiet,
+                  executor: Executor | None = None) -> tuple[IngestOutcome, list[str]]:
     """Store articles and place the new ones into events at once (as `watch` does).
 
     Returns the outcome and the ids of the events that received new articles.
     """
-    outcome = ingest(items, store, config, on_stored, progress)
+    outcome = ingest(items, store, config, on_stored, progress, executor)
     created = [s.id for s in outcome.stored if s.created]
     touched = assign_online(store, created, config, progress) if created else []
     return outcome, touched
@@ -93,38 +118,37 @@ def analysis(article: Article) -> dict:
             "latest_year": latest_year(text)}
 
 
-def _clean_all(articles: Sequence[Article], config: Config,
-               errors: list[InputError]) -> list[Article]:
-    from newsfuse.clean import NoArticleText, clean
-
-    cleaned = []
-    for article in articles:
-        if article.body:  # already cleaned by the caller (the web app cuts long texts first)
-            cleaned.append(article)
-            continue
-        try:
-            cleaned.append(clean(article, config.clean))
-        except NoArticleText as exc:
-            errors.append(InputError(item=article.path or article.id, message=str(exc)))
-    return cleaned
-
-
 # --------------------------------------------------------------------------- clustering
 
 
 def store_embeddings(store: Store, articles: Sequence[Article], encoder: str,
-                     progress: Progress = _quiet) -> list[np.ndarray]:
+                     progress: Progress = _quiet,
+                     executor: Executor | None = None) -> list[np.ndarray]:
     """Stored vectors of the encoder; missing ones are computed once and saved."""
     ids = [a.id for a in articles]
     vectors = store.embeddings(encoder, ids)
     missing = [i for i, v in enumerate(vectors) if v is None]
     if missing:
         progress(f"embedding {len(missing)} articles ({encoder})")
-        fresh = embed([embed_text(articles[i]) for i in missing], encoder)
+        fresh = article_vectors([articles[i] for i in missing], encoder, executor)
         store.save_embeddings(encoder, {ids[i]: fresh[k] for k, i in enumerate(missing)})
         for k, i in enumerate(missing):
             vectors[i] = fresh[k]
     return vectors
+
+
+def article_vectors(articles: Sequence[Article], encoder: str,
+                    executor: Executor | None = None) -> np.ndarray:
+    """(n, d) vectors of the articles' title and lead, computed per partition on `executor`."""
+    texts = [embed_text(a) for a in articles]
+    runner = executor or InProcess()
+    parts = list(runner.map(embed_partition, partitions(texts, INGEST_BATCH), encoder))
+    return np.concatenate(parts) if parts else embed([], encoder)
+
+
+def article_encoder(articles: Sequence[Article], config: Config) -> str:
+    """The encoder for a batch of articles, from their languages (cheap: runs here)."""
+    return choose_encoder([detect_language(a.body or a.raw) for a in articles], config.cluster)
 
 
 def store_encoder(store: Store, articles: Sequence[Article], config: Config) -> str:
@@ -133,13 +157,18 @@ def store_encoder(store: Store, articles: Sequence[Article], config: Config) -> 
     return choose_encoder(languages, config.cluster)
 
 
-def cluster_store(store: Store, config: Config, progress: Progress = _quiet) -> list[EventInfo]:
-    """Batch-cluster every stored article and save the events (ids kept where possible)."""
+def cluster_store(store: Store, config: Config, progress: Progress = _quiet,
+                  executor: Executor | None = None) -> list[EventInfo]:
+    """Batch-cluster every stored article and save the events (ids kept where possible).
+
+    Missing embeddings are computed on `executor`; the clustering itself (candidate blocking
+    and the global assignment) is made once, here, over every article.
+    """
     articles = store.articles()
     if not articles:
         return []
     encoder = store_encoder(store, articles, config)
-    vectors = store_embeddings(store, articles, encoder, progress)
+    vectors = store_embeddings(store, articles, encoder, progress, executor)
     clustering = cluster_articles(articles, config.cluster, vectors, encoder, progress)
     by_id = {a.id: a for a in articles}
     position = {article_id: i for i, article_id in enumerate(clustering.ids)}
@@ -185,8 +214,39 @@ def event_report(store: Store, event_id: str, config: Config,
     articles = store.event_articles(event_id)
     if row is None or not articles:
         raise UnknownEvent(event_id)
-    report = analyze(articles, config, progress)
-    if row.title:
+    return _save_report(store, event_id, analyze(articles, config, progress))
+
+
+def report_events(store: Store, event_ids: Sequence[str], config: Config,
+                  executor: Executor | None = None,
+                  progress: Progress = _quiet) -> Iterator[tuple[str, EventReport]]:
+    """Report several stored events, each on a worker of `executor`; each report is saved
+    here (the one writer) as it arrives, in the order of `event_ids`."""
+    wanted = [event_id for event_id in event_ids if store.event(event_id) is not None]
+    event_articles = (store.event_articles(event_id) for event_id in wanted)
+    runner = executor or InProcess()
+    reports = runner.map(report_partition, event_articles, config)
+    for done, (event_id, report) in enumerate(zip(wanted, reports, strict=True), start=1):
+        progress(f"reported {event_id} ({done}/{len(wanted)})")
+        if report is not None:
+            yield event_id, _save_report(store, event_id, report)
+
+
+def report_partition(articles: list[Article], config: Config) -> EventReport | None:
+    """One event's report (runs on any executor); None when no article is left to read."""
+    from newsfuse.api import NoArticlesError, analyze
+
+    if not articles:
+        return None
+    try:
+        return analyze(articles, config)
+    except NoArticlesError:
+        return None
+
+
+def _save_report(store: Store, event_id: str, report: EventReport) -> EventReport:
+    row = store.event(event_id)
+    if row is not None and row.title:
         report = report.model_copy(update={"title": row.title})
     store.save_report(event_id, report)
     return report

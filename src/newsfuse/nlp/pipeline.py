@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from newsfuse.config import NlpConfig
 from newsfuse.model import AnnotatedDocument, Article, Sentence
+
+# One spaCy pipeline is shared by the threads of a process (a thread pool, a Dask worker with
+# several threads); its vocabulary grows while it parses, so one thread parses at a time.
+# Threads gain nothing on spaCy anyway: it holds the GIL. Processes parse in parallel.
+_PARSING = threading.Lock()
 
 
 @lru_cache(maxsize=2)
@@ -28,8 +34,9 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
     nlp = get_nlp(config.spacy_model)
     bodies = (article.body for article, _ in documents)
     annotated = []
-    for (article, sentences), doc in zip(documents, nlp.pipe(bodies, batch_size=config.batch_size),
-                                         strict=True):
+    with _PARSING:
+        docs = list(nlp.pipe(bodies, batch_size=config.batch_size))
+    for (article, sentences), doc in zip(documents, docs, strict=True):
         dates = extract_dates(doc, sentences, article)
         annotated.append(AnnotatedDocument(
             article=article,
