@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 OUTPUT = HERE.parent / "BENCHMARKS.md"
-ORDER = ["summary", "speed", "extraction", "clustering"]
+ORDER = ["summary", "speed", "extraction", "clustering", "reading"]
 
 
 def run(selected: list[str]) -> int:

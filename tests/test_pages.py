@@ -63,3 +63,8 @@ def test_non_articles_are_listed_as_errors_and_the_batch_goes_on(tmp_path):
     articles, errors = load([tmp_path])
     assert [a.id for a in articles] == ["brief"]
     assert len(errors) == 1 and "not a news article (video page" in errors[0].message
+
+
+def test_player_notice_over_a_news_brief_keeps_the_brief():
+    raw = ("Please enable JavaScript to watch this video.\n" + BRIEF)
+    assert "Harbour pilots" in clean(Article(id="player", raw=raw)).body

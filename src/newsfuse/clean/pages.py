@@ -89,27 +89,32 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
         return "web-archive or crawler description page"
     if _SOCIAL_POST.search(body):
         return "a social-media post, not an article"
-    if _ERROR_PAGE.search(body):
+    # an error or player notice over a short news item ("Please enable JavaScript to watch
+    # this video" above a brief) leaves the item an article: the notice must be most of the page
+    if _share(body, _ERROR_PAGE.search) >= MIN_NOTICE_SHARE:
         return "error or access page"
-    if _notice_share(body) >= MIN_NOTICE_SHARE:
+    if _share(body, _talks_about_service, _PLATFORM_NOTICE) >= MIN_NOTICE_SHARE:
         return "site or social-media notice"
     return None
 
 
-def _notice_share(body: str) -> float:
-    """Share of the words in sentences that talk to the reader about the site or service."""
-    total = notice = 0
+def _talks_about_service(sentence: str) -> bool:
+    return bool(_ADDRESS.search(sentence) and _SERVICE.search(sentence))
+
+
+def _share(body: str, test, whole_line: re.Pattern[str] | None = None) -> float:
+    """Share of the words of `body` in sentences passing `test` (or lines `whole_line` finds)."""
+    total = hits = 0
     for line in body.splitlines():
-        if _PLATFORM_NOTICE.search(line.strip()):
+        if whole_line is not None and whole_line.search(line.strip()):
             count = word_count(line)
-            total, notice = total + count, notice + count
+            total, hits = total + count, hits + count
             continue
         for sentence in _SENTENCE.findall(line):
             count = word_count(sentence)
             total += count
-            if _ADDRESS.search(sentence) and _SERVICE.search(sentence):
-                notice += count
-    return notice / total if total else 0.0
+            hits += count if test(sentence) else 0
+    return hits / total if total else 0.0
 
 
 def _is_gallery(body: str, removed: list[RemovedBlock]) -> bool:
