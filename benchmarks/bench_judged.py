@@ -60,8 +60,12 @@ def analyze(cluster: dict, reuse: Path | None) -> dict:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
         run = subprocess.run([sys.executable, "-m", "newsfuse", "analyze", str(path),
                               "--format", "json"], capture_output=True, text=True, env=env)
-    if run.returncode != 0:
-        raise SystemExit(f"{cluster['id']}: analyze failed: {run.stderr.strip()[-500:]}")
+    # Items the product skips (e.g. pages that are not news articles) are reported on stderr
+    # with a non-zero exit while the report of the rest is still written: a batch goes on.
+    if run.stderr.strip():
+        print(f"  ({cluster['id']}: {' | '.join(run.stderr.strip().splitlines())[:300]})")
+    if not run.stdout.strip():
+        raise SystemExit(f"{cluster['id']}: analyze failed (exit {run.returncode})")
     if saved:
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(run.stdout, encoding="utf-8")
