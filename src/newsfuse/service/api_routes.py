@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import resources
 from typing import Annotated
 from urllib.parse import quote
@@ -10,7 +11,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 from starlette.concurrency import run_in_threadpool
 
 from newsfuse.model import EventReport, InputError, RemovedBlock
@@ -25,8 +26,20 @@ from newsfuse.store.search import MARK_END, MARK_START
 
 router = APIRouter(prefix="/api", tags=["api"])
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD, as the OpenAPI `format: date` says: pydantic's lax date parsing would
+    take `0` (a Unix time) or a date-time text."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("a date must be written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 FormatQuery = Annotated[work.ReportFormat, Query(description="Rendering of the report")]
-DateQuery = Annotated[dt.date | None, Query(
+DateQuery = Annotated[IsoDate | None, Query(
     description="Publication date for articles that carry none")]
 WordsQuery = Annotated[int | None, Query(ge=MIN_SUMMARY_WORDS, le=MAX_SUMMARY_WORDS,
                                          description="Summary word budget (default 150)")]
@@ -44,6 +57,9 @@ UPLOAD_SCHEMA = {
         "pasted": {"type": "string", "description": "Articles separated by lines of ---"},
         "source": {"type": "string", "description": "Outlet of the pasted articles"},
     },
+    # At least one file or some pasted text; an empty form is answered 422.
+    "anyOf": [{"required": ["files"], "properties": {"files": {"minItems": 1}}},
+              {"required": ["pasted"], "properties": {"pasted": {"pattern": "\\S"}}}],
 }
 ARTICLES_BODY = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/ArticlesRequest"}},
@@ -139,7 +155,7 @@ class StoredArticle(BaseModel):
             summary="List or search stored events, newest first")
 async def events(request: Request, q: Annotated[str, Query(max_length=200)] = "",
                  outlet: Annotated[str, Query(max_length=200)] = "",
-                 since: dt.date | None = None, until: dt.date | None = None,
+                 since: IsoDate | None = None, until: IsoDate | None = None,
                  page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> EventList:
     query = catalog.EventQuery(text=q, outlet=outlet, since=since, until=until, page=page)
     listing = await run_in_threadpool(catalog.list_events, work.store_of(request), query)

@@ -45,7 +45,13 @@ class ArticleRecord(BaseModel):
 
 
 class ArticlesRequest(BaseModel):
-    """JSON body of /api/analyze and /api/articles."""
+    """JSON body of /api/analyze and /api/articles: at least one article or URL."""
+
+    # A request with nothing in it is answered 422 ("nothing was sent"); the schema says so.
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["articles"], "properties": {"articles": {"minItems": 1}}},
+        {"required": ["urls"], "properties": {"urls": {"minItems": 1}}},
+    ]})
 
     articles: list[ArticleRecord] = Field(default_factory=list)
     urls: list[str] = Field(default_factory=list, description=(
