@@ -105,3 +105,13 @@ def test_day_of_a_happening_is_a_claim_and_a_statement_date_is_not():
 ])
 def test_not_quantities(text):
     assert [c for c in claims(text) if c.quantity.kind != "date"] == []
+
+
+def test_partitive_counts_are_parts_and_ages_know_whose():
+    part = only("Engineers shut nine of the ten turbines at Kelso.", "count")
+    assert part.quantity.aspect == "part"
+    area = only("The fire burned 3,000 hectares of forest near Kelso.", "measure")
+    assert area.quantity.aspect == "total"
+    age = only("Coach Ilse Marrow, 52, resigned after the defeat.", "age")
+    assert age.quantity.scope == ["Ilse Marrow"]
+    assert claims("The rifle fired a .338 Lapua round.") == []

@@ -345,6 +345,8 @@ def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
     if after is not None and after.lower_ in ("st", "nd", "rd", "th", "a.m.", "p.m.", "am", "pm",
                                               "gmt", "utc", "o'clock"):
         return True
+    if before is not None and before.text in (".", "#") and not before.whitespace_:
+        return True  # a calibre or a code: ".338 Lapua", "#45"
     if _joined_to_digits(doc, run):
         return True  # ranges, phone numbers, scores, clock times: "10-15", "555-1234", "3:1"
     return _YEAR.match(run.text) is not None and "," not in run.text
@@ -452,7 +454,8 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         noun=_lemma(noun) if noun is not None else None,
         predicate=_lemma(verb) if verb is not None else None,
         what=" ".join(words),
-        scope=_scope(doc, noun, verb, inside),
+        scope=_person(doc, reading) if reading.kind == "age" else
+        _scope(doc, noun, verb, inside),
         time_frame=_time_frame(doc, noun, verb, inside),
         aspect=_aspect(doc, reading, noun, verb),
         year=_pinned_year(noun, verb),
@@ -485,6 +488,30 @@ def _pinned_year(noun: Token | None, verb: Token | None) -> int | None:
     return None
 
 
+def _is_partitive(of: Token) -> bool:
+    """'of them', 'of the ten turbines', 'of those': a part of a known whole (not '14,000
+    hectares of forest')."""
+    for obj in of.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.pos_ == "PRON":
+            return True
+        return any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("a", "an")
+                   for c in obj.children)
+    return False
+
+
+def _person(doc: Doc, reading: _Reading) -> list[str]:
+    """Whose age: the name it is set beside ('Ilse Marrow, 52') or the name in the noun phrase
+    it modifies ('the 61-year-old director Piet Aalst')."""
+    near = [reading.anchor, *reading.anchor.head.subtree] if reading.anchor.head is not \
+        reading.anchor else [reading.anchor]
+    for entity in doc.ents:
+        if entity.label_ == "PERSON" and any(entity.start <= t.i < entity.end for t in near):
+            return [entity.text]
+    return []
+
+
 def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str:
     """Whether the figure is a total, a part of one, a noun's size or an increment."""
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
@@ -504,9 +531,9 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
         if node.head is node:
             break
         node = node.head
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PRON" for g in c.children)
-           for c in reading.anchor.children):
-        return "part"  # "three of them"
+    if reading.kind == "count" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                       and _is_partitive(c) for c in reading.anchor.children):
+        return "part"  # "three of them", "nine of the ten turbines"
     if reading.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
             and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
         return "size"  # "the 15-member council", "a 180-satellite constellation"

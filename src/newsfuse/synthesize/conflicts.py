@@ -34,6 +34,7 @@ import numpy as np
 
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact, Quantity
 from newsfuse.nlp.claims import outcome_of
+from newsfuse.nlp.entities import name_key
 from newsfuse.nlp.numbers import QUALIFIERS
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -44,7 +45,7 @@ Embed = Callable[[list[str]], np.ndarray]
 SAME_QUANTITY_COSINE = 0.35
 # Counted nouns must be alike ("residents" ~ "people", "workers" ~ "people"; not
 # "firefighters" ~ "engines").
-SAME_NOUN_COSINE = 0.3
+SAME_NOUN_COSINE = 0.45
 # The same for the day of a happening: days are stated in many sentences of an event.
 SAME_DAY_COSINE = 0.55
 # A group's mean similarity may sit this far below the linking threshold (see _components).
@@ -254,6 +255,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if _other_instance(qa, a.doc) != _other_instance(qb, b.doc):
         return False
+    if qa.kind == "age" and qa.scope and qb.scope and not _same_person(qa.scope[0], qb.scope[0]):
+        return False
     if qa.kind == "date":
         return abs(a.fact.value - b.fact.value) <= MAX_DATE_GAP_DAYS
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
@@ -266,6 +269,11 @@ def _gap_ratio(a: Interval, b: Interval) -> float:
         return 1.0
     low, high = (a, b) if a.high <= b.low else (b, a)
     return high.low / low.high if low.high > 0 else math.inf
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person share their last word (accents and case aside)."""
+    return name_key(a).split()[-1:] == name_key(b).split()[-1:]
 
 
 def _same_noun(a: _Item, b: _Item) -> bool:
