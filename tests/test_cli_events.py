@@ -105,3 +105,21 @@ def test_watch_once_writes_what_is_new_per_touched_event(app, runner, tmp_path):
 def test_watch_rejects_a_missing_folder(app, runner, tmp_path):
     result = runner.invoke(app, ["watch", str(tmp_path / "absent"), "--once"])
     assert result.exit_code == 1
+
+
+def test_ingest_names_deeply_nested_json_and_goes_on(app, runner, tmp_path):
+    """JSON nested past the decoder's recursion limit is that item's error, not a traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    deep = "[" * 5000 + "]" * 5000
+    (folder / "deep.json").write_text(deep)
+    record = {"title": "Tram line reopens in Velmor",
+              "text": "The tram line through Velmor reopened on Monday after repairs."}
+    (folder / "mixed.jsonl").write_text(f"{json.dumps(record)}\n{deep}\n")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "500"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output and result.stdout.count("stored ") == 1
+    errors = " ".join(result.stderr.split())
+    assert "deep.json: JSON nested too deeply" in errors
+    assert "mixed.jsonl line 2: JSON nested too deeply" in errors

@@ -12,21 +12,25 @@ from newsfuse.model import Article
 
 
 def parse_json(name: str, text: str) -> Iterator[Article]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UnreadableInput(f"invalid JSON ({exc})") from exc
+    data = _loads(text)
     items = data if isinstance(data, list) else [data]
     for number, item in enumerate(items, 1):
         yield record_to_article(item, f"{name}#{number}")
 
 
 def parse_jsonl_line(line: str, fallback_id: str) -> Article:
+    return record_to_article(_loads(line), fallback_id)
+
+
+def _loads(text: str) -> object:
     try:
-        item = json.loads(line)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UnreadableInput(f"invalid JSON ({exc.msg})") from exc
-    return record_to_article(item, fallback_id)
+        raise UnreadableInput(f"invalid JSON ({exc.msg} at line {exc.lineno} column "
+                              f"{exc.colno})") from exc
+    except RecursionError as exc:  # ~1,000 nested arrays/objects exhaust the decoder's stack
+        raise UnreadableInput("JSON nested too deeply to read (an article record needs 3 "
+                              "levels)") from exc
 
 
 def record_to_article(item: object, fallback_id: str) -> Article:
