@@ -5,6 +5,11 @@ segmented sentences (clean + segment time is counted for both). Models are loade
 warm-up call first, as in a long-running process; the cold first call is reported apart.
 
     python -m benchmarks.bench_speed [--limit N]
+    python -m benchmarks.bench_speed --annotation 200 [--executors none,local:2]
+
+`--annotation N` measures instead the full per-article annotation (clean, segment, spaCy and
+every extractor, MiniLM sentence vectors: `api.annotate_partition`) of the first N documents
+of scale/multinews_rest.jsonl.gz, in this process and on each executor, in articles/s.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from benchmarks.faithfulness import NumberCheck, check_numbers
 from benchmarks.loaders import DataMissing, duc2004
 
 RESULT = Path(__file__).resolve().parent / "results" / "speed.md"
+ANNOTATION_RESULT = RESULT.with_name("annotation.md")
 BUDGET_WORDS = 100
 
 
@@ -77,7 +83,13 @@ def analyze_seconds(articles, clock: StageClock | None = None,
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None, help="clusters to time")
+    parser.add_argument("--annotation", type=int, default=0,
+                        help="instead: annotation rate over N Multi-News documents")
+    parser.add_argument("--executors", default="none,local:2")
     args = parser.parse_args(argv)
+    if args.annotation:
+        annotation_rates(args.annotation, args.executors.split(","), argv)
+        return
     try:
         clusters = duc2004()[: args.limit]
     except DataMissing as exc:
@@ -96,6 +108,65 @@ def main(argv: list[str] | None = None) -> None:
     for miss in (numbers.misses or [])[:10]:
         print("number not in a cited source:", miss)
     write(rows, cold, argv, clock.totals, numbers)
+
+
+def annotation_rates(limit: int, specs: list[str], argv: list[str] | None) -> None:
+    """Articles/s of the full annotation, per executor; models are warmed before timing."""
+    import functools
+    import gzip
+    import json
+    import os
+
+    from newsfuse import api
+    from newsfuse.config import Config
+    from newsfuse.executor import make_executor, partitions
+    from newsfuse.model import Article
+
+    source = Path(__file__).resolve().parents[2] / "shared" / "data" / "scale" / \
+        "multinews_rest.jsonl.gz"
+    if not source.exists():
+        print(f"skipped: {source} not found")
+        return
+    with gzip.open(source, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for _, line in zip(range(limit), lines, strict=False)]
+    config = Config()
+    articles, _ = api.load([Article(id=r["id"], raw=r["text"]) for r in rows], config)
+    warm = functools.partial(api.annotate_partition, articles[:api.PARTITION], config)
+    lines_out = []
+    for spec in specs:
+        executor = make_executor(None if spec == "none" else spec)
+        try:
+            # Every worker loads its models before the clock starts.
+            if hasattr(executor, "run_on_workers"):
+                executor.run_on_workers(warm)
+            else:
+                warm()
+            cpu, start = time.process_time(), time.perf_counter()
+            list(executor.map(api.annotate_partition, partitions(articles, api.PARTITION),
+                              config))
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        finally:
+            executor.close()
+        name = "1 process" if spec == "none" else f"`{spec}`"
+        rate = len(articles) / elapsed
+        cpu_note = f"{len(articles) / cpu:.1f}" if spec == "none" else "–"
+        lines_out.append(f"| {name} | {len(articles)} | {elapsed:.1f} | {rate:.1f} | {cpu_note} |")
+        print(lines_out[-1], flush=True)
+    load = os.getloadavg()[0]
+    report = "\n".join([
+        "## Full annotation rate (Multi-News documents)",
+        "",
+        f"Command: `python -m benchmarks.bench_speed {' '.join(argv or [])}` · date "
+        f"{dt.date.today().isoformat()} · clean + segment + spaCy + every extractor + MiniLM "
+        f"sentence vectors per article (`api.annotate_partition`), models warm · 2-core "
+        f"machine, load average {load:.1f} at the end (shared with other users).",
+        "",
+        "| run | articles | wall s | articles/s | articles per CPU-second (this process) |",
+        "|---|---|---|---|---|",
+        *lines_out,
+    ]) + "\n"
+    ANNOTATION_RESULT.write_text(report, encoding="utf-8")
+    print(report)
 
 
 def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str] | None,
