@@ -93,7 +93,9 @@ def run_one(mode: str, subset: Path, gold: dict[str, str], db: Path) -> dict:
     stored = sorted(event_of)
     _, _, b3 = b_cubed([event_of[i] for i in stored], [gold[i] for i in stored])
     groups = sorted(sorted(info.article_ids) for info in infos)
-    return {"mode": mode, "documents": len(gold), "stored": outcome.created,
+    store.close()
+    db_bytes = sum(f.stat().st_size for f in db.parent.glob(db.name + "*"))
+    return {"db_bytes": db_bytes, "mode": mode, "documents": len(gold), "stored": outcome.created,
             "skipped": len(outcome.errors), "events": len(infos), "seconds": seconds,
             "total": sum(seconds.values()), "client_peak_mb": peak_mb(),
             "worker_peak_mb": sorted(workers.values()), "b3": b3,

@@ -3,8 +3,10 @@
 One seam for every caller (the CLI, the web service's pool, Dask on many machines): a
 workflow cuts its work into partitions and calls `executor.map(function, partitions, *args)`;
 results come back in partition order, so the caller (the one writer of the store) commits them
-in the same order whatever ran them. `function` must be a module-level function of picklable
-arguments; models load once per worker process (they are cached per process on first use).
+in the same order whatever ran them, and the stages are batch-invariant (spaCy and MiniLM give
+bit-identical output whatever the batch), so the results do not depend on the executor.
+`function` must be a module-level function of picklable arguments; models load once per
+worker process (they are cached per process on first use).
 
     make_executor(None)                 in this process
     make_executor("processes:N")        N spawned processes (concurrent.futures)
@@ -51,8 +53,7 @@ class Executor(Protocol):
 
 
 def partitions(items: Sequence[T], size: int) -> list[list[T]]:
-    """Fixed-size consecutive partitions. The size never depends on the number of workers:
-    the same partitions everywhere give the same batches, hence the same results."""
+    """Consecutive partitions of `size` items (the last may be shorter), in order."""
     return [list(items[start:start + size]) for start in range(0, len(items), size)]
 
 
