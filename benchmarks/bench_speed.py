@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import re
 import statistics
 import sys
 import time
@@ -217,7 +218,8 @@ def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str
         f"({100 * numbers.rate:.1f}%).",
     ]
     # A run on an executor is a variant: it keeps the in-process section as it is.
-    path = RESULT.with_name(f"speed_{executor.replace(':', '')}.md") if executor else RESULT
+    suffix = re.sub(r"\W", "", executor or "")
+    path = RESULT.with_name(f"speed_{suffix}.md") if executor else RESULT
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {path}")
