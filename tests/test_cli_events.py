@@ -1,4 +1,5 @@
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -92,10 +93,16 @@ def test_watch_once_writes_what_is_new_per_touched_event(app, runner, tmp_path):
                                            "--out", str(updates)]))
     (line,) = second.splitlines()
     update = Path(line.split("\t")[1]).read_text(encoding="utf-8")
-    assert "new since the last report" in update
-    assert "flood_county_herald" in update  # the new source
-    assert "## New facts" in update
-    assert "## New numbers" in update or "## Changed numbers" in update
+    assert "what's new" in update
+    assert "## New sources" in update and "flood_county_herald" in update
+    # Only what the new article adds: its own facts, cited, not the whole report again.
+    summary = update.split("## ")[0].split("\n\n", 1)[1]
+    assert "primary school" in summary and "[2]" in summary
+    assert "hypothermia" not in summary  # both outlets report it: not new
+    assert len(summary.split()) <= 100 + summary.count("[")
+    # The figure both give differently, in words, never an internal key.
+    assert re.search(r"homes[^:]*: 42 → 40 \[2\]", update)
+    assert "::" not in update and "count:" not in update
 
     third = stdout_of(runner.invoke(app, ["watch", str(inbox), "--db", db, "--once",
                                           "--out", str(updates)]))

@@ -29,7 +29,7 @@ from newsfuse.cluster.features import (
 )
 from newsfuse.cluster.language import detect_language
 from newsfuse.cluster.online import OnlineClusterer
-from newsfuse.cluster.updates import UpdateSummary, diff_reports, render_update
+from newsfuse.cluster.updates import UpdateSummary, render_update, whats_new
 from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import Article, EventReport, InputError
@@ -275,7 +275,11 @@ def new_files(directory: Path, store: Store) -> list[Path]:
 
 def watch_round(directory: Path, store: Store, config: Config, out_dir: Path,
                 progress: Progress = _quiet) -> WatchRound:
-    """Ingest new files, assign them to events online, write one update per touched event."""
+    """Ingest new files, assign them to events online, write one update per touched event.
+
+    An update tells what this round's new articles add to the event's new report; articles
+    that clustering merely moved into the event are not new.
+    """
     outcome = ingest(new_files(directory, store), store, config, progress=progress)
     round_ = WatchRound(errors=outcome.errors)
     fresh = [s.id for s in outcome.stored if s.created]
@@ -286,43 +290,14 @@ def watch_round(directory: Path, store: Store, config: Config, out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for event_id in touched:
-        old = store.last_report(event_id)
+        first = store.last_report(event_id) is None
         report = event_report(store, event_id, config, progress)
-        numbers = stated_numbers(store, store.event_articles(event_id), config)
-        before_ids = {a.id for a in old.articles} if old else set()
-        update = diff_reports(event_id, old, report,
-                              _measures(numbers, before_ids), _measures(numbers, set(numbers)))
+        update = whats_new(event_id, report, set(fresh), first_report=first)
         path = out_dir / f"{event_id}-{stamp}.md"
         path.write_text(render_update(update), encoding="utf-8")
         round_.updates.append(update)
         round_.written.append(path)
     return round_
-
-
-def stated_numbers(store: Store, articles: Sequence[Article],
-                   config: Config) -> dict[str, list[dict]]:
-    """Numeric facts per article (measure, value), annotated once and kept in the store."""
-    from newsfuse.api import annotate
-
-    rows = {row.id: row for row in store.article_rows([a.id for a in articles])}
-    missing = [a for a in articles if "numbers" not in (rows[a.id].analysis or {})]
-    if missing:
-        found = {a.id: [] for a in missing}
-        for document in annotate(missing, config):
-            found[document.article.id] = [{"measure": f.measure, "value": f.value}
-                                          for f in document.numbers]
-        store.update_analysis({article_id: {"numbers": facts}
-                               for article_id, facts in found.items()})
-        rows = {row.id: row for row in store.article_rows([a.id for a in articles])}
-    return {a.id: rows[a.id].analysis["numbers"] for a in articles}
-
-
-def _measures(numbers: dict[str, list[dict]], ids: set[str]) -> dict[str, list[float]]:
-    values: dict[str, set[float]] = {}
-    for article_id in ids:
-        for fact in numbers.get(article_id, []):
-            values.setdefault(fact["measure"], set()).add(float(fact["value"]))
-    return {measure: sorted(v) for measure, v in values.items()}
 
 
 def assign_online(store: Store, new_ids: Sequence[str], config: Config,
