@@ -139,3 +139,38 @@ def test_busy_server_shows_the_articles_while_the_report_waits(db_url):
         assert client.get(f"/api/events/{event_id}/report").status_code == 200
         assert 'id="pending-note"' not in client.get(f"/events/{event_id}").text
     store.close()
+
+
+def test_whats_new_since_the_last_visit_and_since_a_date(db_url):
+    from tests.test_updates import report as landslide
+
+    full = landslide()
+    store = Store(db_url)
+    for info in full.articles[:2]:
+        store.add_article(Article(id=info.id, title=info.title, source=info.source,
+                                  body=f"Landslide coverage by {info.source}.",
+                                  published=dt.date(2024, 5, 5)))
+    event_id = store.add_to_event("a1", None, title="Landslide in Tarvik")
+    store.add_to_event("a2", event_id)
+    earlier = full.model_copy(update={"articles": full.articles[:2], "conflicts": []})
+    store.save_report(event_id, earlier)
+    with make_client(db_url=db_url) as client:
+        first = client.get(f"/events/{event_id}").text
+        assert "Your next visit will show" in first  # no visit yet, no date chosen
+        store.add_article(Article(id="a3", title=full.articles[2].title, source="Norvane Post",
+                                  body="Rescuers reached the school.",
+                                  published=dt.date(2024, 5, 7)))
+        store.add_to_event("a3", event_id)
+        store.save_report(event_id, full)
+        second = client.get(f"/events/{event_id}").text
+        new = second.split('id="whats-new"')[1].split("</details>")[0]
+        assert "since your last visit" in new
+        assert "Rescuers reached the school on Monday." in new and "road to Tarvik" not in new
+        assert "people killed: 14 → <strong>17</strong>" in new and "conflict" in new
+        assert "Norvane Post: Landslide report a3" in new
+        third = client.get(f"/events/{event_id}").text  # the visit mark moved on
+        assert "No new articles since then." in third
+        dated = client.get(f"/events/{event_id}", params={"since": "2024-05-06"}).text
+        assert "since 6 May 2024" in dated and "Rescuers reached the school" in dated
+        assert client.get(f"/events/{event_id}", params={"since": "soon"}).status_code == 422
+    store.close()

@@ -38,6 +38,7 @@ class FigureChange(BaseModel):
     before: list[str] = Field(description="Values earlier articles give, as a reader reads them")
     after: list[str] = Field(description="Values the new articles give")
     sources: list[str] = Field(description="New articles giving them")
+    sentence: str = Field(description="A new article's sentence stating it (for a citation)")
     cites: list[int]
     compatible: bool
     reason: str
@@ -116,8 +117,8 @@ def _place_figures(conflict: Conflict, new: set[str], index: SourceIndex,
     else:
         text = f"{measure}: {', '.join(before)} → {', '.join(after)} {_brackets(cites)}"
     change = FigureChange(measure=measure, before=before, after=after, sources=sources,
-                          cites=cites, compatible=conflict.compatible, reason=conflict.reason,
-                          text=text)
+                          sentence=fresh[0].sentence, cites=cites,
+                          compatible=conflict.compatible, reason=conflict.reason, text=text)
     if not conflict.compatible and len(earlier_values) < 2:
         update.new_conflicts.append(change)  # earlier articles alone agreed (or were alone)
     elif earlier:

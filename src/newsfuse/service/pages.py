@@ -11,9 +11,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from newsfuse.cluster.updates import whats_new
 from newsfuse.ingest import read_bytes
 from newsfuse.render.common import SourceIndex, date_range
-from newsfuse.service import catalog, views, work
+from newsfuse.service import catalog, views, whatsnew, work
 from newsfuse.service.charts import bar_percent, timeline_svg
 from newsfuse.service.errors import error_response
 from newsfuse.service.inputs import Collected
@@ -52,15 +53,27 @@ async def event(request: Request, event_id: str) -> Response:
     except PoolFull as busy:
         return await _pending(request, event_id, busy.retry_after)
     sources = SourceIndex(report.articles)
+    since = _form_date(request.query_params.get("since", ""))
+    visit = whatsnew.parse_visit(request.cookies.get(whatsnew.VISIT_COOKIE))
+    update = None
+    if since or visit:
+        rows = await run_in_threadpool(work.store_of(request).article_rows,
+                                       [a.id for a in report.articles])
+        update = whats_new(event_id, report, whatsnew.new_since(rows, since, visit))
 
     def cite_url(article_id: str, text: str) -> str:
         return f"{_article_url(article_id)}?{urlencode({'event': event_id, 'cite': text})}#passage"
 
-    return _page("event.html.j2", report=report, event=row, reported_at=row.reported_at,
-                 stale=stale,
+    page = _page("event.html.j2", report=report, event=row, reported_at=row.reported_at,
+                 stale=stale, update=update, since=since, visit=visit,
                  sources=sources, cite_url=cite_url, article_url=_article_url,
                  outlets=sorted({outlet_name(a.source, a.url) or a.id for a in report.articles}),
                  span=date_range(report), chart=timeline_svg(report), bar=bar_percent)
+    if not since:  # looking back to a chosen date is not a visit that moves the mark
+        page.set_cookie(whatsnew.VISIT_COOKIE, whatsnew.now().isoformat(),
+                        max_age=whatsnew.VISIT_MAX_AGE, path=f"/events/{quote(event_id)}",
+                        httponly=True, samesite="lax")
+    return page
 
 
 async def _pending(request: Request, event_id: str, retry_after: int) -> HTMLResponse:
