@@ -34,6 +34,7 @@ import numpy as np
 
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact, Quantity
 from newsfuse.nlp.claims import outcome_of
+from newsfuse.nlp.embed import DIMENSIONS
 from newsfuse.nlp.entities import name_key
 from newsfuse.nlp.numbers import QUALIFIERS
 
@@ -161,21 +162,30 @@ def find_conflicts(documents: list[AnnotatedDocument],
 
 def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
            embed: Embed | None) -> list[_Item]:
+    """Every figure with its vectors. Only figures that have a comparable figure in another
+    source are embedded: most figures of an event have none, and embedding is the cost here."""
     outlets = _outlet_groups(documents, independent)
     located = [(doc, fact) for doc in documents for fact in doc.numbers
                if fact.quantity is not None]
     if not located:
         return []
     embed = embed or _default_embedder()
-    vectors = embed([_description(fact) for _, fact in located])
-    contexts = embed([_context(doc, fact) for doc, fact in located])
     nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind in NOUN_KINDS})
     noun_vectors = dict(zip(nouns, embed(nouns), strict=True)) if nouns else {}
-    return [_Item(fact=fact, doc=doc, group=outlets[doc.article.id],
-                  interval=claim_interval(fact.value, fact.qualifier, _rounding(fact)),
-                  vector=vectors[k], context=contexts[k],
-                  noun_vector=noun_vectors.get(fact.quantity.unit))
-            for k, (doc, fact) in enumerate(located)]
+    blank = np.zeros(DIMENSIONS, dtype=np.float32)
+    items = [_Item(fact=fact, doc=doc, group=outlets[doc.article.id],
+                   interval=claim_interval(fact.value, fact.qualifier, _rounding(fact)),
+                   vector=blank, context=blank,
+                   noun_vector=noun_vectors.get(fact.quantity.unit))
+             for doc, fact in located]
+    wanted = sorted({k for k, item in enumerate(items) for other in items
+                     if _comparable(item, other)})
+    if wanted:
+        vectors = embed([_description(items[k].fact) for k in wanted])
+        contexts = embed([_context(items[k].doc, items[k].fact) for k in wanted])
+        for row, k in enumerate(wanted):
+            items[k].vector, items[k].context = vectors[row], contexts[row]
+    return [items[k] for k in wanted]
 
 
 def _default_embedder() -> Embed:
