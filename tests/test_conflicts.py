@@ -156,3 +156,15 @@ def test_an_updated_count_is_not_a_conflict():
                       "The death toll from the Corra ferry capsizing rose to 15 people.")
     assert flagged(conflicts) == []
     assert any("update" in c.reason for c in conflicts)
+
+
+def test_figures_of_different_people_are_not_rivals():
+    conflicts = event("Chief executive Hanna Brecht received $41 million in pay last year.",
+                      "Finance chief Otto Lind received $19 million in pay last year.")
+    assert flagged(conflicts) == []
+
+
+def test_close_exact_figures_conflict():
+    conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
+                      "The bill cuts farm subsidies by $8.7 billion over ten years.")
+    assert len(flagged(conflicts)) == 1

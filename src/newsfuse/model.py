@@ -95,6 +95,8 @@ class Quantity(Record):
     scope: list[str] = Field([], description="Places and groups named next to the figure")
     time_frame: str | None = Field(None, description="Dates and phrases such as 'so far', "
                                    "'last season' attached to the figure")
+    actor: str | None = Field(None, description="The person the figure belongs to: the "
+                              "possessor of its noun or the subject of its verb")
     year: int | None = Field(None, description="The year the figure belongs to when the "
                              "sentence pins one ('the 2019 fire', 'in 2019')")
     update: bool = Field(False, description="The figure is stated as a new value of a running "

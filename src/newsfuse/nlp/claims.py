@@ -459,6 +459,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         time_frame=_time_frame(doc, noun, verb, inside),
         aspect=_aspect(doc, reading, noun, verb),
         year=_pinned_year(noun, verb),
+        actor=_actor(doc, noun, verb),
         update=_is_update(reading, verb),
     )
 
@@ -485,6 +486,19 @@ def _pinned_year(noun: Token | None, verb: Token | None) -> int | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and _YEAR.match(obj.text):
                         return int(obj.text)
+    return None
+
+
+def _actor(doc: Doc, noun: Token | None, verb: Token | None) -> str | None:
+    """The person a figure belongs to: the possessor of its noun ('Stumpf's $41m pay') or the
+    subject of its verb ('Tolstedt owns $43.3 million in stock')."""
+    candidates = [c for c in noun.children if c.dep_ == "poss"] if noun is not None else []
+    if verb is not None:
+        candidates += [c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    for token in candidates:
+        if token.ent_type_ == "PERSON":
+            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            return entity.text if entity is not None else token.text
     return None
 
 
@@ -626,6 +640,9 @@ def _scope(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -
 
 def _time_frame(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -> str | None:
     tokens = _neighbourhood(noun, verb, inside)
+    if verb is not None and verb.dep_ in ("ccomp", "xcomp", "conj"):
+        # "Previously, officials had said the rate was 50 percent": the frame of the report
+        tokens += [c for c in verb.head.children if c.dep_ in ("advmod", "npadvmod")]
     text = " ".join(t.lower_ for t in tokens)
     parts = [e.text for e in doc.ents if e.label_ == "DATE" and
              any(e.start <= t.i < e.end for t in tokens)]

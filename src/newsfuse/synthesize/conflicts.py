@@ -20,7 +20,8 @@ value is one `Claim` listing every article that gives it. Values are never merge
 interval of true values: an exact figure covers its rounding ("3,800" = 3,750..3,850), "about N"
 covers the larger of that rounding and 4% ("about 540" = 518..562), "nearly N" 90-100% of N,
 "more than N" / "at least N" N..1.5 N (a writer who knew of twice as many would say so), "up to
-N" 0..N. The reason says which rule made figures compatible or not.
+N" N/1.5..N ("up to eight years" is no figure for 24 days). The reason says which rule made
+figures compatible or not.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def claim_interval(value: float, qualifier: str | None, rounding: float | None =
     if kind == "at_least":
         return Interval(value, value * LOWER_BOUND_REACH)
     if kind == "at_most":
-        return Interval(0.0, value)
+        return Interval(value / LOWER_BOUND_REACH, value)
     if kind == "below":
         return Interval(0.0, value, high_open=True)
     if kind == "nearly":
@@ -134,8 +135,9 @@ def claim_interval(value: float, qualifier: str | None, rounding: float | None =
     if kind == "about":
         spread = max(half, abs(value) * APPROX_TOLERANCE)
         return Interval(value - spread, value + spread)
-    return Interval(value - half, value + half) if half < abs(value) * 0.5 else \
-        Interval(value, value)
+    if half < abs(value) * 0.5:  # a figure covers its rounding, but not the next figure's
+        return Interval(value - half, value + half, low_open=True, high_open=True)
+    return Interval(value, value)
 
 
 def intervals_overlap(intervals: Iterable[Interval]) -> bool:
@@ -267,6 +269,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if qa.kind == "age" and qa.scope and qb.scope and not _same_person(qa.scope[0], qb.scope[0]):
         return False
+    if qa.actor and qb.actor and not _same_person(qa.actor, qb.actor):
+        return False  # Stumpf's pay is no rival to Tolstedt's
     if qa.kind == "date":
         return abs(a.fact.value - b.fact.value) <= MAX_DATE_GAP_DAYS
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
