@@ -258,7 +258,7 @@ def _comparable(a: _Item, b: _Item) -> bool:
     assert qa is not None and qb is not None
     if a.group == b.group or qa.kind != qb.kind or qa.unit != qb.unit and qa.kind not in NOUN_KINDS:
         return False
-    if qa.aspect != qb.aspect or qa.aspect == "change":
+    if qa.aspect != qb.aspect:
         return False  # a part, a size or an increment is not a rival to a total
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
     if outcome_a and outcome_b and outcome_a != outcome_b:
