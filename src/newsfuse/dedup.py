@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -58,6 +59,8 @@ def near_duplicate_groups(articles: Sequence[Article],
                           config: ClusterConfig | None = None) -> dict[str, str]:
     """Article id -> id of the representative of its copy group (itself when it has no copy)."""
     config = config or ClusterConfig()
+    if len(articles) < 2:  # no pair to compare
+        return {a.id: a.id for a in articles}
     shingle_sets = [shingles(article_text(a)) for a in articles]
     signatures = [_signature(s) for s in shingle_sets]
     pairs = duplicate_pairs([a.id for a in articles], signatures, config.duplicate_jaccard,
@@ -88,7 +91,7 @@ def duplicate_pairs(ids: Sequence[str], signatures: Sequence[MinHash], threshold
     """
     use_containment = sizes is not None and containment is not None
     proposal = min(threshold, CONTAINMENT_PROPOSAL) if use_containment else threshold
-    index = MinHashLSH(threshold=proposal, num_perm=PERMUTATIONS)
+    index = MinHashLSH(num_perm=PERMUTATIONS, params=_bands(proposal))
     by_id: dict[str, tuple[MinHash, int]] = {}
     pairs = []
     for position, (article_id, signature) in enumerate(zip(ids, signatures, strict=True)):
@@ -104,6 +107,15 @@ def duplicate_pairs(ids: Sequence[str], signatures: Sequence[MinHash], threshold
         index.insert(article_id, signature)
         by_id[article_id] = (signature, size)
     return pairs
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float) -> tuple[int, int]:
+    """LSH (bands, rows) for a threshold, computed once: datasketch finds them by numerical
+    integration on every index it builds, 16 ms each, which made listing 600 events (one
+    small index per event) take 9 s of CPU."""
+    index = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+    return index.b, index.r
 
 
 def _contained(jaccard: float, size: int, other_size: int) -> float:
