@@ -26,7 +26,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.config import AlignConfig
-from newsfuse.model import Sentence
+from newsfuse.model import AnnotatedDocument, NumericFact, Predicate, Sentence
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -59,6 +59,9 @@ class Part:
     figures: frozenset[str]
     weekdays: frozenset[str]
     whole: bool
+    # Character span in the sentence's text: where its predicates and figures are.
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,28 @@ class Support:
     part: int
     sentence: int
     score: float
+
+
+@dataclass
+class Evidence:
+    """What the parse and the figures say about pairs of sentences (empty without documents).
+
+    `predicates`: sentence -> its predicates, each with its offset in the sentence's text.
+    `figures`: (sentence, other sentence) -> figures of the first that `synthesize.conflicts`
+    links to a figure of the other as the same quantity, and whether their values agree.
+    """
+
+    predicates: dict[int, list[tuple[int, Predicate]]] = field(default_factory=dict)
+    figures: dict[tuple[int, int], list[tuple[NumericFact, bool]]] = field(
+        default_factory=dict)
+
+    def predicates_in(self, part: Part) -> list[Predicate]:
+        return [p for at, p in self.predicates.get(part.sentence, [])
+                if part.start <= at < part.end]
+
+    def linked_figures(self, part: Part, sentence: int) -> list[tuple[NumericFact, bool]]:
+        return [(fact, agree) for fact, agree in self.figures.get((part.sentence, sentence), [])
+                if fact.phrase in part.text]
 
 
 @dataclass
@@ -147,19 +172,22 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
           independent: dict[str, str] | None = None,
           config: AlignConfig | None = None, *,
           outlets: dict[str, str | None] | None = None,
-          embed: Embed | None = None) -> Alignment:
+          embed: Embed | None = None,
+          documents: list[AnnotatedDocument] | None = None) -> Alignment:
     """Align an event's sentences; `embeddings` are their unit vectors, `outlets` the outlet
     name of each article id, `embed` the encoder for clause vectors (MiniLM when omitted)."""
     config = config or AlignConfig()
     independent = independent or {}
     parts = split_parts(sentences, config)
     vectors = _part_vectors(parts, embeddings, embed)
+    evidence = gather_evidence(sentences, documents, independent, embed) if documents \
+        else Evidence()
     alignment = Alignment(sentences=sentences, embeddings=embeddings,
                           matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
                           cite_score=config.cite_score,
                           independent=independent,
                           voices=outlet_voices(independent, outlets or {}))
-    alignment.support = _supports(sentences, parts, vectors, config)
+    alignment.support = _supports(sentences, parts, vectors, config, evidence)
     alignment.index_parts()
     alignment.matches = [_whole_matches(alignment, i, config.cite_score)
                          for i in range(len(sentences))]
@@ -185,26 +213,54 @@ def _outlet_key(name: str | None) -> str:
     return re.sub(r"\W+", "", re.sub(r"^the\s+", "", name.casefold())) if name else ""
 
 
+def gather_evidence(sentences: list[Sentence], documents: list[AnnotatedDocument],
+                    independent: dict[str, str], embed: Embed | None = None) -> Evidence:
+    """Predicates of every sentence, and the figures linked across sources, by sentence."""
+    from newsfuse.synthesize.conflicts import figure_links
+
+    position = {(s.doc_id, s.index): i for i, s in enumerate(sentences)}
+    evidence = Evidence()
+    for doc in documents:
+        for predicate in doc.predicates:
+            at = position.get((doc.article.id, predicate.sentence))
+            if at is not None:
+                evidence.predicates.setdefault(at, []).append(
+                    (predicate.start - sentences[at].start, predicate))
+    for link in figure_links(documents, independent, embed):
+        first = position.get((link.first.source, link.first.sentence))
+        second = position.get((link.second.source, link.second.sentence))
+        if first is None or second is None:
+            continue  # a figure of a photo caption: not a sentence the alignment reads
+        evidence.figures.setdefault((first, second), []).append((link.first, link.agree))
+        evidence.figures.setdefault((second, first), []).append((link.second, link.agree))
+    return evidence
+
+
 def split_parts(sentences: list[Sentence], config: AlignConfig) -> list[Part]:
     """Each sentence as a whole, then its clauses when it has more than one, in order."""
     parts = []
     for i, sentence in enumerate(sentences):
-        parts.append(_part(i, sentence.text, whole=True))
+        parts.append(_part(i, sentence.text, whole=True, start=0))
         clauses = [c.strip(" ,.") for c in _CLAUSE_BREAK.split(sentence.text)]
         clauses = [c for c in clauses if c]
         if len(clauses) > 1:
-            parts += [part for c in clauses
-                      if len((part := _part(i, c, whole=False)).keys) >= config.min_part_words]
+            at = 0
+            for clause in clauses:
+                at = max(sentence.text.find(clause, at), 0)
+                part = _part(i, clause, whole=False, start=at)
+                at += len(clause)
+                if len(part.keys) >= config.min_part_words:
+                    parts.append(part)
     return parts
 
 
-def _part(index: int, text: str, whole: bool) -> Part:
+def _part(index: int, text: str, whole: bool, start: int) -> Part:
     figures = figures_of(text)
     names = frozenset(w[:STEM_LETTERS].lower() for w in _NAME.findall(text))
     return Part(sentence=index, text=text, keys=frozenset(content_words(text) | figures) - names,
                 names=names,
                 figures=figures, weekdays=frozenset(w.lower() for w in _WEEKDAY.findall(text)),
-                whole=whole)
+                whole=whole, start=start, end=start + len(text))
 
 
 def content_words(text: str) -> set[str]:
@@ -241,11 +297,13 @@ def _part_vectors(parts: list[Part], embeddings: np.ndarray, embed: Embed | None
 
 
 def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
-              config: AlignConfig) -> list[dict[str, Support]]:
+              config: AlignConfig, evidence: Evidence | None = None,
+              ) -> list[dict[str, Support]]:
     """For each part, the best sentence of every other article that states it."""
     found: list[dict[str, Support]] = [{} for _ in parts]
     if not parts:
         return found
+    evidence = evidence or Evidence()
     weight = _key_weights(parts, len(sentences))
     starts = np.array([p for p, part in enumerate(parts) if part.whole])
     ends = [*starts[1:], len(parts)]
@@ -257,11 +315,18 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
         own = sentences[part.sentence].doc_id
         candidates = np.nonzero((closeness[p] >= config.min_cosine) & (docs != own))[0]
         for j in candidates:
+            # The same quantity with another value is a rival claim, not support. (An agreeing
+            # link is not taken as evidence of support: "can't fly at 30,000 feet" and "can
+            # climb to 10 km" agree on the figure and say opposite things.)
+            if any(not agree for _, agree in evidence.linked_figures(part, int(j))):
+                continue
             if not _consistent(part, parts[starts[j]]):
                 continue
             # The key content must be in the closest clause, not anywhere in a long sentence
             # that holds every word of the event.
             other = parts[starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))]
+            if contradicts(evidence.predicates_in(part), evidence.predicates_in(other)):
+                continue
             score = (float(closeness[p, j])
                      + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
                      + config.name_weight * _cover(part.names, other.names | other.keys, weight))
@@ -291,6 +356,29 @@ def _consistent(part: Part, sentence: Part) -> bool:
     if not part.figures <= sentence.figures:
         return False
     return not (part.weekdays and sentence.weekdays and not part.weekdays & sentence.weekdays)
+
+
+def contradicts(mine: list[Predicate], theirs: list[Predicate]) -> bool:
+    """True when two clauses use one verb (or denied noun) with opposite polarity ("no one
+    was killed" / "two were killed"), or of different named actors or targets ("Velmora
+    paid" / "Santa Elvira paid"): close in words, not the same claim."""
+    for lemma in {p.lemma for p in mine} & {p.lemma for p in theirs}:
+        ours = [p for p in mine if p.lemma == lemma]
+        others = [p for p in theirs if p.lemma == lemma]
+        if not {p.negated for p in ours} & {p.negated for p in others}:
+            return True
+        if _other_names([p.agent for p in ours], [p.agent for p in others]) or \
+                _other_names([p.patient for p in ours], [p.patient for p in others]):
+            return True
+    return False
+
+
+def _other_names(ours: list[str | None], others: list[str | None]) -> bool:
+    """Both sides name someone, and no name shares a word (its stem: "Ukraine" and
+    "Ukrainians" are one side) with one of the other side."""
+    mine = [{w[:STEM_LETTERS] for w in n.casefold().split()} for n in ours if n]
+    theirs = [{w[:STEM_LETTERS] for w in n.casefold().split()} for n in others if n]
+    return bool(mine and theirs) and not any(a & b for a in mine for b in theirs)
 
 
 def _whole_matches(alignment: Alignment, index: int, least: float = 0.0) -> dict[str, int]:

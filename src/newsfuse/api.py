@@ -146,7 +146,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
     alignment = align(sentences, embeddings, independent, config.align,
-                      outlets={a.id: a.source for a in loaded})
+                      outlets={a.id: a.source for a in loaded}, documents=documents)
     step("writing the report")
     return build_report(documents, alignment, config, errors)
 

@@ -132,6 +132,19 @@ class DateMention(Record):
                                                "('officials said on Tuesday')")
 
 
+class Predicate(Record):
+    """A verb (or a negated noun: 'no fatalities') of a sentence with its polarity and named
+    arguments, read off the parse; the alignment uses it to tell a claim from its negation
+    and one actor's deed from another's."""
+
+    sentence: int
+    start: int = Field(description="Character offset of the word into the article body")
+    lemma: str
+    negated: bool = False
+    agent: str | None = Field(None, description="Proper name doing it ('Velmora' paid)")
+    patient: str | None = Field(None, description="Proper name it is done to (signed 'Ferraz')")
+
+
 class AnnotatedDocument(Record):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
@@ -141,6 +154,7 @@ class AnnotatedDocument(Record):
     quotes: list[Quote] = []
     numbers: list[NumericFact] = []
     dates: list[DateMention] = []
+    predicates: list[Predicate] = []
 
 
 # --------------------------------------------------------------------------- report

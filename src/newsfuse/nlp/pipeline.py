@@ -28,6 +28,7 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
     from newsfuse.nlp.claims import extract_claims
     from newsfuse.nlp.dates import extract_dates
     from newsfuse.nlp.entities import extract_entities
+    from newsfuse.nlp.predicates import extract_predicates
     from newsfuse.nlp.quotes import extract_quotes
 
     config = config or NlpConfig()
@@ -45,5 +46,6 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
             quotes=extract_quotes(doc, sentences, article),
             numbers=extract_claims(doc, sentences, article, dates),
             dates=dates,
+            predicates=extract_predicates(doc, sentences),
         ))
     return annotated
