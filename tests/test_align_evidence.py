@@ -1,9 +1,7 @@
-"""Support is not given across a negation, a different named actor or a rival figure:
+"""Support is not given across a negation or a different named actor:
 invented sentences, the real parse (spaCy) and real MiniLM vectors (bundled, offline)."""
 
 import datetime as dt
-
-import pytest
 
 from newsfuse.align import align, contradicts
 from newsfuse.api import annotate
@@ -99,13 +97,3 @@ def test_the_same_actor_named_shorter_is_support():
     shorter = "Rovers paid 12 million pounds for goalkeeper Ilse Brandt on Friday."
     alignment = build({"a": [ROVERS], "b": [shorter]})
     assert "b" in supporters(alignment, "a")
-
-
-@pytest.mark.parametrize("evidence", [False, True])
-def test_a_rival_figure_for_the_same_quantity_is_not_support(evidence):
-    a = ["About 400 households in Tamsby were left without power after the storm."]
-    b = ["The storm left 950 households in Tamsby without power, and 400 engineers worked "
-         "through the night."]
-    found = "b" in supporters(build({"a": a, "b": b}, evidence=evidence), "a")
-    # The figure 400 is in b's sentence, but b gives 950 for the households a counts.
-    assert found is not evidence

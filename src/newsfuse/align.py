@@ -26,7 +26,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.config import AlignConfig
-from newsfuse.model import AnnotatedDocument, NumericFact, Predicate, Sentence
+from newsfuse.model import AnnotatedDocument, Predicate, Sentence
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -75,24 +75,14 @@ class Support:
 
 @dataclass
 class Evidence:
-    """What the parse and the figures say about pairs of sentences (empty without documents).
-
-    `predicates`: sentence -> its predicates, each with its offset in the sentence's text.
-    `figures`: (sentence, other sentence) -> figures of the first that `synthesize.conflicts`
-    links to a figure of the other as the same quantity, and whether their values agree.
-    """
+    """What the parse says about each sentence (empty without documents): its predicates,
+    each with its offset in the sentence's text."""
 
     predicates: dict[int, list[tuple[int, Predicate]]] = field(default_factory=dict)
-    figures: dict[tuple[int, int], list[tuple[NumericFact, bool]]] = field(
-        default_factory=dict)
 
     def predicates_in(self, part: Part) -> list[Predicate]:
         return [p for at, p in self.predicates.get(part.sentence, [])
                 if part.start <= at < part.end]
-
-    def linked_figures(self, part: Part, sentence: int) -> list[tuple[NumericFact, bool]]:
-        return [(fact, agree) for fact, agree in self.figures.get((part.sentence, sentence), [])
-                if fact.phrase in part.text]
 
 
 @dataclass
@@ -180,8 +170,7 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
     independent = independent or {}
     parts = split_parts(sentences, config)
     vectors = _part_vectors(parts, embeddings, embed)
-    evidence = gather_evidence(sentences, documents, independent, embed) if documents \
-        else Evidence()
+    evidence = gather_evidence(sentences, documents) if documents else Evidence()
     alignment = Alignment(sentences=sentences, embeddings=embeddings,
                           matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
                           cite_score=config.cite_score,
@@ -213,26 +202,17 @@ def _outlet_key(name: str | None) -> str:
     return re.sub(r"\W+", "", re.sub(r"^the\s+", "", name.casefold())) if name else ""
 
 
-def gather_evidence(sentences: list[Sentence], documents: list[AnnotatedDocument],
-                    independent: dict[str, str], embed: Embed | None = None) -> Evidence:
-    """Predicates of every sentence, and the figures linked across sources, by sentence."""
-    from newsfuse.synthesize.conflicts import figure_links
-
+def gather_evidence(sentences: list[Sentence],
+                    documents: list[AnnotatedDocument]) -> Evidence:
+    """The predicates of every sentence, by its index in `sentences`."""
     position = {(s.doc_id, s.index): i for i, s in enumerate(sentences)}
     evidence = Evidence()
     for doc in documents:
         for predicate in doc.predicates:
             at = position.get((doc.article.id, predicate.sentence))
-            if at is not None:
+            if at is not None:  # photo captions are not sentences the alignment reads
                 evidence.predicates.setdefault(at, []).append(
                     (predicate.start - sentences[at].start, predicate))
-    for link in figure_links(documents, independent, embed):
-        first = position.get((link.first.source, link.first.sentence))
-        second = position.get((link.second.source, link.second.sentence))
-        if first is None or second is None:
-            continue  # a figure of a photo caption: not a sentence the alignment reads
-        evidence.figures.setdefault((first, second), []).append((link.first, link.agree))
-        evidence.figures.setdefault((second, first), []).append((link.second, link.agree))
     return evidence
 
 
@@ -315,11 +295,6 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
         own = sentences[part.sentence].doc_id
         candidates = np.nonzero((closeness[p] >= config.min_cosine) & (docs != own))[0]
         for j in candidates:
-            # The same quantity with another value is a rival claim, not support. (An agreeing
-            # link is not taken as evidence of support: "can't fly at 30,000 feet" and "can
-            # climb to 10 km" agree on the figure and say opposite things.)
-            if any(not agree for _, agree in evidence.linked_figures(part, int(j))):
-                continue
             if not _consistent(part, parts[starts[j]]):
                 continue
             # The key content must be in the closest clause, not anywhere in a long sentence

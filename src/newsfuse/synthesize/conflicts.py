@@ -159,27 +159,6 @@ def find_conflicts(documents: list[AnnotatedDocument],
     return sorted(conflicts, key=lambda c: (c.compatible, c.kind != "count", c.measure))
 
 
-@dataclass(frozen=True)
-class FigureLink:
-    """Two figures of independent sources that state one quantity; `agree` when their values
-    can both be true (see `compatible`). Used by the alignment as evidence of shared facts."""
-
-    first: NumericFact
-    second: NumericFact
-    agree: bool
-
-
-def figure_links(documents: list[AnnotatedDocument],
-                 independent_sources: dict[str, str] | None = None,
-                 embed: Embed | None = None) -> list[FigureLink]:
-    """Every pair of figures linked as the same quantity across independent sources."""
-    items = _items(documents, independent_sources or {}, embed)
-    _link(items)
-    return [FigureLink(first=a.fact, second=items[j].fact,
-                       agree=intervals_overlap([a.interval, items[j].interval]))
-            for i, a in enumerate(items) for j in sorted(a.links) if i < j]
-
-
 # --------------------------------------------------------------------------- items and links
 
 
