@@ -36,8 +36,8 @@ REAL_CLUSTERS = 5
 def _prepared(key: str, records: list[dict]):
     """(documents, sentences, embeddings, independent, outlets) of one event, cached."""
     from newsfuse.api import annotate, load
-    from newsfuse.cluster.dedup import near_duplicate_groups
     from newsfuse.config import Config
+    from newsfuse.dedup import near_duplicate_groups
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
 
