@@ -98,6 +98,11 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
            "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _SCOPE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+NAME_ENTITIES = {"WORK_OF_ART", "ORG", "FAC", "PRODUCT", "EVENT", "LAW", "PERSON"}
+PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him"}
+# How far back (in tokens before the pronoun's sentence) the person a pronoun stands for is
+# looked for: about two sentences of news prose.
+PRONOUN_REACH_TOKENS = 60
 INCREMENT_WORDS = {"another", "additional", "extra", "further"}
 CHANGE_VERBS = {"rise", "increase", "climb", "grow", "jump", "fall", "drop", "decline",
                 "decrease", "shrink", "gain", "lose", "cut", "raise", "lower"}
@@ -328,6 +333,10 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
 
 def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
     text = run.text.lower()
+    if any(t.ent_type_ in NAME_ENTITIES for t in run) or (
+            run.start > 0 and all(t.pos_ == "PROPN" and t.is_title for t in run)
+            and not run[0].is_sent_start):
+        return True  # part of a name or title: "Zero Dark Thirty", "Apollo Eleven"
     if text in ("one", "a") or any(t.lower_ in ("hundreds", "thousands", "millions",
                                                 "billions", "dozens", "scores", "tens")
                                    for t in run):
@@ -432,6 +441,8 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
     inside = set(range(reading.start, reading.end))
     noun = reading.noun if reading.noun is not None and reading.kind != "age" \
         else _governing_noun(reading.anchor, inside)
+    if noun is None and reading.kind == "money":
+        noun = _amount_noun(reading.anchor, inside)
     verb = _governing_verb(noun if noun is not None else reading.anchor)
     words: list[str] = []
     if noun is not None:
@@ -459,7 +470,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         time_frame=_time_frame(doc, noun, verb, inside),
         aspect=_aspect(doc, reading, noun, verb),
         year=_pinned_year(noun, verb),
-        actor=_actor(doc, noun, verb),
+        actor=_actor(doc, reading, noun, verb),
         update=_is_update(reading, verb),
     )
 
@@ -489,16 +500,37 @@ def _pinned_year(noun: Token | None, verb: Token | None) -> int | None:
     return None
 
 
-def _actor(doc: Doc, noun: Token | None, verb: Token | None) -> str | None:
-    """The person a figure belongs to: the possessor of its noun ('Stumpf's $41m pay') or the
-    subject of its verb ('Tolstedt owns $43.3 million in stock')."""
-    candidates = [c for c in noun.children if c.dep_ == "poss"] if noun is not None else []
+def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str | None:
+    """The person a figure belongs to: the possessor of its noun or amount ('Stumpf's $41m
+    pay', 'her $19 million') or the subject of its verb ('Tolstedt owns $43.3 million'); he,
+    she, his and her stand for the last person named before them."""
+    owners = [noun, reading.anchor] if noun is not None else [reading.anchor]
+    candidates = [c for owner in owners for c in owner.children if c.dep_ == "poss"]
     if verb is not None:
         candidates += [c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     for token in candidates:
         if token.ent_type_ == "PERSON":
             entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             return entity.text if entity is not None else token.text
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return _last_person_before(doc, token.i)
+    return None
+
+
+def _last_person_before(doc: Doc, index: int) -> str | None:
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= index
+              and doc[e.start].sent.start >= doc[index].sent.start - PRONOUN_REACH_TOKENS]
+    return people[-1].text if people else None
+
+
+def _amount_noun(anchor: Token, inside: set[int]) -> Token | None:
+    """What an amount is paid in or for: '$41 million in stock awards', '£780,000 in bribes'."""
+    for token in (anchor, *anchor.children):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "for", "of") and prep.i not in inside:
+                objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+                if objects:
+                    return objects[0]
     return None
 
 
@@ -531,6 +563,8 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
     after = doc[reading.end].lower_ if reading.end < len(doc) else ""
     inner = {t.lower_ for t in doc[reading.start:reading.end]}
+    if before in ("other", "remaining", "rest"):
+        return "part"  # "the other 12", "the remaining 12": the rest of a stated whole
     if before in INCREMENT_WORDS or after in ("more", "additional", "extra") or \
             inner & {"more", "additional", "extra"}:
         return "change"  # "another 40", "three more shots", "an additional 200"
