@@ -15,7 +15,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 OUTPUT = HERE.parent / "BENCHMARKS.md"
-ORDER = ["summary", "speed", "extraction", "clustering", "reading"]
+ORDER = ["crossfacts", "judged", "summary", "speed", "extraction", "clustering", "reading",
+         "scale_dask", "web_load"]
 
 
 def run(selected: list[str]) -> int:
