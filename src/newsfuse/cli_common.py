@@ -24,7 +24,8 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
-err = Console(stderr=True)
+# soft_wrap: a message naming a long path stays on one line (greppable, and tests read it).
+err = Console(stderr=True, soft_wrap=True)
 
 DateOpt = Annotated[dt.datetime | None, typer.Option(
     "--date", formats=["%Y-%m-%d"],
