@@ -149,7 +149,9 @@ class DaskExecutor(_Windowed):
 
         network = {"host": "127.0.0.1", "scheduler_port": 0} if processes else {}
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                               dashboard_address=None, silence_logs=40, **network)
+                               # None still serves HTTP on 0.0.0.0:8787; bind it to
+                               # loopback on a free port instead
+                               dashboard_address="127.0.0.1:0", silence_logs=40, **network)
         return cls(Client(cluster), cluster, name=f"local:{workers}")
 
     @classmethod
