@@ -142,7 +142,7 @@ class DaskExecutor(_Windowed):
 
     @classmethod
     def local(cls, workers: int, processes: bool = True) -> DaskExecutor:
-        """A LocalCluster without dashboard, on 127.0.0.1 only (worker processes) or on the
+        """A LocalCluster on 127.0.0.1 only (worker processes; dashboard on loopback) or on the
         in-process transport (worker threads: no port at all). Workers are single-threaded,
         because spaCy holds the GIL (a second thread in a worker adds nothing)."""
         from distributed import Client, LocalCluster
