@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.align import Alignment
+from newsfuse.align import Alignment, figures_of
 from newsfuse.model import CorroboratedFact
 
 # Fragments shorter than this ("He said.", datelines) are not facts worth listing.
@@ -86,5 +86,11 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
              and len(alignment.sentences[i].text.split()) >= MIN_FACT_WORDS]
+    # A cited source must state every figure of the wording shown: "evacuated more than 3,000
+    # residents" is no wording for a source that only says the villages were evacuated.
+    stated = [i for i in shown if all(
+        figures_of(alignment.sentences[i].text) <= figures_of(alignment.sentences[j].text)
+        for j in candidate.members.values())]
+    shown = stated or [i for i in shown if i == alignment.parts[candidate.part].sentence]
     return min(shown, key=lambda i: (-alignment.confirmed_share(i),
                                      len(alignment.sentences[i].text), i)) if shown else None
