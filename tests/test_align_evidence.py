@@ -97,3 +97,18 @@ def test_the_same_actor_named_shorter_is_support():
     shorter = "Rovers paid 12 million pounds for goalkeeper Ilse Brandt on Friday."
     alignment = build({"a": [ROVERS], "b": [shorter]})
     assert "b" in supporters(alignment, "a")
+
+
+
+def test_every_cited_source_states_the_figures_of_a_corroborated_fact():
+    import newsfuse
+    from newsfuse.align import figures_of
+    from tests.conftest import DEMO
+
+    report = newsfuse.analyze([DEMO])
+    assert report.corroborated
+    loaded, _ = newsfuse.api.load([DEMO])
+    body = {a.id: a.body for a in loaded}
+    for fact in report.corroborated:
+        for source in fact.sources:
+            assert figures_of(fact.text) <= figures_of(body[source]), (fact.text, source)
