@@ -104,7 +104,7 @@ def test_day_of_a_happening_is_a_claim_and_a_statement_date_is_not():
     "Trains resume at 6 a.m. tomorrow.",
 ])
 def test_not_quantities(text):
-    assert [c for c in claims(text) if c.quantity.kind != "date"] == []
+    assert [c for c in claims(text) if c.quantity.kind not in ("date", "year")] == []
 
 
 def test_partitive_counts_are_parts_and_ages_know_whose():

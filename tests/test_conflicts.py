@@ -168,3 +168,9 @@ def test_close_exact_figures_conflict():
     conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
                       "The bill cuts farm subsidies by $8.7 billion over ten years.")
     assert len(flagged(conflicts)) == 1
+
+
+def test_the_year_of_a_happening_conflicts():
+    conflicts = flagged(event("Skyfold, the catalogue retailer, was founded in 1990 in Dallas.",
+                              "Skyfold was founded in 1989 by two airline executives."))
+    assert [c.kind for c in conflicts] == ["year"]

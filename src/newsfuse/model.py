@@ -84,7 +84,7 @@ class Quantity(Record):
     predicate and its arguments, the scope and the time frame it applies to."""
 
     kind: Literal["count", "money", "percent", "measure", "duration", "age", "ordinal",
-                  "date"]
+                  "date", "year"]
     unit: str = Field(description="Counted noun lemma for counts ('resident'), ISO currency "
                       "for money ('EUR'), '%', a pint unit name for measures and durations "
                       "('meter', 'hour'), 'year' for ages, 'day' for dates")

@@ -170,7 +170,24 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _glued_money(doc)
     found += _fraction_readings(doc)
     found += _ordinal_readings(doc)
+    found += _year_readings(doc)
     return sorted(found, key=lambda r: r.start)
+
+
+def _year_readings(doc: Doc) -> list[_Reading]:
+    """'founded in 1990', 'since 2016': the year something happened, when the year is the
+    object of 'in' on a verb (not part of a full date, not a modifier: 'the 2019 fire')."""
+    found = []
+    for token in doc:
+        if not _YEAR.match(token.text) or token.dep_ != "pobj" or token.head.lower_ != "in":
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        if token.head.head.pos_ != "VERB" or (before is not None and (
+                before.lower_.rstrip(".") in _MONTHS or before.like_num or before.text == ",")):
+            continue
+        found.append(_Reading(float(token.text), "year", "calendar_year", token.i, token.i + 1,
+                              token))
+    return found
 
 
 def _read_run(doc: Doc, run: Span) -> _Reading | None:
@@ -469,7 +486,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         _scope(doc, noun, verb, inside),
         time_frame=_time_frame(doc, noun, verb, inside),
         aspect=_aspect(doc, reading, noun, verb),
-        year=_pinned_year(noun, verb),
+        year=None if reading.kind == "year" else _pinned_year(noun, verb),
         actor=_actor(doc, reading, noun, verb),
         update=_is_update(reading, verb),
     )
@@ -717,7 +734,7 @@ def label(doc: Doc, reading: _Reading) -> str:
     return text if reading.kind == "count" else f"{_KIND_WORDS[reading.kind]}: {text}"
 
 
-_KIND_WORDS = {"money": "amount", "percent": "share", "measure": "measure",
+_KIND_WORDS = {"year": "year", "money": "amount", "percent": "share", "measure": "measure",
                "duration": "duration", "age": "age", "ordinal": "rank", "date": "day",
                "count": "count"}
 

@@ -87,6 +87,8 @@ _DISPLAY_UNITS = {
 def format_quantity(value: float, unit: str | None, date: dt.date | None = None) -> str:
     if date is not None:
         return f"{date:%A} {date.isoformat()}"
+    if unit == "calendar_year":
+        return str(int(value))
     if unit in _DISPLAY_UNITS:
         for threshold, factor, name in _DISPLAY_UNITS[unit]:
             if abs(value) >= threshold:

@@ -48,6 +48,9 @@ SAME_QUANTITY_COSINE = 0.35
 # Counted nouns must be alike ("residents" ~ "people", "workers" ~ "people"; not
 # "firefighters" ~ "engines").
 SAME_NOUN_COSINE = 0.45
+# Years named for one happening ("founded in 1989" / "in 1990") more than this far apart are
+# different happenings.
+MAX_YEAR_GAP = 2
 # The same for the day of a happening: days are stated in many sentences of an event.
 SAME_DAY_COSINE = 0.55
 # A group's mean similarity may sit this far below the linking threshold (see _components).
@@ -252,7 +255,7 @@ def similarity(a: _Item, b: _Item) -> float:
 
 def _rounding(fact: NumericFact) -> float | None:
     """Rounding of the figure as written, in base units ('6.4 metres' -> 0.1 m)."""
-    if fact.quantity is None or fact.quantity.kind in ("date", "ordinal", "age"):
+    if fact.quantity is None or fact.quantity.kind in ("date", "year", "ordinal", "age"):
         return 0.0
     digits = [w.replace(",", "") for w in fact.phrase.split() if any(c.isdigit() for c in w)]
     try:
@@ -286,6 +289,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False  # "$60 million in bonuses" vs "$43.3 million in stock"; father vs boy
     if qa.kind == "date":
         return abs(a.fact.value - b.fact.value) <= MAX_DATE_GAP_DAYS
+    if qa.kind == "year":
+        return abs(a.fact.value - b.fact.value) <= MAX_YEAR_GAP
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
 
 
@@ -365,7 +370,7 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
 
 def _threshold(item: _Item) -> float:
     kind = item.fact.quantity.kind if item.fact.quantity else ""
-    return SAME_DAY_COSINE if kind == "date" else SAME_QUANTITY_COSINE
+    return SAME_DAY_COSINE if kind in ("date", "year") else SAME_QUANTITY_COSINE
 
 
 def _components(items: list[_Item]) -> list[list[_Item]]:
