@@ -15,8 +15,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 OUTPUT = HERE.parent / "BENCHMARKS.md"
-ORDER = ["crossfacts", "judged", "summary", "speed", "extraction", "clustering", "reading",
-         "scale_dask", "web_load"]
+# Result sections without a bench module of their own are assembled when present:
+# speed_local2 (bench_speed --executor local:2), annotation (bench_speed --annotation N).
+ORDER = ["crossfacts", "judged", "summary", "speed", "speed_local2", "annotation", "extraction",
+         "clustering", "reading", "scale_dask", "web_load"]
 
 
 def run(selected: list[str]) -> int:
