@@ -150,11 +150,15 @@ def table(results: list[dict], limit: int, argv: list[str]) -> str:
         cpu_overhead = local1["cpu"] / single["cpu"] - 1
         lines += ["", f"Dask overhead at 1 worker: {100 * overhead:+.0f}% wall time, "
                   f"{100 * cpu_overhead:+.0f}% CPU time against 1 process "
-                  f"({local1['seconds']['start']:.1f} s of it starting the cluster)."]
+                  f"({local1['seconds']['start']:.1f} s of it starting the cluster). CPU time is "
+                  "the overhead to read: wall time moved with other users' load between the "
+                  "rows."]
     if single and local2:
         reports = single["seconds"]["reports"] / local2["seconds"]["reports"]
         lines += ["", f"Speed-up with 2 workers: {single['total'] / local2['total']:.2f}x "
                   f"(reports alone {reports:.2f}x)."]
+    lines += ["", "Same groups / reports: digests of the sorted event groups and of every "
+              "report's JSON. What this means for 1 M articles a day: docs/scaling.md."]
     per_article = {k: v / single["stored"] for k, v in single["seconds"].items()} if single else {}
     if per_article:
         lines += ["", "Cost per article in one process (s): " + ", ".join(

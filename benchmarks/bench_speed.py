@@ -187,7 +187,8 @@ def write(rows: list[tuple[str, int, float, float]], cold: float, argv: list[str
     theirs = [r[3] for r in rows]
     command = "python -m benchmarks.bench_speed " + " ".join(argv or [])
     lines = [
-        "## Speed: full analysis vs sumy LexRank (DUC 2004, 10-article clusters)",
+        "## Speed: full analysis vs sumy LexRank (DUC 2004, 10-article clusters)"
+        + (f", analyze on `--dask {executor}`" if executor else ""),
         "",
         f"Command: `{command.strip()}` · date {dt.date.today().isoformat()} · "
         f"{len(rows)} clusters · budget {BUDGET_WORDS} words · same process, same input, "
