@@ -37,19 +37,27 @@ def corroborated_facts(alignment: Alignment,
     for candidate in sorted(_candidates(alignment), key=lambda c: (-c.count, -c.score, c.part)):
         if not any(_same_fact(alignment, candidate, other) for other in chosen):
             chosen.append(candidate)
-    facts: dict[int, CorroboratedFact] = {}
+    members: dict[int, dict[str, int]] = {}
     for candidate in chosen:
         shown = _wording(alignment, candidate, excluded)
         if shown is None:
             continue
-        # Two candidates shown in one wording are one fact: its sources are both's.
-        sources = sorted(set(candidate.members) | set(facts[shown].sources if shown in facts
-                                                      else []))
-        facts[shown] = CorroboratedFact(text=alignment.sentences[shown].text, sources=sources,
-                                        count=alignment.independent_count(sources))
-        if len(facts) == MAX_FACTS:
+        # Two candidates shown in one wording are one fact: its sources are both's, as long as
+        # each states the wording's figures.
+        merged = {**members.get(shown, {}), **candidate.members}
+        figures = figures_of(alignment.sentences[shown].text)
+        members[shown] = {doc: i for doc, i in merged.items()
+                          if figures <= figures_of(alignment.sentences[i].text)}
+        if len(members) == MAX_FACTS:
             break
-    return list(facts.values())
+    facts = []
+    for shown, stating in members.items():
+        sources = sorted(stating)
+        count = alignment.independent_count(sources)
+        if count >= 2:
+            facts.append(CorroboratedFact(text=alignment.sentences[shown].text, sources=sources,
+                                          count=count))
+    return facts
 
 
 def _candidates(alignment: Alignment) -> list[_Candidate]:
@@ -91,6 +99,6 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     stated = [i for i in shown if all(
         figures_of(alignment.sentences[i].text) <= figures_of(alignment.sentences[j].text)
         for j in candidate.members.values())]
-    shown = stated or [i for i in shown if i == alignment.parts[candidate.part].sentence]
+    shown = stated
     return min(shown, key=lambda i: (-alignment.confirmed_share(i),
                                      len(alignment.sentences[i].text), i)) if shown else None
