@@ -118,3 +118,21 @@ def test_an_interrupted_ingest_resumes_without_duplicates(dask_executor, tmp_pat
     assert first.created == 3
     assert again.created == 5 and store.count_articles() == 8
     assert {s.id for s in again.stored if not s.created} == {s.id for s in first.stored}
+
+
+def test_partition_results_survive_the_trip_between_processes():
+    """Worker processes send results pickled (the in-process cluster above does not)."""
+    import pickle
+
+    from newsfuse.workflow import prepare_partition, report_partition
+
+    articles, _ = api.load(FLOOD, Config())
+    annotated = pickle.loads(pickle.dumps(api.annotate_partition(articles, Config())))
+    assert [d.article.id for d in annotated.documents] == [a.id for a in articles]
+    assert annotated.embeddings.shape[0] == sum(len(s) for s in annotated.sentences)
+    prepared, errors = pickle.loads(pickle.dumps(prepare_partition(articles, Config())))
+    assert len(prepared) == 3 and not errors
+    report = pickle.loads(pickle.dumps(report_partition(articles, Config())))
+    assert report is not None and report.summary
+    arguments = pickle.loads(pickle.dumps((api.annotate_partition, Config())))
+    assert arguments[0] is api.annotate_partition
