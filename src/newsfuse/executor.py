@@ -31,6 +31,10 @@ R = TypeVar("R")
 # as pending tasks twice (client and scheduler).
 AHEAD_PER_WORKER = 4
 
+# Seconds to wait for a scheduler before giving up with a clear error (Dask's default is 30):
+# a scheduler on the same network answers in milliseconds.
+CONNECT_SECONDS = 10
+
 _LOCAL = re.compile(r"^local:(\d+)$")
 _POOL = re.compile(r"^(processes|threads):(\d+)$")
 _ADDRESS = re.compile(r"^(tcp|tls|inproc|ucx)://\S+$")
@@ -158,7 +162,7 @@ class DaskExecutor(_Windowed):
     def connect(cls, address: str) -> DaskExecutor:
         from distributed import Client
 
-        return cls(Client(address), name=address)
+        return cls(Client(address, timeout=CONNECT_SECONDS), name=address)
 
     def _submit(self, function: Callable[..., Any], partition: Any, *args: Any) -> Any:
         # pure=False: a partition submitted twice (a resumed run) is computed again, not
