@@ -72,6 +72,14 @@ def dask_executor():
     executor.close()
 
 
+def test_the_test_cluster_listens_on_loopback_only(dask_executor):
+    import psutil
+
+    listening = [c.laddr for c in psutil.Process().net_connections(kind="inet")
+                 if c.status == psutil.CONN_LISTEN]
+    assert all(address.ip in ("127.0.0.1", "::1") for address in listening), listening
+
+
 def _report_json(report) -> dict:
     return json.loads(report.model_dump_json())
 

@@ -34,6 +34,8 @@ AHEAD_PER_WORKER = 4
 # Seconds to wait for a scheduler before giving up with a clear error (Dask's default is 30):
 # a scheduler on the same network answers in milliseconds.
 CONNECT_SECONDS = 10
+# Where a LocalCluster's HTTP dashboards listen: this machine only, any free port.
+LOOPBACK = "127.0.0.1:0"
 
 _LOCAL = re.compile(r"^local:(\d+)$")
 _POOL = re.compile(r"^(processes|threads):(\d+)$")
@@ -146,16 +148,17 @@ class DaskExecutor(_Windowed):
 
     @classmethod
     def local(cls, workers: int, processes: bool = True) -> DaskExecutor:
-        """A LocalCluster on 127.0.0.1 only (worker processes; dashboard on loopback) or on the
-        in-process transport (worker threads: no port at all). Workers are single-threaded,
-        because spaCy holds the GIL (a second thread in a worker adds nothing)."""
+        """A LocalCluster listening on loopback only: scheduler and workers on 127.0.0.1
+        (worker processes) or on the in-process transport (worker threads), and the
+        scheduler's and every worker's dashboard on 127.0.0.1, free ports (left to Dask's
+        defaults they listen on 0.0.0.0). Workers are single-threaded, because spaCy holds
+        the GIL (a second thread in a worker adds nothing)."""
         from distributed import Client, LocalCluster
 
         network = {"host": "127.0.0.1", "scheduler_port": 0} if processes else {}
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                               # None still serves HTTP on 0.0.0.0:8787; bind it to
-                               # loopback on a free port instead
-                               dashboard_address="127.0.0.1:0", silence_logs=40, **network)
+                               dashboard_address=LOOPBACK,
+                               worker_dashboard_address=LOOPBACK, silence_logs=40, **network)
         return cls(Client(cluster), cluster, name=f"local:{workers}")
 
     @classmethod
