@@ -42,8 +42,9 @@ def corroborated_facts(alignment: Alignment,
         shown = _wording(alignment, candidate, excluded)
         if shown is None:
             continue
-        # Two candidates shown in one wording are one fact: its sources are both's, as long as
-        # each states the wording's figures.
+        # Two candidates shown in one wording are one fact: its sources are both's. A cited
+        # source must state every figure of the wording: "evacuated more than 3,000 residents"
+        # is not cited to a source that only says the villages were evacuated.
         merged = {**members.get(shown, {}), **candidate.members}
         figures = figures_of(alignment.sentences[shown].text)
         members[shown] = {doc: i for doc, i in merged.items()
@@ -94,11 +95,5 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
              and len(alignment.sentences[i].text.split()) >= MIN_FACT_WORDS]
-    # A cited source must state every figure of the wording shown: "evacuated more than 3,000
-    # residents" is no wording for a source that only says the villages were evacuated.
-    stated = [i for i in shown if all(
-        figures_of(alignment.sentences[i].text) <= figures_of(alignment.sentences[j].text)
-        for j in candidate.members.values())]
-    shown = stated
     return min(shown, key=lambda i: (-alignment.confirmed_share(i),
                                      len(alignment.sentences[i].text), i)) if shown else None
