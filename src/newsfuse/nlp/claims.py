@@ -30,11 +30,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
 from newsfuse.nlp.numbers import (
+    DIGITS,
     QUALIFIERS,
     number_runs,
     parse_number,
     qualifier_before,
 )
+from newsfuse.nlp.numbers import anchor as anchor_of
 
 # --------------------------------------------------------------------------- language data
 
@@ -93,7 +95,6 @@ _LABEL_WORDS = {"no", "no.", "number", "article", "resolution", "chapter", "sect
                 "#", "platform", "gate", "line", "bus", "channel", "model", "version", "covid",
                 "apollo", "paragraph", "row", "seat", "shirt", "code", "district", "ward"}
 _YEAR = re.compile(r"^(1[89]|20|21)\d\d$")
-_DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
            "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -205,7 +206,7 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
     if before is not None and before.text in CURRENCY_SIGNS:
         value, end = _scaled(doc, value, end)
         return _Reading(value, "money", CURRENCY_SIGNS[before.text], start - 1, end,
-                        _anchor(doc[start - 1:end]))
+                        anchor_of(doc[start - 1:end]))
     nxt = _next_word(doc, end)
     if nxt is not None and nxt.lower_ in SCALE_SUFFIXES and nxt.i + 1 < len(doc) \
             and doc[nxt.i + 1].lower_ in CURRENCY_WORDS:
@@ -213,25 +214,25 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
         nxt = _next_word(doc, end)
     if nxt is not None and nxt.lower_ in CURRENCY_WORDS:
         return _Reading(value, "money", CURRENCY_WORDS[nxt.lower_], start, nxt.i + 1,
-                        _anchor(doc[start:nxt.i + 1]))
+                        anchor_of(doc[start:nxt.i + 1]))
     if nxt is not None and (nxt.lower_ in ("%", "percent", "pct") or (
             nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent")):
         end = nxt.i + (2 if nxt.lower_ == "per" else 1)
-        return _Reading(value, "percent", "%", start, end, _anchor(doc[start:end]))
+        return _Reading(value, "percent", "%", start, end, anchor_of(doc[start:end]))
     if nxt is not None:
         unit = _pint_unit(nxt.lower_)
         if unit is not None:
             name, factor, dimension = unit
             kind = "duration" if dimension == "[time]" else "measure"
             value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension)
-            return _Reading(value, kind, name, start, end, _anchor(doc[start:nxt.i + 1]))
+            return _Reading(value, kind, name, start, end, anchor_of(doc[start:nxt.i + 1]))
     return _count(doc, run, value)
 
 
 def _compound_measure(doc: Doc, value: float, end: int, dimension: str) -> tuple[float, int]:
     """'6 hours and 48 minutes', '5 feet 11 inches': one measure written in two units."""
     at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", ",") else end
-    if at + 1 < len(doc) and _DIGITS.match(doc[at].text):
+    if at + 1 < len(doc) and DIGITS.match(doc[at].text):
         unit = _pint_unit(doc[at + 1].lower_)
         if unit is not None and unit[2] == dimension:
             extra = parse_number([doc[at].text])
@@ -241,7 +242,7 @@ def _compound_measure(doc: Doc, value: float, end: int, dimension: str) -> tuple
 
 
 def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
-    anchor = _anchor(run)
+    anchor = anchor_of(run)
     noun = _counted_noun(doc, run, anchor)
     if noun is None:
         return None
@@ -289,7 +290,7 @@ def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
         return _Reading(value, "age", "year", run.start, end, doc[end - 1])
     before = doc[run.start - 1] if run.start > 0 else None
     if before is not None and before.lower_ == "aged":
-        return _Reading(value, "age", "year", run.start, run.end, _anchor(run))
+        return _Reading(value, "age", "year", run.start, run.end, anchor_of(run))
     after = doc[run.end] if run.end < len(doc) else None
     is_apposition = (before is not None and before.text == "," and run.start >= 2
                      and doc[run.start - 2].ent_type_ == "PERSON"
@@ -445,22 +446,13 @@ def _next_word(doc: Doc, end: int) -> Token | None:
     return doc[end] if end < len(doc) else None
 
 
-def _anchor(span: Span) -> Token:
-    outside = [t for t in span if not (span.start <= t.head.i < span.end)]
-    return outside[-1] if outside else span[-1]
-
-
 # --------------------------------------------------------------------------- what is measured
 
 
 def describe(doc: Doc, reading: _Reading) -> Quantity:
     """What the number measures, from its neighbourhood in the parse."""
     inside = set(range(reading.start, reading.end))
-    noun = reading.noun if reading.noun is not None and reading.kind != "age" \
-        else _governing_noun(reading.anchor, inside)
-    if noun is None and reading.kind == "money":
-        noun = _amount_noun(reading.anchor, inside)
-    verb = _governing_verb(noun if noun is not None else reading.anchor)
+    noun, verb = _noun_and_verb(reading, inside)
     words: list[str] = []
     if noun is not None:
         # the noun's own modifiers count even inside the phrase ("six missing people")
@@ -611,6 +603,15 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _noun_and_verb(reading: _Reading, inside: set[int]) -> tuple[Token | None, Token | None]:
+    """The noun a figure counts or belongs to, and the verb that governs it."""
+    noun = reading.noun if reading.noun is not None and reading.kind != "age" \
+        else _governing_noun(reading.anchor, inside)
+    if noun is None and reading.kind == "money":
+        noun = _amount_noun(reading.anchor, inside)
+    return noun, _governing_verb(noun if noun is not None else reading.anchor)
+
+
 def _arguments(verb: Token) -> list[Token]:
     """Subject, objects and complements of a verb; a coordinated verb without a subject of its
     own shares its head's ('the fire burned X and destroyed 112 homes')."""
@@ -719,9 +720,7 @@ def label(doc: Doc, reading: _Reading) -> str:
     """A short readable name of what is measured, in the article's words: 'people killed',
     'transfer fee', 'orbit' ('money: fee' style names are kept for the record)."""
     inside = set(range(reading.start, reading.end))
-    noun = reading.noun if reading.noun is not None and reading.kind != "age" \
-        else _governing_noun(reading.anchor, inside)
-    verb = _governing_verb(noun if noun is not None else reading.anchor)
+    noun, verb = _noun_and_verb(reading, inside)
     words = []
     if noun is not None:
         words += [c.text for c in noun.children if c.dep_ in ("amod", "compound")

@@ -43,7 +43,7 @@ _UNITS = {
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 _NUMBER_WORDS = set(_UNITS) | set(_SCALES) | {"hundred"}
 # Plural scale words make a quantity vague ("hundreds of", "tens of thousands").
-_DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 def parse_number(words: list[str]) -> float | None:
     """'4,500' -> 4500, 'one thousand' -> 1000, '1.5 million' -> 1.5e6, 'twenty-five' -> 25."""
@@ -52,7 +52,7 @@ def parse_number(words: list[str]) -> float | None:
         for word in raw.lower().split("-"):
             if word in ("", "and", "a"):
                 continue
-            if _DIGITS.match(word):
+            if DIGITS.match(word):
                 current += float(word.replace(",", ""))
             elif word in _UNITS:
                 current += _UNITS[word]
@@ -72,7 +72,7 @@ def parse_number(words: list[str]) -> float | None:
 
 def _is_number_token(token: Token) -> bool:
     text = token.lower_
-    if _DIGITS.match(text):
+    if DIGITS.match(text):
         return True
     parts = [part for part in text.split("-") if part]
     return bool(parts) and all(part in _NUMBER_WORDS for part in parts)
@@ -101,12 +101,12 @@ def number_runs(doc: Doc) -> list[Span]:
 
 def _continues(previous: Token, following: Token) -> bool:
     """'1.5 million', 'one thousand' are one number; '2016 13' and '2016 One' are two."""
-    if _DIGITS.match(previous.lower_):
+    if DIGITS.match(previous.lower_):
         return following.lower_ in _SCALES or following.lower_ == "hundred"
-    return not _DIGITS.match(following.lower_)
+    return not DIGITS.match(following.lower_)
 
 
-def _anchor(run: Span) -> Token:
+def anchor(run: Span) -> Token:
     """The token of the run attached outside it (usually the nummod of the counted noun)."""
     outside = [t for t in run if not (run.start <= t.head.i < run.end)]
     return outside[-1] if outside else run[-1]
