@@ -64,9 +64,11 @@ def duc2004(root: Path | None = None, unwrapped: bool = False) -> list[Cluster]:
     return clusters
 
 
-def multinews(root: Path | None = None, limit: int | None = None) -> list[Cluster]:
-    """Multi-News dev: 2-10 truncated source articles per cluster, one human summary."""
-    path = (root or DATA_DIR) / "multinews" / "dev.jsonl"
+def multinews(root: Path | None = None, limit: int | None = None,
+              name: str = "dev.jsonl") -> list[Cluster]:
+    """Multi-News dev: 2-10 truncated source articles per cluster, one human summary
+    (`name="fullweb_dev.jsonl"`: the full web pages as crawled, 80 clusters)."""
+    path = (root or DATA_DIR) / "multinews" / name
     if not path.is_file():
         raise DataMissing(f"Multi-News dev not found at {path}")
     clusters = []
