@@ -18,7 +18,7 @@ OUTPUT = HERE.parent / "BENCHMARKS.md"
 # Result sections without a bench module of their own are assembled when present:
 # speed_local2 (bench_speed --executor local:2), annotation (bench_speed --annotation N).
 ORDER = ["crossfacts", "judged", "summary", "speed", "speed_local2", "annotation", "extraction",
-         "clustering", "reading", "scale_dask", "web_load"]
+         "clustering", "cluster_cli", "reading", "scale_dask", "web_load"]
 
 
 def run(selected: list[str]) -> int:
