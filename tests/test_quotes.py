@@ -300,3 +300,11 @@ def test_speaker_forms(body, speaker, words):
     quotes = [q for q in _quotes(body) if words in q.text]
     assert quotes, f"no quote with {words!r} in {_pairs(body)}"
     assert quotes[0].speaker == speaker
+
+
+def test_the_object_of_led_to_say_is_the_speaker():
+    text = ('The payout led Marta Oyelaran, a governance expert at Kestrel University, to say '
+            'that "without question" the bonus should be returned.')
+    article = Article(id="invented", body=text)
+    found = extract_quotes(get_nlp()(text), split(article), article)
+    assert [q.speaker for q in found] == ["Marta Oyelaran"]

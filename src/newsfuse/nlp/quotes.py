@@ -519,8 +519,22 @@ def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
             return _agent_of(verb)
         if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
             break
+        controller = _object_controller(context, current, inside)
+        if controller is not None:
+            return controller
         current = current.head
     return _according_to(verb)
+
+
+def _object_controller(context: _Article, verb: Token, inside: set[int]) -> Token | None:
+    """'The payout led Oyelaran to say ...': the object of the verb an infinitive hangs on
+    is who says it (object control), not that verb's subject."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i not in inside
+               and c.i < verb.i and _same_sentence(context, c, verb)]
+    return objects[0] if objects else None
 
 
 def _same_sentence(context: _Article, token: Token, verb: Token) -> bool:
