@@ -272,51 +272,45 @@ def unwrapped_row(clusters: list[loaders.Cluster], tune: slice, held: slice) -> 
 
 
 def multinews_section(methods: list[str], limit: int | None) -> list[str]:
-    try:
-        clusters = loaders.multinews(limit=limit)
-    except loaders.DataMissing as exc:
-        print(f"skipping Multi-News: {exc}")
-        return [f"Multi-News skipped: {exc}"]
-    dropped: list[str] = []
-    prepared = prepare_clusters(clusters, dropped)
-    first, rest = slice(0, 100), slice(100, None)
-    lines = ["### Multi-News dev (ROUGE F1, 260 words, 1 reference)", "",
-             f"{len(clusters)} clusters. The first 100 (the issue's figures: Lead 43.3 / 13.4, "
-             "LexRank 43.9 / 13.9) were used while developing; the rest are held out. "
-             + reading_line(clusters, dropped), "",
-             "| method | R-1 F1 | R-2 F1 | R-1 first 100 | R-2 first 100 | R-1 rest | R-2 rest "
-             "| words | faithful | over budget | s / cluster |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for method in methods:
-        run = evaluate(method, clusters, MULTINEWS_WORDS, "f1", prepared)
-        print(f"Multi-News {method}: R1 {run.mean(run.r1):.2f} R2 {run.mean(run.r2):.2f}",
-              flush=True)
-        lines.append(score_row(method, run, first, rest))
-    return lines
+    return _f1_section(
+        methods, limit, "Multi-News", "dev.jsonl",
+        "### Multi-News dev (ROUGE F1, 260 words, 1 reference)",
+        "The first 100 (the issue's figures: Lead 43.3 / 13.4, LexRank 43.9 / 13.9) were used "
+        "while developing; the rest are held out.",
+        100, ("first 100", "rest"))
 
 
 def fullweb_section(methods: list[str], limit: int | None) -> list[str]:
     """Multi-News full-web pages as crawled (issue 9): the product's own reader and page
     classifier decide what is an article; baselines get the same cleaned sentences."""
+    return _f1_section(
+        methods, limit, "Multi-News full web", "fullweb_dev.jsonl",
+        "### Multi-News full web pages (ROUGE F1, 260 words, 1 reference)",
+        "Pages as crawled (menus, notices, galleries included). Nothing here was tuned on "
+        "these summaries; the halves match the page classifier's tuning (1-40) and held-out "
+        "(41-80) clusters.",
+        40, ("1-40", "41-80"))
+
+
+def _f1_section(methods: list[str], limit: int | None, label: str, file_name: str,
+                heading: str, note: str, split: int, halves: tuple[str, str]) -> list[str]:
+    """A Multi-News table (ROUGE F1 at 260 words): all clusters, then the two halves."""
     try:
-        clusters = loaders.multinews(limit=limit, name="fullweb_dev.jsonl")
+        clusters = loaders.multinews(limit=limit, name=file_name)
     except loaders.DataMissing as exc:
-        print(f"skipping Multi-News full web: {exc}")
-        return [f"Multi-News full web skipped: {exc}"]
+        print(f"skipping {label}: {exc}")
+        return [f"{label} skipped: {exc}"]
     dropped: list[str] = []
     prepared = prepare_clusters(clusters, dropped)
-    first, rest = slice(0, 40), slice(40, None)
-    lines = ["### Multi-News full web pages (ROUGE F1, 260 words, 1 reference)", "",
-             f"{len(clusters)} clusters of pages as crawled (menus, notices, galleries "
-             "included). Nothing here was tuned on these summaries; the halves match the page "
-             "classifier's tuning (1-40) and held-out (41-80) clusters. "
-             + reading_line(clusters, dropped), "",
-             "| method | R-1 F1 | R-2 F1 | R-1 1-40 | R-2 1-40 | R-1 41-80 | R-2 41-80 "
-             "| words | faithful | over budget | s / cluster |",
+    first, rest = slice(0, split), slice(split, None)
+    lines = [heading, "", f"{len(clusters)} clusters. {note} " + reading_line(clusters, dropped),
+             "",
+             f"| method | R-1 F1 | R-2 F1 | R-1 {halves[0]} | R-2 {halves[0]} | R-1 {halves[1]} "
+             f"| R-2 {halves[1]} | words | faithful | over budget | s / cluster |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for method in methods:
         run = evaluate(method, clusters, MULTINEWS_WORDS, "f1", prepared)
-        print(f"full web {method}: R1 {run.mean(run.r1):.2f} R2 {run.mean(run.r2):.2f}",
+        print(f"{label} {method}: R1 {run.mean(run.r1):.2f} R2 {run.mean(run.r2):.2f}",
               flush=True)
         lines.append(score_row(method, run, first, rest))
     return lines
