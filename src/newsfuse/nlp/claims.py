@@ -468,14 +468,14 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             words.append(_lemma(verb.head))  # "a trial lasting nine weeks" -> trial
     words = [w for w in dict.fromkeys(words) if w and w not in _STOP_DESCRIPTION]
+    around = _neighbourhood(noun, verb, inside)
     return Quantity(
         kind=reading.kind, unit=reading.unit,
         noun=_lemma(noun) if noun is not None else None,
         predicate=_lemma(verb) if verb is not None else None,
         what=" ".join(words),
-        scope=_person(doc, reading) if reading.kind == "age" else
-        _scope(doc, noun, verb, inside),
-        time_frame=_time_frame(doc, noun, verb, inside),
+        scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
+        time_frame=_time_frame(doc, verb, around),
         aspect=_aspect(doc, reading, noun, verb),
         year=None if reading.kind == "year" else _pinned_year(noun, verb),
         actor=_actor(doc, reading, noun, verb),
@@ -679,9 +679,10 @@ def _neighbourhood(noun: Token | None, verb: Token | None, inside: set[int]) -> 
     return tokens
 
 
-def _scope(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -> list[str]:
+def _scope(doc: Doc, around: list[Token]) -> list[str]:
+    """Places and groups named in the figure's neighbourhood (`around`)."""
     names = []
-    for token in _neighbourhood(noun, verb, inside):
+    for token in around:
         if token.ent_type_ in ("GPE", "LOC", "FAC", "NORP") and token.ent_iob_ == "B":
             entity = next((e for e in doc.ents if e.start == token.i), None)
             if entity is not None:
@@ -689,8 +690,8 @@ def _scope(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -
     return list(dict.fromkeys(names))
 
 
-def _time_frame(doc: Doc, noun: Token | None, verb: Token | None, inside: set[int]) -> str | None:
-    tokens = _neighbourhood(noun, verb, inside)
+def _time_frame(doc: Doc, verb: Token | None, around: list[Token]) -> str | None:
+    tokens = list(around)
     if verb is not None and verb.dep_ in ("ccomp", "xcomp", "conj"):
         # "Previously, officials had said the rate was 50 percent": the frame of the report
         tokens += [c for c in verb.head.children if c.dep_ in ("advmod", "npadvmod")]
