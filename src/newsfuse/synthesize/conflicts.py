@@ -112,6 +112,8 @@ class _Item:
     noun_vector: np.ndarray | None = None
     owner_vector: np.ndarray | None = None  # the noun of an amount or an age
     links: set[int] = field(default_factory=set)
+    # ids of the items of other sources this one may be compared with (_comparable, once)
+    peers: set[int] = field(default_factory=set)
 
 
 def granularity(value: float) -> float:
@@ -194,8 +196,9 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
                    noun_vector=noun_vectors.get(fact.quantity.unit),
                    owner_vector=noun_vectors.get(fact.quantity.noun or ""))
              for doc, fact in located]
-    wanted = sorted({k for k, item in enumerate(items) for other in items
-                     if _comparable(item, other)})
+    for item in items:
+        item.peers = {id(other) for other in items if _comparable(item, other)}
+    wanted = [k for k, item in enumerate(items) if item.peers]
     if wanted:
         vectors = embed([_description(items[k].fact) for k in wanted])
         contexts = embed([_context(items[k].doc, items[k].fact) for k in wanted])
@@ -354,7 +357,7 @@ def _link(items: list[_Item]) -> None:
 
 def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
     scored = [(similarity(items[i], items[j]), j) for j in candidates
-              if _comparable(items[i], items[j])]
+              if id(items[j]) in items[i].peers]
     # The best of many candidates is more often a chance match: each candidate beyond the
     # first raises the bar (long web pages give a figure dozens of look-alikes).
     bar = _threshold(items[i]) + MULTIPLE_MATCH_PENALTY * math.log(max(len(scored), 1))
@@ -393,7 +396,7 @@ def _components(items: list[_Item]) -> list[list[_Item]]:
 
 def _can_join(items: list[_Item], left: list[int], right: list[int]) -> bool:
     pairs = [(items[i], items[j]) for i in left for j in right]
-    if any(a.group != b.group and not _comparable(a, b) for a, b in pairs):
+    if any(a.group != b.group and id(b) not in a.peers for a, b in pairs):
         return False
     if any(a.group == b.group and a.fact.value != b.fact.value for a, b in pairs):
         return False  # one source's two different figures are two quantities
