@@ -56,3 +56,26 @@ def test_python_dash_m_works():
     result = subprocess.run([sys.executable, "-m", "newsfuse", "--help"], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0 and "analyze" in result.stdout
+
+
+def test_analyze_reads_chinese_articles_sentence_by_sentence(tmp_path):
+    """Chinese has no spaces between words: sentences end at "。", words are counted by
+    characters, and a fact two outlets state is found by shared character pairs."""
+    records = [
+        {"id": "a", "source": "松江晚报", "published": "2026-03-02",
+         "text": "松江大桥因裂缝关闭\n交通局周一表示，松江大桥的桥墩出现裂缝，大桥已全面封闭。"
+                 "工程师正在检查桥梁结构。公交线路将绕行至东门路。"},
+        {"id": "b", "source": "江城日报", "published": "2026-03-02",
+         "text": "松江大桥封闭\n据报道，检查人员在桥墩发现了多处裂缝。松江大桥已全面封闭。"
+                 "市政府计划下个月公布维修方案。"},
+    ]
+    source = tmp_path / "zh.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                      encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert runner.invoke(app, ["analyze", str(source), "-o", str(out)]).exit_code == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert all(article["words"] > 20 for article in report["articles"])
+    assert len(report["summary"]) > 2
+    corroborated = [f for f in report["corroborated"] if sorted(f["sources"]) == ["a", "b"]]
+    assert any("全面封闭" in f["text"] for f in corroborated)

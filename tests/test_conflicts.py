@@ -174,3 +174,27 @@ def test_the_year_of_a_happening_conflicts():
     conflicts = flagged(event("Skyfold, the catalogue retailer, was founded in 1990 in Dallas.",
                               "Skyfold was founded in 1989 by two airline executives."))
     assert [c.kind for c in conflicts] == ["year"]
+
+
+def test_two_steps_of_one_process_are_not_a_conflict_when_both_sources_give_both():
+    """'identified 241, tested 217' in one source and 'tested 217' in another: the 241 and the
+    217 are two quantities, since the second source states the first's 217 itself."""
+    a = ("Health workers tested 217 residents of Lorvik for the parasite in March. "
+         "The survey team said the results would be published in the autumn.")
+    b = ("The team identified 241 residents of Lorvik who had shared a well with an infected "
+         "family. Blood was drawn from 217 exposed villagers over four weeks in March.")
+    assert not flagged(event(a, b))
+
+
+def test_a_source_giving_the_same_count_elsewhere_does_not_disagree_with_it():
+    a = "Of these, 17 residents were found to carry the parasite, a sign of past infection."
+    b = ("The survey found 17 (7.5%) who tested positive. Two of them reported fever while "
+         "the remaining 15 had no symptoms, and 15 were classed as mild cases.")
+    assert not flagged(event(a, b))
+
+
+def test_a_differing_count_is_still_a_conflict_when_neither_source_gives_the_other():
+    a = "Health workers tested 217 residents of Lorvik for the parasite in March."
+    b = "Health workers tested 241 residents of Lorvik for the parasite in March."
+    assert [sorted(c.value for c in conflict.claims) for conflict in flagged(event(a, b))] == [
+        [217, 241]]

@@ -23,3 +23,11 @@ def test_closing_quote_stays_with_its_sentence():
     body = 'She said: “We will rebuild.” The mayor agreed.'
     texts = [s.text for s in split(Article(id="a", body=body))]
     assert texts[0].endswith("rebuild.”")
+
+
+def test_chinese_sentences_end_at_full_width_stops():
+    body = "港口周三关闭。官员说：“码头将在周五重新开放。”渔民表示担忧！"
+    sentences = split(Article(id="a", body=body))
+    assert [s.text for s in sentences] == [
+        "港口周三关闭。", "官员说：“码头将在周五重新开放。”", "渔民表示担忧！"]
+    assert all(body[s.start:s.end] == s.text for s in sentences)

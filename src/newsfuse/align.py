@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsfuse import script
 from newsfuse.config import AlignConfig
 from newsfuse.model import AnnotatedDocument, Predicate, Sentence
 
@@ -32,6 +33,7 @@ Embed = Callable[[list[str]], np.ndarray]
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 # Capitalised words not opening the text: names, the event's own vocabulary more than the
 # claim's, so they are weighed apart from the other content words.
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
@@ -244,9 +246,16 @@ def _part(index: int, text: str, whole: bool, start: int) -> Part:
 
 
 def content_words(text: str) -> set[str]:
-    """Lower-cased content words cut to a 5-letter stem ("protected" ~ "protection")."""
-    return {w[:STEM_LETTERS] for w in (m.lower() for m in _WORD.findall(text))
-            if w not in ENGLISH_STOP_WORDS and w not in _REPORTING_WORDS}
+    """Lower-cased content words cut to a 5-letter stem ("protected" ~ "protection"); in
+    scripts written without spaces, pairs of adjacent characters (most Chinese words are two
+    characters long), since a whole clause there is one "word" between spaces."""
+    words = {w[:STEM_LETTERS] for w in (m.lower() for m in _WORD.findall(text))
+             if w not in ENGLISH_STOP_WORDS and w not in _REPORTING_WORDS
+             and not script.has_spaceless(w)}
+    if script.has_spaceless(text):
+        for run in _SPACELESS_RUN.findall(text):
+            words |= {run[i:i + 2] for i in range(len(run) - 1)}
+    return words
 
 
 def figures_of(text: str) -> frozenset[str]:

@@ -52,6 +52,11 @@ def word_count(text: str) -> int:
     return spaced + math.ceil(spaceless)
 
 
+def has_spaceless(text: str) -> bool:
+    """True when `text` holds a script written without spaces between words."""
+    return bool(_CJK.search(text) or _SOUTHEAST_ASIAN.search(text))
+
+
 def tokens(text: str) -> list[str]:
     """Comparable units: words, single CJK characters, runs of Thai-like scripts."""
     return _TOKEN.findall(text)

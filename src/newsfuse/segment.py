@@ -13,6 +13,9 @@ from syntok import segmenter
 from newsfuse.model import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
+# Chinese and Japanese end sentences with full-width stops, which syntok does not split at;
+# a closing quote or bracket after the stop belongs to the sentence it ends.
+_WIDE_STOP = re.compile(r"[。！？]+[”’」』）】]*")
 
 
 def split(article: Article) -> list[Sentence]:
@@ -35,7 +38,22 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
                 continue
             first, last = sentence[0], sentence[-1]
             spans.append((first.offset, last.offset + len(last.value)))
-    return _extend_closing_quotes(paragraph, spans)
+    return _split_wide_stops(paragraph, _extend_closing_quotes(paragraph, spans))
+
+
+def _split_wide_stops(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut spans after every full-width stop ("。", "！", "？") inside them."""
+    cut = []
+    for start, end in spans:
+        at = start
+        for stop in _WIDE_STOP.finditer(paragraph, start, end):
+            if stop.end() < end and paragraph[stop.end():end].strip():
+                cut.append((at, stop.end()))
+                at = stop.end()
+                while at < end and paragraph[at].isspace():
+                    at += 1
+        cut.append((at, end))
+    return cut
 
 
 def _extend_closing_quotes(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

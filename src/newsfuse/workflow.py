@@ -33,6 +33,7 @@ from newsfuse.cluster.updates import UpdateSummary, render_update, whats_new
 from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import Article, EventReport, InputError
+from newsfuse.script import word_count
 from newsfuse.store import Store, Stored
 
 # Articles cleaned and embedded together before they are stored one by one: batching keeps
@@ -114,7 +115,7 @@ def ingest_online(items: Iterable[str | Path | Article], store: Store, config: C
 
 def analysis(article: Article) -> dict:
     text = full_text(article)
-    return {"language": detect_language(text), "words": len(article.body.split()),
+    return {"language": detect_language(text), "words": word_count(article.body),
             "latest_year": latest_year(text)}
 
 

@@ -72,6 +72,9 @@ MAX_DATE_GAP_DAYS = 2
 # (within this cosine), the one that agrees with the other source is its match: the other is
 # most likely another scope ("66% in Tessford" beside "60.7% overall").
 TIE_MARGIN = 0.05
+# A count from this value on, not a multiple of ten, is precise enough that another source
+# giving it (of whatever noun) states the same figure (`_gives`).
+PRECISE_COUNT = 11
 # Characters of the sentence on each side of a figure that make its context.
 CONTEXT_CHARS = 80
 DESCRIPTION_WEIGHT = 0.3
@@ -165,8 +168,8 @@ def find_conflicts(documents: list[AnnotatedDocument],
                    independent_sources: dict[str, str] | None = None,
                    embed: Embed | None = None) -> list[Conflict]:
     """Conflicts between independent sources, incompatible ones first."""
-    items = _items(documents, independent_sources or {}, embed)
-    _link(items)
+    items, everything = _items(documents, independent_sources or {}, embed)
+    _link(items, everything)
     conflicts = [c for group in _components(items)
                  if (c := _conflict(_with_copies(group, items))) is not None]
     return sorted(conflicts, key=lambda c: (c.compatible, c.kind != "count", c.measure))
@@ -176,14 +179,15 @@ def find_conflicts(documents: list[AnnotatedDocument],
 
 
 def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
-           embed: Embed | None) -> list[_Item]:
-    """Every figure with its vectors. Only figures that have a comparable figure in another
-    source are embedded: most figures of an event have none, and embedding is the cost here."""
+           embed: Embed | None) -> tuple[list[_Item], list[_Item]]:
+    """The figures that have a comparable figure in another source, with their vectors, and
+    every figure. Only the first are embedded: most figures of an event have none, and
+    embedding is the cost here."""
     outlets = _outlet_groups(documents, independent)
     located = [(doc, fact) for doc in documents for fact in doc.numbers
                if fact.quantity is not None]
     if not located:
-        return []
+        return [], []
     embed = embed or _default_embedder()
     nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind in NOUN_KINDS} |
                    {f.quantity.noun for _, f in located if f.quantity.noun
@@ -204,7 +208,7 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
         contexts = embed([_context(items[k].doc, items[k].fact) for k in wanted])
         for row, k in enumerate(wanted):
             items[k].vector, items[k].context = vectors[row], contexts[row]
-    return [items[k] for k in wanted]
+    return [items[k] for k in wanted], items
 
 
 def _default_embedder() -> Embed:
@@ -341,18 +345,41 @@ def _other_instance(quantity: Quantity, doc: AnnotatedDocument) -> frozenset[str
     return frozenset(marks)
 
 
-def _link(items: list[_Item]) -> None:
+def _link(items: list[_Item], everything: list[_Item]) -> None:
     """Mutual best matches between the claims of each pair of independent sources."""
     groups = sorted({item.group for item in items})
     by_group = {g: [i for i, item in enumerate(items) if item.group == g] for g in groups}
+    stated = {g: [item for item in everything if item.group == g] for g in groups}
     for x, gx in enumerate(groups):
         for gy in groups[x + 1:]:
             best_x = {i: _best(items, i, by_group[gy]) for i in by_group[gx]}
             best_y = {j: _best(items, j, by_group[gx]) for j in by_group[gy]}
             for i, j in best_x.items():
-                if j is not None and best_y.get(j) == i:
+                if j is not None and best_y.get(j) == i and not _agree_elsewhere(
+                        items[i], items[j], stated[gx], stated[gy]):
                     items[i].links.add(j)
                     items[j].links.add(i)
+
+
+def _agree_elsewhere(a: _Item, b: _Item, side_a: list[_Item], side_b: list[_Item]) -> bool:
+    """True when two differing figures come from sources that each give the other's figure
+    for a comparable quantity elsewhere: they agree on it, so the two figures measure two
+    things (193 identified and 187 tested, where both sources say 187 were tested)."""
+    if intervals_overlap([a.interval, b.interval]):
+        return False
+    return any(_gives(a, other) for other in side_b) or any(_gives(b, other) for other in side_a)
+
+
+def _gives(item: _Item, other: _Item) -> bool:
+    """`other` states `item`'s figure: a comparable quantity in an overlapping range, or the
+    very same precise count of anything ("187 exposed individuals" / "187 men"): a precise
+    number repeated is seldom a coincidence, and outlets name one group differently."""
+    if id(other) in item.peers:
+        return intervals_overlap([item.interval, other.interval])
+    q, r = item.fact.quantity, other.fact.quantity
+    value = item.fact.value
+    return (q is not None and r is not None and q.kind == r.kind == "count"
+            and value == other.fact.value and value >= PRECISE_COUNT and value % 10 != 0)
 
 
 def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:

@@ -8,6 +8,7 @@ import numpy as np
 
 from newsfuse.align import Alignment, figures_of
 from newsfuse.model import CorroboratedFact
+from newsfuse.script import word_count
 
 # Fragments shorter than this ("He said.", datelines) are not facts worth listing.
 MIN_FACT_WORDS = 6
@@ -94,6 +95,6 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     that puts the least unconfirmed detail beside the fact."""
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
-             and len(alignment.sentences[i].text.split()) >= MIN_FACT_WORDS]
+             and word_count(alignment.sentences[i].text) >= MIN_FACT_WORDS]
     return min(shown, key=lambda i: (-alignment.confirmed_share(i),
                                      len(alignment.sentences[i].text), i)) if shown else None

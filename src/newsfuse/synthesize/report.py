@@ -16,6 +16,7 @@ from newsfuse.model import (
 )
 from newsfuse.nlp.embed import KnownVectors, get_embedder
 from newsfuse.nlp.entities import alias_index, merge_entities, name_key
+from newsfuse.script import word_count
 from newsfuse.synthesize.conflicts import find_conflicts
 from newsfuse.synthesize.corroborate import corroborated_facts
 from newsfuse.synthesize.summary import get_summarizer
@@ -109,7 +110,7 @@ def _article_info(doc: AnnotatedDocument, independent: dict[str, str]) -> Articl
     representative = independent.get(article.id, article.id)
     return ArticleInfo(id=article.id, title=article.title, source=article.source,
                        url=article.url, published=article.published,
-                       words=len(article.body.split()),
+                       words=word_count(article.body),
                        duplicate_of=None if representative == article.id else representative,
                        removed=article.removed)
 

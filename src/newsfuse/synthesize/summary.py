@@ -35,6 +35,7 @@ from typing import Protocol
 
 import numpy as np
 
+from newsfuse import script
 from newsfuse.model import Sentence
 
 # ----------------------------------------------------------------------------- constants
@@ -130,13 +131,18 @@ Stemmer = Callable[[str], str]
 
 
 def word_count(text: str) -> int:
-    """Words as ROUGE and readers count them: whitespace-separated tokens."""
-    return len(text.split())
+    """Words as readers count them: whitespace-separated tokens, and runs of scripts written
+    without spaces (Chinese, Japanese, Thai) by their characters (`newsfuse.script`)."""
+    return script.word_count(text)
 
 
 def default_tokenizer(text: str) -> list[str]:
-    """Lower-case alphanumeric runs, the unit ROUGE's tokenizer also uses."""
-    return _WORD.findall(text.lower())
+    """Lower-case alphanumeric runs, the unit ROUGE's tokenizer also uses; in scripts without
+    spaces, single characters, so a Chinese sentence is not one token."""
+    found = _WORD.findall(text.lower())
+    if not script.has_spaceless(text):
+        return found
+    return found + [t for t in script.tokens(text) if script.has_spaceless(t)]
 
 
 @lru_cache(maxsize=1)

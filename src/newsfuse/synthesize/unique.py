@@ -8,6 +8,7 @@ import numpy as np
 
 from newsfuse.align import Alignment
 from newsfuse.model import AnnotatedDocument, UniqueFact
+from newsfuse.script import word_count
 
 MIN_FACT_WORDS = 8
 MAX_FACT_WORDS = 60
@@ -51,7 +52,7 @@ def _salient_sentences(documents: list[AnnotatedDocument]) -> set[tuple[str, int
 
 
 def _is_statement(text: str) -> bool:
-    words = len(text.split())
+    words = word_count(text)
     # Quoted speech is listed under quotes with its speaker; a sentence holding part of a
     # quote reads as the outlet's own claim when shown alone.
     return (MIN_FACT_WORDS <= words <= MAX_FACT_WORDS and not text.rstrip().endswith("?")
