@@ -115,3 +115,12 @@ def test_partitive_counts_are_parts_and_ages_know_whose():
     age = only("Coach Ilse Marrow, 52, resigned after the defeat.", "age")
     assert age.quantity.scope == ["Ilse Marrow"]
     assert claims("The rifle fired a .338 Lapua round.") == []
+
+
+def test_a_count_of_another_noun_inside_a_whole_is_that_nouns_total():
+    """'376 casualties, including 94 deaths': the 94 is the deaths' own count, a rival to
+    another source's deaths; '61 people, including 12 children' stays a part."""
+    found = {c.value: c.quantity.aspect for c in claims(
+        "The agency confirmed 376 civilian casualties, including 94 deaths.")
+        if c.quantity.kind == "count"}
+    assert found == {376: "total", 94: "total"}

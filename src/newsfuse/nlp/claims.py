@@ -583,7 +583,15 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
     node = reading.anchor
     for _ in range(3):
         if node.lower_ in ("including", "include", "includes", "among"):
-            return "part"
+            # "376 casualties, including 94 deaths": 94 is a part of the casualties and the
+            # whole count of deaths, so it is a rival to another source's deaths; "3,000
+            # evacuated, including 1,200 from the lower town" counts no other noun, and "61
+            # people, including 12 children" a kind of the people: parts.
+            whole = _whole_of(node)
+            if noun is None or whole is None or whole.lemma_.lower() in ("people", "person") \
+                    or noun.lemma_.lower() == whole.lemma_.lower():
+                return "part"
+            break
         if node.head is node:
             break
         node = node.head
@@ -594,6 +602,16 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
             and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
         return "size"  # "the 15-member council", "a 180-satellite constellation"
     return "total"
+
+
+def _whole_of(marker: Token) -> Token | None:
+    """The noun a part is taken from: 'casualties, including', 'the dead include', 'among the
+    dead'."""
+    if marker.lower_ == "including":
+        return marker.head if marker.head.pos_ in ("NOUN", "PROPN") else None
+    role = "pobj" if marker.lower_ == "among" else "nsubj"
+    return next((c for c in marker.children if c.dep_ == role and c.pos_ in ("NOUN", "PROPN")),
+                None)
 
 
 def _lemma(token: Token) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact, Quantity
-from newsfuse.nlp.claims import outcome_of
+from newsfuse.nlp.claims import OUTCOME_CLASSES, outcome_of
 from newsfuse.nlp.embed import DIMENSIONS
 from newsfuse.nlp.entities import name_key
 from newsfuse.nlp.numbers import QUALIFIERS
@@ -326,6 +326,12 @@ def _same_noun(a: _Item, b: _Item) -> bool:
     assert qa is not None and qb is not None
     if qa.unit == qb.unit:
         return True
+    if OUTCOME_CLASSES.get(qa.unit) or OUTCOME_CLASSES.get(qb.unit):
+        # "94 deaths" counts the people of "352 people were killed"
+        other = qb.unit if OUTCOME_CLASSES.get(qa.unit) else qa.unit
+        return outcome_of(qa) == outcome_of(qb) and (
+            other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
+            or OUTCOME_CLASSES.get(other) is not None)
     if {qa.unit, qb.unit} & GENERIC_NOUNS:  # "people" may stand for residents, refugees, ...
         other = qb.unit if qa.unit in GENERIC_NOUNS else qa.unit
         return other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
