@@ -124,3 +124,42 @@ def test_outlet_voices_merge_versions_and_copies():
 def test_small_inputs(articles):
     alignment = build(articles)
     assert corroborated_facts(alignment) == []
+
+
+def test_soft_cover_finds_a_paraphrase_in_other_words_not_a_topic_mate():
+    """Token vectors match 'died' to 'deaths' and 'overtopped' to 'spilled over': the part is
+    covered by its paraphrase far more than by a sentence on the same flood."""
+    import numpy as np
+
+    from newsfuse.align import soft_cover
+
+    part, paraphrase, topic_mate = (
+        "The Marrow river overtopped the levee at Dunstan",
+        "At Dunstan the Marrow spilled over its levee",
+        "Dunstan's council said the levee along the Marrow had been inspected last year")
+    _, (mine, near, far) = get_embedder().encode([part, paraphrase, topic_mate])
+    weights = np.ones(len(mine.pieces), dtype=np.float32)
+    assert soft_cover(mine, near, weights) > soft_cover(mine, far, weights) + 0.05
+
+
+def test_clauses_encoded_beside_the_parse_give_the_same_alignment():
+    """analyze encodes sentences and clauses while spaCy parses; align given those encodings
+    supports exactly what it supports when it encodes them itself."""
+    from newsfuse.nlp.embed import KnownEncodings
+
+    articles = {"a": ["Two people died and 40 homes were flooded, officials said.",
+                      "The bridge at Kelso will stay shut until Friday."],
+                "b": ["Two deaths have been confirmed, the council said.",
+                      "Kelso bridge remains closed until Friday, engineers said."]}
+    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(text), text=text)
+                 for doc, texts in articles.items() for i, text in enumerate(texts)]
+    clauses = sorted({p.text for p in split_parts(sentences, AlignConfig()) if not p.whole})
+    encoder = get_embedder()
+    vectors, tokens = encoder.encode([s.text for s in sentences] + clauses)
+    n = len(sentences)
+    known = KnownEncodings(clauses, vectors[n:], tokens[n:], encoder)
+    given = align(sentences, vectors[:n], tokens=tokens[:n], encode=known)
+    own = align(sentences, vectors[:n])
+    assert [{d: s.sentence for d, s in sup.items()} for sup in given.support] == \
+        [{d: s.sentence for d, s in sup.items()} for sup in own.support]
+    assert any(given.support)

@@ -28,8 +28,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsfuse import script
 from newsfuse.config import AlignConfig
 from newsfuse.model import AnnotatedDocument, Predicate, Sentence
+from newsfuse.nlp.embed import TokenVectors
 
-Embed = Callable[[list[str]], np.ndarray]
+# texts -> (unit sentence vectors, token vectors of each text), one encoder pass
+Encode = Callable[[list[str]], tuple[np.ndarray, list[TokenVectors]]]
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -164,21 +166,29 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
           independent: dict[str, str] | None = None,
           config: AlignConfig | None = None, *,
           outlets: dict[str, str | None] | None = None,
-          embed: Embed | None = None,
+          encode: Encode | None = None,
+          tokens: list[TokenVectors] | None = None,
           documents: list[AnnotatedDocument] | None = None) -> Alignment:
-    """Align an event's sentences; `embeddings` are their unit vectors, `outlets` the outlet
-    name of each article id, `embed` the encoder for clause vectors (MiniLM when omitted)."""
+    """Align an event's sentences; `embeddings` are their unit vectors and `tokens` their
+    token vectors (encoded here when omitted), `outlets` the outlet name of each article id,
+    `encode` the encoder for clauses (MiniLM when omitted)."""
     config = config or AlignConfig()
     independent = independent or {}
     parts = split_parts(sentences, config)
-    vectors = _part_vectors(parts, embeddings, embed)
+    if encode is None:
+        from newsfuse.nlp.embed import get_embedder
+
+        encode = get_embedder().encode
+    if tokens is None:
+        tokens = encode([s.text for s in sentences])[1] if sentences else []
+    vectors, part_tokens = _part_vectors(parts, embeddings, tokens, encode)
     evidence = gather_evidence(sentences, documents) if documents else Evidence()
     alignment = Alignment(sentences=sentences, embeddings=embeddings,
                           matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
                           cite_score=config.cite_score,
                           independent=independent,
                           voices=outlet_voices(independent, outlets or {}))
-    alignment.support = _supports(sentences, parts, vectors, config, evidence)
+    alignment.support = _supports(sentences, parts, vectors, part_tokens, config, evidence)
     alignment.index_parts()
     alignment.matches = [_whole_matches(alignment, i, config.cite_score)
                          for i in range(len(sentences))]
@@ -267,33 +277,37 @@ def figures_of(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(digits))
 
 
-def _part_vectors(parts: list[Part], embeddings: np.ndarray, embed: Embed | None) -> np.ndarray:
-    """Whole sentences reuse their vectors; clauses are encoded here."""
+def _part_vectors(parts: list[Part], embeddings: np.ndarray, tokens: list[TokenVectors],
+                  encode: Encode) -> tuple[np.ndarray, list[TokenVectors]]:
+    """Whole sentences reuse their vectors and token vectors; clauses are encoded here."""
     if not parts:
-        return np.zeros((0, embeddings.shape[1] if embeddings.ndim == 2 else 0), dtype=np.float32)
+        width = embeddings.shape[1] if embeddings.ndim == 2 else 0
+        return np.zeros((0, width), dtype=np.float32), []
     clauses = [p for p, part in enumerate(parts) if not part.whole]
     vectors = np.zeros((len(parts), embeddings.shape[1]), dtype=np.float32)
+    part_tokens: list[TokenVectors | None] = [None] * len(parts)
     for p, part in enumerate(parts):
         if part.whole:
             vectors[p] = embeddings[part.sentence]
+            part_tokens[p] = tokens[part.sentence]
     if clauses:
-        if embed is None:
-            from newsfuse.nlp.embed import get_embedder
-
-            embed = get_embedder()
-        vectors[clauses] = embed([parts[p].text for p in clauses])
-    return vectors
+        clause_vectors, clause_tokens = encode([parts[p].text for p in clauses])
+        vectors[clauses] = clause_vectors
+        for p, found in zip(clauses, clause_tokens, strict=True):
+            part_tokens[p] = found
+    return vectors, [t for t in part_tokens if t is not None]
 
 
 def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
-              config: AlignConfig, evidence: Evidence | None = None,
-              ) -> list[dict[str, Support]]:
+              part_tokens: list[TokenVectors], config: AlignConfig,
+              evidence: Evidence | None = None) -> list[dict[str, Support]]:
     """For each part, the best sentence of every other article that states it."""
     found: list[dict[str, Support]] = [{} for _ in parts]
     if not parts:
         return found
     evidence = evidence or Evidence()
     weight = _key_weights(parts, len(sentences))
+    piece_weights = _piece_weights(parts, part_tokens)
     starts = np.array([p for p, part in enumerate(parts) if part.whole])
     ends = [*starts[1:], len(parts)]
     cosines = vectors @ vectors.T
@@ -302,22 +316,71 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
     docs = np.array([s.doc_id for s in sentences])
     for p, part in enumerate(parts):
         own = sentences[part.sentence].doc_id
-        candidates = np.nonzero((closeness[p] >= config.min_cosine) & (docs != own))[0]
-        for j in candidates:
+        scored = []
+        for j in np.nonzero((closeness[p] >= config.min_cosine) & (docs != own))[0]:
             if not _consistent(part, parts[starts[j]]):
                 continue
             # The key content must be in the closest clause, not anywhere in a long sentence
             # that holds every word of the event.
-            other = parts[starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))]
+            q = starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))
+            other = parts[q]
             if contradicts(evidence.predicates_in(part), evidence.predicates_in(other)):
                 continue
             score = (float(closeness[p, j])
                      + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
                      + config.name_weight * _cover(part.names, other.names | other.keys, weight))
+            # the soft cover is at most 1: pairs that cannot reach the bar are not matched
+            if score + config.token_weight >= config.support_score:
+                scored.append((int(j), int(q), score))
+        softs = soft_covers(part_tokens[p], [part_tokens[q] for _, q, _ in scored],
+                            piece_weights[p]) if config.token_weight else [0.0] * len(scored)
+        for (j, _, score), soft in zip(scored, softs, strict=True):
+            score += config.token_weight * soft
             best = found[p].get(docs[j])
             if score >= config.support_score and (best is None or score > best.score):
                 found[p][str(docs[j])] = Support(part=p, sentence=int(j), score=score)
     return found
+
+
+def soft_cover(mine: TokenVectors, theirs: TokenVectors, weights: np.ndarray) -> float:
+    """How much of a part the other text says, token by token: each word piece of the part
+    matched to its closest piece there (contextual vectors, so "died" finds "deaths" and
+    "overtopped" finds "spilled over"), weighted by rarity in the event (BERTScore recall,
+    Zhang et al. 2020, with the encoder already loaded)."""
+    return soft_covers(mine, [theirs], weights)[0]
+
+
+def soft_covers(mine: TokenVectors, others: list[TokenVectors],
+                weights: np.ndarray) -> list[float]:
+    """`soft_cover` of one part against several texts, in one matrix product."""
+    keep = weights > 0
+    total = float(weights[keep].sum())
+    sizes = [len(other.pieces) for other in others]
+    if not others or not total or not sum(sizes):
+        return [0.0] * len(others)
+    similarity = mine.vectors[keep] @ np.concatenate([o.vectors for o in others]).T
+    scores, at = [], 0
+    for size in sizes:
+        if size:
+            best = similarity[:, at:at + size].max(axis=1)
+            scores.append(float(best @ weights[keep]) / total)
+        else:
+            scores.append(0.0)
+        at += size
+    return scores
+
+
+def _piece_weights(parts: list[Part], part_tokens: list[TokenVectors]) -> list[np.ndarray]:
+    """Per part, each word piece's weight: inverse sentence frequency in the event; stop
+    words, words of attribution and punctuation weigh nothing."""
+    frequency = Counter(piece for part, found in zip(parts, part_tokens, strict=True)
+                        if part.whole for piece in set(found.pieces))
+    count = sum(1 for part in parts if part.whole)
+    idf = {piece: math.log((count + 1) / (n + 1)) + 1 for piece, n in frequency.items()}
+    return [np.array([0.0 if piece in ENGLISH_STOP_WORDS or piece in _REPORTING_WORDS
+                      or not any(ch.isalnum() for ch in piece) else idf.get(piece, 1.0)
+                      for piece in found.pieces], dtype=np.float32)
+            for found in part_tokens]
 
 
 def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float]) -> float:

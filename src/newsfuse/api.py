@@ -15,6 +15,7 @@ import numpy as np
 from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError, Sentence
+from newsfuse.nlp.embed import TokenVectors
 
 ArticleLike = str | Path | Article
 Progress = Callable[[str], None]
@@ -102,20 +103,32 @@ class AnnotatedPartition:
     documents: list[AnnotatedDocument]
     sentences: list[list[Sentence]]
     embeddings: np.ndarray
+    tokens: list[TokenVectors]  # each sentence's token vectors, for the alignment
+    # the alignment's clauses of these sentences, encoded beside the parse
+    clauses: list[str]
+    clause_vectors: np.ndarray
+    clause_tokens: list[TokenVectors]
 
 
 def annotate_partition(articles: list[Article], config: Config) -> AnnotatedPartition:
     """Split, annotate and embed the sentences of one partition (runs on any executor)."""
+    from newsfuse.align import split_parts
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
 
     split_articles = [split(article) for article in articles]
-    texts = [s.text for sentences in split_articles for s in sentences]
+    flat = [s for sentences in split_articles for s in sentences]
+    # Clauses are cut without the parse, so they are encoded with the sentences.
+    clauses = sorted({part.text for part in split_parts(flat, config.align) if not part.whole})
+    texts = [s.text for s in flat]
     # The ONNX encoder releases the GIL: it runs on a second core while spaCy annotates.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        vectors = pool.submit(get_embedder(), texts)
+        encoded = pool.submit(get_embedder().encode, texts + clauses)
         documents = annotate(articles, config, split_articles)
-        return AnnotatedPartition(documents, split_articles, vectors.result())
+        vectors, tokens = encoded.result()
+    n = len(texts)
+    return AnnotatedPartition(documents, split_articles, vectors[:n], tokens[:n],
+                              clauses, vectors[n:], tokens[n:])
 
 
 def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
@@ -128,6 +141,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     """
     from newsfuse.align import align
     from newsfuse.dedup import near_duplicate_groups
+    from newsfuse.nlp.embed import KnownEncodings, get_embedder
     from newsfuse.synthesize.report import build_report
 
     config = config or Config()
@@ -143,10 +157,15 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     documents = [d for part in parts for d in part.documents]
     sentences = [s for part in parts for article in part.sentences for s in article]
     embeddings = np.concatenate([part.embeddings for part in parts])
+    tokens = [t for part in parts for t in part.tokens]
+    known = KnownEncodings([c for part in parts for c in part.clauses],
+                           np.concatenate([part.clause_vectors for part in parts]),
+                           [t for part in parts for t in part.clause_tokens], get_embedder())
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
     alignment = align(sentences, embeddings, independent, config.align,
-                      outlets={a.id: a.source for a in loaded}, documents=documents)
+                      outlets={a.id: a.source for a in loaded}, documents=documents,
+                      tokens=tokens, encode=known)
     step("writing the report")
     return build_report(documents, alignment, config, errors)
 

@@ -144,15 +144,16 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     """spaCy DATE/TIME entities and regex matches; overlapping ones are joined, so that an
     entity 'Saturday' and the match 'Saturday night' give one 'Saturday night'."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _CANDIDATE_LABELS]
+    text = doc.text  # spaCy rebuilds doc.text on every access: read once
     for pattern in (*ABSOLUTE_PATTERNS, WEEKDAY_PATTERN, RELATIVE_DAY_PATTERN, COARSE_PATTERN):
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return [_Candidate(start, end, doc.text[start:end]) for start, end in merged]
+    return [_Candidate(start, end, text[start:end]) for start, end in merged]
 
 
 def _is_in_title(span: Span) -> bool:

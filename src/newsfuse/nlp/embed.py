@@ -6,6 +6,7 @@ One `Embedder` per process (see `get_embedder`); it is safe to share across call
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,15 @@ MAX_TOKENS = 64
 # Small batches of length-sorted texts keep padding low (measured: 16 is 1.8x faster than 64).
 BATCH_SIZE = 16
 DIMENSIONS = 384
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """A text's word pieces and the encoder's contextual vector of each (unit rows), the
+    [CLS]/[SEP] markers left out: what token-level matching (align.soft_cover) compares."""
+
+    pieces: tuple[str, ...]
+    vectors: np.ndarray
 
 
 class Embedder:
@@ -42,17 +52,24 @@ class Embedder:
         self._tokenizer.enable_padding()
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return self.encode(texts, tokens=False)[0]
+
+    def encode(self, texts: list[str], tokens: bool = True,
+               ) -> tuple[np.ndarray, list[TokenVectors]]:
+        """Sentence vectors and, with `tokens`, each text's token vectors from the same pass."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        pieces: list[TokenVectors | None] = [None] * len(texts)
         # Sorting by length keeps padding small inside each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for begin in range(0, len(order), BATCH_SIZE):
             chunk = order[begin:begin + BATCH_SIZE]
-            out[chunk] = self._embed_batch([texts[i] for i in chunk])
-        return out
+            out[chunk], found = self._embed_batch([texts[i] for i in chunk], tokens)
+            for i, item in zip(chunk, found, strict=False):
+                pieces[i] = item
+        return out, [p for p in pieces if p is not None]
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+    def _embed_batch(self, texts: list[str], tokens: bool = False,
+                     ) -> tuple[np.ndarray, list[TokenVectors]]:
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -61,7 +78,36 @@ class Embedder:
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.clip(norms, 1e-9, None)
+        found = [_token_vectors(e.tokens, hidden[row]) for row, e in enumerate(encodings)] \
+            if tokens else []
+        return pooled / np.clip(norms, 1e-9, None), found
+
+
+def _token_vectors(pieces: list[str], hidden: np.ndarray) -> TokenVectors:
+    keep = [i for i, piece in enumerate(pieces) if piece not in ("[CLS]", "[SEP]", "[PAD]")]
+    vectors = hidden[keep]
+    vectors = vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9, None)
+    return TokenVectors(tuple(pieces[i] for i in keep), vectors.astype(np.float32))
+
+
+class KnownEncodings:
+    """`Embedder.encode` that reuses vectors and token vectors already computed for some
+    texts (clauses encoded beside the parse), encoding only the rest."""
+
+    def __init__(self, texts: list[str], vectors: np.ndarray, tokens: list[TokenVectors],
+                 embedder: Embedder):
+        self._known = dict(zip(texts, zip(vectors, tokens, strict=True), strict=True))
+        self._embedder = embedder
+
+    def __call__(self, texts: list[str]) -> tuple[np.ndarray, list[TokenVectors]]:
+        missing = sorted({t for t in texts if t not in self._known})
+        if missing:
+            vectors, tokens = self._embedder.encode(missing)
+            self._known.update(zip(missing, zip(vectors, tokens, strict=True), strict=True))
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32), []
+        return (np.stack([self._known[t][0] for t in texts]),
+                [self._known[t][1] for t in texts])
 
 
 class KnownVectors:

@@ -166,7 +166,18 @@ class Mention:
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
-    """Cleaned NER mentions of `doc`, titles relabelled and bare surnames added, by position."""
+    """Cleaned NER mentions of `doc`, titles relabelled and bare surnames added, by position.
+
+    Computed once per document (entities and quotes both read them) and kept on the doc."""
+    if _MENTIONS_KEY not in doc.user_data:
+        doc.user_data[_MENTIONS_KEY] = tuple(_find_mentions(doc))
+    return list(doc.user_data[_MENTIONS_KEY])
+
+
+_MENTIONS_KEY = "newsfuse.mentions"
+
+
+def _find_mentions(doc: Doc) -> list[Mention]:
     text = doc.text  # built anew on every access: read once
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS
                 if (m := _clean_span(ent, text)) is not None]
@@ -258,7 +269,8 @@ def _covered(mentions: list[Mention]) -> set[int]:
 
 def _mention(doc: Doc, first: int, end: int, label: str) -> Mention:
     start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return Mention(start, stop, label, doc.text[start:stop], first, end)
+    # the span's own text: doc.text is rebuilt from every token on each access
+    return Mention(start, stop, label, doc[first:end].text, first, end)
 
 
 def _is_name_word(token: Token) -> bool:
