@@ -167,3 +167,16 @@ def test_search_and_event_summaries(store):
     (hail,) = [s for s in store.event_summaries() if s.id == event]
     assert hail.size == 2 and hail.outlets == ["Valle Post", "agri-news.example"]
     assert (hail.first_date, hail.last_date) == (dt.date(2024, 6, 7), dt.date(2024, 6, 9))
+
+
+def test_an_event_whose_articles_stay_keeps_its_title_and_rows(store):
+    """Re-storing a clustering in which the events are unchanged leaves them as they were."""
+    for article_id in ("a", "b", "c"):
+        store.add_article(article(article_id, f"Body of {article_id}. More text here."))
+    first = store.assign_events([["a", "b"], ["c"]], ["Ferry aground", "Budget vote"])
+    again = store.assign_events([["a", "b"], ["c"]], ["Ferry aground", "Budget vote"])
+    assert first == again
+    assert store.event_titles() == dict(zip(first, ["Ferry aground", "Budget vote"],
+                                            strict=True))
+    assert {k: sorted(v) for k, v in store.event_members().items()} == {
+        first[0]: ["a", "b"], first[1]: ["c"]}

@@ -323,7 +323,13 @@ def assign_online(store: Store, new_ids: Sequence[str], config: Config,
         clusterer.consolidate()
     groups = list(clusterer.events().values())
     by_id = {a.id: a for a in articles}
-    titles = [describe_event("", [by_id[i] for i in group]).title for group in groups]
+    # An event whose articles did not change keeps its title: describing every event on
+    # every add grew with the store.
+    stored_titles = store.event_titles()
+    unchanged = {frozenset(ids): stored_titles.get(event_id, "")
+                 for event_id, ids in members.items()}
+    titles = [unchanged.get(frozenset(group))
+              or describe_event("", [by_id[i] for i in group]).title for group in groups]
     ids = store.assign_events(groups, titles)
     return [event_id for event_id, group in zip(ids, groups, strict=True)
             if new & set(group)]

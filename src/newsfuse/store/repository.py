@@ -186,6 +186,8 @@ class Store:
                     row.title, row.updated_at = title, now
             session.flush()
             for event_id, members in zip(ids, groups, strict=True):
+                if set(members) == previous.get(event_id):
+                    continue  # most events keep their articles: nothing to write
                 for row in session.scalars(select(ArticleRow).where(
                         ArticleRow.id.in_(members))):
                     row.event_id = event_id
@@ -193,6 +195,12 @@ class Store:
                 session.delete(session.get(EventRow, stale))
             session.commit()
         return ids
+
+    def event_titles(self) -> dict[str, str]:
+        """Event id -> its stored title."""
+        with self.session() as session:
+            return {event_id: title or "" for event_id, title in
+                    session.execute(select(EventRow.id, EventRow.title))}
 
     def add_to_event(self, article_id: str, event_id: str | None, title: str = "") -> str:
         """Put one article into an event (a new one when event_id is None)."""
