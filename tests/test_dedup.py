@@ -61,3 +61,18 @@ def test_empty_and_short_articles_do_not_crash():
     groups = near_duplicate_groups([article("e", ""), article("s", "Short note.")])
     assert groups == {"e": "e", "s": "s"}
     assert shingles("one two") == {"one two"}
+
+
+def test_chinese_copies_are_near_duplicates_and_other_stories_are_not():
+    """Chinese has no spaces: characters are the shingle units, so a copy with one changed
+    figure is still a copy, and another story on the same town is not."""
+    from newsfuse.dedup import near_duplicate_groups
+    from newsfuse.model import Article
+
+    story = ("松江大桥周一因桥墩出现裂缝而全面封闭，交通局表示工程师正在检查桥梁结构。"
+             "公交线路将绕行至东门路，市政府计划下个月公布维修方案。")
+    copy = story.replace("下个月", "本月底")
+    other = "松江市图书馆周末举办读书节，数千名市民参加了活动，馆长说明年将继续举办。"
+    groups = near_duplicate_groups([Article(id="a", body=story), Article(id="b", body=copy),
+                                    Article(id="c", body=other)])
+    assert groups["b"] == groups["a"] and groups["c"] == "c"

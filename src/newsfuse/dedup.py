@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
+from newsfuse import script
 from newsfuse.config import ClusterConfig
 from newsfuse.model import Article
 
@@ -37,8 +38,11 @@ def article_text(article: Article) -> str:
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """Overlapping word n-grams of the lower-cased text; short texts give one shingle."""
-    words = _WORD.findall(text.lower())
+    """Overlapping word n-grams of the lower-cased text; short texts give one shingle. In
+    scripts written without spaces each character is a unit: a Chinese clause is one \\w+
+    run, and two copies differing by one character would share no shingle."""
+    words = [unit for word in _WORD.findall(text.lower())
+             for unit in (script.tokens(word) if script.has_spaceless(word) else (word,))]
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
