@@ -138,3 +138,33 @@ def test_example_relative_dates_resolve(example_report):
     assert ("sunday", dt.date(2022, 2, 27)) in dated
     assert ("saturday night", dt.date(2022, 2, 26)) in dated
     assert ("march 1", dt.date(2022, 3, 1)) in dated
+
+
+def test_a_grown_event_annotates_only_its_new_article(monkeypatch):
+    """Re-reporting an event after an article joined it parses only that article; the
+    report is the same as from a cold start."""
+    import newsfuse.api as api
+    import newsfuse.nlp.pipeline as pipeline
+    from newsfuse.model import Article
+
+    bodies = {
+        "k1": "The Kelso bridge was closed on Monday after engineers found cracks in a pier.",
+        "k2": "Engineers shut the Kelso bridge on Monday when cracks appeared in one pier.",
+        "k3": "Buses will use the ring road while the Kelso bridge stays closed, the council said.",
+    }
+    articles = [Article(id=k, body=b, published=dt.date(2026, 3, 3)) for k, b in bodies.items()]
+    parsed: list[str] = []
+    real = pipeline.annotate
+
+    def counting(documents, config=None):
+        parsed.extend(article.id for article, _ in documents)
+        return real(documents, config)
+
+    monkeypatch.setattr(pipeline, "annotate", counting)
+    api.analyze(articles[:2])
+    parsed.clear()
+    grown = api.analyze(articles)
+    assert parsed == ["k3"]
+    api._ANNOTATED.clear()
+    cold = api.analyze(articles)
+    assert grown.model_dump() == cold.model_dump()

@@ -5,6 +5,8 @@ Models (spaCy, MiniLM) load once per process on first use and are reused by late
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -89,11 +91,36 @@ def annotate(articles: list[Article], config: Config | None = None,
 
     config = config or Config()
     sentences = sentences if sentences is not None else [split(a) for a in articles]
-    captions = [c for a in articles if (c := caption_article(a)) is not None]
-    pairs = [*zip(articles, sentences, strict=True), *((c, split(c)) for c in captions)]
-    annotated = annotate_documents(pairs, config.nlp)
-    documents, caption_docs = annotated[:len(articles)], annotated[len(articles):]
-    return merge_caption_figures(documents, caption_docs)
+    keys = [_annotation_key(article, config) for article in articles]
+    todo = [k for k, key in enumerate(keys) if key not in _ANNOTATED]
+    if todo:
+        fresh = [articles[k] for k in todo]
+        captions = [c for a in fresh if (c := caption_article(a)) is not None]
+        pairs = [*((articles[k], sentences[k]) for k in todo),
+                 *((c, split(c)) for c in captions)]
+        annotated = annotate_documents(pairs, config.nlp)
+        documents = merge_caption_figures(annotated[:len(fresh)], annotated[len(fresh):])
+        for k, document in zip(todo, documents, strict=True):
+            _ANNOTATED[keys[k]] = document
+            while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
+                _ANNOTATED.popitem(last=False)
+    for key in keys:
+        _ANNOTATED.move_to_end(key)
+    # copies: later stages may not change what the next event's report reads
+    return [_ANNOTATED[key].model_copy(deep=True) for key in keys]
+
+
+# Annotated articles kept per process: a stored event's report is made again each time an
+# article joins it (the web app's adds, `events --analyze`, `watch`), and annotation (the
+# spaCy parse) is most of that time; only the new articles need it. Keyed by the article's
+# whole content and the NLP settings.
+ANNOTATION_CACHE_SIZE = 256
+_ANNOTATED: OrderedDict[str, AnnotatedDocument] = OrderedDict()
+
+
+def _annotation_key(article: Article, config: Config) -> str:
+    content = article.model_dump_json() + config.nlp.model_dump_json()
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 @dataclass
