@@ -122,16 +122,18 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--server-log", type=Path, help="write the server's stderr here")
     args = parser.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{tmp}/load.db"
         env = {**os.environ, "NEWSFUSE_TOKEN": TOKEN}
+        log = args.server_log.open("w") if args.server_log else subprocess.DEVNULL
         server = subprocess.Popen(
             [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--port", str(port),
              "--workers", str(args.workers), "--rate", "100000"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            env=env, stdout=subprocess.DEVNULL, stderr=log)
         try:
             return _run(base, db, server.pid, args)
         finally:

@@ -168,3 +168,17 @@ def test_a_grown_event_annotates_only_its_new_article(monkeypatch):
     api._ANNOTATED.clear()
     cold = api.analyze(articles)
     assert grown.model_dump() == cold.model_dump()
+
+
+def test_annotating_more_articles_than_the_cache_holds(monkeypatch):
+    """A batch larger than the annotation cache is annotated whole, in order."""
+    import newsfuse.api as api
+    from newsfuse.model import Article
+
+    monkeypatch.setattr(api, "ANNOTATION_CACHE_SIZE", 2)
+    articles = [Article(id=f"c{k}", body=f"The council met {k} times in March, the clerk said.")
+                for k in range(5)]
+    documents = api.annotate(articles)
+    assert [d.article.id for d in documents] == [a.id for a in articles]
+    assert len(api._ANNOTATED) == 2
+    assert [d.article.id for d in api.annotate(articles[:3])] == ["c0", "c1", "c2"]

@@ -174,3 +174,24 @@ def test_whats_new_since_the_last_visit_and_since_a_date(db_url):
         assert "since 6 May 2024" in dated and "Rescuers reached the school" in dated
         assert client.get(f"/events/{event_id}", params={"since": "soon"}).status_code == 422
     store.close()
+
+
+def test_an_event_merged_away_while_its_report_runs_is_a_404(db_url, monkeypatch):
+    """A concurrent add may merge an event away between the page's lookup and its report
+    job: the page and the API answer 404, not 500."""
+    from newsfuse import workflow
+    from newsfuse.service import jobs
+
+    store = Store(db_url)
+    stored = store.add_article(Article(id="m1", title="Ferry delays in Kettle Point",
+                                       body="Ferries ran late at Kettle Point on Friday."))
+    event_id = store.add_to_event(stored.id, None, title="Ferry delays")
+
+    def merged_away(db, event, config):
+        raise workflow.UnknownEvent(event)
+
+    monkeypatch.setattr(jobs, "report_event", merged_away)
+    with make_client(db_url=db_url) as client:
+        assert client.get(f"/events/{event_id}").status_code == 404
+        assert client.get(f"/api/events/{event_id}/report").status_code == 404
+    store.close()

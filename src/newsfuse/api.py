@@ -92,7 +92,8 @@ def annotate(articles: list[Article], config: Config | None = None,
     config = config or Config()
     sentences = sentences if sentences is not None else [split(a) for a in articles]
     keys = [_annotation_key(article, config) for article in articles]
-    todo = [k for k, key in enumerate(keys) if key not in _ANNOTATED]
+    found = {key: _ANNOTATED[key] for key in keys if key in _ANNOTATED}
+    todo = [k for k, key in enumerate(keys) if key not in found]
     if todo:
         fresh = [articles[k] for k in todo]
         captions = [c for a in fresh if (c := caption_article(a)) is not None]
@@ -100,14 +101,14 @@ def annotate(articles: list[Article], config: Config | None = None,
                  *((c, split(c)) for c in captions)]
         annotated = annotate_documents(pairs, config.nlp)
         documents = merge_caption_figures(annotated[:len(fresh)], annotated[len(fresh):])
-        for k, document in zip(todo, documents, strict=True):
-            _ANNOTATED[keys[k]] = document
-            while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
-                _ANNOTATED.popitem(last=False)
-    for key in keys:
+        found |= {keys[k]: document for k, document in zip(todo, documents, strict=True)}
+    for key in keys:  # most recently used last; the oldest leave first
+        _ANNOTATED[key] = found[key]
         _ANNOTATED.move_to_end(key)
+    while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
+        _ANNOTATED.popitem(last=False)
     # copies: later stages may not change what the next event's report reads
-    return [_ANNOTATED[key].model_copy(deep=True) for key in keys]
+    return [found[key].model_copy(deep=True) for key in keys]
 
 
 # Annotated articles kept per process: a stored event's report is made again each time an

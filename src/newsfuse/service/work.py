@@ -9,6 +9,7 @@ from typing import Literal
 from fastapi import Request
 from fastapi.responses import Response
 
+from newsfuse import workflow
 from newsfuse.config import Config
 from newsfuse.model import EventReport
 from newsfuse.service import jobs
@@ -108,8 +109,9 @@ def store_of(request: Request):
     return state.store
 
 
-class UnknownEvent(LookupError):
-    pass
+# One exception for an event that is not (or no longer) in the store, whether the page finds
+# it missing or the report job does (an add merged it away meanwhile): both answer 404.
+UnknownEvent = workflow.UnknownEvent
 
 
 async def stored_report(request: Request, event_id: str) -> tuple[EventReport, object, bool]:
