@@ -315,11 +315,15 @@ def _glued_money(doc: Doc) -> list[_Reading]:
 def _fraction_readings(doc: Doc) -> list[_Reading]:
     """'about a quarter', 'two-thirds of the fire': shares, compared as percentages."""
     found = []
-    for i, token in enumerate(doc):
+    lowers = [t.lower_ for t in doc]  # read once: spaCy builds a Token on every doc[i]
+    for i, lower in enumerate(lowers):
         for size in (2, 1):
-            words = " ".join(t.lower_ for t in doc[i:i + size])
-            if words in FRACTIONS and (size == 2 or token.lower_ != "half" or
-                                       token.dep_ in ("npadvmod", "attr", "dobj", "nsubj")):
+            words = " ".join(lowers[i:i + size])
+            if words not in FRACTIONS:
+                continue
+            token = doc[i]
+            if (size == 2 or lower != "half" or
+                    token.dep_ in ("npadvmod", "attr", "dobj", "nsubj")):
                 if size == 1 and words not in ("half", "two-thirds", "three-quarters"):
                     continue
                 found.append(_Reading(FRACTIONS[words], "percent", "%", i, i + size,

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention, Sentence
+from newsfuse.nlp import doc_text
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -178,7 +179,7 @@ _MENTIONS_KEY = "newsfuse.mentions"
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
-    text = doc.text  # built anew on every access: read once
+    text = doc_text(doc)
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS
                 if (m := _clean_span(ent, text)) is not None]
     mentions = [_relabel_after_title(doc, m) for m in mentions]
@@ -190,7 +191,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
 
 def extract_entities(doc: Doc, sentences: list[Sentence], article: Article) -> list[EntityMention]:
     """Entity mentions of one article with their sentence index and offsets into its body."""
-    if doc.text != article.body:
+    if doc_text(doc) != article.body:
         raise ValueError(f"article {article.id}: spaCy doc text is not the article body")
     starts = [s.start for s in sentences]
     return [EntityMention(text=m.text, label=m.label, sentence=sentence_index(starts, m.start),
@@ -326,7 +327,7 @@ def _add_defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'Halvorsen Freight Solutions (HFS)' defines HFS: the acronym in brackets and its other
     uses are mentions of that name. A name given an acronym is an organisation, whatever
     label NER gave it."""
-    text = doc.text
+    text = doc_text(doc)
     result = list(mentions)
     covered = _covered(mentions)
     for n, m in enumerate(mentions):

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, Quote, Sentence
+from newsfuse.nlp import doc_text
 from newsfuse.nlp.entities import (
     Mention,
     after_titles,
@@ -194,7 +195,7 @@ class _Article:
 
     def __init__(self, doc: Doc, sentences: list[Sentence], spans: list[QuoteSpan]):
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access
+        self.text = doc_text(doc)
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.spans = spans
@@ -287,7 +288,7 @@ def _stem(text: str) -> str:
 
 def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> list[Quote]:
     """Direct quotes of one article with their speakers, in reading order."""
-    if doc.text != article.body:
+    if doc_text(doc) != article.body:
         raise ValueError(f"article {article.id}: spaCy doc text is not the article body")
     if not sentences:
         return []
