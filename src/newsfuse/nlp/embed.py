@@ -56,7 +56,14 @@ class Embedder:
 
     def encode(self, texts: list[str], tokens: bool = True,
                ) -> tuple[np.ndarray, list[TokenVectors]]:
-        """Sentence vectors and, with `tokens`, each text's token vectors from the same pass."""
+        """Sentence vectors and, with `tokens`, each text's token vectors from the same pass.
+        A text given twice (a syndicated copy's sentences, repeated captions) is encoded once."""
+        unique = list(dict.fromkeys(texts))
+        if len(unique) < len(texts):
+            vectors, found = self.encode(unique, tokens)
+            row = {text: k for k, text in enumerate(unique)}
+            return (vectors[[row[t] for t in texts]],
+                    [found[row[t]] for t in texts] if tokens else [])
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         pieces: list[TokenVectors | None] = [None] * len(texts)
         # Sorting by length keeps padding small inside each batch.
