@@ -42,6 +42,8 @@ def _letters(run: str) -> int:
 
 def word_count(text: str) -> int:
     """Words in `text`, counting runs of scripts without spaces by their characters."""
+    if text.isascii():  # most text: no wide characters, so exactly what str.split() counts
+        return len(text.split())
     cjk = len(_CJK.findall(text))
     southeast = sum(_letters(run) for run in _SOUTHEAST_ASIAN.findall(text))
     rest = _SOUTHEAST_ASIAN.sub(" ", _CJK.sub(" ", text))
