@@ -6,6 +6,7 @@ Models (spaCy, MiniLM) load once per process on first use and are reused by late
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -92,7 +93,8 @@ def annotate(articles: list[Article], config: Config | None = None,
     config = config or Config()
     sentences = sentences if sentences is not None else [split(a) for a in articles]
     keys = [_annotation_key(article, config) for article in articles]
-    found = {key: _ANNOTATED[key] for key in keys if key in _ANNOTATED}
+    with _ANNOTATED_LOCK:
+        found = {key: _ANNOTATED[key] for key in keys if key in _ANNOTATED}
     todo = [k for k, key in enumerate(keys) if key not in found]
     if todo:
         fresh = [articles[k] for k in todo]
@@ -102,11 +104,12 @@ def annotate(articles: list[Article], config: Config | None = None,
         annotated = annotate_documents(pairs, config.nlp)
         documents = merge_caption_figures(annotated[:len(fresh)], annotated[len(fresh):])
         found |= {keys[k]: document for k, document in zip(todo, documents, strict=True)}
-    for key in keys:  # most recently used last; the oldest leave first
-        _ANNOTATED[key] = found[key]
-        _ANNOTATED.move_to_end(key)
-    while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
-        _ANNOTATED.popitem(last=False)
+    with _ANNOTATED_LOCK:  # the web app's thread workers annotate side by side
+        for key in keys:  # most recently used last; the oldest leave first
+            _ANNOTATED[key] = found[key]
+            _ANNOTATED.move_to_end(key)
+        while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
+            _ANNOTATED.popitem(last=False)
     # copies: later stages may not change what the next event's report reads
     return [found[key].model_copy(deep=True) for key in keys]
 
@@ -117,6 +120,7 @@ def annotate(articles: list[Article], config: Config | None = None,
 # whole content and the NLP settings.
 ANNOTATION_CACHE_SIZE = 256
 _ANNOTATED: OrderedDict[str, AnnotatedDocument] = OrderedDict()
+_ANNOTATED_LOCK = threading.Lock()
 
 
 def _annotation_key(article: Article, config: Config) -> str:
