@@ -198,3 +198,16 @@ def test_a_differing_count_is_still_a_conflict_when_neither_source_gives_the_oth
     b = "Health workers tested 241 residents of Lorvik for the parasite in March."
     assert [sorted(c.value for c in conflict.claims) for conflict in flagged(event(a, b))] == [
         [217, 241]]
+
+
+def test_one_happening_on_two_days_is_a_conflict_when_its_words_match():
+    """'the inquest began yesterday' / 'the inquest that began on Monday': one verb and one
+    noun of what happened, two days; the sentences around them differ (similarity below the
+    bar for dates of unnamed happenings), so only those words say it is one happening."""
+    a = ("Miners' families gathered outside the court in Dunmore, where the inquest began "
+         "yesterday amid anger over the delay.")
+    b = ("Relatives wept in the public gallery as the pathologist, the first witness of the "
+         "inquest that began on Monday, described the injuries.")
+    phrases = [sorted(c.phrase.removeprefix("on ") for c in conflict.claims)
+               for conflict in flagged(event(a, b))]
+    assert phrases == [["Monday", "yesterday"]]

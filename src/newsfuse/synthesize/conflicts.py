@@ -393,8 +393,8 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
               if id(items[j]) in items[i].peers]
     # The best of many candidates is more often a chance match: each candidate beyond the
     # first raises the bar (long web pages give a figure dozens of look-alikes).
-    bar = _threshold(items[i]) + MULTIPLE_MATCH_PENALTY * math.log(max(len(scored), 1))
-    scored = [(s, j) for s, j in scored if s >= bar]
+    extra = MULTIPLE_MATCH_PENALTY * math.log(max(len(scored), 1))
+    scored = [(s, j) for s, j in scored if s >= _threshold(items[i], items[j]) + extra]
     if not scored:
         return None
     top = max(s for s, _ in scored)
@@ -404,9 +404,23 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
     return max(agreeing or close)[1]
 
 
-def _threshold(item: _Item) -> float:
+def _threshold(item: _Item, other: _Item) -> float:
     kind = item.fact.quantity.kind if item.fact.quantity else ""
-    return SAME_DAY_COSINE if kind in ("date", "year") else SAME_QUANTITY_COSINE
+    if kind not in ("date", "year") or _same_happening(item, other):
+        return SAME_QUANTITY_COSINE
+    return SAME_DAY_COSINE
+
+
+def _same_happening(a: _Item, b: _Item) -> bool:
+    """Two dates of one happening by its words: one content verb, and a noun of its
+    description in common ("the talks began yesterday" / "talks that began on Tuesday");
+    such dates need no closer surroundings than other figures do."""
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if qa is None or qb is None or not qa.predicate or qa.predicate != qb.predicate \
+            or qa.predicate in _LIGHT_VERBS:
+        return False
+    nouns_a = set(qa.what.split()) - {qa.predicate}
+    return bool(nouns_a & (set(qb.what.split()) - {qb.predicate}))
 
 
 def _components(items: list[_Item]) -> list[list[_Item]]:
@@ -433,8 +447,8 @@ def _can_join(items: list[_Item], left: list[int], right: list[int]) -> bool:
         return False
     if any(a.group == b.group and a.fact.value != b.fact.value for a, b in pairs):
         return False  # one source's two different figures are two quantities
-    scores = [similarity(a, b) for a, b in pairs if a.group != b.group]
-    return not scores or min(scores) >= GROUP_FACTOR * _threshold(items[left[0]])
+    return all(similarity(a, b) >= GROUP_FACTOR * _threshold(a, b)
+               for a, b in pairs if a.group != b.group)
 
 
 # --------------------------------------------------------------------------- conflicts
