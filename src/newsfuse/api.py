@@ -80,14 +80,22 @@ def clean_partition(articles: list[Article], config: Config,
     return cleaned, errors
 
 
+# Annotated articles kept per process: a stored event's report is made again each time an
+# article joins it (the web app's adds, `events --analyze`, `watch`), and annotation (the
+# spaCy parse) is most of that time; only the new articles need it. Keyed by the article's
+# whole content and the NLP settings.
+ANNOTATION_CACHE_SIZE = 256
+_ANNOTATED: OrderedDict[str, AnnotatedDocument] = OrderedDict()
+_ANNOTATED_LOCK = threading.Lock()  # the web app's thread workers annotate side by side
+
+
 def annotate(articles: list[Article], config: Config | None = None,
              sentences: list[list[Sentence]] | None = None) -> list[AnnotatedDocument]:
     """Annotate bodies, plus the figures stated in the photo captions that cleaning removed.
 
-    `sentences` may give each article's already split sentences.
+    `sentences` may give each article's already split sentences. Articles annotated lately
+    in this process come from the annotation cache.
     """
-    from newsfuse.nlp.captions import caption_article, merge_caption_figures
-    from newsfuse.nlp.pipeline import annotate as annotate_documents
     from newsfuse.segment import split
 
     config = config or Config()
@@ -97,30 +105,33 @@ def annotate(articles: list[Article], config: Config | None = None,
         found = {key: _ANNOTATED[key] for key in keys if key in _ANNOTATED}
     todo = [k for k, key in enumerate(keys) if key not in found]
     if todo:
-        fresh = [articles[k] for k in todo]
-        captions = [c for a in fresh if (c := caption_article(a)) is not None]
-        pairs = [*((articles[k], sentences[k]) for k in todo),
-                 *((c, split(c)) for c in captions)]
-        annotated = annotate_documents(pairs, config.nlp)
-        documents = merge_caption_figures(annotated[:len(fresh)], annotated[len(fresh):])
-        found |= {keys[k]: document for k, document in zip(todo, documents, strict=True)}
-    with _ANNOTATED_LOCK:  # the web app's thread workers annotate side by side
-        for key in keys:  # most recently used last; the oldest leave first
-            _ANNOTATED[key] = found[key]
-            _ANNOTATED.move_to_end(key)
-        while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
-            _ANNOTATED.popitem(last=False)
+        fresh = _annotate_now([articles[k] for k in todo], [sentences[k] for k in todo], config)
+        found |= {keys[k]: document for k, document in zip(todo, fresh, strict=True)}
+    _remember(keys, found)
     # copies: later stages may not change what the next event's report reads
     return [found[key].model_copy(deep=True) for key in keys]
 
 
-# Annotated articles kept per process: a stored event's report is made again each time an
-# article joins it (the web app's adds, `events --analyze`, `watch`), and annotation (the
-# spaCy parse) is most of that time; only the new articles need it. Keyed by the article's
-# whole content and the NLP settings.
-ANNOTATION_CACHE_SIZE = 256
-_ANNOTATED: OrderedDict[str, AnnotatedDocument] = OrderedDict()
-_ANNOTATED_LOCK = threading.Lock()
+def _annotate_now(articles: list[Article], sentences: list[list[Sentence]],
+                  config: Config) -> list[AnnotatedDocument]:
+    from newsfuse.nlp.captions import caption_article, merge_caption_figures
+    from newsfuse.nlp.pipeline import annotate as annotate_documents
+    from newsfuse.segment import split
+
+    captions = [c for a in articles if (c := caption_article(a)) is not None]
+    pairs = [*zip(articles, sentences, strict=True), *((c, split(c)) for c in captions)]
+    annotated = annotate_documents(pairs, config.nlp)
+    return merge_caption_figures(annotated[:len(articles)], annotated[len(articles):])
+
+
+def _remember(keys: list[str], found: dict[str, AnnotatedDocument]) -> None:
+    """Keep this call's articles as the most recently used; the oldest leave first."""
+    with _ANNOTATED_LOCK:
+        for key in keys:
+            _ANNOTATED[key] = found[key]
+            _ANNOTATED.move_to_end(key)
+        while len(_ANNOTATED) > ANNOTATION_CACHE_SIZE:
+            _ANNOTATED.popitem(last=False)
 
 
 def _annotation_key(article: Article, config: Config) -> str:
