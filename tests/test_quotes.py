@@ -308,3 +308,12 @@ def test_the_object_of_led_to_say_is_the_speaker():
     article = Article(id="invented", body=text)
     found = extract_quotes(get_nlp()(text), split(article), article)
     assert [q.speaker for q in found] == ["Marta Oyelaran"]
+
+
+def test_she_said_is_not_given_to_the_man_named_last():
+    """The lawyer is the only woman the article writes of; the defendant, named last, is 'he':
+    'she said' is the lawyer's."""
+    text = ("Defence lawyer Ilse Brandvold said her client would appeal the verdict. "
+            "Tomas Ekwall was convicted on Friday of fraud, and he was led away by guards. "
+            "\"My client has not admitted anything,\" she said.")
+    assert [q.speaker for q in _quotes(text) if "admitted" in q.text] == ["Ilse Brandvold"]

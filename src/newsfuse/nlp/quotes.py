@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,6 +46,10 @@ from newsfuse.nlp.entities import (
 # Speech verbs and role groups are language data: see newsfuse/lang.json.
 SPEECH_VERBS = lang.SPEECH_VERBS
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# Words that say which of the two pronouns a person takes.
+_GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
+             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+_HONORIFICS = {"mr": "he", "sir": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she"}
 PERSON_ROLES = lang.PERSON_ROLES
 # A quote of one word is a scare quote or a term ("condemns", "immediate"), never a statement.
 MIN_QUOTE_WORDS = 2
@@ -218,6 +223,31 @@ class _Article:
         """People named outside quotes (a name inside a quote is not who is speaking)."""
         return [m for m in self.mentions
                 if m.label == "PERSON" and m.first_token not in self.quoted]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """Person -> "he" or "she", from what the article writes of them: an honorific before
+        the name ("Mr", "Ms"), and the subject pronouns of a sentence of which they are the
+        only named subject ("Madsen claims that he ..."). With no evidence, or both, none."""
+        votes: dict[str, Counter[str]] = {}
+        for mention in self.people:
+            name = self.full_name(mention.text)
+            before = self.doc[mention.first_token - 1].lower_.rstrip(".") \
+                if mention.first_token else ""
+            if before in _HONORIFICS:
+                votes.setdefault(name, Counter())[_HONORIFICS[before]] += 1
+            if self.doc[mention.end_token - 1].dep_ not in SUBJECT_DEPS:
+                continue
+            sentence = self.sentences[self.sentence_of(mention.start)]
+            subjects = [m for m in self.people if sentence.start <= m.start < sentence.end
+                        and self.doc[m.end_token - 1].dep_ in SUBJECT_DEPS]
+            if len(subjects) != 1:
+                continue
+            for token in self.doc[mention.end_token:self.token_range(0, sentence.end).stop]:
+                if _refers_back(token) and token.i not in self.quoted:
+                    votes.setdefault(name, Counter())[_GENDERED[token.lower_]] += 1
+        return {name: count.most_common(1)[0][0] for name, count in votes.items()
+                if len(count) == 1}
 
     @cached_property
     def descriptors(self) -> dict[str, set[str]]:
@@ -621,7 +651,7 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if mention is not None:
         return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
     if token.lower_ in PERSON_PRONOUNS:
-        return _resolve_pronoun(context, token.idx)
+        return _resolve_pronoun(context, token.idx, token.lower_)
     if token.pos_ == "PRON":
         return None
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -673,7 +703,15 @@ def _phrase_text(token: Token) -> str:
     return token.doc[phrase[0].i:phrase[-1].i + 1].text
 
 
-def _resolve_pronoun(context: _Article, offset: int) -> str | None:
+def _refers_back(token: Token) -> bool:
+    """A pronoun that, after a sentence's only named subject, is that subject: a subject
+    ("claims that he left") or a reflexive. Objects ("watched him train", which the parse
+    makes a subject) and possessives ("he left her body") are mostly someone else."""
+    return token.lower_ in ("himself", "herself") or (
+        token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS)
+
+
+def _resolve_pronoun(context: _Article, offset: int, pronoun: str = "") -> str | None:
     """'he'/'she' -> within the last PRONOUN_LOOKBACK_SENTENCES, the latest person in focus: a
     grammatical subject (not one inside reported speech: in "Mike Murphy said Michelle is
     heading into her big moment. '...,' he said" Michelle is what Murphy said) or the speaker
@@ -692,7 +730,10 @@ def _resolve_pronoun(context: _Article, offset: int) -> str | None:
                    if f.speaker in people and lookback <= f.span.start and f.span.end <= offset]
     if not candidates:
         candidates = _unlabelled_people(context, lookback, offset)
-    return min(candidates)[2] if candidates else None
+    # "she said" is not the man the article calls "he" (nor "he said" the woman): with no
+    # one else in view, the speaker is someone the parse did not name, and stays unnamed
+    agreeing = [c for c in candidates if context.genders.get(c[2], pronoun) == pronoun]
+    return min(agreeing)[2] if agreeing else None
 
 
 def _unlabelled_people(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
