@@ -172,3 +172,14 @@ def test_normalise_strips_bullets_and_odd_spaces() -> None:
     assert normalise("*  Please\u00a0don't  spam") == "Please don't spam"
     assert normalise("- 2 cups of flour") == "2 cups of flour"
     assert normalise("-5 degrees at night") == "-5 degrees at night"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("More: The levy raises spending on flood barriers by 12 percent, the treasurer said.",
+     None),
+    ("Related: Read our coverage of last year's levy fight", "related-link"),
+    ("More: Mayor says the levy is 'the only way'", "related-link"),
+])
+def test_a_sentence_under_a_more_label_is_prose(line: str, reason: str | None) -> None:
+    """'More:' before a whole sentence labels a paragraph; before a headline, a link."""
+    assert classify(line) == reason

@@ -29,6 +29,11 @@ from newsfuse.script import tokens, word_count
 # Comment widgets, cookie banners, tag lists, teaser links and author notes: longest seen 19
 # words. A longer line is prose that merely mentions "comments", "cookies" or "see also".
 MAX_WIDGET_WORDS = 25
+# A sentence this long after "More:" or "Related:" is a paragraph of the article, not a link.
+MIN_LABELLED_SENTENCE_WORDS = 8
+_LABEL = re.compile(r"^(?:more|related)[^:]{0,30}:\s*", re.IGNORECASE)
+# a sentence's own end (a headline may end in a quote, but not in a full stop)
+_FULL_STOP = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
 # Promotions ("... gives you the latest developments ... click here"): longest seen 33 words.
 MAX_PROMO_WORDS = 45
 # Photo credits, share buttons and outlet names: a handful of words ("Name/AFP/Getty").
@@ -215,6 +220,17 @@ def _short_match(pattern: re.Pattern[str], max_words: int) -> Callable[[str], bo
     return lambda line: _words(line) <= max_words and bool(pattern.search(line))
 
 
+def _prose_after_label(line: str) -> bool:
+    """'More: The budget raises spending by 12 percent, the director said.' is a paragraph
+    under a label, not a teaser link: after the colon comes a whole sentence, where a
+    teaser gives a headline ('Related: Read our coverage of last year's fight')."""
+    label = _LABEL.match(line)
+    if label is None:
+        return False
+    rest = line[label.end():]
+    return _words(rest) >= MIN_LABELLED_SENTENCE_WORDS and bool(_FULL_STOP.search(rest))
+
+
 def _is_debris(line: str) -> bool:
     letters = sum(ch.isalpha() for ch in line)
     return letters < MIN_LETTER_SHARE * len(line) and _words(line) <= 2
@@ -249,7 +265,8 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("share-button", _short_match(SHARE_BUTTON, MAX_CREDIT_WORDS)),
     Rule("tag-list", _short_match(TAG_LIST, MAX_WIDGET_WORDS)),
     Rule("promo", _short_match(PROMO, MAX_PROMO_WORDS)),
-    Rule("related-link", _short_match(RELATED_LINK, MAX_WIDGET_WORDS)),
+    Rule("related-link", lambda line: _short_match(RELATED_LINK, MAX_WIDGET_WORDS)(line)
+         and not _prose_after_label(line)),
     Rule("photo-credit", _short_match(PHOTO_CREDIT, MAX_CREDIT_WORDS)),
     Rule("author-note", _short_match(AUTHOR_NOTE, MAX_WIDGET_WORDS)),
     Rule("contact", _short_match(CONTACT, 1)),
