@@ -183,3 +183,18 @@ def test_normalise_strips_bullets_and_odd_spaces() -> None:
 def test_a_sentence_under_a_more_label_is_prose(line: str, reason: str | None) -> None:
     """'More:' before a whole sentence labels a paragraph; before a headline, a link."""
     assert classify(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Media playback is unsupported on your device",
+    "Your browser does not support the video tag.",
+    "Please enable JavaScript to watch this video.",
+])
+def test_player_text_is_removed(line: str) -> None:
+    assert classify(line) == "player"
+
+
+def test_prose_about_browser_support_is_kept() -> None:
+    line = ("The ministry said older phones would lose access because their browser does not "
+            "support the encryption the new portal needs, a change affecting 40,000 users.")
+    assert classify(line) is None

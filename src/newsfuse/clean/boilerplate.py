@@ -128,6 +128,14 @@ RELATED_LINK = _rx(
     # tabloid teaser links end with a bracketed label: "... revealed [PICTURES]"
     rf"\[(?!{_AGENCY}\])[A-Z][A-Z ]{{2,}}\]\W*$",
 )
+# What a video or audio player writes in place of itself when it cannot play.
+PLAYER = _rx(
+    r"\b(?:media )?playback (?:is )?(?:unsupported|not supported)\b",
+    r"\b(?:your )?(?:browser|device) (?:does not|doesn'?t) support (?:the )?"
+    r"(?:video|audio|html5|playback|this)\b",
+    r"\b(?:enable|turn on) javascript to (?:watch|view|play|see)\b",
+    r"^this (?:video|clip) (?:is|has been) (?:unavailable|removed|no longer available)\b",
+)
 PROMO = _rx(
     r"^live (?:briefing|updates?|blog|coverage)\s*:",
     r"^[^.!?]{0,40}\bnewsletters?\s*$",  # the title of a sign-up box, see PITCH_HEADING
@@ -265,6 +273,7 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("share-button", _short_match(SHARE_BUTTON, MAX_CREDIT_WORDS)),
     Rule("tag-list", _short_match(TAG_LIST, MAX_WIDGET_WORDS)),
     Rule("promo", _short_match(PROMO, MAX_PROMO_WORDS)),
+    Rule("player", _short_match(PLAYER, MAX_WIDGET_WORDS)),
     Rule("related-link", lambda line: _short_match(RELATED_LINK, MAX_WIDGET_WORDS)(line)
          and not _prose_after_label(line)),
     Rule("photo-credit", _short_match(PHOTO_CREDIT, MAX_CREDIT_WORDS)),
