@@ -259,10 +259,11 @@ def content_words(text: str) -> set[str]:
     """Lower-cased content words cut to a 5-letter stem ("protected" ~ "protection"); in
     scripts written without spaces, pairs of adjacent characters (most Chinese words are two
     characters long), since a whole clause there is one "word" between spaces."""
+    spaceless = script.has_spaceless(text)  # once per text: most text has none
     words = {w[:STEM_LETTERS] for w in (m.lower() for m in _WORD.findall(text))
              if w not in ENGLISH_STOP_WORDS and w not in _REPORTING_WORDS
-             and not script.has_spaceless(w)}
-    if script.has_spaceless(text):
+             and not (spaceless and script.has_spaceless(w))}
+    if spaceless:
         for run in _SPACELESS_RUN.findall(text):
             words |= {run[i:i + 2] for i in range(len(run) - 1)}
     return words

@@ -228,6 +228,9 @@ def _short_match(pattern: re.Pattern[str], max_words: int) -> Callable[[str], bo
     return lambda line: _words(line) <= max_words and bool(pattern.search(line))
 
 
+_is_related_link = _short_match(RELATED_LINK, MAX_WIDGET_WORDS)
+
+
 def _prose_after_label(line: str) -> bool:
     """'More: The budget raises spending by 12 percent, the director said.' is a paragraph
     under a label, not a teaser link: after the colon comes a whole sentence, where a
@@ -274,8 +277,7 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("tag-list", _short_match(TAG_LIST, MAX_WIDGET_WORDS)),
     Rule("promo", _short_match(PROMO, MAX_PROMO_WORDS)),
     Rule("player", _short_match(PLAYER, MAX_WIDGET_WORDS)),
-    Rule("related-link", lambda line: _short_match(RELATED_LINK, MAX_WIDGET_WORDS)(line)
-         and not _prose_after_label(line)),
+    Rule("related-link", lambda line: _is_related_link(line) and not _prose_after_label(line)),
     Rule("photo-credit", _short_match(PHOTO_CREDIT, MAX_CREDIT_WORDS)),
     Rule("author-note", _short_match(AUTHOR_NOTE, MAX_WIDGET_WORDS)),
     Rule("contact", _short_match(CONTACT, 1)),

@@ -47,8 +47,7 @@ from newsfuse.nlp.entities import (
 SPEECH_VERBS = lang.SPEECH_VERBS
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # Words that say which of the two pronouns a person takes.
-_GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
-             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+_GENDERED = {"he": "he", "himself": "he", "she": "she", "herself": "she"}
 _HONORIFICS = {"mr": "he", "sir": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she"}
 PERSON_ROLES = lang.PERSON_ROLES
 # A quote of one word is a scare quote or a term ("condemns", "immediate"), never a statement.
@@ -707,11 +706,11 @@ def _refers_back(token: Token) -> bool:
     """A pronoun that, after a sentence's only named subject, is that subject: a subject
     ("claims that he left") or a reflexive. Objects ("watched him train", which the parse
     makes a subject) and possessives ("he left her body") are mostly someone else."""
-    return token.lower_ in ("himself", "herself") or (
-        token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS)
+    return token.lower_ in _GENDERED and (
+        token.lower_.endswith("self") or token.dep_ in SUBJECT_DEPS)
 
 
-def _resolve_pronoun(context: _Article, offset: int, pronoun: str = "") -> str | None:
+def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None:
     """'he'/'she' -> within the last PRONOUN_LOOKBACK_SENTENCES, the latest person in focus: a
     grammatical subject (not one inside reported speech: in "Mike Murphy said Michelle is
     heading into her big moment. '...,' he said" Michelle is what Murphy said) or the speaker

@@ -253,9 +253,7 @@ def similarity(a: _Item, b: _Item) -> float:
     """How alike two figures' descriptions and surroundings are."""
     score = DESCRIPTION_WEIGHT * float(a.vector @ b.vector) + \
         (1 - DESCRIPTION_WEIGHT) * float(a.context @ b.context)
-    qa, qb = a.fact.quantity, b.fact.quantity
-    if qa and qb and qa.predicate and qa.predicate == qb.predicate \
-            and qa.predicate not in _LIGHT_VERBS:
+    if _same_verb(a.fact.quantity, b.fact.quantity):
         score += PREDICATE_BONUS  # "the talks began yesterday" / "talks began on Tuesday"
     return score
 
@@ -411,13 +409,18 @@ def _threshold(item: _Item, other: _Item) -> float:
     return SAME_DAY_COSINE
 
 
+def _same_verb(qa: Quantity | None, qb: Quantity | None) -> bool:
+    """Both figures hang on one content verb (not a light verb such as "be" or "have")."""
+    return bool(qa and qb and qa.predicate and qa.predicate == qb.predicate
+                and qa.predicate not in _LIGHT_VERBS)
+
+
 def _same_happening(a: _Item, b: _Item) -> bool:
     """Two dates of one happening by its words: one content verb, and a noun of its
     description in common ("the talks began yesterday" / "talks that began on Tuesday");
     such dates need no closer surroundings than other figures do."""
     qa, qb = a.fact.quantity, b.fact.quantity
-    if qa is None or qb is None or not qa.predicate or qa.predicate != qb.predicate \
-            or qa.predicate in _LIGHT_VERBS:
+    if qa is None or qb is None or not _same_verb(qa, qb):
         return False
     nouns_a = set(qa.what.split()) - {qa.predicate}
     return bool(nouns_a & (set(qb.what.split()) - {qb.predicate}))
