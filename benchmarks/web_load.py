@@ -1,9 +1,11 @@
 """Load run of the web app (python -m benchmarks.web_load [--seconds 120] [--clients 16]).
 
 Starts `newsfuse serve` (worker processes, a temporary SQLite store) on 127.0.0.1, warms it up,
-measures the single-client analysis rate, then runs the clients for the given time: 3/4 of them
-read pages and search, 1/4 analyse or add 5-article invented events. Prints 5xx count, read p95,
-analyses per second, whether the store holds every accepted article, and server RSS growth.
+measures what one client gets alone (analyses only, and the writers' own mix of analyses and
+adds), then runs the clients for the given time: 3/4 of them read pages and search, 1/4 analyse
+or add 5-article invented events. Prints 5xx count, read p95, worker jobs per second under load
+against the same mix for one client alone, whether the store holds every accepted article, and
+server RSS growth.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Stats:
         self.by_kind: dict[tuple[str, int], int] = {}
         self.accepted = 0
         self.analyses = 0
+        self.adds = 0
 
     def record(self, kind: str, seconds: float, code: int) -> None:
         with self.lock:
@@ -112,6 +115,7 @@ def writer(base: str, stop: float, stats: Stats, seed: int) -> None:
             if response.status_code == 200:
                 with stats.lock:
                     stats.analyses += not add
+                    stats.adds += add
                     stats.accepted += len(response.json()["created"]) if add else 0
             elif response.status_code == 503:
                 time.sleep(float(response.headers.get("retry-after", "1")))
@@ -162,6 +166,16 @@ def _run(base: str, db: str, pid: int, args) -> int:
             assert client.post("/api/analyze", json={
                 "articles": invented_event(seed)}).status_code == 200
         single_rate = single / (time.monotonic() - started)
+        # The writers' mix (an add after each analysis: store, assign online, report the
+        # changed events) for one client alone: the rate the jobs under load compare with.
+        started = time.monotonic()
+        mixed = 8
+        for seed in range(20, 20 + mixed):
+            response = client.post("/api/articles" if seed % 2 == 0 else "/api/analyze",
+                                   json={"articles": invented_event(seed)})
+            assert response.status_code == 200, response.text
+            accepted += len(response.json()["created"]) if seed % 2 == 0 else 0
+        mixed_rate = mixed / (time.monotonic() - started)
     rss_warm = rss_kb(pid)
     stats = Stats()
     stop = time.monotonic() + args.seconds
@@ -193,8 +207,12 @@ def _run(base: str, db: str, pid: int, args) -> int:
         print(f"  {kind:8s} n={len(values):5d} p50={statistics.median(values) * 1000:7.0f} ms "
               f"p95={p95(values) * 1000:7.0f} ms")
     print(f"read p95: {p95(reads) * 1000:.0f} ms over {len(reads)} reads")
+    jobs = stats.analyses + stats.adds
     print(f"analyses/s under load: {stats.analyses / elapsed:.2f} "
           f"(+ {len(stats.latency.get('add', []))} adds); single client: {single_rate:.2f}/s")
+    print(f"worker jobs/s (analyses and adds) under load: {jobs / elapsed:.2f}; "
+          f"the same mix for one client alone: {mixed_rate:.2f}/s "
+          f"({jobs / elapsed / mixed_rate:.0%})")
     print(f"store: {stored} articles, {accepted} accepted -> "
           f"{'match' if stored == accepted else 'MISMATCH'}")
     print(f"server RSS: {rss_warm / 1024:.0f} MB after warm-up, {rss_after / 1024:.0f} MB after "

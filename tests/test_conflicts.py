@@ -151,6 +151,30 @@ def test_ranks_conflict():
     assert [c.kind for c in conflicts] == ["ordinal"]
 
 
+def test_an_ordinal_standing_for_a_noun_it_leaves_out_conflicts():
+    conflicts = flagged(event(
+        "Delegates met on Monday for the 9th Emergency Summit of the Orrin Basin Council.",
+        "The gathering was the first emergency meeting of the council in a decade and only the "
+        "sixth in its 40-year history."))
+    assert [(c.kind, sorted(claim.value for claim in c.claims)) for c in conflicts] == [
+        ("ordinal", [6.0, 9.0])]
+    assert conflicts[0].measure.startswith("rank: ")
+
+
+def test_an_official_toll_and_a_confirmed_one_conflict_though_far_apart():
+    conflicts = flagged(event(
+        '"As of today, 260 people were killed in the Varn valley," the governor said.',
+        "Monitors have confirmed at least 310 civilian casualties in the Varn valley, including "
+        "74 deaths."))
+    assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[74.0, 260.0]]
+
+
+def test_shared_example_keeps_its_three_conflicts(example_dir):
+    conflicts = flagged(find_conflicts(list(example_documents(example_dir))))
+    values = [sorted(claim.value for claim in c.claims) for c in conflicts]
+    assert sorted(values) == [[7.0, 11.0], [94.0, 352.0], [1000.0, 4500.0]]
+
+
 def test_an_updated_count_is_not_a_conflict():
     conflicts = event("Eleven people died when the Corra ferry capsized.",
                       "The death toll from the Corra ferry capsizing rose to 15 people.")
