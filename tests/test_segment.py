@@ -31,3 +31,12 @@ def test_chinese_sentences_end_at_full_width_stops():
     assert [s.text for s in sentences] == [
         "港口周三关闭。", "官员说：“码头将在周五重新开放。”", "渔民表示担忧！"]
     assert all(body[s.start:s.end] == s.text for s in sentences)
+
+
+def test_abbreviated_titles_do_not_end_a_sentence():
+    body = ("Harbour Police Sgt. Mira Castell found the boat at dawn. Then Lt. Col. Oren Vask "
+            "arrived with Det. Ilse Marr. The inquiry ends on Friday.")
+    assert [s.text for s in split(Article(id="a", body=body))] == [
+        "Harbour Police Sgt. Mira Castell found the boat at dawn.",
+        "Then Lt. Col. Oren Vask arrived with Det. Ilse Marr.",
+        "The inquiry ends on Friday."]

@@ -20,6 +20,7 @@ _DATA = json.loads((Path(__file__).with_name("lang.json")).read_text(encoding="u
 
 PERSON_TITLES: frozenset[str] = frozenset(_DATA["person_titles"]["words"])
 HONORIFICS: frozenset[str] = frozenset(_DATA["honorifics"]["words"])
+NAME_ABBREVIATIONS: frozenset[str] = frozenset(_DATA["name_abbreviations"]["words"])
 PERSON_ROLES: list[frozenset[str]] = [frozenset(g) for g in _DATA["person_roles"]["groups"]]
 SPEECH_VERBS: frozenset[str] = frozenset(_DATA["speech_verbs"]["words"])
 REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"]["words"])

