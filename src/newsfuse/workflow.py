@@ -313,13 +313,16 @@ def assign_online(store: Store, new_ids: Sequence[str], config: Config,
     numbers = {event_id: k for k, event_id in enumerate(members)}
     clusterer = OnlineClusterer(encoder, config.cluster)
     new = set(new_ids)
-    order = [i for i, a in enumerate(articles) if a.id not in new]
-    order += [i for i, a in enumerate(articles) if a.id in new]  # in time order already
+    # The store's events as they are (one pass, no decisions), then every article without
+    # an event: stored ones not clustered yet, then the new ones (in time order already).
+    seeded = [i for i, a in enumerate(articles) if a.id not in new and a.id in event_of]
+    order = [i for i, a in enumerate(articles) if a.id not in new and a.id not in event_of]
+    order += [i for i, a in enumerate(articles) if a.id in new]
     with single_threaded_blas():
+        clusterer.seed([articles[i].id for i in seeded], [signals[i] for i in seeded],
+                       [numbers[event_of[articles[i].id]] for i in seeded])
         for i in order:
-            article_id = articles[i].id
-            known = event_of.get(article_id)
-            clusterer.add(article_id, signals[i], numbers[known] if known is not None else None)
+            clusterer.add(articles[i].id, signals[i])
         clusterer.consolidate()
     groups = list(clusterer.events().values())
     by_id = {a.id: a for a in articles}

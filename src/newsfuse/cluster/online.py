@@ -154,11 +154,28 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ statistics
 
-    def _remember(self, article_id: str, signals: ArticleSignals) -> int:
-        words = self._words.counts([signals.text])
-        names = self._names.counts([signals.text])
+    def seed(self, article_ids: Sequence[str], signals: Sequence[ArticleSignals],
+             events: Sequence[int]) -> None:
+        """Put articles into known events (a store's assignments) without decisions: as
+        `add(..., event)` for each, with one term count over all their texts."""
+        texts = [s.text for s in signals]
+        words, names = self._words.counts(texts), self._names.counts(texts)
         self._words.add(words)
         self._names.add(names)
+        for k, (article_id, signal, event) in enumerate(
+                zip(article_ids, signals, events, strict=True)):
+            self._join(self._remember(article_id, signal, words[k], names[k]), event)
+
+    def _remember(self, article_id: str, signals: ArticleSignals,
+                  words: sparse.csr_matrix | None = None,
+                  names: sparse.csr_matrix | None = None) -> int:
+        """Keep an article's signals and term counts; counts given are already added to the
+        document frequencies (`seed` adds them in one go)."""
+        if words is None or names is None:
+            words = self._words.counts([signals.text])
+            names = self._names.counts([signals.text])
+            self._words.add(words)
+            self._names.add(names)
         language = signals.language
         vector = np.asarray(signals.embedding, dtype=np.float32)
         self._language_sums[language] = self._language_sums.get(language, 0) + vector
