@@ -99,14 +99,14 @@ def reader(base: str, stop: float, stats: Stats, seed: int) -> None:
             stats.record(kind, time.monotonic() - started, response.status_code)
 
 
-def writer(base: str, stop: float, stats: Stats, seed: int) -> None:
+def writer(base: str, stop: float, stats: Stats, seed: int, adds: bool = True) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"}
     number = seed * 100_000
     with httpx.Client(base_url=base, timeout=120, headers=headers) as client:
         while time.monotonic() < stop:
             number += 1
             articles = invented_event(number)
-            add = number % 2 == 0
+            add = adds and number % 2 == 0
             started = time.monotonic()
             response = client.post("/api/articles" if add else "/api/analyze",
                                    json={"articles": articles})
@@ -127,6 +127,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--server-log", type=Path, help="write the server's stderr here")
+    parser.add_argument("--analyses-only", action="store_true",
+                        help="writers only analyse (no adds): the store stays as warmed up")
     args = parser.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -180,7 +182,8 @@ def _run(base: str, db: str, pid: int, args) -> int:
     stats = Stats()
     stop = time.monotonic() + args.seconds
     writers = max(1, args.clients // 4)
-    threads = [threading.Thread(target=writer, args=(base, stop, stats, k + 1))
+    threads = [threading.Thread(target=writer, args=(base, stop, stats, k + 1,
+                                                     not args.analyses_only))
                for k in range(writers)]
     threads += [threading.Thread(target=reader, args=(base, stop, stats, k))
                 for k in range(args.clients - writers)]
@@ -210,6 +213,9 @@ def _run(base: str, db: str, pid: int, args) -> int:
     jobs = stats.analyses + stats.adds
     print(f"analyses/s under load: {stats.analyses / elapsed:.2f} "
           f"(+ {len(stats.latency.get('add', []))} adds); single client: {single_rate:.2f}/s")
+    if args.analyses_only:
+        print(f"analyses/s under load vs one client alone: "
+              f"{stats.analyses / elapsed / single_rate:.0%}")
     print(f"worker jobs/s (analyses and adds) under load: {jobs / elapsed:.2f}; "
           f"the same mix for one client alone: {mixed_rate:.2f}/s "
           f"({jobs / elapsed / mixed_rate:.0%})")

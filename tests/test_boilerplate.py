@@ -198,3 +198,20 @@ def test_prose_about_browser_support_is_kept() -> None:
     line = ("The ministry said older phones would lose access because their browser does not "
             "support the encryption the new portal needs, a change affecting 40,000 users.")
     assert classify(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Roads into Tessford are still shut. Stay safe, everyone #TessfordFlood — Mara Quill "
+    "(@maraquill) March 4, 2024",
+    "Nobody at the council has answered my letters. — Ivo Renn (@ivorenn) 9 Jan 13",
+    "The dam held. — Port Authority (@portauth) May 2, 2023 Crews are on site. — Lena Ost "
+    "(@lenaost) May 3, 2023",
+])
+def test_embedded_tweets_are_removed(line: str) -> None:
+    assert classify(line) == "tweet-embed"
+
+
+def test_prose_naming_a_handle_is_kept() -> None:
+    line = ("The mayor wrote on her account (@mayorquill) that the roads would reopen on "
+            "March 4, 2024, once crews had checked the bridge.")
+    assert classify(line) is None

@@ -52,6 +52,9 @@ MAX_BARE_CAPTION_WORDS = 60
 MAX_CAPTION_WORDS = 150
 # One-line video captions ("Explosions reported in X. (February 24, 2022)") are one sentence.
 MAX_VIDEO_CAPTION_WORDS = 20
+# An embedded tweet is at most 280 characters with its attribution; two embeds can share a
+# line when the page's markup between them is lost.
+MAX_TWEET_EMBED_WORDS = 130
 # The first line is the headline again when it shares this share of its words with the title
 # (Jaccard); headlines shortened or extended by a word or two score 0.6-0.9. Tuning half: same F1
 # from 0.5 to 0.8, lower at 0.4 (a body line taken for the headline).
@@ -201,6 +204,11 @@ CAPTION = _rx(
     # description ending "..., <place>, <date>." without a verb-led "on"
     rf",\s*{_DATE}\s*\.?\s*$",
 )
+# An embedded tweet as pages render it without its script: the text, then "— Name (@handle)
+# April 3, 2017" (or "9 Jan 13"). It is the tweet's author speaking, not the article's prose.
+TWEET_EMBED = re.compile(
+    rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*(?:{_DATE}|\d{{1,2}}\s+{_MONTH}\s+\d{{2,4}})"
+    r"\s*$", re.IGNORECASE)
 # A caption ends with its credit: "(Photo by NAME / AFP)", "... [Name/Reuters]", "[AFP]".
 CAPTION_CREDIT = _rx(
     rf"\[[^\]]{{0,60}}\b{_AGENCY}\s*\]\s*$",
@@ -277,6 +285,7 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("tag-list", _short_match(TAG_LIST, MAX_WIDGET_WORDS)),
     Rule("promo", _short_match(PROMO, MAX_PROMO_WORDS)),
     Rule("player", _short_match(PLAYER, MAX_WIDGET_WORDS)),
+    Rule("tweet-embed", _short_match(TWEET_EMBED, MAX_TWEET_EMBED_WORDS)),
     Rule("related-link", lambda line: _is_related_link(line) and not _prose_after_label(line)),
     Rule("photo-credit", _short_match(PHOTO_CREDIT, MAX_CREDIT_WORDS)),
     Rule("author-note", _short_match(AUTHOR_NOTE, MAX_WIDGET_WORDS)),
