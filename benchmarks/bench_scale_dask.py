@@ -194,9 +194,11 @@ def main(argv: list[str] | None = None) -> None:
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     report = table(results, args.limit, argv)
     print(report)
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(report, encoding="utf-8")
-    print(f"wrote {RESULT}")
+    # one section per corpus size: the default 1,000 and any other size side by side
+    result = RESULT if args.limit == 1000 else RESULT.with_name(f"scale_dask_{args.limit}.md")
+    result.parent.mkdir(parents=True, exist_ok=True)
+    result.write_text(report, encoding="utf-8")
+    print(f"wrote {result}")
 
 
 if __name__ == "__main__":
