@@ -170,3 +170,14 @@ def test_empty_and_single_article_batches():
     assert len(cluster_representation(synthetic([], [])[1], ClusterConfig())) == 0
     _, rep = synthetic(["Lonely report on the Keldon ferry."], [unit(np.ones(384))])
     assert list(cluster_representation(rep, ClusterConfig())) == [0]
+
+
+def test_a_page_address_lends_its_path_words_and_year_to_clustering():
+    from newsfuse.cluster.features import article_signals, full_text, url_words
+
+    assert url_words("https://news.example.test/2013/may/03/local/orrin-dam-breach?x=1") == \
+        "2013 may 03 local orrin dam breach"
+    article = Article(id="a", title="Dam breach floods valley", body="Water poured through.",
+                      url="https://news.example.test/2013/may/03/orrin-dam-breach")
+    assert "orrin dam breach" in full_text(article)
+    assert article_signals([article], "minilm", [np.zeros(384, dtype=np.float32)])[0].year == 2013

@@ -179,3 +179,32 @@ def test_feed_without_items_and_garbage_are_named(tmp_path):
     messages = {e.item.rsplit("/", 1)[-1]: e.message for e in result.errors}
     assert messages["empty.rss"] == "feed has no items"
     assert "feed" in messages["bad.rss"]
+
+
+def test_a_text_opening_with_its_address_and_a_dateline_gives_url_title_and_date():
+    from newsfuse.ingest.text import parse_text
+
+    article = parse_text("a", "https://www.example-herald.test/2024/03/05/harbour-flood\n"
+                              "Harbour flood closes Tessford port\n"
+                              "March 5, 2024 | 4:10pm\n"
+                              "The port of Tessford closed on Tuesday after the river rose.")
+    assert article.url == "https://www.example-herald.test/2024/03/05/harbour-flood"
+    assert article.title == "Harbour flood closes Tessford port"
+    assert article.published == dt.date(2024, 3, 5)
+    # a tokenised corpus writes the address with spaces; the day comes from its path
+    spaced = parse_text("b", "http : / / news . example . test / 2019 / jul / 14 / dam - breach\n"
+                             "Dam breach floods Orrin valley\n"
+                             "Water poured through the Orrin dam overnight.")
+    assert spaced.url == "http://news.example.test/2019/jul/14/dam-breach"
+    assert spaced.title == "Dam breach floods Orrin valley"
+    assert spaced.published == dt.date(2019, 7, 14)
+
+
+def test_prose_naming_a_site_or_a_year_is_no_address_or_dateline():
+    from newsfuse.ingest.text import parse_text
+
+    article = parse_text("a", "www.example.test is where the council posts its notices\n"
+                              "In 2014 the port closed after a storm.\n"
+                              "It reopened a month later.")
+    assert article.url is None and article.published is None
+    assert article.title == "www.example.test is where the council posts its notices"

@@ -61,7 +61,16 @@ def embed_text(article: Article) -> str:
 
 
 def full_text(article: Article) -> str:
-    return f"{article.title or ''}\n{article.body or article.raw}"
+    return f"{article.title or ''}\n{url_words(article.url)}\n{article.body or article.raw}"
+
+
+def url_words(url: str | None) -> str:
+    """The words of a page address's path: news addresses carry the headline's slug and
+    often the date ("/2013/may/03/lohan-rehab-betty-ford"), what an event's pages share."""
+    if not url:
+        return ""
+    path = re.sub(r"^\w+://[^/]+", "", url)
+    return " ".join(w for w in re.split(r"[^A-Za-z0-9]+", path) if len(w) > 1)
 
 
 def names_and_numbers(text: str) -> list[str]:
@@ -225,7 +234,9 @@ def article_signals(articles: Sequence[Article], encoder: str,
             embedding=np.asarray(vector, dtype=np.float32),
             text=text,
             day=article.published.toordinal() if article.published else 0,
-            year=article.published.year if article.published else latest_year(text),
+            # an undated page's address often holds its year (/2011/11/12/, 2011-11-12)
+            year=article.published.year if article.published
+            else latest_year(f"{text}\n{article.url or ''}"),
         ))
     return signals
 
