@@ -349,3 +349,16 @@ def test_the_subject_of_a_fronted_when_clause_stays_in_focus():
     body = ('Chief Anton Bray said the boy phoned his aunt again. When Officer Mira Castell heard '
             'the call, she went back to the farm. "We were not leaving without him," she said.')
     assert [speaker for speaker, _ in _pairs(body)] == ["Mira Castell"]
+
+
+def test_it_and_its_statement_are_the_organisation_named_before():
+    body = ('Video site Harbourview Media Ltd removed 40 videos on Monday after complaints '
+            'from parents. Its statement read: "We have clear rules on what may be posted." '
+            'The company later added more staff. "We remove anything that breaks them," it said.')
+    assert [speaker for speaker, _ in _pairs(body)] == ["Harbourview Media Ltd"] * 2
+
+
+def test_it_with_no_organisation_in_view_has_no_speaker():
+    body = ('The report came out on Monday after months of delay. "Nothing was done in time," '
+            'it said.')
+    assert [speaker for speaker, _ in _pairs(body)] == [None]

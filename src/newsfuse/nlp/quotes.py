@@ -652,6 +652,8 @@ def _name_of(context: _Article, token: Token) -> str | None:
         return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
     if token.lower_ in PERSON_PRONOUNS:
         return _resolve_pronoun(context, token.idx, token.lower_)
+    if token.lower_ in ("it", "its"):
+        return _resolve_it(context, token.idx)
     if token.pos_ == "PRON":
         return None
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -672,8 +674,8 @@ def _author_of(context: _Article, statement: Token) -> str | None:
     """'a statement by the EU said' -> EU, 'the party's statement' -> the party; a statement
     of unknown origin has no speaker."""
     for child in statement.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return _name_of(context, child)
+        if child.dep_ == "poss" and (child.pos_ != "PRON" or child.lower_ == "its"):
+            return _name_of(context, child)  # "the ministry's statement", "its statement"
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "in"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -745,6 +747,22 @@ def _subordinate(verb: Token) -> bool:
     topic the main clause goes on with ("When Ruiz heard of it, she insisted ...")."""
     trailing = verb.dep_ == "ROOT" or verb.i > verb.head.i
     return trailing and (verb.dep_ in _SUBORDINATE or any(c.dep_ == "mark" for c in verb.children))
+
+
+def _resolve_it(context: _Article, offset: int) -> str | None:
+    """'it said' / 'its statement read' -> the organisation named last within the last
+    PRONOUN_LOOKBACK_SENTENCES, a grammatical subject first ("YouTube removed the videos.
+    ... It said ..."): what speaks as "it" in news is a company, body or government."""
+    here = context.sentence_of(offset)
+    lookback = context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
+    candidates = []
+    for mention in context.mentions:
+        if mention.label in ("ORG", "GPE") and lookback <= mention.start \
+                and mention.end <= offset:
+            token = context.doc[mention.end_token - 1]
+            focus = token.dep_ in SUBJECT_DEPS and not _in_reported_speech(token)
+            candidates.append((not focus, -mention.start, mention.text))
+    return min(candidates)[2] if candidates else None
 
 
 def _unlabelled_people(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
