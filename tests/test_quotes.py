@@ -362,3 +362,11 @@ def test_it_with_no_organisation_in_view_has_no_speaker():
     body = ('The report came out on Monday after months of delay. "Nothing was done in time," '
             'it said.')
     assert [speaker for speaker, _ in _pairs(body)] == [None]
+
+
+def test_a_quotation_signed_on_the_next_line_is_the_signers():
+    body = ('"The harbour will outlive every one of us, and the town owes it far more than it '
+            'admits."\n- Ilse Marrow, historian, from "The Tessford Docks"\n'
+            'The port reopened on Friday.')
+    assert _pairs(body)[0] == ("Ilse Marrow", "The harbour will outlive every one of us, and "
+                               "the town owes it far more than it admits.")

@@ -92,6 +92,9 @@ HANGING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "dep"})
 SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep")  # "quoted as saying"
 
 _SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}
+# What may follow a quotation before its signature line: its closing marks, then a dash.
+_SIGNATURE = re.compile(r"[\"'”’»]*[.!?]?[\"'”’»]*\s*\n\s*[-—–]\s*")
+_SIGNED_NAME = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+)(?=\s*(?:,|\n|$))")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _LINE = re.compile(r"[^\n]+")
@@ -344,7 +347,8 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
         if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
             return None  # a fragment is kept for who chose the words; unknown here
         return _Found(span, speaker, first, last)
-    headline = _headline_speaker(context, span) or _according_to_before(context, span, region)
+    headline = _headline_speaker(context, span) or _according_to_before(context, span, region) \
+        or _signed_speaker(context, span)
     if headline is not None:
         return _Found(span, headline, first, last)
     if not _stands_alone(context, span, region):
@@ -858,6 +862,19 @@ def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
         if span.end <= mention.start < line_end:
             return context.full_name(mention.text)
     return None
+
+
+def _signed_speaker(context: _Article, span: QuoteSpan) -> str | None:
+    """A quotation set as an epigraph, signed on the next line: '"...".' then '— Carroll
+    Quigley, historian': the person named right after the dash."""
+    tail = _SIGNATURE.match(context.text, span.end)
+    if tail is None:
+        return None
+    for mention in context.people:
+        if tail.end() <= mention.start <= tail.end() + 1:
+            return context.full_name(mention.text)
+    name = _SIGNED_NAME.match(context.text, tail.end())  # a name NER did not tag
+    return name.group(1) if name else None
 
 
 def _stands_alone(context: _Article, span: QuoteSpan, region: tuple[int, int]) -> bool:
