@@ -370,3 +370,9 @@ def test_a_quotation_signed_on_the_next_line_is_the_signers():
             'The port reopened on Friday.')
     assert _pairs(body)[0] == ("Ilse Marrow", "The harbour will outlive every one of us, and "
                                "the town owes it far more than it admits.")
+
+
+def test_an_unnamed_a_nurse_is_not_the_nurse_named_before():
+    body = ('Nurse Mira Castell treated the patient on Monday. A nurse wrote: "Patient had a '
+            'high fever and was confused."')
+    assert [speaker for speaker, _ in _pairs(body)] == ["nurse"]

@@ -92,6 +92,9 @@ HANGING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "dep"})
 SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep")  # "quoted as saying"
 
 _SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}
+# Subjects that name nobody ("No one would accuse ...", "someone wrote"), whatever their tag.
+_NOBODY_IN_PARTICULAR = {"one", "someone", "somebody", "anyone", "anybody", "everyone",
+                         "everybody", "nobody", "no-one"}
 # What may follow a quotation before its signature line: its closing marks, then a dash.
 _SIGNATURE = re.compile(r"[\"'”’»]*[.!?]?[\"'”’»]*\s*\n\s*[-—–]\s*")
 _SIGNED_NAME = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+)(?=\s*(?:,|\n|$))")
@@ -658,7 +661,7 @@ def _name_of(context: _Article, token: Token) -> str | None:
         return _resolve_pronoun(context, token.idx, token.lower_)
     if token.lower_ in ("it", "its"):
         return _resolve_it(context, token.idx)
-    if token.pos_ == "PRON":
+    if token.pos_ == "PRON" or token.lower_ in _NOBODY_IN_PARTICULAR:
         return None
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
              and context.mention_of.get(c.i, _NO_MENTION).label not in {"GPE", "NORP", "LOC"}]
@@ -805,6 +808,10 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
     roles = [r for r in PERSON_ROLES if head in r]
     nationalities = {_stem(c.text) for c in token.children
                      if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.text[:1].isupper()}
+    indefinite = any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"}
+                     for c in token.children)
+    if indefinite and token.tag_ not in {"NNS", "NNPS"}:
+        return None  # "a nurse wrote", "another nurse noted": someone not named, on purpose
     if not roles:
         titled = [m for m in context.people if head in _title_words(context.doc, m)
                   and m.start < token.idx]
@@ -813,8 +820,6 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
         return _resolve_organisation(context, head, nationalities)
     if token.tag_ in {"NNS", "NNPS"}:
         return None  # "the two party leaders wrote": several people, keep the phrase
-    if any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one"} for c in token.children):
-        return None  # "a House Democratic official said": someone not named on purpose
     synonyms = set().union(*roles)
     fitting = {name for name, words in context.descriptors.items()
                if words & synonyms and nationalities <= words}
