@@ -52,6 +52,12 @@ def test_gallery_of_captions_is_not_an_article():
               "which has kept copies of regional news sites and crawled pages since 2004."] * 12),
     # a real brief under a news site's stamp
     "Published on March 3, 2024 10:15 AM\n" + BRIEF,
+    # a live story whose one paragraph opens like a platform notice ("Follow ... on")
+    "Follow Tuesday's updates on the Orrin dam inquiry here: engineers told the regional "
+    "assembly on Monday that cracks in the spillway were reported in 2019 and again last "
+    "spring. The chair of the inquiry, judge Ana Ruiz, said the hearing would continue "
+    "through the week, and that the operator's managers would be questioned on Thursday. "
+    "Residents of three villages below the dam have been asked to stay with relatives.",
 ])
 def test_articles_are_kept(raw):
     assert clean(Article(id="story", raw=raw)).body

@@ -32,6 +32,9 @@ MAX_VIDEO_PAGE_WORDS = MAX_NOTICE_WORDS
 # the site or service (tuning half: 0.8-1.0 in notices, at most 0.3 in short articles that
 # quote an appeal to readers).
 MIN_NOTICE_SHARE = 0.5
+# "Follow us on Facebook", "Welcome to ...": a platform notice is a short line. A paragraph
+# that opens "Follow Friday's updates on the hearing here: ..." is a live story's first line.
+MAX_NOTICE_LINE_WORDS = 30
 # An archive description names web archiving at least this many times (tuning half: 2-6; a
 # news brief about an archive names it once or twice but is longer than MAX_NOTICE_WORDS).
 MIN_ARCHIVE_MARKS = 2
@@ -106,7 +109,8 @@ def _share(body: str, test, whole_line: re.Pattern[str] | None = None) -> float:
     """Share of the words of `body` in sentences passing `test` (or lines `whole_line` finds)."""
     total = hits = 0
     for line in body.splitlines():
-        if whole_line is not None and whole_line.search(line.strip()):
+        if whole_line is not None and word_count(line) <= MAX_NOTICE_LINE_WORDS \
+                and whole_line.search(line.strip()):
             count = word_count(line)
             total, hits = total + count, hits + count
             continue
