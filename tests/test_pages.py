@@ -58,6 +58,13 @@ def test_gallery_of_captions_is_not_an_article():
     "spring. The chair of the inquiry, judge Ana Ruiz, said the hearing would continue "
     "through the week, and that the operator's managers would be questioned on Thursday. "
     "Residents of three villages below the dam have been asked to stay with relatives.",
+    # a short story quoting one post: the post is a line of it, not the page
+    "The Orrin dam operator said on Monday that it had lowered the reservoir by two metres "
+    "after engineers found new cracks in the spillway. Residents of three villages below the "
+    "dam were told to prepare for a possible evacuation, and the regional assembly called the "
+    "operator's managers to a hearing on Thursday.\n"
+    "Water pouring over the Orrin spillway this morning pic.twitter.com/ab12cd — Orrin Post "
+    "(@orrinpost)",
 ])
 def test_articles_are_kept(raw):
     assert clean(Article(id="story", raw=raw)).body

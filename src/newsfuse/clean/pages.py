@@ -90,7 +90,7 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
         return None
     if len(_ARCHIVE.findall(body)) >= MIN_ARCHIVE_MARKS:
         return "web-archive or crawler description page"
-    if _SOCIAL_POST.search(body):
+    if _line_share(body, _SOCIAL_POST) >= MIN_NOTICE_SHARE:
         return "a social-media post, not an article"
     # an error or player notice over a short news item ("Please enable JavaScript to watch
     # this video" above a brief) leaves the item an article: the notice must be most of the page
@@ -118,6 +118,16 @@ def _share(body: str, test, whole_line: re.Pattern[str] | None = None) -> float:
             count = word_count(sentence)
             total += count
             hits += count if test(sentence) else 0
+    return hits / total if total else 0.0
+
+
+def _line_share(body: str, pattern: re.Pattern[str]) -> float:
+    """Share of the words of `body` in lines `pattern` finds: an embedded post is one line of
+    a story that quotes it ("... pic.twitter.com/x — Evening Standard (@standardnews)"), and
+    most of a page that is only the post."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    total = sum(map(word_count, lines))
+    hits = sum(word_count(line) for line in lines if pattern.search(line))
     return hits / total if total else 0.0
 
 
