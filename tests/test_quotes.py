@@ -376,3 +376,10 @@ def test_an_unnamed_a_nurse_is_not_the_nurse_named_before():
     body = ('Nurse Mira Castell treated the patient on Monday. A nurse wrote: "Patient had a '
             'high fever and was confused."')
     assert [speaker for speaker, _ in _pairs(body)] == ["nurse"]
+
+
+def test_a_role_is_not_the_listener_named_after_it():
+    body = ('Tavi Renn has always shot on location.\n"I do not judge my characters," the '
+            'director told Washington Post chief film critic Mara Quill in a profile published '
+            'last week.')
+    assert [speaker for speaker, _ in _pairs(body)] == ["director"]

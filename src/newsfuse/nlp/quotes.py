@@ -827,8 +827,11 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
         return None
     mentions = [m for m in context.people if context.full_name(m.text) in fitting]
     before = [m for m in mentions if m.start < token.idx]
-    chosen = before[-1] if before else mentions[0]
-    return context.full_name(chosen.text)
+    # a person named later in the same sentence is the listener ("the director told film
+    # critic Ann Ruiz"), not who the role stands for
+    later = [m for m in mentions if context.sentence_of(m.start) != context.sentence_of(token.idx)]
+    chosen = before[-1] if before else (later[0] if later else None)
+    return context.full_name(chosen.text) if chosen else None
 
 
 def _title_words(doc: Doc, mention: Mention) -> set[str]:
