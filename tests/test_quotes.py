@@ -383,3 +383,9 @@ def test_a_role_is_not_the_listener_named_after_it():
             'director told Washington Post chief film critic Mara Quill in a profile published '
             'last week.')
     assert [speaker for speaker, _ in _pairs(body)] == ["director"]
+
+
+def test_a_pull_quote_credited_on_its_line_without_a_mark_is_the_credited_persons():
+    body = ('The search lasted all night.\n“We were not going to leave until we found him.” '
+            'Sgt. Mira Castell, Orrin County Police Department\nPolice had received a tip.')
+    assert [speaker for speaker, _ in _pairs(body)] == ["Mira Castell"]

@@ -92,6 +92,8 @@ HANGING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "dep"})
 SUBJECT_SHARING_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep")  # "quoted as saying"
 
 _SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}
+# Words of a pull quote's credit line: a name, a title and an affiliation.
+MAX_CREDIT_WORDS = 12
 # Subjects that name nobody ("No one would accuse ...", "someone wrote"), whatever their tag.
 _NOBODY_IN_PARTICULAR = {"one", "someone", "somebody", "anyone", "anybody", "everyone",
                          "everybody", "nobody", "no-one"}
@@ -864,10 +866,29 @@ def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end == -1 else line_end
-    if text[line_start:span.start].strip() or not _HEADLINE_TAIL.match(text[span.end:line_end]):
+    if text[line_start:span.start].strip():
         return None
+    if not _HEADLINE_TAIL.match(text[span.end:line_end]):
+        return _credit_speaker(context, span.end, line_end)
     for mention in context.people:
         if span.end <= mention.start < line_end:
+            return context.full_name(mention.text)
+    return None
+
+
+def _credit_speaker(context: _Article, start: int, end: int) -> str | None:
+    """A pull quote credited on its own line with no mark between: '"We weren't going to
+    leave." Sgt. Ana Ruiz, Harbour Police Department': a short tail without a verb that opens
+    with a person's name (titles allowed)."""
+    tokens = [context.doc[i] for i in context.token_range(start, end)]
+    words = [t for t in tokens if not t.is_punct]
+    if not words or len(words) > MAX_CREDIT_WORDS or any(t.pos_ in ("VERB", "AUX")
+                                                          for t in words):
+        return None
+    for mention in context.people:
+        if start <= mention.start < end and all(t.i >= mention.first_token or
+                                                t.is_punct or t.is_title for t in tokens
+                                                if t.idx < mention.start):
             return context.full_name(mention.text)
     return None
 
