@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = DATA_DIR / "crossfacts" / "dev"
 SCORER = DATA_DIR.parent / "tools" / "crossfacts_score.py"
 RESULT = Path(__file__).resolve().parent / "results" / "crossfacts.md"
+EXAMPLE = DATA_DIR.parent / "examples" / "ukraine-2022-02-28"
 HALF = 6
 TARGETS = {"conflict_recall": "≥ 0.80", "conflict_precision": "≥ 0.90",
            "compatible_kept_apart": "≥ 0.90", "corroboration_recall": "≥ 0.70",
@@ -43,6 +44,21 @@ def score(events: list[Path]) -> dict:
                    "--newsfuse", f"{sys.executable} -m newsfuse"]
         done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def example_conflicts() -> list[str]:
+    """The shared example's reported conflicts (issue 8: it keeps its three, the hard ordinal
+    one included), through the CLI as a user runs it on the folder."""
+    if not EXAMPLE.is_dir():
+        return [f"Shared example skipped: {EXAMPLE} not found."]
+    done = subprocess.run([sys.executable, "-m", "newsfuse", "analyze", str(EXAMPLE),
+                           "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    report = json.loads(done.stdout)
+    rows = [f"- {c['measure']}: " + " vs ".join(
+        f"{claim['phrase']} ({', '.join(s[:3] for s in claim['sources'])})"
+        for claim in c["claims"]) for c in report["conflicts"] if not c["compatible"]]
+    return [f"Shared example (`newsfuse analyze {EXAMPLE.relative_to(DATA_DIR.parent)}`): "
+            f"{len(rows)} conflicts reported.", "", *rows]
 
 
 def table(columns: dict[str, dict]) -> str:
@@ -77,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         "outside this project.",
         "",
         table(columns),
+        "",
+        *example_conflicts(),
         "",
     ])
     publish(report, RESULT, write=not args.no_write)
