@@ -118,9 +118,11 @@ def table(results: list[dict], limit: int, argv: list[str]) -> str:
         f"## Past one process: Dask end to end ({limit:,} Multi-News documents)",
         "",
         f"Command: `python -m benchmarks.bench_scale_dask {' '.join(argv)}`".rstrip() +
-        f" · date {dt.date.today().isoformat()} · 2-core machine shared with other users' "
-        "test runs (load average 5–10 during the runs: absolute rates are low and noisy, "
-        "ratios between rows are the figure to read) · first "
+        f" · date {dt.date.today().isoformat()} · {os.cpu_count()}-core machine, 5-minute "
+        "load average at the end of each row: "
+        + ", ".join(f"{r.get('load', 0):.1f}" for r in results)
+        + " (a shared machine: absolute rates are noisy, ratios between rows are the figure "
+        "to read) · first "
         f"{limit:,} documents of `scale/multinews_rest.jsonl.gz` as a JSONL file · fresh "
         "SQLite store and fresh process per row · end to end = ingest (clean, language, "
         "MiniLM) + batch clustering + a full report of every event (spaCy annotation, "
@@ -191,6 +193,7 @@ def main(argv: list[str] | None = None) -> None:
             output = subprocess.run(command, capture_output=True, text=True, check=True,
                                     cwd=HERE.parent).stdout
             results.append(json.loads(output.strip().splitlines()[-1]))
+            results[-1]["load"] = os.getloadavg()[1]
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     report = table(results, args.limit, argv)
     print(report)

@@ -18,8 +18,9 @@ OUTPUT = HERE.parent / "BENCHMARKS.md"
 # Result sections without a bench module of their own are assembled when present:
 # speed_local2 (bench_speed --executor local:2), annotation (bench_speed --annotation N),
 # scale_dask_5000 (bench_scale_dask --limit 5000).
-ORDER = ["crossfacts", "judged", "summary", "speed", "speed_local2", "annotation", "extraction",
-         "clustering", "cluster_cli", "reading", "scale_dask", "scale_dask_5000", "web_load"]
+ORDER = ["crossfacts", "judged", "summary", "speed", "speed_baseline", "speed_local2",
+         "annotation", "extraction", "clustering", "cluster_cli", "reading", "scale_dask",
+         "scale_dask_5000", "web_load"]
 
 
 def run(selected: list[str]) -> int:
