@@ -94,8 +94,8 @@ def test_known_assignments_are_kept_when_seeding():
     articles, signals = synthetic_stream(events=2, size=2)
     clusterer = OnlineClusterer(MINILM)
     # Seed the two articles of event 0 into different stored events: no decision overrides it.
-    assert clusterer.add(articles[0].id, signals[0], event=7) == 7
-    assert clusterer.add(articles[1].id, signals[1], event=9) == 9
+    clusterer.seed([articles[0].id, articles[1].id], signals[:2], [7, 9])
+    assert clusterer.labels() == {articles[0].id: 7, articles[1].id: 9}
     newcomer = clusterer.add(articles[2].id, signals[2])
     assert newcomer not in (7, 9)
     assert set(clusterer.events()) == {7, 9, newcomer}

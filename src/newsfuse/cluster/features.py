@@ -234,9 +234,8 @@ def article_signals(articles: Sequence[Article], encoder: str,
             embedding=np.asarray(vector, dtype=np.float32),
             text=text,
             day=article.published.toordinal() if article.published else 0,
-            # an undated page's address often holds its year (/2011/11/12/, 2011-11-12)
-            year=article.published.year if article.published
-            else latest_year(f"{text}\n{article.url or ''}"),
+            # full_text holds the address's path words: an undated page's year is often there
+            year=article.published.year if article.published else latest_year(text),
         ))
     return signals
 

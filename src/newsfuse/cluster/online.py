@@ -81,12 +81,9 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ public
 
-    def add(self, article_id: str, signals: ArticleSignals, event: int | None = None) -> int:
-        """Assign one article (or put it into `event`, when given) and return its event."""
+    def add(self, article_id: str, signals: ArticleSignals) -> int:
+        """Assign one article and return its event (known assignments: `seed`)."""
         index = self._remember(article_id, signals)
-        if event is not None:  # a known assignment (seeding from the store): no decision
-            self._join(index, event)
-            return event
         shortlist = self._shortlist(index)
         # One similarity matrix over the newcomer and every shortlisted member serves the
         # decision, the merges and the split check.
@@ -156,8 +153,8 @@ class OnlineClusterer:
 
     def seed(self, article_ids: Sequence[str], signals: Sequence[ArticleSignals],
              events: Sequence[int]) -> None:
-        """Put articles into known events (a store's assignments) without decisions: as
-        `add(..., event)` for each, with one term count over all their texts."""
+        """Put articles into known events (a store's assignments) without decisions, with
+        one term count over all their texts."""
         texts = [s.text for s in signals]
         words, names = self._words.counts(texts), self._names.counts(texts)
         self._words.add(words)

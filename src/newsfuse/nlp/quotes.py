@@ -727,8 +727,7 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
     grammatical subject (not one inside reported speech: in "Mike Murphy said Michelle is
     heading into her big moment. '...,' he said" Michelle is what Murphy said) or the speaker
     of an earlier quote; else the closest person named."""
-    here = context.sentence_of(offset)
-    lookback = context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
+    lookback = _lookback_start(context, offset)
     candidates: list[tuple[bool, int, str]] = []  # (not in focus, -position, name)
     for mention in context.people:
         if lookback <= mention.start and mention.end <= offset:
@@ -750,6 +749,12 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
     return min(agreeing)[2] if agreeing else None
 
 
+def _lookback_start(context: _Article, offset: int) -> int:
+    """Where a pronoun at `offset` looks back to: PRONOUN_LOOKBACK_SENTENCES sentences."""
+    here = context.sentence_of(offset)
+    return context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
+
+
 def _subordinate(verb: Token) -> bool:
     """A verb of a subordinate clause (so attached, or opened by "before", "as", "when"...)
     that trails its main clause: "..., he said, before Varga moved on". A fronted one sets the
@@ -762,8 +767,7 @@ def _resolve_it(context: _Article, offset: int) -> str | None:
     """'it said' / 'its statement read' -> the organisation named last within the last
     PRONOUN_LOOKBACK_SENTENCES, a grammatical subject first ("YouTube removed the videos.
     ... It said ..."): what speaks as "it" in news is a company, body or government."""
-    here = context.sentence_of(offset)
-    lookback = context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
+    lookback = _lookback_start(context, offset)
     candidates = []
     for mention in context.mentions:
         if mention.label in ("ORG", "GPE") and lookback <= mention.start \
@@ -831,7 +835,8 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
     before = [m for m in mentions if m.start < token.idx]
     # a person named later in the same sentence is the listener ("the director told film
     # critic Ann Ruiz"), not who the role stands for
-    later = [m for m in mentions if context.sentence_of(m.start) != context.sentence_of(token.idx)]
+    here = context.sentence_of(token.idx)
+    later = [m for m in mentions if context.sentence_of(m.start) != here]
     chosen = before[-1] if before else (later[0] if later else None)
     return context.full_name(chosen.text) if chosen else None
 
