@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsfuse import script
+from newsfuse import lang, script
 from newsfuse.config import AlignConfig
-from newsfuse.model import AnnotatedDocument, Predicate, Sentence
+from newsfuse.model import AnnotatedDocument, Predicate, Proposition, Sentence
 from newsfuse.nlp.embed import TokenVectors
 
 # texts -> (unit sentence vectors, token vectors of each text), one encoder pass
@@ -66,6 +66,10 @@ class Part:
     # Character span in the sentence's text: where its predicates and figures are.
     start: int = 0
     end: int = 0
+    # A clause read off the parse (`nlp.propositions`): compared like any part, but only
+    # corroboration reads its support; citations and unique facts keep to the punctuation
+    # clauses, whose union is the whole sentence.
+    proposition: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,7 @@ class Alignment:
     def confirmed_share(self, index: int) -> float:
         """Share of sentence `index`'s clauses (the sentence, when it is one clause) that
         another voice states."""
-        parts = self.parts_of(index)
-        clauses = [p for p in parts if not self.parts[p].whole] or parts
+        clauses = _clauses(self, index)
         own = self.voice(self.sentences[index].doc_id)
         confirmed = [p for p in clauses
                      if any(self.voice(doc) != own for doc in self.support[p])]
@@ -174,7 +177,8 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
     `encode` the encoder for clauses (MiniLM when omitted)."""
     config = config or AlignConfig()
     independent = independent or {}
-    parts = split_parts(sentences, config)
+    parts = split_parts(sentences, config,
+                        sentence_propositions(sentences, documents) if documents else None)
     if encode is None:
         from newsfuse.nlp.embed import get_embedder
 
@@ -228,11 +232,15 @@ def gather_evidence(sentences: list[Sentence],
     return evidence
 
 
-def split_parts(sentences: list[Sentence], config: AlignConfig) -> list[Part]:
-    """Each sentence as a whole, then its clauses when it has more than one, in order."""
+def split_parts(sentences: list[Sentence], config: AlignConfig,
+                propositions: dict[int, list[Proposition]] | None = None) -> list[Part]:
+    """Each sentence as a whole, then its clauses when it has more than one, then the
+    propositions the parse found in it (`propositions`: by index into `sentences`) that
+    differ from both, in order."""
     parts = []
+    propositions = propositions or {}
     for i, sentence in enumerate(sentences):
-        parts.append(_part(i, sentence.text, whole=True, start=0))
+        mine = [_part(i, sentence.text, whole=True, start=0)]
         clauses = [c.strip(" ,.") for c in _CLAUSE_BREAK.split(sentence.text)]
         clauses = [c for c in clauses if c]
         if len(clauses) > 1:
@@ -242,8 +250,30 @@ def split_parts(sentences: list[Sentence], config: AlignConfig) -> list[Part]:
                 part = _part(i, clause, whole=False, start=at)
                 at += len(clause)
                 if len(part.keys) >= config.min_part_words:
-                    parts.append(part)
+                    mine.append(part)
+        seen = {part.text.strip(" ,.") for part in mine}
+        for found in propositions.get(i, []):
+            start = found.start - sentence.start
+            part = replace(_part(i, found.text, whole=False, start=start),
+                           end=found.end - sentence.start, proposition=True)
+            if found.text not in seen and len(part.keys) >= config.min_part_words:
+                seen.add(found.text)
+                mine.append(part)
+        parts += mine
     return parts
+
+
+def sentence_propositions(sentences: list[Sentence],
+                          documents: list[AnnotatedDocument]) -> dict[int, list[Proposition]]:
+    """The parse's propositions by index into `sentences`."""
+    position = {(s.doc_id, s.index): i for i, s in enumerate(sentences)}
+    found: dict[int, list[Proposition]] = {}
+    for doc in documents:
+        for proposition in doc.propositions:
+            at = position.get((doc.article.id, proposition.sentence))
+            if at is not None:
+                found.setdefault(at, []).append(proposition)
+    return found
 
 
 def _part(index: int, text: str, whole: bool, start: int) -> Part:
@@ -325,11 +355,13 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             # that holds every word of the event.
             q = starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))
             other = parts[q]
-            if contradicts(evidence.predicates_in(part), evidence.predicates_in(other)):
+            mine, theirs = evidence.predicates_in(part), evidence.predicates_in(other)
+            if contradicts(mine, theirs):
                 continue
             score = (float(closeness[p, j])
                      + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
-                     + config.name_weight * _cover(part.names, other.names | other.keys, weight))
+                     + config.name_weight * _cover(part.names, other.names | other.keys, weight)
+                     + config.predicate_weight * same_predicate(mine, theirs))
             # the soft cover is at most 1: pairs that cannot reach the bar are not matched
             if score + config.token_weight >= config.support_score:
                 scored.append((int(j), int(q), score))
@@ -392,7 +424,11 @@ def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float]
 def _key_weights(parts: list[Part], sentence_count: int) -> dict[str, float]:
     """Inverse sentence frequency in the event: its topic words weigh little."""
     frequency = Counter(k for part in parts if part.whole for k in part.keys | part.names)
-    return {k: math.log(1 + sentence_count / n) for k, n in frequency.items()}
+    # A clause cut from a sentence may hold a word its sentence does not count as a key
+    # (a name that opens the clause): it is as rare as a word can be.
+    rarest = math.log(1 + sentence_count)
+    return defaultdict(lambda: rarest,
+                       {k: math.log(1 + sentence_count / n) for k, n in frequency.items()})
 
 
 def _consistent(part: Part, sentence: Part) -> bool:
@@ -421,6 +457,14 @@ def contradicts(mine: list[Predicate], theirs: list[Predicate]) -> bool:
     return False
 
 
+def same_predicate(mine: list[Predicate], theirs: list[Predicate]) -> bool:
+    """True when both clauses use one content verb or two verbs of one WordNet sense
+    ("began" / "started"): paraphrases tell the same happening with the same or a synonymous
+    verb, topic-mates with other verbs about the same people and places."""
+    return any(lang.same_verb_sense(a.lemma, b.lemma) for a in mine for b in theirs
+               if not (a.negated or b.negated))
+
+
 def _other_names(ours: list[str | None], others: list[str | None]) -> bool:
     """Both sides name someone, and no name shares a word (its stem: "Ukraine" and
     "Ukrainians" are one side) with one of the other side."""
@@ -436,10 +480,15 @@ def _whole_matches(alignment: Alignment, index: int, least: float = 0.0) -> dict
     A sentence of two clauses is close in meaning to one stating either, so its whole
     vector is not enough to cite a source for both.
     """
-    parts = alignment.parts_of(index)
-    clauses = [p for p in parts if not alignment.parts[p].whole] or parts
+    clauses = _clauses(alignment, index)
     found = [{doc for doc, s in alignment.support[p].items() if s.score >= least}
              for p in clauses]
     common = set.intersection(*found) if found else set()
     return {doc: max((alignment.support[p][doc] for p in clauses), key=lambda s: s.score).sentence
             for doc in common}
+
+
+def _clauses(alignment: Alignment, index: int) -> list[int]:
+    """The punctuation clauses of sentence `index`, or the sentence when it is one clause."""
+    parts = [p for p in alignment.parts_of(index) if not alignment.parts[p].proposition]
+    return [p for p in parts if not alignment.parts[p].whole] or parts

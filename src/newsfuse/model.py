@@ -145,6 +145,19 @@ class Predicate(Record):
     patient: str | None = Field(None, description="Proper name it is done to (signed 'Ferraz')")
 
 
+class Proposition(Record):
+    """One clause of a sentence as a statement of its own: a verb with its subject and
+    arguments, without the embedded clauses, appositives and attribution around it
+    ("Treloar, the 61-year-old director, was acquitted, police said" -> "Treloar was
+    acquitted"). The alignment compares these, so a fact told inside a longer sentence
+    can be found stated elsewhere."""
+
+    sentence: int
+    start: int = Field(description="Character offset of its first word into the article body")
+    end: int
+    text: str
+
+
 class AnnotatedDocument(Record):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
@@ -155,6 +168,7 @@ class AnnotatedDocument(Record):
     numbers: list[NumericFact] = []
     dates: list[DateMention] = []
     predicates: list[Predicate] = []
+    propositions: list[Proposition] = []
 
 
 # --------------------------------------------------------------------------- report

@@ -38,6 +38,7 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
     from newsfuse.nlp.dates import extract_dates
     from newsfuse.nlp.entities import extract_entities
     from newsfuse.nlp.predicates import extract_predicates
+    from newsfuse.nlp.propositions import extract_propositions
     from newsfuse.nlp.quotes import extract_quotes
 
     config = config or NlpConfig()
@@ -56,5 +57,6 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
             numbers=extract_claims(doc, sentences, article, dates),
             dates=dates,
             predicates=extract_predicates(doc, sentences),
+            propositions=extract_propositions(doc, sentences),
         ))
     return annotated

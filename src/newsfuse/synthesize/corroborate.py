@@ -12,6 +12,8 @@ from newsfuse.script import word_count
 
 # Fragments shorter than this ("He said.", datelines) are not facts worth listing.
 MIN_FACT_WORDS = 6
+# A clause on its own says less than a sentence: "Two people died" is a fact.
+MIN_PROPOSITION_WORDS = 3
 MAX_FACTS = 20
 # Two candidate facts sharing one sentence are one fact told twice when their wordings are
 # this close (MiniLM cosine); below it they are two facts of one long sentence.
@@ -38,16 +40,16 @@ def corroborated_facts(alignment: Alignment,
     for candidate in sorted(_candidates(alignment), key=lambda c: (-c.count, -c.score, c.part)):
         if not any(_same_fact(alignment, candidate, other) for other in chosen):
             chosen.append(candidate)
-    members: dict[int, dict[str, int]] = {}
+    members: dict[str, dict[str, int]] = {}
     for candidate in chosen:
-        shown = _wording(alignment, candidate, excluded)
+        shown = _shown_text(alignment, candidate, excluded)
         if shown is None:
             continue
         # Two candidates shown in one wording are one fact: its sources are both's. A cited
         # source must state every figure of the wording: "evacuated more than 3,000 residents"
         # is not cited to a source that only says the villages were evacuated.
         merged = {**members.get(shown, {}), **candidate.members}
-        figures = figures_of(alignment.sentences[shown].text)
+        figures = figures_of(shown)
         members[shown] = {doc: i for doc, i in merged.items()
                           if figures <= figures_of(alignment.sentences[i].text)}
         if len(members) == MAX_FACTS:
@@ -57,9 +59,38 @@ def corroborated_facts(alignment: Alignment,
         sources = sorted(stating)
         count = alignment.independent_count(sources)
         if count >= 2:
-            facts.append(CorroboratedFact(text=alignment.sentences[shown].text, sources=sources,
-                                          count=count))
+            facts.append(CorroboratedFact(text=shown, sources=sources, count=count))
     return facts
+
+
+def _shown_text(alignment: Alignment, candidate: _Candidate,
+                excluded: set[tuple[str, int]]) -> str | None:
+    """Unless another source states all of its sentence firmly enough to be cited, a fact is
+    shown as the clause read off the parse that every other source of it states: the whole
+    sentence would list details no other source gives, or a fact only its own source has, as
+    corroborated."""
+    sentence_index = alignment.parts[candidate.part].sentence
+    sentence = alignment.sentences[sentence_index]
+    own = alignment.voice(sentence.doc_id)
+    whole = any(alignment.voice(doc) != own for doc in alignment.matches[sentence_index])
+    if not whole and (sentence.doc_id, sentence.index) not in excluded:
+        others = [doc for doc in candidate.members if doc != sentence.doc_id]
+        stated = [p for p in alignment.parts_of(sentence_index)
+                  if alignment.parts[p].proposition
+                  and word_count(alignment.parts[p].text) >= MIN_PROPOSITION_WORDS
+                  and all(_cited(alignment, p, doc) for doc in others)]
+        if stated:
+            best = max(stated, key=lambda p: (p == candidate.part, min(
+                alignment.support[p][doc].score for doc in others)))
+            text = alignment.parts[best].text
+            return text[0].upper() + text[1:] + "."
+    shown = _wording(alignment, candidate, excluded)
+    return None if shown is None else alignment.sentences[shown].text
+
+
+def _cited(alignment: Alignment, part: int, doc: str) -> bool:
+    found = alignment.support[part].get(doc)
+    return found is not None and found.score >= alignment.cite_score
 
 
 def _candidates(alignment: Alignment) -> list[_Candidate]:

@@ -1,0 +1,120 @@
+"""Propositions: each clause of a sentence as a statement of its own, read off the parse.
+
+News packs several facts into one sentence ("Emergency crews moved 3,800 people out as the
+river spilled over the wall, officials said"). Another outlet states one of them on its own,
+so the alignment compares clauses. Punctuation cuts (`align.split_parts`) miss a clause joined
+without a comma and keep appositives and attribution in; here every verb with its own subject
+becomes one proposition, without
+  - the clauses embedded in it (adverbial, complement, non-restrictive relative clauses and
+    conjoined verbs with a subject of their own: each is its own proposition),
+  - appositives ("Treloar, the 61-year-old managing director, was acquitted"),
+  - attribution ("according to the agency"; a verb of saying whose complement is the claim),
+and a relative clause keeps the noun it describes ("the fire, which was ignited by lightning").
+Words are kept as written, so a proposition can be quoted back from its article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.lang import REPORTING_VERBS
+from newsfuse.model import Proposition, Sentence
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# Children cut out whole: clauses of their own and asides.
+_EMBEDDED = {"appos", "parataxis", "advcl", "ccomp", "mark"}
+# Words that may open a relative clause as its subject ("which was ignited").
+_RELATIVE_PRONOUNS = {"WDT", "WP"}
+# Modifiers of a relative clause's noun kept when the noun replaces the pronoun.
+_NOUN_MODIFIERS = {"det", "compound", "amod", "poss", "nummod"}
+# A proposition needs this many words to say anything ("Two people died").
+MIN_WORDS = 3
+
+
+def extract_propositions(doc: Doc, sentences: list[Sentence]) -> list[Proposition]:
+    """Every clause with a subject of its own, by the sentence it is in (captions left out)."""
+    body = [s for s in sentences if not s.caption]
+    starts = [s.start for s in body]
+    found = []
+    for token in doc:
+        if not body or not _clause_head(token):
+            continue
+        sentence = body[max(bisect_right(starts, token.idx) - 1, 0)]
+        words = [t for t in _words(token) if sentence.start <= t.idx < sentence.end]
+        if len(words) >= MIN_WORDS:
+            found.append(Proposition(sentence=sentence.index, start=words[0].idx,
+                                     end=words[-1].idx + len(words[-1].text),
+                                     text=_text(words)))
+    return found
+
+
+def _clause_head(token: Token) -> bool:
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if token.pos_ not in ("VERB", "AUX") or not subjects:
+        return False
+    # "the time fake accounts were created" describes a time; "Tolstedt, who led the
+    # division" says something of Tolstedt
+    if token.dep_ == "relcl" and subjects[0].tag_ not in _RELATIVE_PRONOUNS:
+        return False
+    # "police said (that) X": X is the claim, said is attribution
+    return not (token.lemma_.lower() in REPORTING_VERBS
+                and any(c.dep_ == "ccomp" for c in token.children))
+
+
+def _words(head: Token) -> list[Token]:
+    drop: set[int] = set()
+    verbs_joined = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in head.children)
+    for child in head.children:
+        if (child.dep_ in _EMBEDDED
+                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+                or (child.dep_ == "cc" and verbs_joined)
+                or (child.dep_ == "prep" and child.lower_ == "according")):
+            drop |= {t.i for t in child.subtree}
+    for token in head.subtree:
+        if token.i in drop or token.i == head.i:
+            continue
+        # appositives and clauses set off by a comma or a bracket: "41m" read as an
+        # appositive of "41" is a misparse, not an aside
+        if token.dep_ in ("appos", "relcl", "acl") and _after_comma(token):
+            drop |= {t.i for t in token.subtree}
+    words = [t for t in head.subtree if t.i not in drop]
+    words = _trim(words)
+    if head.dep_ == "relcl" and words and words[0].tag_ in _RELATIVE_PRONOUNS \
+            and words[0].dep_ in _SUBJECTS:
+        # the noun it describes, as written before it ("Tahir al-Nuri, who leads the
+        # delegation"): read alone, the clause says who does what
+        noun = head.head
+        described = [t for t in noun.subtree
+                     if t.i == noun.i or (t.i < noun.i and t.dep_ in _NOUN_MODIFIERS)]
+        between = [t for t in noun.doc[noun.i + 1:words[0].i] if t.is_punct]
+        words = described + between + words
+    return words
+
+
+def _after_comma(token: Token) -> bool:
+    first = min(t.i for t in token.subtree)
+    return first > 0 and token.doc[first - 1].text in (",", "(", "—", "–")
+
+
+def _trim(words: list[Token]) -> list[Token]:
+    """Without punctuation and conjunctions at the edges, nor commas beside a cut."""
+    kept = {t.i for t in words}
+    words = [t for t in words if not (t.is_punct and t.text in ",—–-()[]"
+                                      and not (t.i - 1 in kept and t.i + 1 in kept))]
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark")):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    return words
+
+
+def _text(words: list[Token]) -> str:
+    """The words as written, one space where a cut joins two pieces."""
+    out = []
+    for k, token in enumerate(words):
+        out.append(token.text)
+        if k + 1 < len(words):
+            out.append(token.whitespace_ if words[k + 1].i == token.i + 1 else " ")
+    return "".join(out)
