@@ -29,9 +29,11 @@ def build(articles: dict[str, list[str]], evidence: bool = True):
 
 
 def supporters(alignment, doc: str) -> set[str]:
-    """Articles stating some part of article `doc`'s first sentence."""
+    """Articles stating some clause of article `doc`'s first sentence. Its propositions are
+    left out: "the silo collapsed on Sunday" is stated on both sides of a negation."""
     index = next(i for i, s in enumerate(alignment.sentences) if s.doc_id == doc)
-    return {other for p in alignment.parts_of(index) for other in alignment.support[p]}
+    return {other for p in alignment.parts_of(index) if not alignment.parts[p].proposition
+            for other in alignment.support[p]}
 
 
 def predicates(text: str) -> list[Predicate]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsfuse import lang, script
+from newsfuse import script
 from newsfuse.config import AlignConfig
 from newsfuse.model import AnnotatedDocument, Predicate, Proposition, Sentence
 from newsfuse.nlp.embed import TokenVectors
@@ -50,6 +50,8 @@ _CLAUSE_BREAK = re.compile(
 # Words of attribution, not of content: sharing "said" says nothing about the claim.
 _REPORTING_WORDS = {"said", "says", "told", "added", "also", "would", "could", "according"}
 STEM_LETTERS = 5
+# A proposition holding more than this share of its sentence's content words is the sentence.
+NEAR_WHOLE = 0.8
 
 
 @dataclass(frozen=True)
@@ -256,7 +258,10 @@ def split_parts(sentences: list[Sentence], config: AlignConfig,
             start = found.start - sentence.start
             part = replace(_part(i, found.text, whole=False, start=start),
                            end=found.end - sentence.start, proposition=True)
-            if found.text not in seen and len(part.keys) >= config.min_part_words:
+            # one that is nearly the whole sentence adds nothing the whole does not say
+            # and would cost an encoder pass
+            if found.text not in seen and len(part.keys) >= config.min_part_words \
+                    and len(part.keys) <= NEAR_WHOLE * len(mine[0].keys):
                 seen.add(found.text)
                 mine.append(part)
         parts += mine
@@ -341,7 +346,7 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
     piece_weights = _piece_weights(parts, part_tokens)
     starts = np.array([p for p, part in enumerate(parts) if part.whole])
     ends = [*starts[1:], len(parts)]
-    cosines = vectors @ vectors.T
+    cosines = _comparable(vectors @ vectors.T, parts)
     # Cosine of each part to the closest part (or whole) of each sentence.
     closeness = np.maximum.reduceat(cosines, starts, axis=1)
     docs = np.array([s.doc_id for s in sentences])
@@ -355,13 +360,11 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             # that holds every word of the event.
             q = starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))
             other = parts[q]
-            mine, theirs = evidence.predicates_in(part), evidence.predicates_in(other)
-            if contradicts(mine, theirs):
+            if contradicts(evidence.predicates_in(part), evidence.predicates_in(other)):
                 continue
             score = (float(closeness[p, j])
                      + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
-                     + config.name_weight * _cover(part.names, other.names | other.keys, weight)
-                     + config.predicate_weight * same_predicate(mine, theirs))
+                     + config.name_weight * _cover(part.names, other.names | other.keys, weight))
             # the soft cover is at most 1: pairs that cannot reach the bar are not matched
             if score + config.token_weight >= config.support_score:
                 scored.append((int(j), int(q), score))
@@ -373,6 +376,16 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             if score >= config.support_score and (best is None or score > best.score):
                 found[p][str(docs[j])] = Support(part=p, sentence=int(j), score=score)
     return found
+
+
+def _comparable(cosines: np.ndarray, parts: list[Part]) -> np.ndarray:
+    """Only a proposition is compared with the other side's propositions: one clause of a
+    sentence ("the silo collapsed on Sunday") cannot state a whole sentence or a
+    punctuation clause that says more ("Nobody was hurt when the silo collapsed")."""
+    propositions = np.array([part.proposition for part in parts])
+    if propositions.any():
+        cosines[np.ix_(~propositions, propositions)] = -1.0
+    return cosines
 
 
 def soft_cover(mine: TokenVectors, theirs: TokenVectors, weights: np.ndarray) -> float:
@@ -455,14 +468,6 @@ def contradicts(mine: list[Predicate], theirs: list[Predicate]) -> bool:
                 _other_names([p.patient for p in ours], [p.patient for p in others]):
             return True
     return False
-
-
-def same_predicate(mine: list[Predicate], theirs: list[Predicate]) -> bool:
-    """True when both clauses use one content verb or two verbs of one WordNet sense
-    ("began" / "started"): paraphrases tell the same happening with the same or a synonymous
-    verb, topic-mates with other verbs about the same people and places."""
-    return any(lang.same_verb_sense(a.lemma, b.lemma) for a in mine for b in theirs
-               if not (a.negated or b.negated))
 
 
 def _other_names(ours: list[str | None], others: list[str | None]) -> bool:

