@@ -19,7 +19,6 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from newsfuse.lang import REPORTING_VERBS
 from newsfuse.model import Proposition, Sentence
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -58,9 +57,9 @@ def _clause_head(token: Token) -> bool:
     # division" says something of Tolstedt
     if token.dep_ == "relcl" and subjects[0].tag_ not in _RELATIVE_PRONOUNS:
         return False
-    # "police said (that) X": X is the claim, said is attribution
-    return not (token.lemma_.lower() in REPORTING_VERBS
-                and any(c.dep_ == "ccomp" for c in token.children))
+    # "police said (that) X": X is the claim, said is attribution; and "a study shows X"
+    # without X says nothing
+    return not any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _words(head: Token) -> list[Token]:

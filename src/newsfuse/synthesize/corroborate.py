@@ -87,7 +87,7 @@ def _shown_text(alignment: Alignment, candidate: _Candidate,
         if stated:
             best = max(stated, key=lambda p: (p == candidate.part, min(
                 alignment.support[p][doc].score for doc in others)))
-            text = alignment.parts[best].text
+            text = alignment.parts[best].text.rstrip(" .")
             return text[0].upper() + text[1:] + "."
     shown = _wording(alignment, candidate, excluded)
     return None if shown is None else alignment.sentences[shown].text
