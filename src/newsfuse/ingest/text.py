@@ -68,14 +68,16 @@ def parse_text(article_id: str, text: str, **fields) -> Article:
         published = published or _parse_iso(match.group(1))
         first = first[match.end():]
     day = _dateline_date(first) if rest.strip() else None
-    if day is not None:  # a dateline above the headline
+    above = ""
+    if day is not None:  # a dateline above the headline: the body keeps it for the cleaner
         published = published or day
+        above = first + "\n"
         first, _, rest = rest.lstrip("\n").partition("\n")
     title = fields.pop("title", None)
     if title is None and _is_title(first, rest):
-        title, body = first.strip(), rest
+        title, body = first.strip(), above + rest
     else:
-        body = first + "\n" + rest
+        body = above + first + "\n" + rest
     published = published or _dateline(body) or _url_day(fields.get("url"))
     return Article(id=article_id, title=title, published=published, raw=body.strip("\n"),
                    format="text", **fields)
