@@ -72,16 +72,30 @@ def test_syndicated_copies_count_as_one_story(fixture_articles):
     assert info.size == 4 and info.stories == 3
 
 
-def test_distant_publication_dates_lower_similarity():
+def test_distant_publication_dates_lower_similarity_but_follow_ups_months_later_do_not():
     text = "Storm floods the harbour district of Keldon and closes the ferry terminal."
     vector = unit(np.ones(384))
     config = ClusterConfig()
-    _, near = synthetic([text, text], [vector, vector], [dt.date(2024, 1, 1), dt.date(2024, 1, 5)])
-    _, far = synthetic([text, text], [vector, vector], [dt.date(2024, 1, 1), dt.date(2024, 9, 1)])
     rows = np.arange(2)
-    near_score = similarity_block(near, rows, rows, config)[0, 1]
-    far_score = similarity_block(far, rows, rows, config)[0, 1]
-    assert far_score == pytest.approx(near_score * config.min_time_factor)
+
+    def score(first: dt.date, second: dt.date) -> float:
+        _, rep = synthetic([text, text], [vector, vector], [first, second])
+        return float(similarity_block(rep, rows, rows, config)[0, 1])
+
+    near = score(dt.date(2024, 1, 1), dt.date(2024, 1, 5))
+    follow_up = score(dt.date(2024, 1, 1), dt.date(2024, 4, 1))  # the inquiry's report
+    years_apart = score(dt.date(2016, 1, 1), dt.date(2024, 1, 5))  # another storm
+    assert follow_up == pytest.approx(near, abs=0.05)
+    assert years_apart < near * (config.min_time_factor + 0.05)
+
+
+def test_the_publication_date_is_part_of_the_compared_text():
+    from newsfuse.cluster.features import full_text
+
+    article = Article(id="a", title="Keldon ferry resumes", body="The ferry sails again.",
+                      published=dt.date(2024, 3, 5))
+    assert "2024-03-05" in full_text(article)
+    assert "2024" not in full_text(article.model_copy(update={"published": None}))
 
 
 def test_years_mentioned_stand_in_for_missing_dates():

@@ -208,3 +208,59 @@ def test_prose_naming_a_site_or_a_year_is_no_address_or_dateline():
                               "It reopened a month later.")
     assert article.url is None and article.published is None
     assert article.title == "www.example.test is where the council posts its notices"
+
+
+@pytest.mark.parametrize("dateline, day", [
+    ("PUBLISHED : TUESDAY , OCT 8 , 2019 , 2 : 15 PM", dt.date(2019, 10, 8)),
+    ("Posted on : 9 : 05 am , November 21 , 2017", dt.date(2017, 11, 21)),
+    ("Last updated 18 : 40 23 / 06 / 2016", dt.date(2016, 6, 23)),
+    ("7 : 45 AM PDT 3 / 9 / 2015", dt.date(2015, 3, 9)),
+    ("Wed . , Feb . 4 , 2015 10 : 02 AM PST", dt.date(2015, 2, 4)),
+    ("Saturday , August 29 - 2009 at 21 : 30", dt.date(2009, 8, 29)),
+    ("UPDATED : 06 : 10 GMT , 2 June 2012 | UPDATED : 09 : 55 GMT , 3 June 2012",
+     dt.date(2012, 6, 2)),
+], ids=["labelled, weekday, time", "time before the date", "day first when it must be",
+        "month first by default", "abbreviations with stops", "dash before the year",
+        "first of two stamps"])
+def test_a_tokenised_dateline_with_label_time_and_zone_gives_the_date(dateline, day):
+    from newsfuse.ingest.text import parse_text
+
+    article = parse_text("a", "Ferry capsizes off Velloran coast\n"
+                              f"{dateline}\n"
+                              "A ferry carrying 40 passengers capsized off the Velloran coast .")
+    assert article.title == "Ferry capsizes off Velloran coast"
+    assert article.published == day
+
+
+def test_a_dateline_after_a_standfirst_is_found_but_prose_dates_are_not():
+    from newsfuse.ingest.text import parse_text
+
+    after_standfirst = parse_text(
+        "a", "Orrin council approves new bridge\n"
+             "The council voted 7 to 2 for the crossing after a long debate over its cost .\n"
+             "Updated : March 12 , 2021 , 4 : 30 PM ET\n"
+             "Work on the bridge starts in the spring .")
+    assert after_standfirst.published == dt.date(2021, 3, 12)
+    prose = parse_text("b", "Orrin council approves new bridge\n"
+                            "The vote was held on March 12, 2021.\n"
+                            "Work on the bridge starts in the spring.")
+    assert prose.published is None
+    too_deep = parse_text("c", "Orrin council approves new bridge\n"
+                               "First paragraph of the story about the bridge vote.\n"
+                               "Second paragraph of the story about the bridge vote.\n"
+                               "Third paragraph of the story about the bridge vote.\n"
+                               "March 12, 2021\n")
+    assert too_deep.published is None
+
+
+def test_a_tokenised_dateline_above_the_headline_leaves_the_headline_as_title():
+    from newsfuse.ingest.text import parse_text
+
+    article = parse_text("a", "http : / / www . example - post . test / 4410 - ferry - capsizes /\n"
+                              "Oct 8 , 2019 , 2 : 15 PM\n"
+                              "Ferry capsizes off Velloran coast\n"
+                              "Updated 4 : 40 p . m . ET\n"
+                              "A ferry carrying 40 passengers capsized off the Velloran coast .")
+    assert article.url == "http://www.example-post.test/4410-ferry-capsizes/"
+    assert article.title == "Ferry capsizes off Velloran coast"
+    assert article.published == dt.date(2019, 10, 8)

@@ -82,9 +82,14 @@ class ClusterConfig(Section):
     multilingual: Literal["auto", "always", "never"] = "auto"
     multilingual_share: float = 0.05
     # Articles published within this many days may report one event at full similarity; each
-    # further window multiplies it by `date_decay`, never below `min_time_factor`. A prior, not
-    # a fit: no benchmark set has publication dates.
-    event_window_days: int = 14
+    # further window multiplies it by `date_decay`, never below `min_time_factor`. Reports of one
+    # event run on for months (a rehab stay, a manhunt, a trial: follow-ups); two occurrences of
+    # a kind of event are told apart by their names and words first, by dates only when they lie
+    # far apart. ECB+ read by the CLI (the one benchmark set with publication dates, from its
+    # datelines; its two events per topic lie years apart): B3 0.911 at 14 days, 0.928 at 30-90,
+    # 0.933 at 180-365; half A alone picks 180 (0.969), half B then 0.939 (0.920 at 14 days).
+    # MMDS2025 has no dates: unchanged.
+    event_window_days: int = 180
     date_decay: float = 0.9
     min_time_factor: float = 0.5
     # Undated articles: each year between the latest years they mention costs 10% (at most 3

@@ -81,8 +81,9 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
     remove), `body` and `removed` what cleaning made of it.
     """
     words = word_count(body)
-    opening = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if _VIDEO_PAGE.match(opening) and words <= MAX_VIDEO_PAGE_WORDS:
+    # the upload date stands above or below the video's title
+    opening = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    if any(_VIDEO_PAGE.match(line) for line in opening) and words <= MAX_VIDEO_PAGE_WORDS:
         return "video page (a video site's description)"
     if _is_gallery(body, removed):
         return "photo gallery (captions only)"

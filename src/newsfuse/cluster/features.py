@@ -61,7 +61,13 @@ def embed_text(article: Article) -> str:
 
 
 def full_text(article: Article) -> str:
-    return f"{article.title or ''}\n{url_words(article.url)}\n{article.body or article.raw}"
+    """What the lexical part compares: title, the address's path words, the body, and the
+    publication date written out (ISO), as the dateline the reader took it from said it: reports
+    published the same month or day share its numbers, as they shared the dateline's words
+    before the reader moved it out of the body (ECB+ through the CLI: B3 0.926 -> 0.933)."""
+    day = article.published.isoformat() if article.published else ""
+    return (f"{article.title or ''}\n{url_words(article.url)}\n{article.body or article.raw}"
+            f"\n{day}")
 
 
 def url_words(url: str | None) -> str:
