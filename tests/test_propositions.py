@@ -52,3 +52,20 @@ def test_a_fact_inside_a_longer_sentence_is_corroborated_as_its_clause():
                for f in facts)
     # the evacuation figure only one source gives is not shown as corroborated
     assert not any("600" in f.text for f in facts)
+
+
+def test_describing_clauses_and_titles_give_no_proposition():
+    found = propositions("Those who had access to intensive care survived.")
+    assert found == ["Those who had access to intensive care survived"]
+    assert not any("Is Born" in p
+                   for p in propositions("The singer makes her debut in A Star Is Born."))
+
+
+def test_a_proposition_is_read_out_of_its_sentence_pass():
+    from newsfuse.nlp.embed import get_embedder
+
+    text = "The river Tarn burst its banks, officials said."
+    _, (tokens,) = get_embedder().encode([text])
+    found = tokens.span([(0, 30)])
+    assert found is not None and found.pieces[-1] == "banks" and "officials" not in found.pieces
+    assert tokens.span([(100, 120)]) is None

@@ -72,6 +72,8 @@ class Part:
     # corroboration reads its support; citations and unique facts keep to the punctuation
     # clauses, whose union is the whole sentence.
     proposition: bool = False
+    # A proposition's words as character ranges in the sentence's text (it may skip an aside).
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -256,8 +258,9 @@ def split_parts(sentences: list[Sentence], config: AlignConfig,
         seen = {part.text.strip(" ,.") for part in mine}
         for found in propositions.get(i, []):
             start = found.start - sentence.start
+            spans = tuple((a - sentence.start, b - sentence.start) for a, b in found.spans)
             part = replace(_part(i, found.text, whole=False, start=start),
-                           end=found.end - sentence.start, proposition=True)
+                           end=found.end - sentence.start, proposition=True, spans=spans)
             # one that is nearly the whole sentence adds nothing the whole does not say
             # and would cost an encoder pass
             if found.text not in seen and len(part.keys) >= config.min_part_words \
@@ -319,13 +322,21 @@ def _part_vectors(parts: list[Part], embeddings: np.ndarray, tokens: list[TokenV
     if not parts:
         width = embeddings.shape[1] if embeddings.ndim == 2 else 0
         return np.zeros((0, width), dtype=np.float32), []
-    clauses = [p for p, part in enumerate(parts) if not part.whole]
     vectors = np.zeros((len(parts), embeddings.shape[1]), dtype=np.float32)
     part_tokens: list[TokenVectors | None] = [None] * len(parts)
     for p, part in enumerate(parts):
         if part.whole:
             vectors[p] = embeddings[part.sentence]
             part_tokens[p] = tokens[part.sentence]
+        elif part.spans:
+            # a proposition is read out of its sentence's pass, in the sentence's context:
+            # its pieces' vectors, and their mean as its vector (no encoder pass of its own)
+            found = tokens[part.sentence].span(list(part.spans))
+            if found is not None:
+                mean = found.vectors.mean(axis=0)
+                vectors[p] = mean / max(float(np.linalg.norm(mean)), 1e-9)
+                part_tokens[p] = found
+    clauses = [p for p, found in enumerate(part_tokens) if found is None]
     if clauses:
         clause_vectors, clause_tokens = encode([parts[p].text for p in clauses])
         vectors[clauses] = clause_vectors

@@ -156,6 +156,9 @@ class Proposition(Record):
     start: int = Field(description="Character offset of its first word into the article body")
     end: int
     text: str
+    spans: list[tuple[int, int]] = Field(
+        default_factory=list, description="Character ranges of its words in the article body "
+        "(more than one where an aside is left out)")
 
 
 class AnnotatedDocument(Record):

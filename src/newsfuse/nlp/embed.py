@@ -36,6 +36,18 @@ class TokenVectors:
 
     pieces: tuple[str, ...]
     vectors: np.ndarray
+    # Each piece's character span in the text: a clause's pieces can be read out of its
+    # sentence's (`span`), in the sentence's context, with no encoder pass of its own.
+    offsets: tuple[tuple[int, int], ...] = ()
+
+    def span(self, spans: list[tuple[int, int]]) -> TokenVectors | None:
+        """The pieces lying inside `spans` (character ranges), None when there are none."""
+        rows = [k for k, (start, end) in enumerate(self.offsets)
+                if any(a <= start and end <= b for a, b in spans)]
+        if not rows:
+            return None
+        return TokenVectors(tuple(self.pieces[k] for k in rows), self.vectors[rows],
+                            tuple(self.offsets[k] for k in rows))
 
 
 class Embedder:
@@ -118,28 +130,31 @@ class Embedder:
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        found = [_token_vectors(e.tokens, hidden[row]) for row, e in enumerate(encodings)] \
+        found = [_token_vectors(e.tokens, hidden[row], e.offsets)
+                 for row, e in enumerate(encodings)] \
             if tokens else []
         return pooled / np.clip(norms, 1e-9, None), found
 
 
 def _narrowed(found: TokenVectors) -> TokenVectors:
     """Token vectors kept in the cache at half the memory (cosines change by < 1e-3)."""
-    return TokenVectors(found.pieces, found.vectors.astype(np.float16))
+    return TokenVectors(found.pieces, found.vectors.astype(np.float16), found.offsets)
 
 
 def _widened(found: TokenVectors | None) -> TokenVectors:
     assert found is not None
     if found.vectors.dtype == np.float32:
         return found
-    return TokenVectors(found.pieces, found.vectors.astype(np.float32))
+    return TokenVectors(found.pieces, found.vectors.astype(np.float32), found.offsets)
 
 
-def _token_vectors(pieces: list[str], hidden: np.ndarray) -> TokenVectors:
+def _token_vectors(pieces: list[str], hidden: np.ndarray,
+                   offsets: list[tuple[int, int]]) -> TokenVectors:
     keep = [i for i, piece in enumerate(pieces) if piece not in ("[CLS]", "[SEP]", "[PAD]")]
     vectors = hidden[keep]
     vectors = vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9, None)
-    return TokenVectors(tuple(pieces[i] for i in keep), vectors.astype(np.float32))
+    return TokenVectors(tuple(pieces[i] for i in keep), vectors.astype(np.float32),
+                        tuple(tuple(offsets[i]) for i in keep))
 
 
 class KnownEncodings:

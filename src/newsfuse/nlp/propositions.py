@@ -45,7 +45,7 @@ def extract_propositions(doc: Doc, sentences: list[Sentence]) -> list[Propositio
         if len(words) >= MIN_WORDS:
             found.append(Proposition(sentence=sentence.index, start=words[0].idx,
                                      end=words[-1].idx + len(words[-1].text),
-                                     text=_text(words)))
+                                     text=_text(words), spans=_spans(words)))
     return found
 
 
@@ -53,9 +53,13 @@ def _clause_head(token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.pos_ not in ("VERB", "AUX") or not subjects:
         return False
-    # "the time fake accounts were created" describes a time; "Tolstedt, who led the
-    # division" says something of Tolstedt
-    if token.dep_ == "relcl" and subjects[0].tag_ not in _RELATIVE_PRONOUNS:
+    # "the time fake accounts were created" and "those who have access" describe; "Tolstedt,
+    # who led the division" says something of Tolstedt
+    if token.dep_ == "relcl" and (subjects[0].tag_ not in _RELATIVE_PRONOUNS
+                                  or not _after_comma(token)):
+        return False
+    # a capitalised verb inside a sentence belongs to a title ("A Star Is Born")
+    if token.text[:1].isupper() and not token.is_sent_start:
         return False
     # "police said (that) X": X is the claim, said is attribution; and "a study shows X"
     # without X says nothing
@@ -117,3 +121,15 @@ def _text(words: list[Token]) -> str:
         if k + 1 < len(words):
             out.append(token.whitespace_ if words[k + 1].i == token.i + 1 else " ")
     return "".join(out)
+
+
+def _spans(words: list[Token]) -> list[tuple[int, int]]:
+    """Character ranges of runs of adjacent words."""
+    spans: list[tuple[int, int]] = []
+    for k, token in enumerate(words):
+        end = token.idx + len(token.text)
+        if k and words[k - 1].i == token.i - 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((token.idx, end))
+    return spans
