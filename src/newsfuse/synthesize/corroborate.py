@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.align import Alignment, figures_of
+from newsfuse.align import PROPOSITION_MARGIN, Alignment, figures_of
 from newsfuse.model import CorroboratedFact
 from newsfuse.script import word_count
 
@@ -14,11 +14,6 @@ from newsfuse.script import word_count
 MIN_FACT_WORDS = 6
 # A clause on its own says less than a sentence: "Two people died" is a fact.
 MIN_PROPOSITION_WORDS = 3
-# A fact read off the parse is cited from cite_score + this margin: a clause has fewer words
-# to tell a paraphrase from a topic-mate. 0.3 on crossfacts half A (10 of 23 facts; 0.6: 8),
-# checked on half B (8 of 23) and on the 15 hand-judged real clusters (cited sources that state
-# the fact 0.81 -> 0.82; without the margin 0.78).
-PROPOSITION_MARGIN = 0.3
 MAX_FACTS = 20
 # Two candidate facts sharing one sentence are one fact told twice when their wordings are
 # this close (MiniLM cosine); below it they are two facts of one long sentence.
