@@ -26,7 +26,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _EMBEDDED = {"appos", "parataxis", "advcl", "ccomp", "mark"}
 # Words that may open a relative clause as its subject ("which was ignited").
 _RELATIVE_PRONOUNS = {"WDT", "WP"}
-# Modifiers of a relative clause's noun kept when the noun replaces the pronoun.
+# Modifiers shown with the noun a relative clause describes ("the old dam, which ...").
 _NOUN_MODIFIERS = {"det", "compound", "amod", "poss", "nummod"}
 # A proposition needs this many words to say anything ("Two people died").
 MIN_WORDS = 3
@@ -50,6 +50,7 @@ def extract_propositions(doc: Doc, sentences: list[Sentence]) -> list[Propositio
 
 
 def _clause_head(token: Token) -> bool:
+    """A verb with a subject of its own whose clause makes a claim on its own."""
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.pos_ not in ("VERB", "AUX") or not subjects:
         return False
@@ -67,6 +68,7 @@ def _clause_head(token: Token) -> bool:
 
 
 def _words(head: Token) -> list[Token]:
+    """The clause's words in order, without what is cut out of it."""
     drop: set[int] = set()
     verbs_joined = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in head.children)
     for child in head.children:
