@@ -73,9 +73,10 @@ class Part:
     # Character span in the sentence's text: where its predicates and figures are.
     start: int = 0
     end: int = 0
-    # A clause read off the parse (`nlp.propositions`): compared like any part, but only
-    # corroboration reads its support; citations and unique facts keep to the punctuation
-    # clauses, whose union is the whole sentence.
+    # A clause read off the parse (`nlp.propositions`), compared only with the other side's
+    # propositions and supported only from where it is cited: corroboration reads it; summary
+    # citations and what counts as confirmed keep to the punctuation clauses, whose union is
+    # the whole sentence.
     proposition: bool = False
     # A proposition's words as character ranges in the sentence's text (it may skip an aside).
     spans: tuple[tuple[int, int], ...] = ()
@@ -230,15 +231,21 @@ def _outlet_key(name: str | None) -> str:
 def gather_evidence(sentences: list[Sentence],
                     documents: list[AnnotatedDocument]) -> Evidence:
     """The predicates of every sentence, by its index in `sentences`."""
-    position = {(s.doc_id, s.index): i for i, s in enumerate(sentences)}
     evidence = Evidence()
-    for doc in documents:
-        for predicate in doc.predicates:
-            at = position.get((doc.article.id, predicate.sentence))
-            if at is not None:  # photo captions are not sentences the alignment reads
-                evidence.predicates.setdefault(at, []).append(
-                    (predicate.start - sentences[at].start, predicate))
+    for at, predicate in _by_sentence(sentences, documents, lambda doc: doc.predicates):
+        evidence.predicates.setdefault(at, []).append(
+            (predicate.start - sentences[at].start, predicate))
     return evidence
+
+
+def _by_sentence(sentences: list[Sentence], documents: list[AnnotatedDocument],
+                 items: Callable[[AnnotatedDocument], list[Predicate] | list[Proposition]],
+                 ) -> list[tuple[int, Predicate | Proposition]]:
+    """Each document's `items` with the index into `sentences` of the sentence holding it.
+    Photo captions are not sentences the alignment reads: their items are left out."""
+    position = {(s.doc_id, s.index): i for i, s in enumerate(sentences)}
+    return [(position[key], item) for doc in documents for item in items(doc)
+            if (key := (doc.article.id, item.sentence)) in position]
 
 
 def split_parts(sentences: list[Sentence], config: AlignConfig,
@@ -268,7 +275,6 @@ def split_parts(sentences: list[Sentence], config: AlignConfig,
             part = replace(_part(i, found.text, whole=False, start=start, within=within),
                            end=found.end - sentence.start, proposition=True, spans=spans)
             # one that is nearly the whole sentence adds nothing the whole does not say
-            # and would cost an encoder pass
             if found.text not in seen and len(part.keys) >= config.min_part_words \
                     and len(part.keys) <= NEAR_WHOLE * len(mine[0].keys):
                 seen.add(found.text)
@@ -280,13 +286,9 @@ def split_parts(sentences: list[Sentence], config: AlignConfig,
 def sentence_propositions(sentences: list[Sentence],
                           documents: list[AnnotatedDocument]) -> dict[int, list[Proposition]]:
     """The parse's propositions by index into `sentences`."""
-    position = {(s.doc_id, s.index): i for i, s in enumerate(sentences)}
     found: dict[int, list[Proposition]] = {}
-    for doc in documents:
-        for proposition in doc.propositions:
-            at = position.get((doc.article.id, proposition.sentence))
-            if at is not None:
-                found.setdefault(at, []).append(proposition)
+    for at, proposition in _by_sentence(sentences, documents, lambda doc: doc.propositions):
+        found.setdefault(at, []).append(proposition)
     return found
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.align import PROPOSITION_MARGIN, Alignment, figures_of
+from newsfuse.align import Alignment, figures_of
 from newsfuse.model import CorroboratedFact
 from newsfuse.script import word_count
 
@@ -99,11 +99,11 @@ def _candidates(alignment: Alignment) -> list[_Candidate]:
         if not support:
             continue
         sentence = alignment.parts[p].sentence
-        margin = PROPOSITION_MARGIN if alignment.parts[p].proposition else 0.0
         members = {alignment.sentences[sentence].doc_id: sentence}
-        # A listed fact cites its sources: only support firm enough to cite counts.
+        # A listed fact cites its sources: only support firm enough to cite counts (a
+        # proposition's support is kept only from there, plus its margin: align._supports).
         members |= {doc: s.sentence for doc, s in support.items()
-                    if s.score >= alignment.cite_score + margin}
+                    if s.score >= alignment.cite_score}
         count = alignment.independent_count(list(members))
         if count >= 2:
             found.append(_Candidate(part=p, members=members, count=count,
