@@ -66,6 +66,7 @@ EVIDENCE = True  # --no-evidence: without the parse and figure links (the earlie
 
 def _analyse(prepared, config):
     from newsfuse.align import align
+    from newsfuse.synthesize.conflicts import compare_figures
     from newsfuse.synthesize.corroborate import corroborated_facts
     from newsfuse.synthesize.report import unattributed_quote_sentences
     from newsfuse.synthesize.unique import unique_facts
@@ -74,9 +75,18 @@ def _analyse(prepared, config):
     alignment = align(sentences, embeddings, independent, config, outlets=outlets,
                       documents=documents if EVIDENCE else None)
     fragments = unattributed_quote_sentences(documents)
+    _, agreements = compare_figures(documents, alignment.independent, _vectors(alignment))
+    facts = corroborated_facts(alignment, fragments, agreements)
     return alignment, {
-        "corroborated": [f.model_dump() for f in corroborated_facts(alignment, fragments)],
+        "corroborated": [f.model_dump() for f in facts],
         "unique": [f.model_dump() for f in unique_facts(alignment, documents)]}
+
+
+def _vectors(alignment):
+    from newsfuse.nlp.embed import KnownVectors, get_embedder
+
+    return KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
+                        get_embedder())
 
 
 def _crossfacts_records(event: Path) -> list[dict]:

@@ -165,15 +165,57 @@ def intervals_overlap(intervals: Iterable[Interval]) -> bool:
     return low.low == high.high and not low.low_open and not high.high_open
 
 
+@dataclass(frozen=True)
+class Agreement:
+    """One figure that independent sources give alike for the same quantity: the linked group
+    of a conflict, with a single value. Corroboration reads it (`corroborate`)."""
+
+    value: float
+    # article id -> (index of the sentence in its article, the figure as written there)
+    stated: dict[str, tuple[int, str]]
+    # A small count of anything ("the two sides", "two girls") is given alike by chance; a
+    # toll ("two deaths"), a larger count, an amount or a day is not (see `_distinctive`).
+    distinctive: bool = True
+
+
+def compare_figures(documents: list[AnnotatedDocument],
+                    independent_sources: dict[str, str] | None = None,
+                    embed: Embed | None = None) -> tuple[list[Conflict], list[Agreement]]:
+    """Conflicts between independent sources (incompatible ones first), and the figures they
+    agree on."""
+    items, everything = _items(documents, independent_sources or {}, embed)
+    _link(items, everything)
+    conflicts, agreements = [], []
+    for group in _components(items):
+        members = _with_copies(group, items)
+        conflict = _conflict(members)
+        if conflict is not None:
+            conflicts.append(conflict)
+        elif len({m.group for m in members}) >= 2:
+            agreements.append(_agreement(members))
+    conflicts.sort(key=lambda c: (c.compatible, c.kind != "count", c.measure))
+    return conflicts, agreements
+
+
 def find_conflicts(documents: list[AnnotatedDocument],
                    independent_sources: dict[str, str] | None = None,
                    embed: Embed | None = None) -> list[Conflict]:
     """Conflicts between independent sources, incompatible ones first."""
-    items, everything = _items(documents, independent_sources or {}, embed)
-    _link(items, everything)
-    conflicts = [c for group in _components(items)
-                 if (c := _conflict(_with_copies(group, items))) is not None]
-    return sorted(conflicts, key=lambda c: (c.compatible, c.kind != "count", c.measure))
+    return compare_figures(documents, independent_sources, embed)[0]
+
+
+def _agreement(members: list[_Item]) -> Agreement:
+    stated: dict[str, tuple[int, str]] = {}
+    for m in members:
+        stated.setdefault(m.fact.source, (m.fact.sentence, m.fact.phrase))
+    return Agreement(value=members[0].fact.value, stated=stated,
+                     distinctive=all(_distinctive(m.fact.quantity, m.fact.value) for m in members))
+
+
+def _distinctive(quantity: Quantity | None, value: float) -> bool:
+    if quantity is None or quantity.kind != "count":
+        return True
+    return value >= PRECISE_COUNT or outcome_of(quantity) is not None
 
 
 # --------------------------------------------------------------------------- items and links

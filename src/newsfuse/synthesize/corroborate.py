@@ -9,6 +9,7 @@ import numpy as np
 from newsfuse.align import Alignment, figures_of
 from newsfuse.model import CorroboratedFact
 from newsfuse.script import word_count
+from newsfuse.synthesize.conflicts import Agreement
 
 # Fragments shorter than this ("He said.", datelines) are not facts worth listing.
 MIN_FACT_WORDS = 6
@@ -18,6 +19,14 @@ MAX_FACTS = 20
 # Two candidate facts sharing one sentence are one fact told twice when their wordings are
 # this close (MiniLM cosine); below it they are two facts of one long sentence.
 SAME_FACT_COSINE = 0.6
+# A figure that independent sources give alike for one quantity (`conflicts.Agreement`: a
+# toll, a precise count, an amount, a day) is a fact they corroborate ("Two people died" /
+# "Two deaths have been confirmed"); a small count of anything only when their sentences
+# also echo each other (support from `support_score`). It is shown as the shortest member
+# sentence when that is little more than the figure (up to this many words), else as the
+# shortest clause holding the figure, else not at all: a long sentence around a shared
+# figure says more than the sources share.
+AGREEMENT_SENTENCE_WORDS = 14
 
 
 @dataclass
@@ -28,14 +37,27 @@ class _Candidate:
     score: float
 
 
-def corroborated_facts(alignment: Alignment,
-                       excluded: set[tuple[str, int]] | None = None) -> list[CorroboratedFact]:
-    """Parts of sentences stated by 2+ independent voices, most voices first, each fact once.
+def corroborated_facts(alignment: Alignment, excluded: set[tuple[str, int]] | None = None,
+                       agreements: list[Agreement] | None = None) -> list[CorroboratedFact]:
+    """Parts of sentences stated by 2+ independent voices, most voices first, each fact once,
+    then the figures they give alike (`agreements`) that no listed fact holds yet.
 
     `excluded` sentences (quote fragments without their speaker) may confirm a fact but are
     never shown as its wording.
     """
     excluded = excluded or set()
+    facts = _stated_facts(alignment, excluded)
+    for agreement in agreements or []:
+        if len(facts) >= MAX_FACTS:
+            break
+        fact = _agreed_fact(alignment, agreement, excluded)
+        if fact is not None and not any(_holds(alignment, old, fact) for old in facts):
+            facts.append(fact)
+    return facts
+
+
+def _stated_facts(alignment: Alignment,
+                  excluded: set[tuple[str, int]]) -> list[CorroboratedFact]:
     chosen: list[_Candidate] = []
     for candidate in sorted(_candidates(alignment), key=lambda c: (-c.count, -c.score, c.part)):
         if not any(_same_fact(alignment, candidate, other) for other in chosen):
@@ -61,6 +83,68 @@ def corroborated_facts(alignment: Alignment,
         if count >= 2:
             facts.append(CorroboratedFact(text=shown, sources=sources, count=count))
     return facts
+
+
+def _agreed_fact(alignment: Alignment, agreement: Agreement,
+                 excluded: set[tuple[str, int]]) -> CorroboratedFact | None:
+    """The fact of a figure given alike, among the sources whose sentences echo another's."""
+    position = {(s.doc_id, s.index): i for i, s in enumerate(alignment.sentences)}
+    members = {doc: position[(doc, index)] for doc, (index, _) in agreement.stated.items()
+               if (doc, index) in position}
+    if not agreement.distinctive:
+        echoed = {doc for doc, i in members.items() for other, j in members.items()
+                  if alignment.voice(other) != alignment.voice(doc)
+                  and _echoes(alignment, i, other, j)}
+        members = {doc: i for doc, i in members.items() if doc in echoed}
+    if alignment.independent_count(list(members)) < 2:
+        return None
+    shown = _agreement_text(alignment, members, agreement, excluded)
+    if shown is None:
+        return None
+    # every other figure of the wording must be in each cited sentence, as for stated facts
+    rest = figures_of(shown) - figures_of(" ".join(p for _, p in agreement.stated.values()))
+    sources = sorted(doc for doc, i in members.items()
+                     if rest <= figures_of(alignment.sentences[i].text))
+    count = alignment.independent_count(sources)
+    return CorroboratedFact(text=shown, sources=sources, count=count) if count >= 2 else None
+
+
+def _echoes(alignment: Alignment, i: int, other: str, j: int) -> bool:
+    """A part of sentence `i` is supported by sentence `j` of article `other` (any score the
+    alignment keeps, i.e. from `support_score`), or a part of `j` by `i`."""
+    own = alignment.sentences[i].doc_id
+    return any((found := alignment.support[p].get(other)) is not None and found.sentence == j
+               for p in alignment.parts_of(i)) or any(
+        (found := alignment.support[p].get(own)) is not None and found.sentence == i
+        for p in alignment.parts_of(j))
+
+
+def _agreement_text(alignment: Alignment, members: dict[str, int], agreement: Agreement,
+                    excluded: set[tuple[str, int]]) -> str | None:
+    shown = [i for i in members.values()
+             if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded]
+    if not shown:
+        return None
+    shortest = min(shown, key=lambda i: (word_count(alignment.sentences[i].text), i))
+    if word_count(alignment.sentences[shortest].text) <= AGREEMENT_SENTENCE_WORDS:
+        return alignment.sentences[shortest].text
+    phrases = {agreement.stated[alignment.sentences[i].doc_id][1] for i in shown}
+    # a clause read off the parse before a punctuation cut ("When fire tore through ...")
+    clauses = [(not part.proposition, word_count(part.text), part.text)
+               for i in shown for p in alignment.parts_of(i)
+               if not (part := alignment.parts[p]).whole
+               and word_count(part.text) >= MIN_PROPOSITION_WORDS
+               and any(phrase in part.text for phrase in phrases)]
+    if not clauses:
+        return None
+    text = min(clauses)[2].rstrip(" .,;")
+    return text[0].upper() + text[1:] + "."
+
+
+def _holds(alignment: Alignment, fact: CorroboratedFact, new: CorroboratedFact) -> bool:
+    """A listed fact already states the new one: it gives the figure and cites its sources."""
+    figures = figures_of(new.text)
+    return set(new.sources) <= set(fact.sources) and bool(figures & figures_of(fact.text))
 
 
 def _shown_text(alignment: Alignment, candidate: _Candidate,

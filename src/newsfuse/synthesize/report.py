@@ -17,7 +17,7 @@ from newsfuse.model import (
 from newsfuse.nlp.embed import KnownVectors, get_embedder
 from newsfuse.nlp.entities import alias_index, merge_entities, name_key
 from newsfuse.script import word_count
-from newsfuse.synthesize.conflicts import find_conflicts
+from newsfuse.synthesize.conflicts import compare_figures
 from newsfuse.synthesize.corroborate import corroborated_facts
 from newsfuse.synthesize.summary import get_summarizer
 from newsfuse.synthesize.timeline import build_timeline
@@ -34,12 +34,13 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
     entities = merge_entities(documents)
     vectors = KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
                            get_embedder())
+    conflicts, agreements = compare_figures(documents, alignment.independent, vectors)
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
         summary=summary,
-        corroborated=corroborated_facts(alignment, fragments),
-        conflicts=find_conflicts(documents, alignment.independent, vectors),
+        corroborated=corroborated_facts(alignment, fragments, agreements),
+        conflicts=conflicts,
         unique=unique_facts(alignment, documents),
         quotes=_distinct_quotes(documents, alias_index(entities)),
         entities=entities,

@@ -1,0 +1,61 @@
+"""Figures that independent sources give alike are corroborated facts (conflicts.Agreement,
+corroborate._agreed_fact): invented articles, the real parse and MiniLM vectors (offline)."""
+
+import datetime as dt
+
+import pytest
+
+from newsfuse.api import analyze
+from newsfuse.model import Article, Quantity
+from newsfuse.synthesize import report as report_module
+from newsfuse.synthesize.conflicts import _distinctive
+
+DAY = dt.date(2031, 2, 17)
+
+TOLL = {
+    "a": "Two climbers died when an avalanche swept across the Dorrach Pass on Monday "
+         "morning, and rescue teams spent the afternoon searching the slope for a guide.",
+    "b": "Two deaths have been confirmed by the mountain rescue service in Kellan. "
+         "The pass will stay closed until the snow settles, the service said.",
+}
+COST = {
+    "a": "Councillors in Brennick approved $48 million for the new tram line on Tuesday after "
+         "a heated four-hour debate that ran past midnight.",
+    "b": "Residents packed the gallery. The tram project will cost 48 million dollars, the "
+         "finance chief told reporters, and work starts in June.",
+}
+
+
+def corroborated(bodies: dict[str, str]) -> list[str]:
+    found = analyze([Article(id=k, source=f"Outlet {k}", body=v, published=DAY)
+                     for k, v in bodies.items()]).corroborated
+    return [f.text for f in found if f.sources == ["a", "b"]]
+
+
+@pytest.fixture
+def no_agreements(monkeypatch):
+    compare = report_module.compare_figures
+    monkeypatch.setattr(report_module, "compare_figures",
+                        lambda *args: (compare(*args)[0], []))
+
+
+def test_a_toll_told_in_other_words_is_corroborated():
+    assert "Two deaths have been confirmed by the mountain rescue service in Kellan." in \
+        corroborated(TOLL)
+
+
+def test_an_amount_given_alike_is_corroborated_as_the_clause_that_holds_it():
+    # the clause with the figure, without the attribution and what only one source gives
+    assert "The tram project will cost 48 million dollars." in corroborated(COST)
+
+
+def test_without_the_shared_figure_the_sentences_alone_corroborate_neither(no_agreements):
+    assert not any("Two deaths" in t for t in corroborated(TOLL))
+    assert not any("48 million" in t for t in corroborated(COST))
+
+
+def test_a_small_count_of_anything_needs_more_than_the_number():
+    sides = Quantity(kind="count", unit="side", noun="side", predicate="meet", what="side meet")
+    deaths = Quantity(kind="count", unit="death", noun="death", what="death confirm")
+    assert not _distinctive(sides, 2)
+    assert _distinctive(deaths, 2) and _distinctive(sides, 187)
