@@ -66,8 +66,8 @@ EVIDENCE = True  # --no-evidence: without the parse and figure links (the earlie
 
 def _analyse(prepared, config):
     from newsfuse.align import align
-    from newsfuse.synthesize.conflicts import compare_figures
-    from newsfuse.synthesize.corroborate import corroborated_facts
+    from newsfuse.synthesize.conflicts import compare_figures, distinctive_figures
+    from newsfuse.synthesize.corroborate import corroborated_facts, echoed_figures
     from newsfuse.synthesize.report import unattributed_quote_sentences
     from newsfuse.synthesize.unique import unique_facts
 
@@ -76,6 +76,7 @@ def _analyse(prepared, config):
                       documents=documents if EVIDENCE else None)
     fragments = unattributed_quote_sentences(documents)
     _, agreements = compare_figures(documents, alignment.independent, _vectors(alignment))
+    agreements += echoed_figures(alignment, distinctive_figures(documents))
     facts = corroborated_facts(alignment, fragments, agreements)
     return alignment, {
         "corroborated": [f.model_dump() for f in facts],

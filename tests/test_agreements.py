@@ -59,3 +59,19 @@ def test_a_small_count_of_anything_needs_more_than_the_number():
     deaths = Quantity(kind="count", unit="death", noun="death", what="death confirm")
     assert not _distinctive(sides, 2)
     assert _distinctive(deaths, 2) and _distinctive(sides, 187)
+
+
+def test_sentences_that_echo_each_other_and_give_one_day_agree_on_it():
+    from newsfuse.synthesize.corroborate import echoed_figures
+    from tests.test_align import build
+
+    alignment = build({
+        "a": ["A jury convicted the shipping financier Orvik in March of fraud after a "
+              "two-week trial."],
+        "b": ["A jury found Orvik guilty on every count in March."]})
+    # a's sentence is echoed by b's under the citing bar (b's is cited for a's only there)
+    march = ("date", 1.0, "in March")
+    found = echoed_figures(alignment, {("a", 0): [march], ("b", 0): [march]})
+    assert [sorted(a.stated) for a in found] == [["a", "b"]]
+    april = ("date", 2.0, "in April")
+    assert echoed_figures(alignment, {("a", 0): [march], ("b", 0): [april]}) == []

@@ -212,6 +212,18 @@ def _agreement(members: list[_Item]) -> Agreement:
                      distinctive=all(_distinctive(m.fact.quantity, m.fact.value) for m in members))
 
 
+def distinctive_figures(documents: list[AnnotatedDocument]
+                        ) -> dict[tuple[str, int], list[tuple[str, float, str]]]:
+    """(article id, sentence index) -> its distinctive figures as (kind, value, phrase)."""
+    found: dict[tuple[str, int], list[tuple[str, float, str]]] = {}
+    for doc in documents:
+        for fact in doc.numbers:
+            if fact.quantity is not None and _distinctive(fact.quantity, fact.value):
+                found.setdefault((doc.article.id, fact.sentence), []).append(
+                    (fact.quantity.kind, round(fact.value, 6), fact.phrase))
+    return found
+
+
 def _distinctive(quantity: Quantity | None, value: float) -> bool:
     if quantity is None or quantity.kind != "count":
         return True

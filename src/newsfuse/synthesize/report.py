@@ -17,8 +17,8 @@ from newsfuse.model import (
 from newsfuse.nlp.embed import KnownVectors, get_embedder
 from newsfuse.nlp.entities import alias_index, merge_entities, name_key
 from newsfuse.script import word_count
-from newsfuse.synthesize.conflicts import compare_figures
-from newsfuse.synthesize.corroborate import corroborated_facts
+from newsfuse.synthesize.conflicts import compare_figures, distinctive_figures
+from newsfuse.synthesize.corroborate import corroborated_facts, echoed_figures
 from newsfuse.synthesize.summary import get_summarizer
 from newsfuse.synthesize.timeline import build_timeline
 from newsfuse.synthesize.unique import unique_facts
@@ -39,7 +39,8 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
         summary=summary,
-        corroborated=corroborated_facts(alignment, fragments, agreements),
+        corroborated=corroborated_facts(alignment, fragments, agreements + echoed_figures(
+            alignment, distinctive_figures(documents))),
         conflicts=conflicts,
         unique=unique_facts(alignment, documents),
         quotes=_distinct_quotes(documents, alias_index(entities)),
