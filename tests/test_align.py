@@ -67,6 +67,28 @@ def test_another_weekday_is_not_support():
     assert not supporters(alignment, "a", 0)
 
 
+def test_a_month_the_other_source_does_not_name_is_not_support():
+    for mine, theirs in [
+        ("The harbour master announced her retirement in July.",
+         "The harbour master announced her retirement, which takes effect at the end of the "
+         "year."),
+        ("In October, four fishermen from Varna were arrested.",
+         "Four fishermen from Varna were jailed by a court on Tuesday.")]:
+        assert supporters(build({"a": [mine], "b": [theirs]}), "a", 0) == set()
+    assert supporters(build({"a": ["The harbour master announced her retirement in July."],
+                             "b": ["In July the harbour master said she would retire."]}),
+                      "a", 0) == {"b"}
+
+
+def test_a_quote_is_stated_only_by_a_source_that_gives_its_words():
+    quote = '"The dredging will continue until the channel is safe," the port director said.'
+    assert supporters(build({"a": [quote], "b": [
+        "The port director said the dredging work was still going on."]}), "a", 0) == set()
+    assert supporters(build({"a": [quote], "b": [
+        "The dredging will continue until the channel is safe, the director of the port "
+        "told reporters."]}), "a", 0) == {"b"}
+
+
 def test_number_words_and_digits_agree():
     assert figures_of("Two deckhands were hurt") == figures_of("2 deckhands were hurt")
     # "one" is mostly a pronoun: "no one was hurt" states no figure.

@@ -40,6 +40,14 @@ _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\uf
 # claim's, so they are weighed apart from the other content words.
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# Words between quotation marks (curly or straight), in one part.
+_QUOTED = re.compile(r"[“\"]([^”“\"]+)[”\"]")
+# Share of a part's quoted content words a sentence must give to state it.
+QUOTED_SHARE = 0.6
+# A month named as a date: capitalised, and "May" / "March" only beside a day or a year (else
+# they are mostly a verb: "may rise", "March organisers").
+_MONTH = re.compile(r"\b(January|February|April|June|July|August|September|October|November"
+                    r"|December|(?:May|March)(?=\s+\d))\b")
 # Where a sentence joins clauses: semicolons, colons, dashes, and a comma before a conjunction,
 # relative pronoun or participle of attribution. Cheap and parse-free, so clause vectors can be
 # computed beside spaCy; a bare "and" is not a break ("names and phone numbers").
@@ -70,6 +78,12 @@ class Part:
     figures: frozenset[str]
     weekdays: frozenset[str]
     whole: bool
+    # Months it names as dates ("in July"): a source that names none, or others, does not
+    # state it ("she announced her retirement in July" / "her retirement at year end").
+    months: frozenset[str] = frozenset()
+    # Content words it quotes: a quote is its speaker's very words, so a source states it only
+    # if it gives most of them (`QUOTED_SHARE`), not a paraphrase of their gist.
+    quoted: frozenset[str] = frozenset()
     # Character span in the sentence's text: where its predicates and figures are.
     start: int = 0
     end: int = 0
@@ -301,6 +315,8 @@ def _part(index: int, text: str, whole: bool, start: int,
     return Part(sentence=index, text=text, keys=frozenset(content_words(text) | figures) - names,
                 names=names,
                 figures=figures, weekdays=frozenset(w.lower() for w in _WEEKDAY.findall(text)),
+                months=frozenset(_MONTH.findall(text)),
+                quoted=frozenset(w for q in _QUOTED.findall(text) for w in content_words(q)),
                 whole=whole, start=start, end=start + len(text))
 
 
@@ -470,12 +486,16 @@ def _key_weights(parts: list[Part], sentence_count: int) -> dict[str, float]:
 
 
 def _consistent(part: Part, sentence: Part) -> bool:
-    """A sentence confirms a part only if it gives all its figures and no other weekday.
+    """A sentence confirms a part only if it gives all its figures and months, most of the
+    words it quotes, and no other weekday.
 
     Sentences giving different figures are not 'the same content', however similar; and a
     sentence with only some of the figures cannot be cited as a source for the others.
     """
-    if not part.figures <= sentence.figures:
+    if not part.figures <= sentence.figures or not part.months <= sentence.months:
+        return False
+    if part.quoted and len(part.quoted & (sentence.keys | sentence.names)) \
+            < QUOTED_SHARE * len(part.quoted):
         return False
     return not (part.weekdays and sentence.weekdays and not part.weekdays & sentence.weekdays)
 
