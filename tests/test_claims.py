@@ -56,6 +56,10 @@ def test_parse_number_reads_digits_and_words(words, value):
     ("The 34-year-old midfielder signed on Monday.", "age", 34, "year", None),
     ("Coach Ilse Marrow, 52, resigned after the defeat.", "age", 52, "year", None),
     ("Crews had the fire about a quarter contained.", "percent", 25, "%", "about"),
+    ("The merger makes Tallin Vale the second-largest in the province.", "ordinal", 2,
+     "largest", None),
+    ("Quarry Point is now the third busiest harbour on the coast.", "ordinal", 3,
+     "busiest harbour", None),
 ])
 def test_each_kind_of_quantity(text, kind, value, unit, qualifier):
     claim = only(text, kind)

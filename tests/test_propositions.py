@@ -29,9 +29,11 @@ def propositions(text: str) -> list[str]:
      "The old dam, which was built in 1961"),
     ("The council will spend $12m (£9.4m) on new buses, the mayor said.",
      "The council will spend $12m on new buses"),
+    ("The new district, with about 52,000 residents, will become the third-largest in the "
+     "region.", "The new district will become the third-largest in the region"),
 ], ids=["appositive left out", "attribution left out", "conjoined clause on its own",
         "relative clause left out", "relative clause keeps its noun as written",
-        "bracketed aside left out"])
+        "bracketed aside left out", "phrase set off by commas left out"])
 def test_a_proposition_is_one_clause_without_its_asides(text, expected):
     assert expected in propositions(text)
 

@@ -338,6 +338,9 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
     for token in doc:
         match = _ORDINAL_DIGITS.match(token.lower_)
         value = float(match.group(1)) if match else ORDINAL_WORDS.get(token.lower_)
+        if value is not None and (ranked := _ranked_superlative(token)) is not None:
+            found.append(ranked)
+            continue
         noun = _ranked_noun(token) if value is not None else None
         if noun is None:
             continue
@@ -353,6 +356,24 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
                         + [noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower()])
         found.append(_Reading(float(value), "ordinal", unit, token.i, end, token, noun))
     return found
+
+
+def _ranked_superlative(ordinal: Token) -> _Reading | None:
+    """'the second-largest in the province', 'the third busiest airport': an ordinal ranking
+    a superlative is a rank of what the superlative measures (with its noun, when it has one:
+    'busiest airport'; "second" here is no ordinary adjective)."""
+    superlative = ordinal.head
+    if ordinal.dep_ != "advmod" or superlative.tag_ != "JJS" or superlative.i < ordinal.i:
+        return None
+    match = _ORDINAL_DIGITS.match(ordinal.lower_)
+    value = float(match.group(1)) if match else ORDINAL_WORDS.get(ordinal.lower_)
+    if value is None:
+        return None
+    noun = superlative.head if superlative.dep_ == "amod" and superlative.head.pos_ in (
+        "NOUN", "PROPN") else None
+    unit = superlative.lower_ + (f" {noun.lemma_.lower()}" if noun is not None else "")
+    end = (noun.i if noun is not None else superlative.i) + 1
+    return _Reading(value, "ordinal", unit, ordinal.i, end, ordinal, noun or superlative)
 
 
 def _ranked_noun(ordinal: Token) -> Token | None:

@@ -7,7 +7,8 @@ without a comma and keep appositives and attribution in; here every verb with it
 becomes one proposition, without
   - the clauses embedded in it (adverbial, complement, non-restrictive relative clauses and
     conjoined verbs with a subject of their own: each is its own proposition),
-  - appositives ("Treloar, the 61-year-old managing director, was acquitted"),
+  - appositives ("Treloar, the 61-year-old managing director, was acquitted") and phrases
+    set off by commas ("The town, with 84,000 people, will become ..."),
   - attribution ("according to the agency"; a verb of saying whose complement is the claim),
 and a relative clause keeps the noun it describes ("the fire, which was ignited by lightning").
 Words are kept as written, so a proposition can be quoted back from its article.
@@ -82,7 +83,8 @@ def _words(head: Token) -> list[Token]:
             continue
         # appositives and clauses set off by a comma or a bracket: "41m" read as an
         # appositive of "41" is a misparse, not an aside
-        if token.dep_ in ("appos", "relcl", "acl") and _after_comma(token):
+        if token.dep_ in ("appos", "relcl", "acl") and _after_comma(token) \
+                or token.dep_ == "prep" and _set_off(token):
             drop |= {t.i for t in token.subtree}
     words = [t for t in head.subtree if t.i not in drop]
     words = _trim(words)
@@ -96,6 +98,14 @@ def _words(head: Token) -> list[Token]:
         between = [t for t in noun.doc[noun.i + 1:words[0].i] if t.is_punct]
         words = described + between + words
     return words
+
+
+def _set_off(token: Token) -> bool:
+    """Between two commas: an aside ("The municipality, with a population of 84,000, will
+    become ..."); a phrase after a comma that ends the clause may carry its point."""
+    last = max(t.i for t in token.subtree)
+    return _after_comma(token) and last + 1 < len(token.doc) \
+        and token.doc[last + 1].text == ","
 
 
 def _after_comma(token: Token) -> bool:
