@@ -38,6 +38,11 @@ def test_a_proposition_is_one_clause_without_its_asides(text, expected):
     assert expected in propositions(text)
 
 
+def test_a_clause_that_is_only_asked_about_is_no_proposition():
+    found = propositions("The ministry gave no sign whether the two ferries would sail again.")
+    assert not any(p.startswith("the two ferries") for p in found)
+
+
 def test_a_clause_describing_a_noun_is_no_proposition():
     found = propositions("Ferry tickets were sold during the entire time the strike ran.")
     assert not any(p.startswith("the strike") for p in found)

@@ -135,6 +135,9 @@ class Alignment:
     # Article id -> one id per independent voice: copies and one outlet's versions of a story
     # (an updated article) share it.
     voices: dict[str, str] = field(default_factory=dict)
+    # Sentence -> the propositions the parse reads in it, also those not aligned as parts
+    # (nearly the whole sentence): wordings of one clause without its asides.
+    statements: dict[int, list[str]] = field(default_factory=dict)
 
     def sources_of(self, index: int) -> list[str]:
         """Every article stating the content of sentence `index`, its own first."""
@@ -201,8 +204,8 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
     `encode` the encoder for clauses (MiniLM when omitted)."""
     config = config or AlignConfig()
     independent = independent or {}
-    parts = split_parts(sentences, config,
-                        sentence_propositions(sentences, documents) if documents else None)
+    propositions = sentence_propositions(sentences, documents) if documents else {}
+    parts = split_parts(sentences, config, propositions)
     if encode is None:
         from newsfuse.nlp.embed import get_embedder
 
@@ -215,7 +218,9 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
                           matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
                           cite_score=config.cite_score,
                           independent=independent,
-                          voices=outlet_voices(independent, outlets or {}))
+                          voices=outlet_voices(independent, outlets or {}),
+                          statements={i: [p.text for p in found]
+                                      for i, found in propositions.items()})
     alignment.support = _supports(sentences, parts, vectors, part_tokens, config, evidence)
     alignment.index_parts()
     alignment.matches = [_whole_matches(alignment, i, config.cite_score)

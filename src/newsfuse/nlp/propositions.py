@@ -63,6 +63,9 @@ def _clause_head(token: Token) -> bool:
     # a capitalised verb inside a sentence belongs to a title ("A Star Is Born")
     if token.text[:1].isupper() and not token.is_sent_start:
         return False
+    # "no indication whether X", "asked if X": X is not claimed
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+        return False
     # "police said (that) X": X is the claim, said is attribution; and "a study shows X"
     # without X says nothing
     return not any(c.dep_ == "ccomp" for c in token.children)

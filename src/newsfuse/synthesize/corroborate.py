@@ -172,12 +172,14 @@ def _agreement_wordings(alignment: Alignment, members: dict[str, int], agreement
                    for i in shown)
     wordings = [text for words, text in texts if words <= AGREEMENT_SENTENCE_WORDS]
     phrases = {agreement.stated[alignment.sentences[i].doc_id][1] for i in shown}
-    clauses = sorted((not part.proposition, word_count(part.text), part.text)
-                     for i in shown for p in alignment.parts_of(i)
-                     if not (part := alignment.parts[p]).whole
-                     and word_count(part.text) >= (MIN_PROPOSITION_WORDS if part.proposition
-                                                   else MIN_FACT_WORDS)
-                     and any(phrase in part.text for phrase in phrases))
+    # the parse's propositions (also those not aligned: nearly the whole sentence) before
+    # punctuation cuts
+    candidates = [(True, alignment.parts[p].text) for i in shown for p in alignment.parts_of(i)
+                  if not alignment.parts[p].whole and not alignment.parts[p].proposition]
+    candidates += [(False, text) for i in shown for text in alignment.statements.get(i, [])]
+    clauses = sorted((cut, word_count(text), text) for cut, text in candidates
+                     if word_count(text) >= (MIN_FACT_WORDS if cut else MIN_PROPOSITION_WORDS)
+                     and any(phrase in text for phrase in phrases))
     for *_, text in clauses:
         text = text.rstrip(" .,;")
         wordings.append(text[0].upper() + text[1:] + ".")
