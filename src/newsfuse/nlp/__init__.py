@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy loads only where a stage parses
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "newsfuse.text"
+_ENTS_KEY = "newsfuse.ents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -16,3 +17,12 @@ def doc_text(doc: Doc) -> str:
     if _TEXT_KEY not in doc.user_data:
         doc.user_data[_TEXT_KEY] = doc.text
     return doc.user_data[_TEXT_KEY]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per document: spaCy makes a Span of every entity on each access,
+    and the figure and date readers ask once per figure or date (no stage changes the
+    entities after the parse)."""
+    if _ENTS_KEY not in doc.user_data:
+        doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return doc.user_data[_ENTS_KEY]

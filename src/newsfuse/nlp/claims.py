@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
+from newsfuse.nlp import doc_ents
 from newsfuse.nlp.numbers import (
     DIGITS,
     QUALIFIERS,
@@ -569,7 +570,7 @@ def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) 
         candidates += [c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     for token in candidates:
         if token.ent_type_ == "PERSON":
-            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            entity = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
             return entity.text if entity is not None else token.text
         if token.lower_ in PERSONAL_PRONOUNS:
             return _last_person_before(doc, token.i)
@@ -577,7 +578,7 @@ def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) 
 
 
 def _last_person_before(doc: Doc, index: int) -> str | None:
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= index
+    people = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.end <= index
               and doc[e.start].sent.start >= doc[index].sent.start - PRONOUN_REACH_TOKENS]
     return people[-1].text if people else None
 
@@ -611,7 +612,7 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
     it modifies ('the 61-year-old director Piet Aalst')."""
     near = [reading.anchor, *reading.anchor.head.subtree] if reading.anchor.head is not \
         reading.anchor else [reading.anchor]
-    for entity in doc.ents:
+    for entity in doc_ents(doc):
         if entity.label_ == "PERSON" and any(entity.start <= t.i < entity.end for t in near):
             return [entity.text]
     return []
@@ -753,7 +754,7 @@ def _scope(doc: Doc, around: list[Token]) -> list[str]:
     names = []
     for token in around:
         if token.ent_type_ in ("GPE", "LOC", "FAC", "NORP") and token.ent_iob_ == "B":
-            entity = next((e for e in doc.ents if e.start == token.i), None)
+            entity = next((e for e in doc_ents(doc) if e.start == token.i), None)
             if entity is not None:
                 names.append(entity.text)
     return list(dict.fromkeys(names))
@@ -765,7 +766,7 @@ def _time_frame(doc: Doc, verb: Token | None, around: list[Token]) -> str | None
         # "Previously, officials had said the rate was 50 percent": the frame of the report
         tokens += [c for c in verb.head.children if c.dep_ in ("advmod", "npadvmod")]
     text = " ".join(t.lower_ for t in tokens)
-    parts = [e.text for e in doc.ents if e.label_ == "DATE" and
+    parts = [e.text for e in doc_ents(doc) if e.label_ == "DATE" and
              any(e.start <= t.i < e.end for t in tokens)]
     parts += [w for w in sorted(TIME_FRAME_WORDS) if re.search(rf"\b{w}\b", text)]
     return "; ".join(dict.fromkeys(parts)) or None

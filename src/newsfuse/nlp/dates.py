@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, Sentence
-from newsfuse.nlp import doc_text
+from newsfuse.nlp import doc_ents, doc_text
 
 _MONTHS = lang.MONTH_NUMBER
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -144,7 +144,7 @@ def resolve(text: str, published: dt.date | None, future: bool = False,
 def _candidates(doc: Doc) -> list[_Candidate]:
     """spaCy DATE/TIME entities and regex matches; overlapping ones are joined, so that an
     entity 'Saturday' and the match 'Saturday night' give one 'Saturday night'."""
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _CANDIDATE_LABELS]
+    spans = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in _CANDIDATE_LABELS]
     text = doc_text(doc)
     for pattern in (*ABSOLUTE_PATTERNS, WEEKDAY_PATTERN, RELATIVE_DAY_PATTERN, COARSE_PATTERN):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
@@ -182,7 +182,7 @@ def _names_something(weekday: Token) -> bool:
 
 
 def _entity_of(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
+    return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None) \
         if token.ent_type_ else None
 
 
