@@ -122,3 +122,19 @@ def test_an_event_outside_the_window_is_not_read_nor_changed(two_stores):
     assert members(store)[old] == sorted(a.id for a, _ in articles[:4])
     assert (after.title, after.updated_at, after.last_report) == (
         before.title, before.updated_at, before.last_report)
+
+
+def test_statistics_counted_twice_are_dropped_and_rebuilt(two_stores):
+    """A racing writer that counts an article already counted leaves no double count: the
+    statistics are dropped, and the next round rebuilds them over every clustered article."""
+    store = two_stores[0]
+    config = Config()
+    articles = invented_events(events=2, size=4, days_apart=10)
+    assign_online(store, store_batch(store, articles[:4]), config)
+    data, documents = store.cluster_statistics(MINILM)
+    assert documents == store.count_clustered() == 4
+    store.save_cluster_statistics(MINILM, data, documents + 1, [articles[0][0].id])
+    assert store.cluster_statistics(MINILM) is None
+    assign_online(store, store_batch(store, articles[4:]), config)
+    assert store.cluster_statistics(MINILM)[1] == store.count_clustered() == 8
+    assert store.uncounted_clustered_ids(MINILM) == []

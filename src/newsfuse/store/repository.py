@@ -322,7 +322,11 @@ class Store:
 
     def save_cluster_statistics(self, encoder: str, data: bytes, documents: int,
                                 counted: Sequence[str], replace: bool = False) -> None:
-        """Save the statistics and mark `counted` as in them (`replace`: they are all)."""
+        """Save the statistics and mark `counted` as in them (`replace`: they are all).
+
+        When another writer counted some of the same articles meanwhile, neither count can
+        be trusted: the statistics are dropped, and the next round rebuilds them.
+        """
         with self.session() as session:
             if replace:
                 session.execute(delete(CountedArticleRow).where(
@@ -334,6 +338,17 @@ class Store:
             row.data, row.documents, row.updated_at = data, documents, _now()
             session.add_all(CountedArticleRow(encoder=encoder, article_id=article_id)
                             for article_id in counted)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                self.drop_cluster_statistics(encoder)
+
+    def drop_cluster_statistics(self, encoder: str) -> None:
+        with self.session() as session:
+            session.execute(delete(ClusterStatsRow).where(ClusterStatsRow.encoder == encoder))
+            session.execute(delete(CountedArticleRow).where(
+                CountedArticleRow.encoder == encoder))
             session.commit()
 
     def event_articles(self, event_id: str) -> list[Article]:
