@@ -235,6 +235,7 @@ class OnlineClusterer:
         else:
             self._use_statistics(statistics)
         self._unseen += unseen
+        self._choose_strong_terms(len(self._ids), words)
         for k, (article_id, signal, event) in enumerate(
                 zip(article_ids, signals, events, strict=True)):
             index = self._remember(article_id, signal, words[k], names[k],
@@ -342,6 +343,17 @@ class OnlineClusterer:
         for language, count in event.languages.items():
             centre = centre - count / len(event.members) * self._language_mean(language)
         return centre / max(float(np.linalg.norm(centre)), 1e-9)
+
+    def _choose_strong_terms(self, first: int, counts: sparse.csr_matrix) -> None:
+        """`_strong_terms` of the articles `first`, `first + 1`, ... (term counts given),
+        weighed in one pass: the same terms as one by one, at a fraction of the cost."""
+        if counts.shape[0] == 0:
+            return
+        weights = self._words.weigh(counts)
+        for k in range(counts.shape[0]):
+            span = slice(weights.indptr[k], weights.indptr[k + 1])
+            order = np.argsort(-weights.data[span], kind="stable")[:TOP_TERMS]
+            self._strong[first + k] = [int(term) for term in weights.indices[span][order]]
 
     def _strong_terms(self, index: int) -> list[int]:
         # Chosen once, with the statistics of the article's arrival: cheap, and a term that
