@@ -63,9 +63,9 @@ def two_stores(request, tmp_path: Path):
 
 def test_windowed_rounds_equal_replaying_the_store(two_stores):
     """Articles over 14 months (far more than the open window), batch-clustered first, then
-    placed in several rounds, one of them with articles stored earlier without an event and
-    one with a late article about an old date: the windowed path gives the events (ids and
-    members) of the full replay after every round."""
+    placed in several rounds, one of them with articles stored earlier without an event, one
+    after a batch re-clustering, and one with a late article about an old date: the windowed
+    path gives the events (ids and members) of the full replay after every round."""
     windowed, full = two_stores
     config = Config()
     articles = invented_events(events=16, size=5, days_apart=27)
@@ -77,15 +77,19 @@ def test_windowed_rounds_equal_replaying_the_store(two_stores):
         cluster_store(store, config)
     rounds = [rest[k:k + 7] for k in range(0, len(rest), 7)] + [[late]]
     for k, batch in enumerate(rounds):
-        if k == 2:  # stored by a plain ingest, placed by the next round
+        if k in (2, 5):  # stored by a plain ingest, placed by the next round ...
             for store in two_stores:
                 store_batch(store, batch)
+                if k == 5:  # ... or by a batch `cluster` (counted into the statistics later)
+                    cluster_store(store, config)
             continue
         touched = [assign_online(windowed, store_batch(windowed, batch), config),
                    _assign_online_full(full, store_batch(full, batch), config)]
         assert members(windowed) == members(full), f"round {k}"
         assert touched[0] == touched[1]
     assert len(members(full)) >= 10
+    assert assign_online(windowed, [], config) == []  # nothing new: nothing changes
+    assert members(windowed) == members(full)
 
 
 def test_an_event_outside_the_window_is_not_read_nor_changed(two_stores):

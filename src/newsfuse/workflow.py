@@ -319,6 +319,8 @@ def assign_online(store: Store, new_ids: Sequence[str], config: Config,
     if not new <= set(pending):
         return _assign_online_full(store, new_ids, config, progress)
     added = store.articles(pending)
+    if not added:
+        return []  # nothing to place: the stored events stay as they are
     if any(a.published is None for a in added):
         return _assign_online_full(store, new_ids, config, progress)
     encoder = choose_encoder(_stored_languages(store), config.cluster)
