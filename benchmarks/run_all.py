@@ -20,7 +20,7 @@ OUTPUT = HERE.parent / "BENCHMARKS.md"
 # scale_dask_5000 (bench_scale_dask --limit 5000).
 ORDER = ["crossfacts", "judged", "summary", "speed", "speed_baseline", "speed_local2",
          "annotation", "extraction", "clustering", "cluster_cli", "reading", "scale_dask",
-         "scale_dask_5000", "web_load"]
+         "scale_dask_5000", "web_load", "online_add"]
 
 
 def run(selected: list[str]) -> int:

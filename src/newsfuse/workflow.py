@@ -5,6 +5,7 @@ The CLI (cli_events.py) only parses arguments and prints; everything it does is 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from newsfuse.cluster.events import (
 )
 from newsfuse.cluster.features import (
     MINILM,
+    ArticleSignals,
     article_signals,
     choose_encoder,
     embed,
@@ -28,7 +30,7 @@ from newsfuse.cluster.features import (
     latest_year,
 )
 from newsfuse.cluster.language import detect_language
-from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.online import CorpusStatistics, OnlineClusterer
 from newsfuse.cluster.updates import UpdateSummary, render_update, whats_new
 from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
@@ -303,7 +305,120 @@ def watch_round(directory: Path, store: Store, config: Config, out_dir: Path,
 
 def assign_online(store: Store, new_ids: Sequence[str], config: Config,
                   progress: Progress = _quiet) -> list[str]:
-    """Place new articles into stored events (or new ones); returns the touched event ids."""
+    """Place new articles into stored events (or new ones); returns the touched event ids.
+
+    Reads only what the articles could change: the events open to them (a member published
+    within `online_window_days` before the earliest of them, or later, or no dated member),
+    the articles without an event, and the corpus statistics saved with the store. Events
+    that are not read stay exactly as they are. The result is that of replaying the whole
+    store (`_assign_online_full`), up to float rounding in the language means. Undated
+    newcomers could join any event: they take the full path.
+    """
+    new = set(new_ids)
+    pending = store.unclustered_ids()
+    if not new <= set(pending):
+        return _assign_online_full(store, new_ids, config, progress)
+    added = store.articles(pending)
+    if not added:
+        return []  # nothing to place: the stored events stay as they are
+    if any(a.published is None for a in added):
+        return _assign_online_full(store, new_ids, config, progress)
+    encoder = choose_encoder(_stored_languages(store), config.cluster)
+    statistics = _corpus_statistics(store, encoder, progress)
+    since = min(a.published for a in added) - dt.timedelta(
+        days=config.cluster.online_window_days)
+    members = store.open_event_members(since)
+    seeded = store.articles([i for ids in members.values() for i in ids])
+    # The store's other events, then articles stored before without an event, then the new
+    # ones (each group in time order), as the full replay orders them.
+    added = ([a for a in added if a.id not in new] + [a for a in added if a.id in new])
+    signals = _signals(store, seeded + added, encoder, progress)
+    groups = _place(seeded, added, signals, members, encoder, config, statistics)
+    ids = store.assign_events(groups, _titles(store, groups, seeded + added, members),
+                              scope=list(members))
+    statistics.add(signals[len(seeded):])
+    store.save_cluster_statistics(encoder, statistics.to_bytes(), statistics.documents,
+                                  [a.id for a in added])
+    return [event_id for event_id, group in zip(ids, groups, strict=True)
+            if new & set(group)]
+
+
+def _place(seeded: list[Article], added: list[Article], signals: list[ArticleSignals],
+           members: dict[str, list[str]], encoder: str, config: Config,
+           statistics: CorpusStatistics) -> list[list[str]]:
+    """Seed the open events, add the articles without an event, consolidate: the groups of
+    the open window (`signals`: of the seeded, then of the added articles)."""
+    event_of = {a: e for e, ids in members.items() for a in ids}
+    numbers = {event_id: k for k, event_id in enumerate(members)}
+    clusterer = OnlineClusterer(encoder, config.cluster)
+    with single_threaded_blas():
+        clusterer.seed([a.id for a in seeded], signals[:len(seeded)],
+                       [numbers[event_of[a.id]] for a in seeded], statistics,
+                       unseen=statistics.documents - len(seeded))
+        for article, article_signals_ in zip(added, signals[len(seeded):], strict=True):
+            clusterer.add(article.id, article_signals_)
+        clusterer.consolidate()
+    return list(clusterer.events().values())
+
+
+def _signals(store: Store, articles: list[Article], encoder: str,
+             progress: Progress) -> list[ArticleSignals]:
+    return article_signals(articles, encoder,
+                           store_embeddings(store, articles, encoder, progress))
+
+
+def _titles(store: Store, groups: list[list[str]], articles: list[Article],
+            members: dict[str, list[str]]) -> list[str]:
+    """Stored titles of groups equal to a stored event, a description for the others."""
+    by_id = {a.id: a for a in articles}
+    # An event whose articles did not change keeps its title: describing every event on
+    # every add grew with the store.
+    stored_titles = store.event_titles(list(members))
+    unchanged = {frozenset(ids): stored_titles.get(event_id, "")
+                 for event_id, ids in members.items()}
+    return [unchanged.get(frozenset(group))
+            or describe_event("", [by_id[i] for i in group]).title for group in groups]
+
+
+def _stored_languages(store: Store) -> list[str]:
+    """Every stored article's language, as `store_encoder` reads it, from counts."""
+    counts = store.language_counts()
+    languages = [lang for lang, count in counts.items() if lang for _ in range(count)]
+    unanalysed = store.unanalysed_ids()
+    if unanalysed:
+        languages += [detect_language(row.body) for row in store.article_rows(unanalysed)]
+    return languages
+
+
+def _corpus_statistics(store: Store, encoder: str, progress: Progress) -> CorpusStatistics:
+    """The statistics of every article in an event, brought up to date and saved.
+
+    The first call on a store counts every clustered article (one full pass); later calls
+    count only what was clustered meanwhile (a batch `cluster`, a full-path round). When
+    the count disagrees with the store's (another writer raced this one), they are rebuilt.
+    """
+    saved = store.cluster_statistics(encoder)
+    statistics = CorpusStatistics() if saved is None else CorpusStatistics.from_bytes(saved[0])
+    uncounted = store.uncounted_clustered_ids(encoder)
+    replace = saved is None
+    if uncounted:
+        progress(f"counting {len(uncounted)} articles into the clustering statistics")
+        statistics.add(_signals(store, store.articles(uncounted), encoder, progress))
+    if statistics.documents != store.count_clustered():
+        statistics, replace = CorpusStatistics(), True
+        everything = store.articles([i for ids in store.event_members().values() for i in ids])
+        uncounted = [a.id for a in everything]
+        statistics.add(_signals(store, everything, encoder, progress))
+    if uncounted or replace:
+        store.save_cluster_statistics(encoder, statistics.to_bytes(), statistics.documents,
+                                      uncounted, replace=replace)
+    return statistics
+
+
+def _assign_online_full(store: Store, new_ids: Sequence[str], config: Config,
+                        progress: Progress = _quiet) -> list[str]:
+    """`assign_online` by replaying every stored article (the reference the windowed path
+    must equal; also the path of undated newcomers)."""
     articles = store.articles()
     encoder = store_encoder(store, articles, config)
     vectors = store_embeddings(store, articles, encoder, progress)

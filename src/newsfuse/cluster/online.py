@@ -15,6 +15,7 @@ sharing a strong term) among those active in the time window, so it stays near-l
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from newsfuse.cluster.events import (
     split_two_events,
 )
 from newsfuse.cluster.features import (
+    HASH_FEATURES,
     PRIOR_WEIGHT,
     ArticleSignals,
     Representation,
@@ -51,6 +53,67 @@ class _Event:
     languages: dict[str, int] = field(default_factory=dict)
     last_day: int = 0
     touched: int = 0
+
+
+@dataclass
+class CorpusStatistics:
+    """What the clusterer's similarities depend on besides the compared articles: term
+    document frequencies and per-language embedding sums over a set of articles.
+
+    Saved with the store, they let a round load only the events its articles could join and
+    still weigh terms and centre embeddings as if every stored article had been replayed.
+    Sums are float64: the sum of many float32 vectors is then order-independent to ~1e-7.
+    """
+
+    words: TermWeights = field(default_factory=lambda: TermWeights("words"))
+    names: TermWeights = field(default_factory=lambda: TermWeights("names"))
+    language_sums: dict[str, np.ndarray] = field(default_factory=dict)
+    language_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> int:
+        return self.words.documents
+
+    def add(self, signals: Sequence[ArticleSignals]) -> None:
+        texts = [s.text for s in signals]
+        self.words.add(self.words.counts(texts))
+        self.names.add(self.names.counts(texts))
+        for signal in signals:
+            vector = np.asarray(signal.embedding, dtype=np.float64)
+            self.language_sums[signal.language] = (
+                self.language_sums.get(signal.language, 0) + vector)
+            self.language_counts[signal.language] = (
+                self.language_counts.get(signal.language, 0) + 1)
+
+    def to_bytes(self) -> bytes:
+        languages = sorted(self.language_sums)
+        arrays = {"documents": np.array([self.words.documents, self.names.documents])}
+        for name, weights in (("words", self.words), ("names", self.names)):
+            terms = np.flatnonzero(weights.frequencies)
+            arrays[f"{name}_terms"] = terms.astype(np.int32)
+            arrays[f"{name}_df"] = weights.frequencies[terms]
+        arrays["languages"] = np.array(languages, dtype=str)
+        arrays["counts"] = np.array([self.language_counts[lang] for lang in languages],
+                                    dtype=np.int64)
+        if languages:
+            arrays["sums"] = np.vstack([self.language_sums[lang] for lang in languages])
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> CorpusStatistics:
+        statistics = cls()
+        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            for k, (name, weights) in enumerate((("words", statistics.words),
+                                                  ("names", statistics.names))):
+                weights.documents = int(arrays["documents"][k])
+                weights.frequencies = np.zeros(HASH_FEATURES, np.int32)
+                weights.frequencies[arrays[f"{name}_terms"]] = arrays[f"{name}_df"]
+            for k, language in enumerate(arrays["languages"].tolist()):
+                statistics.language_sums[language] = arrays["sums"][k].copy()
+                statistics.language_counts[language] = int(arrays["counts"][k])
+        return statistics
 
 
 class OnlineClusterer:
@@ -78,6 +141,8 @@ class OnlineClusterer:
         self._latest_day = 0
         self._clock = 0
         self._next_event = 0
+        # Assigned articles left out of `seed` (closed events): they count for the rhythm.
+        self._unseen = 0
 
     # ------------------------------------------------------------------ public
 
@@ -97,7 +162,7 @@ class OnlineClusterer:
             self._merge_around(event, shortlist, similarity, position)
             self._split_if_two_events(event, similarity, position)
         every = self.config.online_consolidate_every
-        if every and len(self._ids) % every == 0:
+        if every and (len(self._ids) + self._unseen) % every == 0:
             self.consolidate()
         return self._event_of[index]
 
@@ -152,31 +217,58 @@ class OnlineClusterer:
     # ------------------------------------------------------------------ statistics
 
     def seed(self, article_ids: Sequence[str], signals: Sequence[ArticleSignals],
-             events: Sequence[int]) -> None:
+             events: Sequence[int], statistics: CorpusStatistics | None = None,
+             unseen: int = 0) -> None:
         """Put articles into known events (a store's assignments) without decisions, with
-        one term count over all their texts."""
+        one term count over all their texts.
+
+        `statistics`, when given, are those of a larger set of already assigned articles
+        (the seeded ones among them) and replace the seeded articles' own; `unseen` of them
+        were not seeded (closed events) but count for the consolidation rhythm, as if they
+        had been.
+        """
         texts = [s.text for s in signals]
         words, names = self._words.counts(texts), self._names.counts(texts)
-        self._words.add(words)
-        self._names.add(names)
+        if statistics is None:
+            self._words.add(words)
+            self._names.add(names)
+        else:
+            self._use_statistics(statistics)
+        self._unseen += unseen
+        self._choose_strong_terms(len(self._ids), words)
         for k, (article_id, signal, event) in enumerate(
                 zip(article_ids, signals, events, strict=True)):
-            self._join(self._remember(article_id, signal, words[k], names[k]), event)
+            index = self._remember(article_id, signal, words[k], names[k],
+                                   counted=statistics is not None)
+            self._join(index, event)
+
+    def _use_statistics(self, statistics: CorpusStatistics) -> None:
+        for mine, given in ((self._words, statistics.words), (self._names, statistics.names)):
+            mine.documents += given.documents
+            mine.frequencies = mine.frequencies + given.frequencies
+        for language, total in statistics.language_sums.items():
+            # float32 as the clusterer's own sums (which it keeps growing with newcomers)
+            self._language_sums[language] = (self._language_sums.get(language, 0)
+                                             + total.astype(np.float32))
+            self._language_counts[language] = (self._language_counts.get(language, 0)
+                                               + statistics.language_counts[language])
 
     def _remember(self, article_id: str, signals: ArticleSignals,
                   words: sparse.csr_matrix | None = None,
-                  names: sparse.csr_matrix | None = None) -> int:
+                  names: sparse.csr_matrix | None = None, counted: bool = False) -> int:
         """Keep an article's signals and term counts; counts given are already added to the
-        document frequencies (`seed` adds them in one go)."""
+        document frequencies (`seed` adds them in one go); `counted`: its embedding is
+        already in the language sums too (given statistics)."""
         if words is None or names is None:
             words = self._words.counts([signals.text])
             names = self._names.counts([signals.text])
             self._words.add(words)
             self._names.add(names)
         language = signals.language
-        vector = np.asarray(signals.embedding, dtype=np.float32)
-        self._language_sums[language] = self._language_sums.get(language, 0) + vector
-        self._language_counts[language] = self._language_counts.get(language, 0) + 1
+        if not counted:
+            vector = np.asarray(signals.embedding, dtype=np.float32)
+            self._language_sums[language] = self._language_sums.get(language, 0) + vector
+            self._language_counts[language] = self._language_counts.get(language, 0) + 1
         self._latest_day = max(self._latest_day, signals.day)
         self._ids.append(article_id)
         self._signals.append(signals)
@@ -251,6 +343,17 @@ class OnlineClusterer:
         for language, count in event.languages.items():
             centre = centre - count / len(event.members) * self._language_mean(language)
         return centre / max(float(np.linalg.norm(centre)), 1e-9)
+
+    def _choose_strong_terms(self, first: int, counts: sparse.csr_matrix) -> None:
+        """`_strong_terms` of the articles `first`, `first + 1`, ... (term counts given),
+        weighed in one pass: the same terms as one by one, at a fraction of the cost."""
+        if counts.shape[0] == 0:
+            return
+        weights = self._words.weigh(counts)
+        for k in range(counts.shape[0]):
+            span = slice(weights.indptr[k], weights.indptr[k + 1])
+            order = np.argsort(-weights.data[span], kind="stable")[:TOP_TERMS]
+            self._strong[first + k] = [int(term) for term in weights.indices[span][order]]
 
     def _strong_terms(self, index: int) -> list[int]:
         # Chosen once, with the statistics of the article's arrival: cheap, and a term that

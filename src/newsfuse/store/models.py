@@ -52,3 +52,25 @@ class ArticleRow(Base):
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), nullable=True,
                                                  index=True)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClusterStatsRow(Base):
+    """The online clusterer's corpus statistics over the clustered articles, per encoder:
+    term document frequencies and per-language embedding sums (`cluster.online.CorpusStatistics`
+    serialised). Kept so that placing new articles reads only the events they could join."""
+
+    __tablename__ = "cluster_stats"
+
+    encoder: Mapped[str] = mapped_column(String(16), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CountedArticleRow(Base):
+    """Articles whose terms and embedding are in `cluster_stats` for that encoder."""
+
+    __tablename__ = "cluster_stats_articles"
+
+    encoder: Mapped[str] = mapped_column(String(16), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(255), primary_key=True)

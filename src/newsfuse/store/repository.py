@@ -16,14 +16,20 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import numpy as np
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import and_, create_engine, delete, event, exists, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from newsfuse.model import Article, EventReport, RemovedBlock
 from newsfuse.store import search
-from newsfuse.store.models import ArticleRow, Base, EventRow
+from newsfuse.store.models import (
+    ArticleRow,
+    Base,
+    ClusterStatsRow,
+    CountedArticleRow,
+    EventRow,
+)
 
 DEFAULT_URL = "sqlite:///newsfuse.db"
 EMBEDDING_COLUMNS = {"minilm": "embedding_minilm", "e5": "embedding_e5"}
@@ -166,15 +172,18 @@ class Store:
     # ------------------------------------------------------------------ events
 
     def assign_events(self, groups: Iterable[Sequence[str]],
-                      titles: Sequence[str] | None = None) -> list[str]:
+                      titles: Sequence[str] | None = None,
+                      scope: Sequence[str] | None = None) -> list[str]:
         """Store a clustering; events keep their id when most of their articles stay together.
 
+        With `scope` (event ids), the groups re-cluster only those events' articles (and
+        articles without an event): other events are neither matched nor removed.
         Returns the event id of each group, in the order given.
         """
         groups = [list(g) for g in groups]
         now = _now()
         with self.session() as session:
-            previous = _current_members(session)
+            previous = _current_members(session, scope)
             ids = _match_event_ids(groups, previous, _next_event_number(session))
             for k, (event_id, members) in enumerate(zip(ids, groups, strict=True)):
                 row = session.get(EventRow, event_id)
@@ -196,11 +205,13 @@ class Store:
             session.commit()
         return ids
 
-    def event_titles(self) -> dict[str, str]:
-        """Event id -> its stored title."""
+    def event_titles(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Event id -> its stored title (of every event, or of the given ones)."""
+        query = select(EventRow.id, EventRow.title)
+        if ids is not None:
+            query = query.where(EventRow.id.in_(list(ids)))
         with self.session() as session:
-            return {event_id: title or "" for event_id, title in
-                    session.execute(select(EventRow.id, EventRow.title))}
+            return {event_id: title or "" for event_id, title in session.execute(query)}
 
     def add_to_event(self, article_id: str, event_id: str | None, title: str = "") -> str:
         """Put one article into an event (a new one when event_id is None)."""
@@ -246,6 +257,99 @@ class Store:
             for event_id, article_id in rows:
                 members.setdefault(event_id, []).append(article_id)
             return members
+
+    def open_event_members(self, since: dt.date) -> dict[str, list[str]]:
+        """Members (in time order) of the events an article published on `since` or later
+        could join online: those with a member published on or after `since`, and those
+        without any dated member. Events are in order of their first member, as in
+        `event_members`."""
+        other = aliased(ArticleRow)
+        undated_event = ~exists().where(and_(other.event_id == ArticleRow.event_id,
+                                             other.published.is_not(None)))
+        wanted = (select(ArticleRow.event_id).where(ArticleRow.event_id.is_not(None))
+                  .where(or_(ArticleRow.published >= since,
+                             and_(ArticleRow.published.is_(None), undated_event)))
+                  .distinct())
+        with self.session() as session:
+            members: dict[str, list[str]] = {}
+            rows = session.execute(select(ArticleRow.event_id, ArticleRow.id).where(
+                ArticleRow.event_id.in_(wanted)).order_by(*_time_order()))
+            for event_id, article_id in rows:
+                members.setdefault(event_id, []).append(article_id)
+            return members
+
+    def unclustered_ids(self) -> list[str]:
+        """Articles without an event, in time order."""
+        with self.session() as session:
+            return list(session.scalars(select(ArticleRow.id).where(
+                ArticleRow.event_id.is_(None)).order_by(*_time_order())))
+
+    def count_clustered(self) -> int:
+        with self.session() as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow).where(
+                ArticleRow.event_id.is_not(None))) or 0
+
+    def language_counts(self) -> dict[str | None, int]:
+        """Stored analysis language -> number of articles (None: not analysed)."""
+        language = ArticleRow.analysis["language"].as_string()
+        with self.session() as session:
+            return {lang or None: count for lang, count in session.execute(
+                select(language, func.count()).group_by(language))}
+
+    def unanalysed_ids(self) -> list[str]:
+        """Articles whose analysis has no language."""
+        language = ArticleRow.analysis["language"].as_string()
+        with self.session() as session:
+            return list(session.scalars(select(ArticleRow.id).where(
+                or_(language.is_(None), language == ""))))
+
+    # ------------------------------------------------------------------ clustering statistics
+
+    def cluster_statistics(self, encoder: str) -> tuple[bytes, int] | None:
+        """The saved statistics of the encoder (data, articles counted), if any."""
+        with self.session() as session:
+            row = session.get(ClusterStatsRow, encoder)
+            return None if row is None else (row.data, row.documents)
+
+    def uncounted_clustered_ids(self, encoder: str) -> list[str]:
+        """Articles in an event whose terms are not yet in the encoder's statistics."""
+        counted = select(CountedArticleRow.article_id).where(
+            CountedArticleRow.encoder == encoder)
+        with self.session() as session:
+            return list(session.scalars(select(ArticleRow.id).where(
+                ArticleRow.event_id.is_not(None), ArticleRow.id.not_in(counted))
+                .order_by(*_time_order())))
+
+    def save_cluster_statistics(self, encoder: str, data: bytes, documents: int,
+                                counted: Sequence[str], replace: bool = False) -> None:
+        """Save the statistics and mark `counted` as in them (`replace`: they are all).
+
+        When another writer counted some of the same articles meanwhile, neither count can
+        be trusted: the statistics are dropped, and the next round rebuilds them.
+        """
+        with self.session() as session:
+            if replace:
+                session.execute(delete(CountedArticleRow).where(
+                    CountedArticleRow.encoder == encoder))
+            row = session.get(ClusterStatsRow, encoder)
+            if row is None:
+                row = ClusterStatsRow(encoder=encoder)
+                session.add(row)
+            row.data, row.documents, row.updated_at = data, documents, _now()
+            session.add_all(CountedArticleRow(encoder=encoder, article_id=article_id)
+                            for article_id in counted)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                self.drop_cluster_statistics(encoder)
+
+    def drop_cluster_statistics(self, encoder: str) -> None:
+        with self.session() as session:
+            session.execute(delete(ClusterStatsRow).where(ClusterStatsRow.encoder == encoder))
+            session.execute(delete(CountedArticleRow).where(
+                CountedArticleRow.encoder == encoder))
+            session.commit()
 
     def event_articles(self, event_id: str) -> list[Article]:
         with self.session() as session:
@@ -339,12 +443,18 @@ def _time_order():
             ArticleRow.id)
 
 
-def _current_members(session: Session) -> dict[str, set[str]]:
+def _current_members(session: Session,
+                     scope: Sequence[str] | None = None) -> dict[str, set[str]]:
+    """Event id -> member ids, of every event or of the events in `scope`."""
+    events = select(EventRow.id)
+    articles = select(ArticleRow.event_id, ArticleRow.id).where(ArticleRow.event_id.is_not(None))
+    if scope is not None:
+        events = events.where(EventRow.id.in_(list(scope)))
+        articles = articles.where(ArticleRow.event_id.in_(list(scope)))
     members: dict[str, set[str]] = {}
-    for event_id in session.scalars(select(EventRow.id)):
+    for event_id in session.scalars(events):
         members[event_id] = set()
-    for event_id, article_id in session.execute(
-            select(ArticleRow.event_id, ArticleRow.id).where(ArticleRow.event_id.is_not(None))):
+    for event_id, article_id in session.execute(articles):
         members.setdefault(event_id, set()).add(article_id)
     return members
 
