@@ -24,8 +24,8 @@ SAME_FACT_COSINE = 0.6
 # "Two deaths have been confirmed"); a small count of anything only when their sentences
 # also echo each other (support from `support_score`). It is shown as the shortest member
 # sentence when that is little more than the figure (up to this many words), else as the
-# shortest clause holding the figure, else not at all: a long sentence around a shared
-# figure says more than the sources share.
+# shortest clause holding the figure (one read off the parse before a punctuation cut), else
+# not at all: a long sentence around a shared figure says more than the sources share.
 AGREEMENT_SENTENCE_WORDS = 14
 
 
@@ -51,7 +51,7 @@ def corroborated_facts(alignment: Alignment, excluded: set[tuple[str, int]] | No
         if len(facts) >= MAX_FACTS:
             break
         fact = _agreed_fact(alignment, agreement, excluded)
-        if fact is None or any(_holds(alignment, old, fact) for old in facts):
+        if fact is None or any(_holds(old, fact) for old in facts):
             continue
         same = next((k for k, old in enumerate(facts) if old.text == fact.text), None)
         if same is None:
@@ -186,7 +186,7 @@ def _agreement_wordings(alignment: Alignment, members: dict[str, int], agreement
     return list(dict.fromkeys(wordings))
 
 
-def _holds(alignment: Alignment, fact: CorroboratedFact, new: CorroboratedFact) -> bool:
+def _holds(fact: CorroboratedFact, new: CorroboratedFact) -> bool:
     """A listed fact already states the new one: it cites its sources and holds its wording
     or gives its figure."""
     if not set(new.sources) <= set(fact.sources):
