@@ -76,3 +76,18 @@ def test_a_proposition_is_read_out_of_its_sentence_pass():
     found = tokens.span([(0, 30)])
     assert found is not None and found.pieces[-1] == "banks" and "officials" not in found.pieces
     assert tokens.span([(100, 120)]) is None
+
+
+def test_a_clause_in_the_cut_tail_of_a_long_sentence_is_encoded_on_its_own():
+    from newsfuse.nlp.embed import get_embedder
+
+    text = ("Crews from Harlow, Denby, Marsh End, Upper Tolling, Lower Tolling, Fenwick, "
+            "Greyhope, Saltby, Orrin Cross, Pellow, Wickham Vale and Ashby Moor worked through "
+            "the night along the embankment with pumps, sandbags, boats and lorries, and by "
+            "morning the water in the lower streets of the old market town had begun to fall.")
+    _, (tokens,) = get_embedder().encode([text])
+    cut = tokens.offsets[-1][1]
+    assert cut < len(text)  # the encoder cut the sentence
+    # a clause running across the cut: its leading pieces alone would stand for it
+    assert tokens.span([(cut - 20, len(text) - 1)]) is None
+    assert tokens.span([(0, 10)]) is not None

@@ -41,10 +41,12 @@ class TokenVectors:
     offsets: tuple[tuple[int, int], ...] = ()
 
     def span(self, spans: list[tuple[int, int]]) -> TokenVectors | None:
-        """The pieces lying inside `spans` (character ranges), None when there are none."""
+        """The pieces lying inside `spans` (character ranges), None when there are none or
+        when the text was cut (MAX_TOKENS) before the spans end: a clause in the cut tail
+        would be its leading pieces only, and is encoded on its own instead."""
         rows = [k for k, (start, end) in enumerate(self.offsets)
                 if any(a <= start and end <= b for a, b in spans)]
-        if not rows:
+        if not rows or not self.offsets or self.offsets[-1][1] < max(b for _, b in spans) - 1:
             return None
         return TokenVectors(tuple(self.pieces[k] for k in rows), self.vectors[rows],
                             tuple(self.offsets[k] for k in rows))
