@@ -35,6 +35,17 @@ MONTH_WORDS: frozenset[str] = frozenset(m.lower() for m in MONTHS)
 WEEKDAY_WORDS: frozenset[str] = frozenset(d.lower() for d in WEEKDAYS)
 # "sep", "sept" -> 9: a month is known by its first three letters.
 MONTH_NUMBER: dict[str, int] = {m[:3].lower(): n for n, m in enumerate(MONTHS, 1)}
+# Written dates, shared by the dateline reader (ingest) and the date reader (nlp): a month
+# name or its abbreviation ("Sept."), a day ("2nd"), a year of this or the last century.
+# Case is left to the user: datelines are often in capitals ("MAY 2, 2013"), prose is not
+# ("may" is mostly a verb).
+MONTH_PATTERN = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+                 r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+# A dateline's month, read from its first three letters: datelines are typed once and
+# misspelt ("Novemer 27, 2005" in ECB+), prose is read with the exact names above.
+DATELINE_MONTH_PATTERN = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_PATTERN = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR_PATTERN = r"(?P<year>(?:19|20)\d\d)"
 # Country and adjective share their first 4 letters in most English pairs (Norway/Norwegian,
 # Britain/British, Turkey/Turkish; 5 would split Norway/Norwegian); IRREGULAR_DEMONYMS has
 # the pairs that do not.

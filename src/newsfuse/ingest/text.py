@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from newsfuse.clean.reflow import reflow
-from newsfuse.lang import MONTH_NUMBER
+from newsfuse.lang import DATELINE_MONTH_PATTERN, DAY_PATTERN, MONTH_NUMBER, YEAR_PATTERN
 from newsfuse.model import Article
 from newsfuse.script import word_count
 
@@ -27,9 +27,7 @@ MAX_DATELINE_WORDS = 10
 MAX_DATELINE_LABEL_WORDS = 3
 # Datelines sit among the first lines under the headline, after a standfirst or a byline at most.
 DATELINE_LINES = 3
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR_GROUP = r"(?P<year>(?:19|20)\d{2})"
+_MONTH, _DAY, _YEAR_GROUP = DATELINE_MONTH_PATTERN, DAY_PATTERN, YEAR_PATTERN
 # The written dates a dateline holds, in the order tried: "May 2, 2013", "2 May 2013",
 # "2013-05-02", "05/02/2013" (month first unless the first number cannot be a month).
 _DATE_FORMS = [

@@ -38,10 +38,7 @@ from newsfuse.model import Article, DateMention, Sentence
 from newsfuse.nlp import doc_ents, doc_text
 
 _MONTHS = lang.MONTH_NUMBER
-_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MONTH, _DAY, _YEAR = lang.MONTH_PATTERN, lang.DAY_PATTERN, lang.YEAR_PATTERN
 ABSOLUTE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
