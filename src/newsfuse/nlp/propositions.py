@@ -52,8 +52,10 @@ def extract_propositions(doc: Doc, sentences: list[Sentence]) -> list[Propositio
 
 def _clause_head(token: Token) -> bool:
     """A verb with a subject of its own whose clause makes a claim on its own."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False  # first: most tokens are not verbs, and their children cost a walk
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-    if token.pos_ not in ("VERB", "AUX") or not subjects:
+    if not subjects:
         return False
     # "the time fake accounts were created" and "those who have access" describe; "Tolstedt,
     # who led the division" says something of Tolstedt
