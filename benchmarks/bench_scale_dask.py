@@ -68,8 +68,11 @@ def digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def run_one(mode: str, subset: Path, gold: dict[str, str], db: Path) -> dict:
-    """One configuration, in this process: times per stage, memory, B³, result digests."""
+def run_one(mode: str, subset: Path, gold: dict[str, str], db: Path,
+            reports_too: bool = True) -> dict:
+    """One configuration, in this process: times per stage, memory, B³, result digests.
+    Without `reports_too`, ingest and clustering only (the full corpus, where reports of
+    every event would take most of an hour on two cores)."""
     from newsfuse.config import Config
     from newsfuse.executor import DaskExecutor, make_executor
     from newsfuse.store import Store
@@ -90,7 +93,7 @@ def run_one(mode: str, subset: Path, gold: dict[str, str], db: Path) -> dict:
         clock = time.perf_counter()
         reports = {event_id: json.loads(report.model_dump_json(exclude={"generated_at"}))
                    for event_id, report in report_events(store, [i.id for i in infos], config,
-                                                         executor)}
+                                                         executor)} if reports_too else {}
         seconds["reports"] = time.perf_counter() - clock
         dask = isinstance(executor, DaskExecutor)
         workers = executor.run_on_workers(peak_mb) if dask else {}
@@ -112,8 +115,11 @@ def run_one(mode: str, subset: Path, gold: dict[str, str], db: Path) -> dict:
             "groups_digest": digest(groups), "reports_digest": digest(reports)}
 
 
-def table(results: list[dict], limit: int, argv: list[str]) -> str:
+def table(results: list[dict], limit: int, argv: list[str], reports_too: bool = True) -> str:
     single = next((r for r in results if r["mode"] == "none"), None)
+    scope = ("ingest (clean, language, MiniLM) + batch clustering + a full report of every "
+             "event (spaCy annotation, alignment, synthesis)" if reports_too else
+             "ingest (clean, language, MiniLM) + batch clustering, no reports (--no-reports)")
     lines = [
         f"## Past one process: Dask end to end ({limit:,} Multi-News documents)",
         "",
@@ -124,9 +130,7 @@ def table(results: list[dict], limit: int, argv: list[str]) -> str:
         + " (a shared machine: absolute rates are noisy, ratios between rows are the figure "
         "to read) · first "
         f"{limit:,} documents of `scale/multinews_rest.jsonl.gz` as a JSONL file · fresh "
-        "SQLite store and fresh process per row · end to end = ingest (clean, language, "
-        "MiniLM) + batch clustering + a full report of every event (spaCy annotation, "
-        "alignment, synthesis).",
+        f"SQLite store and fresh process per row · end to end = {scope}.",
         "",
         "| run | articles/s end to end | articles per CPU-second | ingest s | cluster s | "
         "reports s | start s | events | B³ F1 | same groups / reports as 1 process | "
@@ -156,9 +160,12 @@ def table(results: list[dict], limit: int, argv: list[str]) -> str:
                   "the overhead to read: wall time moved with other users' load between the "
                   "rows."]
     if single and local2:
-        reports = single["seconds"]["reports"] / local2["seconds"]["reports"]
-        lines += ["", f"Speed-up with 2 workers: {single['total'] / local2['total']:.2f}x "
-                  f"(reports alone {reports:.2f}x)."]
+        alone = ""
+        if reports_too:
+            reports = single["seconds"]["reports"] / local2["seconds"]["reports"]
+            alone = f" (reports alone {reports:.2f}x)"
+        lines += ["", f"Speed-up with 2 workers: {single['total'] / local2['total']:.2f}x"
+                  f"{alone}."]
     lines += ["", "Same groups / reports: digests of the sorted event groups and of every "
               "report's JSON. What this means for 1 M articles a day: docs/scaling.md."]
     per_article = {k: v / single["stored"] for k, v in single["seconds"].items()} if single else {}
@@ -173,6 +180,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=1000, help="documents (from the start)")
     parser.add_argument("--modes", default="none,local:1,local:2")
+    parser.add_argument("--no-reports", action="store_true",
+                        help="ingest and clustering only (no report of every event)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one mode, print JSON
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -182,23 +191,27 @@ def main(argv: list[str] | None = None) -> None:
     if args.one:
         folder = Path(args.workdir)
         subset, gold = write_subset(args.limit, folder)
-        result = run_one(args.one, subset, gold, folder / f"{args.one.replace(':', '-')}.db")
+        result = run_one(args.one, subset, gold, folder / f"{args.one.replace(':', '-')}.db",
+                         reports_too=not args.no_reports)
         print(json.dumps(result))
         return
     results = []
     with tempfile.TemporaryDirectory(prefix="newsfuse-scale-") as workdir:
         for mode in args.modes.split(","):
             command = [sys.executable, "-m", "benchmarks.bench_scale_dask", "--one", mode,
-                       "--limit", str(args.limit), "--workdir", workdir]
+                       "--limit", str(args.limit), "--workdir", workdir,
+                       *(["--no-reports"] if args.no_reports else [])]
             output = subprocess.run(command, capture_output=True, text=True, check=True,
                                     cwd=HERE.parent).stdout
             results.append(json.loads(output.strip().splitlines()[-1]))
             results[-1]["load"] = os.getloadavg()[1]
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
-    report = table(results, args.limit, argv)
+    report = table(results, args.limit, argv, reports_too=not args.no_reports)
     print(report)
     # one section per corpus size: the default 1,000 and any other size side by side
     result = RESULT if args.limit == 1000 else RESULT.with_name(f"scale_dask_{args.limit}.md")
+    if args.no_reports:
+        result = result.with_name(result.stem + "_no_reports.md")
     result.parent.mkdir(parents=True, exist_ok=True)
     result.write_text(report, encoding="utf-8")
     print(f"wrote {result}")

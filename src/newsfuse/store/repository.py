@@ -250,13 +250,7 @@ class Store:
             return session.get(EventRow, event_id)
 
     def event_members(self) -> dict[str, list[str]]:
-        with self.session() as session:
-            members: dict[str, list[str]] = {}
-            rows = session.execute(select(ArticleRow.event_id, ArticleRow.id).where(
-                ArticleRow.event_id.is_not(None)).order_by(*_time_order()))
-            for event_id, article_id in rows:
-                members.setdefault(event_id, []).append(article_id)
-            return members
+        return self._members(ArticleRow.event_id.is_not(None))
 
     def open_event_members(self, since: dt.date) -> dict[str, list[str]]:
         """Members (in time order) of the events an article published on `since` or later
@@ -270,10 +264,15 @@ class Store:
                   .where(or_(ArticleRow.published >= since,
                              and_(ArticleRow.published.is_(None), undated_event)))
                   .distinct())
+        return self._members(ArticleRow.event_id.in_(wanted))
+
+    def _members(self, condition) -> dict[str, list[str]]:
+        """Event id -> its articles' ids in time order, for the articles matching
+        `condition`; events in order of their first member."""
         with self.session() as session:
             members: dict[str, list[str]] = {}
             rows = session.execute(select(ArticleRow.event_id, ArticleRow.id).where(
-                ArticleRow.event_id.in_(wanted)).order_by(*_time_order()))
+                condition).order_by(*_time_order()))
             for event_id, article_id in rows:
                 members.setdefault(event_id, []).append(article_id)
             return members
