@@ -39,6 +39,10 @@ from tests.test_quotes import _pairs
     pytest.param('The bridge was closed by the Roads Council on Monday.\n'
                  '"Every crew worked double shifts during the storm."', [None],
                  id="a-passive-lead-in-gives-no-speaker"),
+    pytest.param('Before the war, Harbor Mail was the only shop in the valley. \n \n “Dad, I got '
+                 'you a new hat and a bell for your bike!” Tom would say, never able to keep a '
+                 'secret until the big day.', ["Tom"],
+                 id="an-attribution-the-segmenter-split-off-still-attributes"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -376,6 +376,7 @@ def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) ->
     visibly ends before the quote or inside it (segmenters miss ends next to quote marks)."""
     text = context.text
     start, end = context.sentences[first].start, context.sentences[last].end
+    end = _attribution_split_off(context, span, last, end)
     ends_before = list(_SENTENCE_END.finditer(text, start, span.start))
     if ends_before:
         start = ends_before[-1].end()
@@ -387,6 +388,25 @@ def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) ->
                    for i in tokens[:SHORT_ATTRIBUTION_TOKENS]):
             end = span.end
     return start, end
+
+
+def _attribution_split_off(context: _Article, span: QuoteSpan, last: int, end: int) -> int:
+    """'"...!" Tom would say, ...': the segmenter may end the sentence at the closing mark; a
+    short attribution opening the next sentence of the same paragraph still belongs to it."""
+    following = context.text[span.end:end]
+    # a quote closing on "." ends its sentence; "!" and "?" are kept before the attribution
+    if (span.text[-1:] not in "!?" or following.strip() or last + 1 >= len(context.sentences)
+            or "\n" in following):
+        return end
+    nxt = context.sentences[last + 1]
+    if "\n" in context.text[span.end:nxt.start]:
+        return end
+    tokens = [i for i in context.token_range(nxt.start, nxt.end) if not context.doc[i].is_space]
+    if any(_is_attribution_verb(context.doc[i], context.quoted)
+           and not any(c.dep_ == "dobj" for c in context.doc[i].children)
+           for i in tokens[:SHORT_ATTRIBUTION_TOKENS]):
+        return nxt.end  # "added more staff" has its own object: not an attribution
+    return end
 
 
 def _leading_space(span: QuoteSpan, text: str) -> int:
