@@ -43,6 +43,10 @@ from tests.test_quotes import _pairs
                  'you a new hat and a bell for your bike!” Tom would say, never able to keep a '
                  'secret until the big day.', ["Tom"],
                  id="an-attribution-the-segmenter-split-off-still-attributes"),
+    pytest.param('Gov. Lena Marsh postponed the hearing set for today so that Tomas Ridder could '
+                 'testify. The Democratic governor said she delayed Ridder’s hearing “so that the '
+                 'court can hear every witness first.”', ["Democratic governor"],
+                 id="a-role-in-another-clause-before-a-name-is-not-that-names"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

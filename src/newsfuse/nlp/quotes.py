@@ -273,6 +273,9 @@ class _Article:
         lo = max(self.token_range(0, sentence.start).stop,
                   mention.first_token - ROLE_WINDOW_TOKENS)
         tokens = list(self.doc[lo:mention.first_token])
+        verbs = [n for n, t in enumerate(tokens) if t.pos_ in {"VERB", "AUX"}]
+        if verbs:  # words before a verb are another clause's ("The governor said she freed X")
+            tokens = tokens[verbs[-1] + 1:]
         after = mention.end_token
         if after < len(self.doc) and self.doc[after].text == ",":
             for token in self.doc[after + 1:after + 1 + ROLE_WINDOW_TOKENS]:
