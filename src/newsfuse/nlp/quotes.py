@@ -273,6 +273,9 @@ class _Article:
         lo = max(self.token_range(0, sentence.start).stop,
                   mention.first_token - ROLE_WINDOW_TOKENS)
         tokens = list(self.doc[lo:mention.first_token])
+        verbs = [n for n, t in enumerate(tokens) if t.pos_ in {"VERB", "AUX"}]
+        if verbs:  # words before a verb are another clause's ("The governor said she freed X")
+            tokens = tokens[verbs[-1] + 1:]
         after = mention.end_token
         if after < len(self.doc) and self.doc[after].text == ",":
             for token in self.doc[after + 1:after + 1 + ROLE_WINDOW_TOKENS]:
@@ -376,6 +379,7 @@ def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) ->
     visibly ends before the quote or inside it (segmenters miss ends next to quote marks)."""
     text = context.text
     start, end = context.sentences[first].start, context.sentences[last].end
+    end = _attribution_split_off(context, span, last, end)
     ends_before = list(_SENTENCE_END.finditer(text, start, span.start))
     if ends_before:
         start = ends_before[-1].end()
@@ -387,6 +391,25 @@ def _clause_region(context: _Article, span: QuoteSpan, first: int, last: int) ->
                    for i in tokens[:SHORT_ATTRIBUTION_TOKENS]):
             end = span.end
     return start, end
+
+
+def _attribution_split_off(context: _Article, span: QuoteSpan, last: int, end: int) -> int:
+    """'"...!" Tom would say, ...': the segmenter may end the sentence at the closing mark; a
+    short attribution opening the next sentence of the same paragraph still belongs to it."""
+    following = context.text[span.end:end]
+    # a quote closing on "." ends its sentence; "!" and "?" are kept before the attribution
+    if (span.text[-1:] not in "!?" or following.strip() or last + 1 >= len(context.sentences)
+            or "\n" in following):
+        return end
+    nxt = context.sentences[last + 1]
+    if "\n" in context.text[span.end:nxt.start]:
+        return end
+    tokens = [i for i in context.token_range(nxt.start, nxt.end) if not context.doc[i].is_space]
+    if any(_is_attribution_verb(context.doc[i], context.quoted)
+           and not any(c.dep_ == "dobj" for c in context.doc[i].children)
+           for i in tokens[:SHORT_ATTRIBUTION_TOKENS]):
+        return nxt.end  # "added more staff" has its own object: not an attribution
+    return end
 
 
 def _leading_space(span: QuoteSpan, text: str) -> int:
@@ -692,7 +715,41 @@ def _author_of(context: _Article, statement: Token) -> str | None:
     mention = context.mention_of.get(statement.i - 1)
     if mention is not None and mention.label in {"PERSON", "ORG", "GPE"}:
         return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in statement.children):
+        return _earlier_statement_author(context, statement)
     return None  # "A Yugoslav statement said": a nationality is not a speaker
+
+
+def _earlier_statement_author(context: _Article, statement: Token) -> str | None:
+    """'the statement said' refers back to the statement the article brought in before ('In a
+    statement, Velmora Cruises acknowledged ...', 'the firm said in a statement'): its author
+    is who made that one, the subject of the clause that mentions it."""
+    lookback = _lookback_start(context, statement.idx)
+    for i in reversed(context.token_range(lookback, statement.idx)):
+        earlier = context.doc[i]
+        if i in context.quoted or earlier.lemma_.lower() not in STATEMENT_NOUNS:
+            continue
+        author = _author_of_clause(context, earlier)
+        if author is not None:
+            return author
+    return None
+
+
+def _author_of_clause(context: _Article, statement: Token) -> str | None:
+    """Who made a statement the article mentions: its own author ('the firm's statement'),
+    else the subject of the verb it belongs to ('X said in a statement', 'X issued a
+    statement')."""
+    for child in statement.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+            return _author_of(context, statement)
+    verb = statement.head
+    for _ in range(MAX_GOVERNOR_DEPTH):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in context.quoted
+                and c.lemma_.lower() not in STATEMENT_NOUNS]
+    return _name_of(context, subjects[0]) if subjects and verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -703,6 +760,10 @@ def _phrase(token: Token) -> list[Token]:
         if child.dep_ not in cut:
             keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
+    # a phrase never runs over a paragraph break: the parse may hang a photo credit line
+    # ('(Image: Name)') on the subject of the paragraph after it
+    breaks = [t.i for t in keep if "\n" in t.text]
+    keep = [t for t in keep if not any(t.i <= b < token.i or token.i < b <= t.i for b in breaks)]
     while keep and keep[0] is not token and (keep[0].dep_ == "det" or (
             keep[0].dep_ == "poss" and keep[0].pos_ == "PRON")):
         keep.pop(0)
@@ -738,6 +799,7 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
             focus = token.dep_ in SUBJECT_DEPS and not reported \
                 and not _subordinate(token.head)
             candidates.append((not focus, -mention.start, context.full_name(mention.text)))
+    candidates += _unnamed_speakers(context, lookback, offset)
     people = set(context.descriptors)
     candidates += [(False, -f.span.start, f.speaker) for f in context.found
                    if f.speaker in people and lookback <= f.span.start and f.span.end <= offset]
@@ -747,6 +809,26 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
     # one else in view, the speaker is someone the parse did not name, and stays unnamed
     agreeing = [c for c in candidates if context.genders.get(c[2], pronoun) == pronoun]
     return min(agreeing)[2] if agreeing else None
+
+
+def _unnamed_speakers(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
+    """People in focus that the article does not name: the subject of a speech verb in a main
+    clause whose noun is a role, an office or a title this article writes onto a name ('A
+    spokesman for the board said ... He also wrote'), as 'he'/'she' candidates; the name is
+    what the role resolves to, else the role phrase."""
+    roles = set().union(*PERSON_ROLES, *(_title_words(context.doc, m) for m in context.people))
+    found = []
+    for i in context.token_range(start, end):
+        token = context.doc[i]
+        if (token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.tag_ != "NN"
+                or i in context.quoted or i in context.mention_of
+                or token.lemma_.lower() not in roles or not _is_speech_verb(token.head)
+                or _in_reported_speech(token) or _subordinate(token.head)):
+            continue
+        name = _name_of(context, token)
+        if name:
+            found.append((False, -token.idx, name))
+    return found
 
 
 def _lookback_start(context: _Article, offset: int) -> int:
@@ -931,4 +1013,21 @@ def _inherited_speaker(context: _Article, first: int, earlier: list[_Found]) -> 
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if subjects and (name := _name_of(context, subjects[0])):
                 return name
+    return _lead_in_subject(context, previous)
+
+
+def _lead_in_subject(context: _Article, previous: Sentence) -> str | None:
+    """A quote set as its own paragraph right after a sentence about a named actor ('In its
+    reply, the Roads Council defended its budget. "..."') carries that actor's words: the
+    named subject of the sentence's main verb (active, and not itself quoted)."""
+    roots = {context.doc[i].sent.root for i in context.token_range(previous.start, previous.end)
+             if not context.doc[i].is_space}
+    for root in roots:
+        if root.idx < previous.start or root.i in context.quoted or _is_passive(root):
+            continue
+        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            mention = context.mention_of.get(subject.i)
+            if mention is not None and mention.label in {"PERSON", "ORG"} \
+                    and subject.i not in context.quoted:
+                return _name_of(context, subject)
     return None

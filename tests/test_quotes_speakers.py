@@ -1,0 +1,62 @@
+"""Speaker attribution patterns found on full web pages (issue 8), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsfuse.nlp.pipeline import get_nlp
+from newsfuse.nlp.quotes import _phrase_text
+from tests.test_quotes import _pairs
+
+
+@pytest.mark.parametrize("body, speakers", [
+    pytest.param('In a statement to the Harbour Gazette, Velmora Cruises acknowledged that a '
+                 'recorder was found in a cabin.\n"This is an unusual occurrence and we are '
+                 'looking into it," the statement said.', ["Velmora Cruises"],
+                 id="the-statement-is-the-one-brought-in-before"),
+    pytest.param('The coastguard said in a statement that the ferry had been towed to port.\n'
+                 'A passenger told reporters the engine had caught fire.\n'
+                 '"Nobody was injured," the statement said.', ["coastguard"],
+                 id="the-statement-author-is-the-subject-that-issued-it"),
+    pytest.param('A rescue worker described the scene.\n"The water came in very fast," the '
+                 'statement said.', [None], id="the-statement-with-none-before-has-no-author"),
+    pytest.param('A spokesman for the Dorval County Water Board said that the pumps were working '
+                 'again.\nHe also wrote that "the reservoir is full and the pipes are clean."',
+                 ["spokesman for the Dorval County Water Board"],
+                 id="he-after-an-unnamed-spokesman-is-the-spokesman"),
+    pytest.param('Governor Lena Marsh toured the flooded valley on Tuesday with two engineers.\n'
+                 'The river had risen by four metres overnight. Roads to the north were closed.\n'
+                 'The governor also said the state would ask for federal help.\n'
+                 'Sign up for our morning newsletter. You can unsubscribe at any time.\n'
+                 '"We cannot rebuild this valley alone," she said.', ["Lena Marsh"],
+                 id="she-after-the-governor-said-is-the-governor"),
+    pytest.param('"We keep the roads open," said Petra Lind, the county engineer.\n'
+                 'In its reply to the audit, the Roads Council defended its winter budget.\n'
+                 '"Every crew worked double shifts during the storm."',
+                 ["Petra Lind", "Roads Council"],
+                 id="a-quote-paragraph-after-a-named-subject-is-the-subjects"),
+    pytest.param('The bridge was closed by the Roads Council on Monday.\n'
+                 '"Every crew worked double shifts during the storm."', [None],
+                 id="a-passive-lead-in-gives-no-speaker"),
+    pytest.param('Before the war, Harbor Mail was the only shop in the valley. \n \n “Dad, I got '
+                 'you a new hat and a bell for your bike!” Tom would say, never able to keep a '
+                 'secret until the big day.', ["Tom"],
+                 id="an-attribution-the-segmenter-split-off-still-attributes"),
+    pytest.param('Gov. Lena Marsh postponed the hearing set for today so that Tomas Ridder could '
+                 'testify. The Democratic governor said she delayed Ridder’s hearing “so that the '
+                 'court can hear every witness first.”', ["Democratic governor"],
+                 id="a-role-in-another-clause-before-a-name-is-not-that-names"),
+])
+def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
+    assert [speaker for speaker, _ in _pairs(body)] == speakers
+
+
+def test_a_subject_phrase_stops_at_a_paragraph_break():
+    # the parse of a page hung a photo credit line on the subject of the next paragraph
+    words = ["”", "\n", "(", "Image", ":", "Ana", "Ruiz", ")", "\n", "Rangers", "noted", "it"]
+    heads = [3, 3, 3, 9, 3, 6, 3, 6, 9, 10, 10, 10]
+    deps = ["punct", "dep", "punct", "nmod", "punct", "compound", "appos", "punct", "dep",
+            "nsubj", "ROOT", "dobj"]
+    doc = Doc(get_nlp().vocab, words=words, spaces=[False] * len(words), heads=heads, deps=deps)
+    assert _phrase_text(doc[9]) == "Rangers"
