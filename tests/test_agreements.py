@@ -75,3 +75,11 @@ def test_sentences_that_echo_each_other_and_give_one_day_agree_on_it():
     assert [sorted(a.stated) for a in found] == [["a", "b"]]
     april = ("date", 2.0, "in April")
     assert echoed_figures(alignment, {("a", 0): [march], ("b", 0): [april]}) == []
+
+
+def test_a_subordinate_clause_is_no_wording_of_a_fact():
+    from newsfuse.synthesize.corroborate import _reads_alone
+
+    assert not _reads_alone("When the old dam gave way on Sunday")
+    assert not _reads_alone("The old dam, which broke two days ago")
+    assert _reads_alone("The old dam gave way on Sunday")

@@ -434,6 +434,9 @@ def _looks_like_duration(doc: Doc, run: Span) -> bool:
     """spaCy tags "six hours", "11 days", "a five-year contract" as DATE/TIME."""
     nxt = _next_word(doc, run.end)
     unit = _pint_unit(nxt.lower_) if nxt is not None else None
+    after = _next_word(doc, nxt.i + 1) if nxt is not None else None
+    if after is not None and after.lower_ == "ago":
+        return False  # "two days ago": a day (the date reader's), not a length of time
     return (unit is not None and unit[2] == "[time]") or (
         nxt is not None and nxt.lower_ in ("year", "years") )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -179,11 +180,27 @@ def _agreement_wordings(alignment: Alignment, members: dict[str, int], agreement
     candidates += [(False, text) for i in shown for text in alignment.statements.get(i, [])]
     clauses = sorted((cut, word_count(text), text) for cut, text in candidates
                      if word_count(text) >= (MIN_FACT_WORDS if cut else MIN_PROPOSITION_WORDS)
-                     and any(phrase in text for phrase in phrases))
+                     and any(phrase in text for phrase in phrases) and _reads_alone(text))
     for *_, text in clauses:
         text = text.rstrip(" .,;")
         wordings.append(text[0].upper() + text[1:] + ".")
     return list(dict.fromkeys(wordings))
+
+
+# Words that make a clause subordinate ("When the dam gave way on Sunday") or join it to one
+# before ("And colleagues conducted ..."), and relative pronouns after a noun ("The dam, which
+# broke two days ago"): such a clause does not read as a statement on its own, so it is no
+# wording for a fact.
+_SUBORDINATORS = {"when", "while", "where", "as", "after", "before", "because", "since",
+                  "although", "though", "if", "unless", "until", "once", "whether", "why",
+                  "how", "that", "which", "who", "and", "but", "or", "nor"}
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def _reads_alone(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].lower() not in _SUBORDINATORS \
+        and not _RELATIVE.search(text)
 
 
 def _holds(fact: CorroboratedFact, new: CorroboratedFact) -> bool:
