@@ -180,3 +180,11 @@ def test_an_event_whose_articles_stay_keeps_its_title_and_rows(store):
                                             strict=True))
     assert {k: sorted(v) for k, v in store.event_members().items()} == {
         first[0]: ["a", "b"], first[1]: ["c"]}
+
+
+def test_a_report_for_an_event_merged_away_meanwhile_is_an_unknown_event(store):
+    # another writer (a second server worker) merged the event while its report was made
+    from newsfuse.store import UnknownEvent
+
+    with pytest.raises(UnknownEvent):
+        store.save_report("ev-gone", empty_report("Gone"))

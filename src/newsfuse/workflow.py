@@ -36,7 +36,7 @@ from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import Article, EventReport, InputError
 from newsfuse.script import word_count
-from newsfuse.store import Store, Stored
+from newsfuse.store import Store, Stored, UnknownEvent  # noqa: F401 (UnknownEvent: re-exported)
 
 # Articles cleaned and embedded together before they are stored one by one: batching keeps
 # MiniLM efficient, and at most this many unreported articles are lost if the process dies.
@@ -197,15 +197,6 @@ def list_events(store: Store) -> list[EventInfo]:
 
 
 # --------------------------------------------------------------------------- reports
-
-
-class UnknownEvent(KeyError):
-    def __init__(self, event_id: str):
-        super().__init__(event_id)
-        self.event_id = event_id
-
-    def __str__(self) -> str:
-        return f"no event {self.event_id!r} in the store (see `newsfuse events`)"
 
 
 def event_report(store: Store, event_id: str, config: Config,

@@ -4,9 +4,11 @@ from newsfuse.store.repository import (
     EventSummary,
     Store,
     Stored,
+    UnknownEvent,
     content_hash,
     default_url,
     outlet_name,
 )
 
-__all__ = ["EventSummary", "Store", "Stored", "content_hash", "default_url", "outlet_name"]
+__all__ = ["EventSummary", "Store", "Stored", "UnknownEvent", "content_hash", "default_url",
+           "outlet_name"]

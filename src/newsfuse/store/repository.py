@@ -36,6 +36,17 @@ EMBEDDING_COLUMNS = {"minilm": "embedding_minilm", "e5": "embedding_e5"}
 EVENT_PREFIX = "ev"
 
 
+
+class UnknownEvent(KeyError):
+    """No such event in the store (never was, or merged into another meanwhile)."""
+
+    def __init__(self, event_id: str):
+        super().__init__(event_id)
+        self.event_id = event_id
+
+    def __str__(self) -> str:
+        return f"no event {self.event_id!r} in the store (see `newsfuse events`)"
+
 def default_url() -> str:
     return os.environ.get("NEWSFUSE_DB", DEFAULT_URL)
 
@@ -359,6 +370,8 @@ class Store:
     def save_report(self, event_id: str, report: EventReport) -> None:
         with self.session() as session:
             row = session.get(EventRow, event_id)
+            if row is None:  # merged away by another writer while its report was made
+                raise UnknownEvent(event_id)
             row.last_report = report.model_dump(mode="json")
             row.conflicts = sum(not c.compatible for c in report.conflicts)
             row.reported_at = _now()
