@@ -236,3 +236,27 @@ def test_process_pool_runs_jobs_in_another_process():
             pool.shutdown()
 
     assert asyncio.run(scenario()) != os.getpid()
+
+
+def test_shutdown_ends_worker_processes_still_busy():
+    # a stopped server must not leave its worker processes running (orphans found after load
+    # runs); a running job gets a grace period, then its process is ended
+    import time
+
+    async def scenario() -> list:
+        pool = WorkerPool(workers=1, queue_per_worker=1, kind="process")
+        job = asyncio.ensure_future(pool.run(time.sleep, 60))
+        for _ in range(100):  # until the worker has started and taken the job
+            await asyncio.sleep(0.1)
+            if pool._executor is not None and pool._executor._processes:
+                break
+        await asyncio.sleep(0.5)
+        processes = list(pool._executor._processes.values())
+        pool.shutdown(grace_seconds=0.5)
+        job.cancel()
+        return processes
+
+    processes = asyncio.run(scenario())
+    for process in processes:
+        process.join(5)
+    assert processes and not any(p.is_alive() for p in processes)
