@@ -66,28 +66,21 @@ EVIDENCE = True  # --no-evidence: without the parse and figure links (the earlie
 
 def _analyse(prepared, config):
     from newsfuse.align import align
-    from newsfuse.synthesize.conflicts import compare_figures, distinctive_figures
-    from newsfuse.synthesize.corroborate import corroborated_facts, echoed_figures
-    from newsfuse.synthesize.report import unattributed_quote_sentences
+    from newsfuse.synthesize.report import (
+        figures_and_facts,
+        sentence_vectors,
+        unattributed_quote_sentences,
+    )
     from newsfuse.synthesize.unique import unique_facts
 
     documents, sentences, embeddings, independent, outlets = prepared
     alignment = align(sentences, embeddings, independent, config, outlets=outlets,
                       documents=documents if EVIDENCE else None)
     fragments = unattributed_quote_sentences(documents)
-    _, agreements = compare_figures(documents, alignment.independent, _vectors(alignment))
-    agreements += echoed_figures(alignment, distinctive_figures(documents))
-    facts = corroborated_facts(alignment, fragments, agreements)
+    _, facts = figures_and_facts(documents, alignment, fragments, sentence_vectors(alignment))
     return alignment, {
         "corroborated": [f.model_dump() for f in facts],
         "unique": [f.model_dump() for f in unique_facts(alignment, documents)]}
-
-
-def _vectors(alignment):
-    from newsfuse.nlp.embed import KnownVectors, get_embedder
-
-    return KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
-                        get_embedder())
 
 
 def _crossfacts_records(event: Path) -> list[dict]:

@@ -179,7 +179,13 @@ class Alignment:
     def parts_of(self, index: int) -> list[int]:
         return self._parts_by_sentence.get(index, [])
 
+    def position(self, doc_id: str, index: int) -> int | None:
+        """Index into `sentences` of sentence `index` of article `doc_id` (None: not aligned,
+        e.g. a photo caption)."""
+        return self._position.get((doc_id, index))
+
     def __post_init__(self) -> None:
+        self._position = {(s.doc_id, s.index): i for i, s in enumerate(self.sentences)}
         self._parts_by_sentence: dict[int, list[int]] = {}
         # Sentence -> parts of other sentences it states.
         self._supported_by: dict[int, list[int]] = {}

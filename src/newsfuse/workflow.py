@@ -412,8 +412,7 @@ def _assign_online_full(store: Store, new_ids: Sequence[str], config: Config,
     must equal; also the path of undated newcomers)."""
     articles = store.articles()
     encoder = store_encoder(store, articles, config)
-    vectors = store_embeddings(store, articles, encoder, progress)
-    signals = article_signals(articles, encoder, vectors)
+    signals = _signals(store, articles, encoder, progress)
     members = store.event_members()
     event_of = {a: e for e, ids in members.items() for a in ids}
     numbers = {event_id: k for k, event_id in enumerate(members)}
@@ -431,14 +430,6 @@ def _assign_online_full(store: Store, new_ids: Sequence[str], config: Config,
             clusterer.add(articles[i].id, signals[i])
         clusterer.consolidate()
     groups = list(clusterer.events().values())
-    by_id = {a.id: a for a in articles}
-    # An event whose articles did not change keeps its title: describing every event on
-    # every add grew with the store.
-    stored_titles = store.event_titles()
-    unchanged = {frozenset(ids): stored_titles.get(event_id, "")
-                 for event_id, ids in members.items()}
-    titles = [unchanged.get(frozenset(group))
-              or describe_event("", [by_id[i] for i in group]).title for group in groups]
-    ids = store.assign_events(groups, titles)
+    ids = store.assign_events(groups, _titles(store, groups, articles, members))
     return [event_id for event_id, group in zip(ids, groups, strict=True)
             if new & set(group)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy loads only where a stage parses
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _TEXT_KEY = "newsfuse.text"
 _ENTS_KEY = "newsfuse.ents"
@@ -26,3 +26,9 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if _ENTS_KEY not in doc.user_data:
         doc.user_data[_ENTS_KEY] = tuple(doc.ents)
     return doc.user_data[_ENTS_KEY]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity a token belongs to, if any."""
+    return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None) \
+        if token.ent_type_ else None

@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
-from newsfuse.nlp import doc_ents
+from newsfuse.nlp import doc_ents, entity_of
 from newsfuse.nlp.numbers import (
     DIGITS,
     QUALIFIERS,
@@ -339,7 +339,7 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
     for token in doc:
         match = _ORDINAL_DIGITS.match(token.lower_)
         value = float(match.group(1)) if match else ORDINAL_WORDS.get(token.lower_)
-        if value is not None and (ranked := _ranked_superlative(token)) is not None:
+        if value is not None and (ranked := _ranked_superlative(token, value)) is not None:
             found.append(ranked)
             continue
         noun = _ranked_noun(token) if value is not None else None
@@ -359,16 +359,12 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
     return found
 
 
-def _ranked_superlative(ordinal: Token) -> _Reading | None:
+def _ranked_superlative(ordinal: Token, value: float) -> _Reading | None:
     """'the second-largest in the province', 'the third busiest airport': an ordinal ranking
     a superlative is a rank of what the superlative measures (with its noun, when it has one:
     'busiest airport'; "second" here is no ordinary adjective)."""
     superlative = ordinal.head
     if ordinal.dep_ != "advmod" or superlative.tag_ != "JJS" or superlative.i < ordinal.i:
-        return None
-    match = _ORDINAL_DIGITS.match(ordinal.lower_)
-    value = float(match.group(1)) if match else ORDINAL_WORDS.get(ordinal.lower_)
-    if value is None:
         return None
     noun = superlative.head if superlative.dep_ == "amod" and superlative.head.pos_ in (
         "NOUN", "PROPN") else None
@@ -573,7 +569,7 @@ def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) 
         candidates += [c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     for token in candidates:
         if token.ent_type_ == "PERSON":
-            entity = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
+            entity = entity_of(token)
             return entity.text if entity is not None else token.text
         if token.lower_ in PERSONAL_PRONOUNS:
             return _last_person_before(doc, token.i)

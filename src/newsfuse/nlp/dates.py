@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, Sentence
-from newsfuse.nlp import doc_ents, doc_text
+from newsfuse.nlp import doc_ents, doc_text, entity_of
 
 _MONTHS = lang.MONTH_NUMBER
 _MONTH, _DAY, _YEAR = lang.MONTH_PATTERN, lang.DAY_PATTERN, lang.YEAR_PATTERN
@@ -159,7 +159,7 @@ def _is_in_title(span: Span) -> bool:
     Morning Live"', 'Friday Night Lights'), a club ('the Tuesday Club'). Such names write the
     word after the weekday capitalised and hang the weekday on it; a date does neither
     ('Saturday night', 'on Tuesday President Ruiz said' names a person after it)."""
-    if any(e.label_ in _TITLE_LABELS for t in span for e in [_entity_of(t)] if e is not None):
+    if any(e.label_ in _TITLE_LABELS for t in span for e in [entity_of(t)] if e is not None):
         return True
     return any(_names_something(t) for t in span if t.lower_ in _WEEKDAY_WORDS)
 
@@ -173,14 +173,9 @@ def _names_something(weekday: Token) -> bool:
         return False  # 'Saturday night'
     if head.lower_ in _DAY_PARTS:
         return True  # 'Saturday Night ...': a date writes the part of the day lowercase
-    named = _entity_of(head)
+    named = entity_of(head)
     return (head.lower_ not in _WEEKDAY_WORDS | _MONTH_WORDS
             and (named is None or named.label_ not in _NAME_LABELS))
-
-
-def _entity_of(token: Token) -> Span | None:
-    return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None) \
-        if token.ent_type_ else None
 
 
 def _points_forward(candidate: _Candidate, span: Span | None) -> bool:

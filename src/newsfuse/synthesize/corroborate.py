@@ -130,9 +130,8 @@ def _agreed_fact(alignment: Alignment, agreement: Agreement,
                  excluded: set[tuple[str, int]]) -> CorroboratedFact | None:
     """The fact of a figure given alike, in the first wording whose other figures its
     sources all state too."""
-    position = {(s.doc_id, s.index): i for i, s in enumerate(alignment.sentences)}
-    members = {doc: position[(doc, index)] for doc, (index, _) in agreement.stated.items()
-               if (doc, index) in position}
+    members = {doc: at for doc, (index, _) in agreement.stated.items()
+               if (at := alignment.position(doc, index)) is not None}
     if not agreement.distinctive:
         echoed = {doc for doc, i in members.items() for other, j in members.items()
                   if alignment.voice(other) != alignment.voice(doc)

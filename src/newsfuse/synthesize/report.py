@@ -9,6 +9,8 @@ from newsfuse.config import Config
 from newsfuse.model import (
     AnnotatedDocument,
     ArticleInfo,
+    Conflict,
+    CorroboratedFact,
     EventReport,
     InputError,
     Quote,
@@ -32,15 +34,13 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
     fragments = unattributed_quote_sentences(documents)
     summary = summary_sentences(alignment, config, fragments)
     entities = merge_entities(documents)
-    vectors = KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
-                           get_embedder())
-    conflicts, agreements = compare_figures(documents, alignment.independent, vectors)
+    vectors = sentence_vectors(alignment)
+    conflicts, corroborated = figures_and_facts(documents, alignment, fragments, vectors)
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
         summary=summary,
-        corroborated=corroborated_facts(alignment, fragments, agreements + echoed_figures(
-            alignment, distinctive_figures(documents))),
+        corroborated=corroborated,
         conflicts=conflicts,
         unique=unique_facts(alignment, documents),
         quotes=_distinct_quotes(documents, alias_index(entities)),
@@ -48,6 +48,22 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
         timeline=build_timeline(documents, vectors),
         errors=errors or [],
     )
+
+
+def sentence_vectors(alignment: Alignment) -> KnownVectors:
+    """An encoder that reuses the event's sentence vectors and encodes only new texts."""
+    return KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
+                        get_embedder())
+
+
+def figures_and_facts(documents: list[AnnotatedDocument], alignment: Alignment,
+                      fragments: set[tuple[str, int]], vectors: KnownVectors
+                      ) -> tuple[list[Conflict], list[CorroboratedFact]]:
+    """Conflicting figures, and the corroborated facts: those read off the alignment, then
+    the figures independent sources give alike (linked, or days in sentences that echo)."""
+    conflicts, agreements = compare_figures(documents, alignment.independent, vectors)
+    agreements += echoed_figures(alignment, distinctive_figures(documents))
+    return conflicts, corroborated_facts(alignment, fragments, agreements)
 
 
 def summary_sentences(alignment: Alignment, config: Config,
