@@ -119,3 +119,20 @@ def test_project_pipeline_matches_spacy_on_invented_text(spacy_nlp) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "?!"])
 def test_degenerate_text(text: str, spacy_nlp) -> None:
     assert _annotation(get_nlp()(text)) == _annotation(spacy_nlp(text))
+
+
+def test_lemmas_are_worked_out_once_per_word_form(monkeypatch, spacy_nlp) -> None:
+    nlp = load_pipeline(NlpConfig().spacy_model)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    calls = []
+    work_out = type(lemmatizer).is_base_form
+    monkeypatch.setattr(type(lemmatizer), "is_base_form",
+                        lambda self, token: calls.append(token.text) or work_out(self, token))
+    text = SENTENCES[0] + " " + SENTENCES[2]
+    expected = _annotation(spacy_nlp(text))
+    calls.clear()
+    first = _annotation(nlp(text))
+    assert calls  # the first pass works the lemmas out (base forms included)
+    calls.clear()
+    assert _annotation(nlp(text)) == first == expected
+    assert calls == []  # spaCy's own cache asks again for every word already in base form
