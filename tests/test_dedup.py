@@ -53,7 +53,11 @@ def test_threshold_comes_from_config():
     half = WIRE[: len(WIRE) // 2]
     articles = [article("full", WIRE), article("half", half)]
     assert near_duplicate_groups(articles, ClusterConfig(duplicate_jaccard=0.3))["half"] == "full"
-    assert near_duplicate_groups(articles, ClusterConfig(duplicate_jaccard=0.9))["half"] == "half"
+    # half of the text lies wholly inside the other: a trimmed copy by containment, unless
+    # the containment share asked for is out of reach
+    assert near_duplicate_groups(articles, ClusterConfig(duplicate_jaccard=0.9))["half"] == "full"
+    strict = ClusterConfig(duplicate_jaccard=0.9, duplicate_containment=1.01)
+    assert near_duplicate_groups(articles, strict)["half"] == "half"
 
 
 def test_empty_and_short_articles_do_not_crash():
@@ -76,3 +80,27 @@ def test_chinese_copies_are_near_duplicates_and_other_stories_are_not():
     groups = near_duplicate_groups([Article(id="a", body=story), Article(id="b", body=copy),
                                     Article(id="c", body=other)])
     assert groups["b"] == groups["a"] and groups["c"] == "c"
+
+
+# Invented paragraphs of one ferry story; a partial page keeps the second half word for word.
+FERRY = [
+    f"Paragraph {n}: the harbour board of Kesselby met crew delegate {name} on day {n} of the "
+    f"strike, and {n * 3} sailings to the outer islands were cancelled while {name} asked for "
+    f"a written offer on rest hours, night rates and the {n}th clause of the old contract."
+    for n, name in enumerate(["Ilse Varga", "Tomas Orlev", "Aino Brekke", "Jules Mbeki",
+                              "Rosa Kettle", "Piet Laane", "Mira Osk", "Ole Dunn",
+                              "Kai Reno", "Lene Haas", "Bo Strand", "Ada Vinter"], start=1)]
+
+
+def test_a_partial_copy_is_found_whatever_the_hashes_propose():
+    """A page holding half of another outlet's story word for word (Jaccard ~0.45, all of its
+    shingles inside the other) is one source: LSH's bands alone miss such pairs one time in
+    four, so within an event every pair is compared."""
+    found = 0
+    for shift in range(12):
+        paragraphs = FERRY[shift:] + FERRY[:shift]
+        whole = article("full", " ".join(paragraphs))
+        half = article("half", " ".join(paragraphs[6:]))
+        found += near_duplicate_groups([whole, half], ClusterConfig()) == {"full": "full",
+                                                                           "half": "full"}
+    assert found == 12
