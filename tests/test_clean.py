@@ -173,3 +173,15 @@ def test_example_bodies_keep_the_story(example_bodies: dict[str, str]) -> None:
         assert re.search(pattern, everything), pattern
     for article_id, body in example_bodies.items():
         assert len(body.split()) >= 150, article_id  # every article keeps most of its text
+
+
+def test_closing_quote_marks_lost_to_a_wrong_encoding_are_mended() -> None:
+    raw = ("The audit of the Tessaly water board, published on Monday, warns of an “expectations "
+           "gap\ufffd? among farmers, and says the new pumps were “poorly specified.\ufffd? The "
+           "board's chair, Ines Varga, called the findings “unfair\ufffd? and promised a reply.")
+    body = clean(Article(id="audit", raw=raw, format="text")).body
+    assert "\ufffd" not in body
+    assert "an “expectations gap” among farmers" in body and "“unfair” and" in body
+    # a text that closes its quotes keeps a replacement character it has for another reason
+    kept = raw.replace("“unfair\ufffd?", "“unfair”")
+    assert "\ufffd?" in clean(Article(id="audit", raw=kept, format="text")).body

@@ -45,6 +45,18 @@ def test_single_quoted_paragraphs_continue_like_double_ones():
         "The river rose in minutes. Then the power went out."]
 
 
+def test_quote_runs_on_across_blank_lines_and_a_bracketed_credit():
+    text = ("The swimmer told the Harbour Post: “The water was colder than I thought.\n \n"
+            "(Image: Lena Okafor)\n“I kept going until the buoy.”\nThe race ends in May.")
+    assert [s.text for s in find_quote_spans(text)] == [
+        "The water was colder than I thought. I kept going until the buoy."]
+
+
+def test_doubled_single_marks_are_double_quotes():
+    text = "‘‘We have asked for more ferries,’’ the harbour master said. The ferry’s engine failed."
+    assert [s.text for s in find_quote_spans(text)] == ["We have asked for more ferries"]
+
+
 def test_unclosed_quote_mark_gives_no_span():
     assert find_quote_spans('He said "we will see\nNothing else happened.') == []
 

@@ -40,6 +40,19 @@ class NotAnArticle(NoArticleText):
         super().__init__(item, f"not a news article ({reason}): {item}")
 
 
+# A closing ” read in the wrong encoding: its last byte has no character in cp1252, so a
+# crawler wrote a replacement character and "?" for it ("an “expectations gap\ufffd? among").
+_BROKEN_CLOSING_QUOTE = "\ufffd?"
+
+
+def mend_quote_marks(text: str) -> str:
+    """Closing quote marks lost to a wrong encoding, put back: only in a text that opens
+    quotes with “ and never closes one with ”, so a real "\ufffd?" elsewhere is left alone."""
+    if _BROKEN_CLOSING_QUOTE in text and "“" in text and "”" not in text:
+        return text.replace(_BROKEN_CLOSING_QUOTE, "”")
+    return text
+
+
 def clean(article: Article, config: CleanConfig | None = None) -> Article:
     """A copy of `article` with `body` (one paragraph a line) and `removed` filled.
 
@@ -51,12 +64,12 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         page = extract(article.raw, article.url)
         updates = _metadata_updates(article, page)
         title = updates.get("title", article.title)
-        text = page.text
+        text = mend_quote_marks(page.text)
         body, removed = clean_lines(text, HTML_RULES, title=title)
     else:
         updates = {}
         # hard-wrapped text is made one paragraph a line before the line rules see it
-        text = reflow(article.raw)
+        text = reflow(mend_quote_marks(article.raw))
         body, removed = clean_lines(text, text_rules(config.max_heading_words),
                                     title=article.title)
         body, removed = _headline_only(body, removed)

@@ -109,6 +109,9 @@ _HEADLINE_TAIL = re.compile(r"[\s,.]*[:–—]\s+\S")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»]+\s+(?=[^\W\d_])")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"\s*\n\s*(?:``|[\"“«'‘])?")
+# Lines a quote running over paragraphs goes on across: blank ones (pages that put a space on
+# the line between paragraphs) and a photo credit set in brackets ("(Image: Getty Images)").
+_BETWEEN_PARAGRAPHS = re.compile(r"\s*(?:\([^()\n]*\)|\[[^\[\]\n]*\])?\s*$")
 
 
 @dataclass(frozen=True)
@@ -142,9 +145,10 @@ class _Found:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted passage of `text`, in order (see module docstring for the mark rules)."""
     spans: list[QuoteSpan] = []
-    # Newswire writes ``quotes'' (DUC, Gigaword); the same-length rewrite keeps every offset.
-    marks = text.replace("``", " “").replace("''", "” ")
-    lines = list(_LINE.finditer(marks))
+    # Newswire writes ``quotes'' (DUC, Gigaword), some sites ‘‘quotes’’ with doubled single
+    # marks; the same-length rewrite keeps every offset.
+    marks = text.replace("``", " “").replace("''", "” ").replace("‘‘", " “").replace("’’", "” ")
+    lines = [line for line in _LINE.finditer(marks) if not _BETWEEN_PARAGRAPHS.match(line.group())]
     carried: tuple[str, int] | None = None
     for n, line in enumerate(lines):
         pairs, unclosed = _scan_line(line.group(), line.start(), carried)
@@ -196,6 +200,9 @@ def _closes(prev: str, nxt: str) -> bool:
 
 
 def _quote_text(inner: str) -> str:
+    lines = inner.split("\n")
+    inner = "\n".join(line for line in lines[:1] + [
+        line for line in lines[1:] if not _BETWEEN_PARAGRAPHS.match(line)])
     text = _CONTINUATION.sub(" ", inner)
     return " ".join(text.split()).strip().rstrip(",").strip()
 
