@@ -43,6 +43,18 @@ def test_a_clause_that_is_only_asked_about_is_no_proposition():
     assert not any(p.startswith("the two ferries") for p in found)
 
 
+@pytest.mark.parametrize("text, denied", [
+    ("The commissioner said he had not seen the memo, nor did he believe that his officers "
+     "would harm a prisoner.", "his officers would harm a prisoner"),
+    ("Nor do I believe that an inspector would ignore a complaint.",
+     "an inspector would ignore a complaint"),
+    ("She did not say that the mill would close.", "the mill would close"),
+], ids=["nor on the first joined verb", "nor on the verb", "not"])
+def test_a_clause_under_a_denied_verb_is_no_proposition(text, denied):
+    assert denied not in propositions(text)
+    assert "the mill would close" in propositions("She said that the mill would close.")
+
+
 def test_a_clause_describing_a_noun_is_no_proposition():
     found = propositions("Ferry tickets were sold during the entire time the strike ran.")
     assert not any(p.startswith("the strike") for p in found)

@@ -68,9 +68,28 @@ def _clause_head(token: Token) -> bool:
     # "no indication whether X", "asked if X": X is not claimed
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
         return False
+    # "nor did he believe that X", "she did not say X": X is denied or left open
+    if _under_denied_verb(token):
+        return False
     # "police said (that) X": X is the claim, said is attribution; and "a study shows X"
     # without X says nothing
     return not any(c.dep_ == "ccomp" for c in token.children)
+
+
+_DENYING_WORDS = {"not", "never", "nor", "neither"}
+
+
+def _under_denied_verb(token: Token) -> bool:
+    """The clause is the complement of a verb that is denied, however far up."""
+    while token.dep_ in ("ccomp", "xcomp"):
+        token = token.head
+        if any(c.dep_ == "neg" or c.lower_ in _DENYING_WORDS for c in token.children):
+            return True
+        # "said X, nor did he believe Y": the "nor" hangs on the first of the joined verbs
+        if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _DENYING_WORDS
+                                        and c.i < token.i for c in token.head.children):
+            return True
+    return False
 
 
 def _words(head: Token) -> list[Token]:
