@@ -129,3 +129,12 @@ def test_a_count_of_another_noun_inside_a_whole_is_that_nouns_total():
         "The agency confirmed 376 civilian casualties, including 94 deaths.")
         if c.quantity.kind == "count"}
     assert found == {376: "total", 94: "total"}
+
+
+def test_a_figure_in_brackets_in_other_units_is_no_claim_of_its_own():
+    found = claims("Crews worked inside a 20 km (12 miles) exclusion zone around the plant, "
+                   "and the council will spend $12m (£9.4m) on new pumps.")
+    assert [(f.phrase, f.quantity.kind) for f in found if f.quantity] == [
+        ("20 km", "measure"), ("$12m", "money")]
+    # a bracketed figure of its own stays: "(12 km)" after a noun gives the road's length
+    assert [f.phrase for f in claims("The road (12 km) and the bridge were closed.")] == ["12 km"]

@@ -182,6 +182,16 @@ def test_an_updated_count_is_not_a_conflict():
     assert any("update" in c.reason for c in conflicts)
 
 
+def test_an_estimate_beside_a_confirmed_count_is_compatible():
+    conflicts = event("Nearly 700 people have been confirmed killed in the Varn valley floods.",
+                      "The Varn valley floods likely killed well more than 1,000 people.")
+    assert flagged(conflicts) == []
+    assert any("estimate" in c.reason for c in conflicts)
+    # two counts of the same toll still conflict
+    assert flagged(event("Nearly 700 people have been confirmed killed in the Varn valley floods.",
+                         "The Varn valley floods killed more than 1,000 people."))
+
+
 def test_figures_of_different_people_are_not_rivals():
     conflicts = event("Chief executive Hanna Brecht received $41 million in pay last year.",
                       "Finance chief Otto Lind received $19 million in pay last year.")

@@ -27,6 +27,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"]["words"])
 IRREGULAR_DEMONYMS: dict[str, str] = dict(_DATA["irregular_demonyms"]["map"])
 EXONYMS: dict[str, str] = dict(_DATA["exonyms"]["map"])
 PHOTO_AGENCIES: tuple[str, ...] = tuple(_DATA["photo_agencies"]["names"])
+HEDGE_MODALS: frozenset[str] = frozenset(_DATA["hedges"]["modals"])
+HEDGE_ADVERBS: frozenset[str] = frozenset(_DATA["hedges"]["adverbs"])
+HEDGE_VERBS: frozenset[str] = frozenset(_DATA["hedges"]["verbs"])
+HEDGE_ADJECTIVES: frozenset[str] = frozenset(_DATA["hedges"]["adjectives"])
 
 # calendar's names are English unless a program calls locale.setlocale, which newsfuse never does.
 MONTHS: tuple[str, ...] = tuple(calendar.month_name[1:])

@@ -101,6 +101,8 @@ class Quantity(Record):
                              "sentence pins one ('the 2019 fire', 'in 2019')")
     update: bool = Field(False, description="The figure is stated as a new value of a running "
                          "count ('the toll rose to 52', 'climbed to 40')")
+    estimate: bool = Field(False, description="The figure is stated as an estimate or a "
+                           "likelihood ('likely killed more than 10,000', 'an estimated 2,000')")
     aspect: Literal["total", "part", "size", "change"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "

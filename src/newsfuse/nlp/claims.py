@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfuse import lang
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
 from newsfuse.nlp import doc_ents, entity_of
 from newsfuse.nlp.numbers import (
@@ -150,13 +151,25 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     starts = [s.start for s in sentences]
     facts: list[NumericFact] = []
     taken: set[int] = set()
-    for reading in _readings(doc):
-        if taken & set(range(reading.start, reading.end)):
+    readings = _readings(doc)
+    for k, reading in enumerate(readings):
+        if taken & set(range(reading.start, reading.end)) or _converts(doc, readings[:k], reading):
             continue
         taken.update(range(reading.start, reading.end))
         facts.append(_fact(doc, reading, article, sentences, starts))
     facts += _date_claims(doc, sentences, article, dates or [])
     return facts
+
+
+def _converts(doc: Doc, before: list[_Reading], reading: _Reading) -> bool:
+    """A figure in brackets right after one of its kind is that figure in other units: "a
+    20 km (12 miles) zone", "$12m (£9.4m)". Read as a second claim it was compared with
+    other sources on its own, and a conflict was reported twice."""
+    if reading.kind not in ("measure", "money", "duration") or reading.start < 1 \
+            or doc[reading.start - 1].text != "(" or not before:
+        return False
+    previous = before[-1]
+    return previous.kind == reading.kind and previous.end == reading.start - 1
 
 
 # --------------------------------------------------------------------------- readings
@@ -531,7 +544,25 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         year=None if reading.kind == "year" else _pinned_year(noun, verb),
         actor=_actor(doc, reading, noun, verb),
         update=_is_update(reading, verb),
+        estimate=_is_estimate(reading, noun, verb),
     )
+
+
+def _is_estimate(reading: _Reading, noun: Token | None, verb: Token | None) -> bool:
+    """'likely killed more than 10,000', 'could reach 50', 'an estimated 2,000 homes',
+    'feared dead', 'expected to top 40': the figure is a guess, not a count (lang.json)."""
+    marked = [reading.anchor, *([noun] if noun is not None else [])]
+    if any(c.lower_ in lang.HEDGE_ADJECTIVES and c.dep_ in ("amod", "advmod")
+           for token in marked for c in token.children):
+        return True
+    while verb is not None:
+        if any((c.dep_ == "aux" and c.lower_ in lang.HEDGE_MODALS)
+               or (c.dep_ == "advmod" and c.lower_ in lang.HEDGE_ADVERBS)
+               or (c.dep_ in ("acomp", "oprd") and c.lower_ in lang.HEDGE_ADJECTIVES)
+               for c in verb.children) or verb.lemma_.lower() in lang.HEDGE_VERBS:
+            return True
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+    return False
 
 
 def _is_update(reading: _Reading, verb: Token | None) -> bool:

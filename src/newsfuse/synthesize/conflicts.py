@@ -535,7 +535,8 @@ def _conflict(group: list[_Item]) -> Conflict | None:
         return None
     ordered = sorted(claims.values(), key=lambda members: members[0].fact.sentence)
     compatible = intervals_overlap(members[0].interval for members in ordered) or any(
-        m.fact.quantity is not None and m.fact.quantity.update for ms in ordered for m in ms)
+        m.fact.quantity is not None and m.fact.quantity.update for ms in ordered for m in ms) \
+        or _estimate_beside_count(ordered)
     head = ordered[0][0].fact
     return Conflict(
         measure=head.measure,
@@ -545,6 +546,13 @@ def _conflict(group: list[_Item]) -> Conflict | None:
         kind=head.quantity.kind if head.quantity else None,
         quantity=head.quantity,
     )
+
+
+def _estimate_beside_count(claims: list[list[_Item]]) -> bool:
+    """One side gives a guess ("likely killed more than 10,000"), the other a count
+    ("7,000 have been confirmed killed"): both can be true, and a reader needs both."""
+    estimates = {m[0].fact.quantity is not None and m[0].fact.quantity.estimate for m in claims}
+    return estimates == {True, False}
 
 
 def _claim(members: list[_Item]) -> Claim:
@@ -583,6 +591,10 @@ def _why_compatible(claims: list[list[_Item]]) -> str:
                if m[0].fact.quantity is not None and m[0].fact.quantity.update]
     if updates and not intervals_overlap(m[0].interval for m in claims):
         return f"the count changed: {', '.join(updates)} is stated as an update"
+    if _estimate_beside_count(claims) and not intervals_overlap(m[0].interval for m in claims):
+        guesses = [m[0].fact.phrase for m in claims
+                   if m[0].fact.quantity is not None and m[0].fact.quantity.estimate]
+        return f"{', '.join(guesses)} is stated as an estimate, the other as a count"
     kinds = {QUALIFIERS.get((m[0].fact.qualifier or "").lower(), "exact") for m in claims}
     values = {m[0].fact.value for m in claims}
     if len(values) == 1:
