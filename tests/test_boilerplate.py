@@ -108,6 +108,17 @@ REMOVED_LINES = [
     ("ab/cd (AFP, dpa)", "author-note"),
     ("THIS IS A BREAKING NEWS UPDATE. Check back soon for more. The earlier story is below.",
      "author-note"),
+    ("Ilse Marr contributed from Tolvik. Also contributing was Ola Brenn in Orrin.", "author-note"),
+    ("Coast Wire reporter Ana Ruiz contributed from Orrin, Marenland.", "author-note"),
+    ("To contact the editor responsible for this story: Ola Brenn at obrenn@example.test",
+     "author-note"),
+    ("Competing Interests: The authors have declared that none exist.", "author-note"),
+    ("Like Coast Radio on Facebook and follow @coastradio for more.", "promo"),
+    ("Get push notifications with the day's news.", "promo"),
+    ("Top Reads from The Harbour Times:", "related-link"),
+    ("© 2021 Coast Media. All Rights Reserved.", "copyright"),
+    ("poster=\"https://video.example.test/p/81.jpg\" true The ferry leaves Tolvik at dawn.",
+     "markup"),
 ]
 
 KEPT_LINES = [
@@ -123,6 +134,8 @@ KEPT_LINES = [
     "The ferry service to Tolvik resumed on Monday after a week, the operator said. (AP)",
     "The senator left, angry, before the vote on the harbour budget.",
     "The survey was run for the council by Coast Polls/Ipsos.",
+    "Donors contributed from across the valley, the mayor said.",
+    "Supporters who follow him on Twitter cheered the decision.",
     "Viewers can share, watch or embed the clip, the broadcaster said.",
     "You can watch more videos of the storm on the council's website, the mayor said.",
     "The county's alerts get sent by email to every resident, officials said.",

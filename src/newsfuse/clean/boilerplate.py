@@ -129,6 +129,7 @@ RELATED_LINK = _rx(
     r"trending(?: now)?|top stories|editor'?s picks)\s*[:.]?\s*$",
     r"^(?:related (?:articles?|posts?|stories|links?))\s*:",
     r"^most (?:read|popular|viewed|shared|watched)\b",
+    r"^(?:top|latest|more) (?:reads|stories|headlines|videos)\b[^.!?]{0,40}$",
     # the same announcements in the other languages of the benchmark pages
     r"^(?:leggi anche|lesen sie auch|mehr zum thema|voir aussi|lire aussi|à lire aussi|"
     r"leia também|veja também|lee también|ver también|lees ook)\b",
@@ -174,6 +175,8 @@ PROMO = _rx(
     r"\b(?:newsletters?|alerts?)\b.{0,60}\b(?:sign up|subscribe)\b",
     r"\bdelivered (?:to|through|into) your (?:inbox|letterbox|door|mailbox)\b",
     r"^(?:follow|like|join) us on\b",
+    r"^(?:follow|like) (?:\S+ ){1,3}on (?:facebook|twitter|instagram)\b",
+    r"\b(?:get|receive|turn on) (?:push )?notifications\b",
     r"^follow @\w+",
     r"\bdownload (?:our|the)\b.{0,30}\bapp\b",
     r"^(?:get|download) the latest\b.{0,40}\b(?:news|updates|app)\b",
@@ -217,8 +220,21 @@ AUTHOR_NOTE = _rx(
     # a wire desk's note over an updated story
     r"^this is a breaking news update\b",
     r"\bcheck back (?:soon|later) for\b",
+    # who else reported ("Ana Ruiz contributed from Tolvik. Also contributing were ...") and where
+    # to write to the editors
+    r"^(?:[\w.'-]+\s+){1,6}contributed (?:reporting )?from (?-i:[A-Z])",
+    r"^also contributing (?:were|was|to this)\b",
+    r"^to contact the (?:reporters?|editors?|writers?|authors?)\b",
+    # a paper's declarations under a study
+    r"^(?:funding|competing interests|conflicts? of interest|data availability|"
+    r"author contributions)\s*:",
     r"\bmay be reached at\b.{0,60}@",
 )
+# The page's copyright notice: "© 2021 Coast Media. All rights reserved."
+COPYRIGHT = _rx(r"^\(?(?:copyright\b|©)", r"\ball rights reserved\b")
+# An element's attributes leaked into the text ('poster="https://..." ...'); what follows them on
+# the line is the element's description (a video's caption), up to a caption's length.
+LEAKED_ATTRIBUTE = re.compile(r"^[\w-]+=[\"']")
 # A line that is only an e-mail address, a web address or a social handle.
 CONTACT = _rx(r"^\S+@\S+\.[a-z]{2,}$", r"^(?:https?://|www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$",
               r"^@\w+$")
@@ -387,6 +403,8 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("related-link", lambda line: _is_related_link(line) and not _prose_after_label(line)),
     Rule("photo-credit", _short_match(PHOTO_CREDIT, MAX_CREDIT_WORDS)),
     Rule("author-note", _short_match(AUTHOR_NOTE, MAX_WIDGET_WORDS)),
+    Rule("copyright", _short_match(COPYRIGHT, MAX_WIDGET_WORDS)),
+    Rule("markup", _short_match(LEAKED_ATTRIBUTE, MAX_BARE_CAPTION_WORDS)),
     Rule("contact", _short_match(CONTACT, 1)),
     Rule("byline", _short_match(BYLINE, MAX_CREDIT_WORDS * 2)),
     Rule("byline", _short_match(STAMP, MAX_WIDGET_WORDS)),
