@@ -64,12 +64,61 @@ REMOVED_LINES = [
     ("Boats wait at the quay. (Photo by Arne VOSS / AFP)", "caption"),
     ("Fishermen wait for the storm to pass [Arne Voss/Reuters]", "caption"),
     ("Storm waves have hit the northern coast. (May 4, 2021)", "video-caption"),
+    # wire-gallery captions: their credit, a file-photo opening, people placed in the picture
+    ("Divers search the river near Tolvik, Monday, May 3, 2021. Rescuers said the current "
+     "was too strong to... (Associated Press)", "caption"),
+    ("Volunteers stack sandbags in Orrin. (AP Photo/Ilse Marr) (Associated Press)", "caption"),
+    ("The festival poster for this year. (Harbour Films via AP)", "caption"),
+    ("Ferry captain Ola Brenn waits at the quay. (Tove Lind/Coast Daily)", "caption"),
+    ("A crane lifts the wrecked hull onto the pier on Sunday. Associated Press", "caption"),
+    ("Rescuers carry supplies to the village. Photo: Getty Images.", "caption"),
+    ("Firefighters clear the road. (Photo: Valley TV, Orrin)", "caption"),
+    ("Rex, a harbour police dog in 2009. Ana Ruiz / The Coast Daily / Pictura ID: 4417",
+     "caption"),
+    ("Ola Brenn rowed across the bay in June The Harbour Sun/Coast Syndication", "caption"),
+    ("FILE - A ferry leaves the harbour of Tolvik at dawn.", "caption"),
+    ("In this Sept. 4, 2020, file photo, evacuees board a bus outside the stadium in Orrin.",
+     "caption"),
+    ("Mayor Ana Ruiz, left, greets rescuers outside the town hall in Tolvik.", "caption"),
+    ("View Slideshow Divers search the river near Tolvik on Monday.", "caption"),
+    ("Image copyright Coast Pictures Image caption The pier was closed for a week", "caption"),
+    # a player's or share bar's controls, with the video description after them
+    ("Skip in Skip x Embed x Share CLOSE Floods cut off the valley road overnight. (May 3) AP",
+     "player"),
+    ("SHARE COPY LINK Two sailors describe the storm from the deck of their boat.", "player"),
+    ("Embed Ferry Sinks Off Tolvik 1:42 autoplay autoplay Copy this code to your website",
+     "player"),
+    ("JUST WATCHED Divers reach the wreck Replay More Videos ... MUST WATCH", "player"),
+    ("Story highlights The ferry sank in calm water", "player"),
+    ("Watch it here:", "player"),
+    ("(WATCH: The week's storms in 60 seconds)", "related-link"),
+    # newsletter boxes and paywall offers
+    ("Get daily updates directly to your inbox Subscribe", "promo"),
+    ("Coast Alerts Get storm alerts and harbour news. The stories that matter, delivered "
+     "each morning.", "promo"),
+    ("Digital Access For Only $1.99 For the best local coverage, subscribe today.", "promo"),
+    ("See every episode online or download the Coast TV app on your phone.", "promo"),
     # author notes, bylines, contact lines
     ("With reporting by AFP and Reuters", "author-note"),
     ("Mira Holt contributed to this report.", "author-note"),
     ("By Mira Holt and Jon Rask", "byline"),
     ("Updated at 4:05 p.m.", "byline"),
     ("mira.holt@example.org", "contact"),
+    ("Ola Brenn writes about the sea. Contact him at Twitter.com/olabrenn", "author-note"),
+    ("ab/cd (AFP, dpa)", "author-note"),
+    ("THIS IS A BREAKING NEWS UPDATE. Check back soon for more. The earlier story is below.",
+     "author-note"),
+    ("Ilse Marr contributed from Tolvik. Also contributing was Ola Brenn in Orrin.", "author-note"),
+    ("Coast Wire reporter Ana Ruiz contributed from Orrin, Marenland.", "author-note"),
+    ("To contact the editor responsible for this story: Ola Brenn at obrenn@example.test",
+     "author-note"),
+    ("Competing Interests: The authors have declared that none exist.", "author-note"),
+    ("Like Coast Radio on Facebook and follow @coastradio for more.", "promo"),
+    ("Get push notifications with the day's news.", "promo"),
+    ("Top Reads from The Harbour Times:", "related-link"),
+    ("© 2021 Coast Media. All Rights Reserved.", "copyright"),
+    ("poster=\"https://video.example.test/p/81.jpg\" true The ferry leaves Tolvik at dawn.",
+     "markup"),
 ]
 
 KEPT_LINES = [
@@ -81,6 +130,16 @@ KEPT_LINES = [
     "He told reporters the harbour would reopen once divers had checked the pier.",
     "\"Please help us,\" said one resident whose house was flooded.",
     "Source: the port authority's yearly report.",
+    # a news brief may end in its agency; a bare wire code is no photo credit
+    "The ferry service to Tolvik resumed on Monday after a week, the operator said. (AP)",
+    "The senator left, angry, before the vote on the harbour budget.",
+    "The survey was run for the council by Coast Polls/Ipsos.",
+    "Donors contributed from across the valley, the mayor said.",
+    "Supporters who follow him on Twitter cheered the decision.",
+    "Viewers can share, watch or embed the clip, the broadcaster said.",
+    "You can watch more videos of the storm on the council's website, the mayor said.",
+    "The county's alerts get sent by email to every resident, officials said.",
+    "See the full list of closed roads in the table below, the agency said.",
 ]
 
 

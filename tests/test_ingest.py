@@ -264,3 +264,30 @@ def test_a_tokenised_dateline_above_the_headline_leaves_the_headline_as_title():
     assert article.url == "http://www.example-post.test/4410-ferry-capsizes/"
     assert article.title == "Ferry capsizes off Velloran coast"
     assert article.published == dt.date(2019, 10, 8)
+
+
+@pytest.mark.parametrize("first_line", [
+    "Image copyright Coast Pictures Image caption The pier was closed for a week",
+    "Ferry captain Ola Brenn waits at the quay. (Tove Lind/Coast Daily)",
+    "Coast Alerts Get storm alerts and harbour news. The stories that matter, delivered daily.",
+    "LISTEN TO ARTICLE 3:10 SHARE THIS ARTICLE Share Tweet Post Email",
+    "Photo",
+])
+def test_a_caption_promo_or_label_on_the_first_line_is_no_title(first_line):
+    from newsfuse.clean import clean
+    from newsfuse.ingest.text import parse_text
+
+    article = parse_text("a", f"{first_line}\nThe harbour of Tolvik reopened on Sunday after the "
+                         "storm, the port authority said.")
+    assert article.title is None
+    cleaned = clean(article)
+    assert cleaned.body == ("The harbour of Tolvik reopened on Sunday after the storm, the port "
+                            "authority said.")
+    assert [block.text for block in cleaned.removed] == [first_line]
+
+
+def test_a_headline_on_the_first_line_is_still_the_title():
+    from newsfuse.ingest.text import parse_text
+
+    article = parse_text("a", "Tolvik harbour reopens after storm\nThe harbour reopened on Sunday.")
+    assert article.title == "Tolvik harbour reopens after storm"

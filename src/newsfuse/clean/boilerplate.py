@@ -74,7 +74,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
 # Picture agencies and wire services that appear in photo credits.
-_AGENCY = (r"(?:AFP|AP|Getty(?: Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|"
+_AGENCY = (r"(?:AFP|AP|(?:The )?Associated Press|Getty(?: Images)?|Reuters|EPA(?:-EFE)?|"
+           r"Shutterstock|Alamy|Bloomberg|"
            r"PA(?: Images| Wire)?|Xinhua|Sipa|dpa|ANP|TASS|Anadolu|NurPhoto|Zuma|SOPA|"
            r"AAP|Kyodo|Yonhap|Pool|Handout|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube)")
 # Words that end the name of an outlet ("CBS News", "The Daily Star", "S7 News").
@@ -116,6 +117,9 @@ COOKIE_BANNER = _rx(
 # "[button link=...]Send us ...[/button]".
 MARKUP = _rx(r"^#?\w+=\(", r"\[(\w+)\b[^\]]*\].*\[/\1\]", r"^\{\{.*\}\}$")
 RELATED_LINK = _rx(
+    # a bracketed pointer to other coverage: "(WATCH: Sunday's interviews in 90 seconds)"
+    r"^\((?:follow|read|watch|see|listen|click|get|sign up|subscribe|check out|related|more)\b"
+    r"[^()]*\)$",
     r"^(?:see|read|watch|listen|click)\s+(?:also|more|next)\b",
     r"^(?:also read|also see|read next|up next|don'?t miss|must read|more from\b)",
     r"^(?:related|more)(?:\s+(?:articles?|stories|news|coverage|content|reading|links?|videos?|"
@@ -125,6 +129,7 @@ RELATED_LINK = _rx(
     r"trending(?: now)?|top stories|editor'?s picks)\s*[:.]?\s*$",
     r"^(?:related (?:articles?|posts?|stories|links?))\s*:",
     r"^most (?:read|popular|viewed|shared|watched)\b",
+    r"^(?:top|latest|more) (?:reads|stories|headlines|videos)\b[^.!?]{0,40}$",
     # the same announcements in the other languages of the benchmark pages
     r"^(?:leggi anche|lesen sie auch|mehr zum thema|voir aussi|lire aussi|à lire aussi|"
     r"leia também|veja também|lee también|ver también|lees ook)\b",
@@ -138,7 +143,29 @@ PLAYER = _rx(
     r"(?:video|audio|html5|playback|this)\b",
     r"\b(?:enable|turn on) javascript to (?:watch|view|play|see)\b",
     r"^this (?:video|clip) (?:is|has been) (?:unavailable|removed|no longer available)\b",
+    # the labels a video widget writes around its teaser titles, and a story's summary box
+    r"\b(?:just watched|must watch)\b",
+    r"^story highlights\b",
+    # the pointer to an embed the text lost: "Watch it here:", "Listen to the announcement:"
+    r"^(?:watch|listen(?: to)?|see|view)\b[^.!?]{0,50}:\s*$",
 )
+# The controls of a player or share bar read as words: "Skip x Embed x Share CLOSE", "SHARE COPY
+# LINK", "autoplay autoplay Copy", "Share Tweet Post Email". Prose strings such words together
+# only with other words between them ("share the link", "watch more videos" has one control).
+UI_WORDS = frozenset({
+    "skip", "embed", "share", "close", "replay", "autoplay", "play", "pause", "mute", "unmute",
+    "fullscreen", "tweet", "email", "e-mail", "print", "copy", "link", "x", "×", "post", "listen",
+    "more", "videos", "next", "facebook", "twitter", "pin", "whatsapp", "save",
+})
+# these are also ordinary words ("read more", "post", "next"): a run needs the others
+WEAK_UI_WORDS = frozenset({"more", "videos", "next", "post", "save", "print", "listen", "link"})
+# A run of this many controls (two of them unambiguous) is a widget's text.
+MIN_UI_RUN = 3
+MIN_STRONG_UI_WORDS = 2
+# The widget's line also holds the teaser title or the video's description after the controls
+# (one or two sentences); a longer line is prose that a page glued to a widget, which stays.
+MAX_UI_LINE_WORDS = 60
+_UI_TOKEN = re.compile(r"[\w×'-]+")
 PROMO = _rx(
     r"^live (?:briefing|updates?|blog|coverage)\s*:",
     r"^[^.!?]{0,40}\bnewsletters?\s*$",  # the title of a sign-up box, see PITCH_HEADING
@@ -148,9 +175,21 @@ PROMO = _rx(
     r"\b(?:newsletters?|alerts?)\b.{0,60}\b(?:sign up|subscribe)\b",
     r"\bdelivered (?:to|through|into) your (?:inbox|letterbox|door|mailbox)\b",
     r"^(?:follow|like|join) us on\b",
+    r"^(?:follow|like) (?:\S+ ){1,3}on (?:facebook|twitter|instagram)\b",
+    r"\b(?:get|receive|turn on) (?:push )?notifications\b",
     r"^follow @\w+",
-    r"^download (?:our|the)\b.{0,30}\bapp\b",
+    r"\bdownload (?:our|the)\b.{0,30}\bapp\b",
     r"^(?:get|download) the latest\b.{0,40}\b(?:news|updates|app)\b",
+    # a sign-up box: its label or an imperative offer ("Breaking News Emails Get ...", "Get daily
+    # updates ... inbox Subscribe") that names what is sent
+    # (after a label, the offer is capitalised: "the alerts get sent" is prose)
+    r"(?:(?:^|[.!?]\s+)(?:get|receive|sign up|subscribe)|"
+    r"\b(?:e-?mails?|newsletters?|alerts)\s+(?-i:Get|Receive|Sign up|Subscribe))\b"
+    r".{0,80}\b(?:inbox|e-?mails?|newsletters?|alerts|updates|headlines)\b",
+    r"\b(?:inbox|e-?mails?|newsletters?|alerts)\b.{0,80}\b(?:subscribe|sign up)\s*[.!]?\s*$",
+    # a paywall's offer
+    r"\bsubscribe (?:today|now)\b",
+    r"\bdigital access for\b",
 )
 TAG_LABEL = re.compile(r"\b(?:tags?|topics|keywords)\b\s*:?[^.!?]*$", re.IGNORECASE)
 TAG_LIST = _rx(r"^(?:tags?|topics|keywords|filed under|categories|category)\s*(?::.*)?$")
@@ -174,8 +213,28 @@ AUTHOR_NOTE = _rx(
     r"^(?:with |additional )?reporting by\b",
     r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$",
     r"^(?:have a (?:news )?tip\?|got a (?:news )?tip\?)",
+    # the writer's contact under a column; the desk's initials under a wire story ("ab/cd (AFP)")
+    r"\b(?:contact|reach|email|e-mail) (?:him|her|them|the (?:author|writer|reporter)) "
+    r"(?:at|on|via)\b",
+    r"^[a-z]{2,5}(?:/[a-z]{2,5})+\s*(?:\([^()]*\))?$",
+    # a wire desk's note over an updated story
+    r"^this is a breaking news update\b",
+    r"\bcheck back (?:soon|later) for\b",
+    # who else reported ("Ana Ruiz contributed from Tolvik. Also contributing were ...") and where
+    # to write to the editors
+    r"^(?:[\w.'-]+\s+){1,6}contributed (?:reporting )?from (?-i:[A-Z])",
+    r"^also contributing (?:were|was|to this)\b",
+    r"^to contact the (?:reporters?|editors?|writers?|authors?)\b",
+    # a paper's declarations under a study
+    r"^(?:funding|competing interests|conflicts? of interest|data availability|"
+    r"author contributions)\s*:",
     r"\bmay be reached at\b.{0,60}@",
 )
+# The page's copyright notice: "© 2021 Coast Media. All rights reserved."
+COPYRIGHT = _rx(r"^\(?(?:copyright\b|©)", r"\ball rights reserved\b")
+# An element's attributes leaked into the text ('poster="https://..." ...'); what follows them on
+# the line is the element's description (a video's caption), up to a caption's length.
+LEAKED_ATTRIBUTE = re.compile(r"^[\w-]+=[\"']")
 # A line that is only an e-mail address, a web address or a social handle.
 CONTACT = _rx(r"^\S+@\S+\.[a-z]{2,}$", r"^(?:https?://|www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$",
               r"^@\w+$")
@@ -203,6 +262,20 @@ CAPTION = _rx(
     rf"{_DATE}\s*\.\s*[–—]\s",
     # description ending "..., <place>, <date>." without a verb-led "on"
     rf",\s*{_DATE}\s*\.?\s*$",
+    # wire file photos: "FILE - In this May 2, 2019 file photo, ...", "In this image made from
+    # video, ...", "In this Sept. 22, 2017, photo, ..."
+    r"^file\s*[-–—]\s",
+    rf"^in this (?:(?:undated|handout|file|aerial|recent|\w+day,?|{_DATE},?|"
+    rf"{_MONTH} \d{{4}},?)\s+)*"
+    r"(?:photo(?:graph)?|image|picture|video|still|frame grab)\b",
+    # people placed in the picture: "Ana Ruiz, left, greets ...", "..., second from right, ..."
+    r",\s(?:far |second from |third from )?(?:left|right|center|centre|foreground|background)"
+    r"(?:\s(?:left|right|center|centre))?,\s",
+    # a gallery's controls and labels in front of the caption: "View Slideshow ...", "Photo 3 of
+    # 12 ...", "Image copyright X Image caption ..."
+    r"^(?:view|open|launch|enlarge) (?:the )?(?:slideshow|gallery|photos?|images?)\b",
+    r"^(?:image|photo|picture|slide) \d+ (?:of|/) \d+\b",
+    r"^(?:image|media|picture|photo) (?:copyright|caption)\b",
 )
 # An embedded tweet as pages render it without its script: the text, then "— Name (@handle)
 # April 3, 2017" (or "9 Jan 13"). It is the tweet's author speaking, not the article's prose.
@@ -212,8 +285,30 @@ TWEET_EMBED = re.compile(
 # A caption ends with its credit: "(Photo by NAME / AFP)", "... [Name/Reuters]", "[AFP]".
 CAPTION_CREDIT = _rx(
     rf"\[[^\]]{{0,60}}\b{_AGENCY}\s*\]\s*$",
-    r"\((?:photo|image|picture|video|file photo|photograph)s?\s*(?:by|:|credit)\b[^()]*\)\s*$",
+    r"\((?:photo|image|picture|video|file photo|photograph)s?\s*(?:by\b|:|credit\b)[^()]*\)\s*$",
 )
+# Credits that end a gallery caption but could end a short news item too, so they count on
+# captions of at most MAX_BARE_CAPTION_WORDS: a bracketed agency, alone or after the photographer
+# ("(Associated Press)", "(AP Photo/Ana Ruiz) (Associated Press)", "(Harbour Films via AP)"), the
+# photographer and outlet ("(Ana Ruiz/Harbour Post)"), "Photo: Getty Images." and a bare agency
+# after the last sentence ("... on Monday. Associated Press").
+_BRACKETED_CREDIT = (r"\((?:(?:The )?Associated Press|"
+                     rf"[^()]{{0,60}}?(?:\bvia |/)\s*{_AGENCY}(?:\s+photos?)?"
+                     r"(?:\s*/[^()]{0,40})?|"
+                     rf"{_AGENCY}\s+photos?(?:\s*/[^()]{{0,40}})?)\)")
+SHORT_CAPTION_CREDIT = _rx(
+    # a bare wire code ("(AP)", "(Reuters)") also closes news briefs, so it does not count alone
+    rf"(?:{_BRACKETED_CREDIT}\s*)+$",
+    r"\([A-Z][\w.' -]{1,40}/\s?[A-Z][\w.&' -]{1,40}\)\s*$",
+    rf"\b(?:photo|image|picture|video)s?\s*:\s*[^.:]{{0,40}}\b{_AGENCY}\.?\s*$",
+    rf"[.!?][\"'”’]?\s+{_AGENCY}\s*$",
+)
+# An unbracketed credit of names joined by slashes after the caption's words, with no full stop
+# after it, sometimes with the picture's number: "... on the pier Ana Ruiz / Coast Daily / Pics
+# ID: 12345", "... The Harbour Sun/Coast Syndication". Prose ends with its full stop.
+_CREDIT_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|the|de|and|&|[A-Z][\w.&'’-]*)){0,4}"
+TRAILING_CREDIT = re.compile(rf"\s{_CREDIT_NAME}\s?/\s?{_CREDIT_NAME}(?:\s?/\s?{_CREDIT_NAME})*"
+                             r"(?:\s+ID:?\s*\d+)?\s*$")
 # One-line video caption ending with the date in parentheses: "... (February 24, 2022)".
 VIDEO_CAPTION = re.compile(rf"\(\s*{_DATE}\s*\)\s*$", re.IGNORECASE)
 OUTLET_NAME = re.compile(rf"^(?:The\s+)?(?:[A-Z0-9][\w&.'-]*\s+){{0,3}}{_OUTLET_WORD}$")
@@ -265,11 +360,29 @@ def _is_caption(line: str) -> bool:
         return False
     if CAPTION_CREDIT.search(line):
         return True
-    return words <= MAX_BARE_CAPTION_WORDS and bool(CAPTION.search(line))
+    return words <= MAX_BARE_CAPTION_WORDS and bool(
+        CAPTION.search(line) or SHORT_CAPTION_CREDIT.search(line)
+        or (TRAILING_CREDIT.search(line) and not _FULL_STOP.search(line)))
 
 
 def _is_video_caption(line: str) -> bool:
     return _words(line) <= MAX_VIDEO_CAPTION_WORDS and bool(VIDEO_CAPTION.search(line))
+
+
+def _is_ui_widget(line: str) -> bool:
+    """A line holding a run of player or share controls (see UI_WORDS)."""
+    if _words(line) > MAX_UI_LINE_WORDS:
+        return False
+    run: list[str] = []
+    for token in [*_UI_TOKEN.findall(line.lower()), ""]:
+        if token in UI_WORDS:
+            run.append(token)
+            continue
+        strong = sum(word not in WEAK_UI_WORDS for word in run)
+        if len(run) >= MIN_UI_RUN and strong >= MIN_STRONG_UI_WORDS:
+            return True
+        run = []
+    return False
 
 
 def _is_outlet_name(line: str) -> bool:
@@ -285,10 +398,13 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("tag-list", _short_match(TAG_LIST, MAX_WIDGET_WORDS)),
     Rule("promo", _short_match(PROMO, MAX_PROMO_WORDS)),
     Rule("player", _short_match(PLAYER, MAX_WIDGET_WORDS)),
+    Rule("player", _is_ui_widget),
     Rule("tweet-embed", _short_match(TWEET_EMBED, MAX_TWEET_EMBED_WORDS)),
     Rule("related-link", lambda line: _is_related_link(line) and not _prose_after_label(line)),
     Rule("photo-credit", _short_match(PHOTO_CREDIT, MAX_CREDIT_WORDS)),
     Rule("author-note", _short_match(AUTHOR_NOTE, MAX_WIDGET_WORDS)),
+    Rule("copyright", _short_match(COPYRIGHT, MAX_WIDGET_WORDS)),
+    Rule("markup", _short_match(LEAKED_ATTRIBUTE, MAX_BARE_CAPTION_WORDS)),
     Rule("contact", _short_match(CONTACT, 1)),
     Rule("byline", _short_match(BYLINE, MAX_CREDIT_WORDS * 2)),
     Rule("byline", _short_match(STAMP, MAX_WIDGET_WORDS)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsfuse.clean.boilerplate import HTML_RULES, classify
 from newsfuse.clean.reflow import reflow
 from newsfuse.lang import DATELINE_MONTH_PATTERN, DAY_PATTERN, MONTH_NUMBER, YEAR_PATTERN
 from newsfuse.model import Article
@@ -14,6 +15,9 @@ from newsfuse.script import word_count
 _DATE_PREFIX = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*", re.I)
 # A first line longer than this is body text, not a headline.
 MAX_TITLE_WORDS = 30
+# A single word on the first line is a page's label ("Photo", "ADVERTISEMENT", a section name or
+# a user name), not a headline.
+MIN_TITLE_WORDS = 2
 # Scrapers and corpora often put the page's address on the first line, before the headline;
 # tokenised corpora write it with spaces ("http : / / www . example . com / ...").
 _URL = re.compile(r"^(?:https?://|www\.)[^\s/]+\.[a-z]{2,}\S*$", re.IGNORECASE)
@@ -142,7 +146,11 @@ def _url_day(url: str | None) -> dt.date | None:
 
 
 def _is_title(line: str, rest: str) -> bool:
-    return 0 < word_count(line) <= MAX_TITLE_WORDS and bool(rest.strip())
+    """A headline-like first line: a few words that no boilerplate rule claims (a photo caption,
+    a player's controls or a newsletter box on the first line stays in the body, where the
+    cleaner removes it and lists why)."""
+    return (MIN_TITLE_WORDS <= word_count(line) <= MAX_TITLE_WORDS and bool(rest.strip())
+            and classify(line, HTML_RULES) is None)
 
 
 def _parse_iso(value: str) -> dt.date | None:
