@@ -138,3 +138,10 @@ def test_a_figure_in_brackets_in_other_units_is_no_claim_of_its_own():
         ("20 km", "measure"), ("$12m", "money")]
     # a bracketed figure of its own stays: "(12 km)" after a noun gives the road's length
     assert [f.phrase for f in claims("The road (12 km) and the bridge were closed.")] == ["12 km"]
+
+
+def test_a_third_before_its_noun_is_an_ordinal_not_a_share():
+    found = claims("The ore could be shipped to a third country, and about a third of the mines "
+                   "closed.")
+    assert [(f.phrase.lower(), f.quantity.kind) for f in found if f.quantity] == [
+        ("third country", "ordinal"), ("about a third", "percent")]

@@ -103,3 +103,21 @@ def test_a_clause_in_the_cut_tail_of_a_long_sentence_is_encoded_on_its_own():
     # a clause running across the cut: its leading pieces alone would stand for it
     assert tokens.span([(cut - 20, len(text) - 1)]) is None
     assert tokens.span([(0, 10)]) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "But where does the Tarn flood of this week rank among the worst in the valley?",
+    "The Latest on the flooding of the river Tarn near the old mill (all times local):",
+])
+def test_a_question_or_a_lead_in_line_is_no_corroborated_fact(line):
+    alignment = build({"a": [line], "b": [line]})
+    assert not any(line[:30] in f.text for f in corroborated_facts(alignment))
+
+
+def test_a_piece_of_a_quotation_is_no_fact_on_its_own():
+    alignment = build({
+        "a": ['The mayor of the valley town spoke to reporters. "The river rose faster than '
+              'anyone had predicted. The old mill is gone."'],
+        "b": ["The river rose faster than anyone in the valley town had predicted."]})
+    shown = [f.text for f in corroborated_facts(alignment)]
+    assert shown and not any(text.startswith('"') for text in shown)

@@ -386,3 +386,9 @@ def test_a_quotation_signed_on_the_next_line_is_the_signers():
             'The port reopened on Friday.')
     assert _pairs(body)[0] == ("Ilse Marrow", "The harbour will outlive every one of us, and "
                                "the town owes it far more than it admits.")
+
+
+def test_a_speaker_described_by_age_is_the_person_written_about():
+    body = ("Mirela Dan lives in a flooded street of Oskaby that still has no running water.\n"
+            '"We have no plan and nothing to wait for," said the 48-year-old.')
+    assert _pairs(body) == [("Mirela Dan", "We have no plan and nothing to wait for")]

@@ -336,6 +336,8 @@ def _fraction_readings(doc: Doc) -> list[_Reading]:
             if words not in FRACTIONS:
                 continue
             token = doc[i]
+            if size == 2 and token.lower_ == "a" and _before_its_noun(doc[i + 1]):
+                continue  # "a third country", "a second term": an ordinal, not a share
             if (size == 2 or lower != "half" or
                     token.dep_ in ("npadvmod", "attr", "dobj", "nsubj")):
                 if size == 1 and words not in ("half", "two-thirds", "three-quarters"):
@@ -344,6 +346,13 @@ def _fraction_readings(doc: Doc) -> list[_Reading]:
                                       doc[i + size - 1]))
                 break
     return found
+
+
+def _before_its_noun(word: Token) -> bool:
+    """'third' in 'a third country' modifies the noun after it; 'a third of the homes' and
+    'cut by a third' name a share."""
+    return word.dep_ == "amod" and word.head.i == word.i + 1 \
+        and word.head.pos_ in ("NOUN", "PROPN")
 
 
 def _ordinal_readings(doc: Doc) -> list[_Reading]:

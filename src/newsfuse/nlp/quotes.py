@@ -706,7 +706,16 @@ def _name_of(context: _Article, token: Token) -> str | None:
         phrase = _phrase(token)
         first = after_titles(token.doc, phrase[0].i, phrase[-1].i + 1)
         return token.doc[first:phrase[-1].i + 1].text
+    if _is_age(token):  # "said the 48-year-old": the person the article is writing about
+        return _resolve_pronoun(context, token.idx, None)
     return _resolve_role(context, token) or _phrase_text(token)
+
+
+def _is_age(token: Token) -> bool:
+    """'the 48-year-old', 'the 9-month-old': a person described by age alone."""
+    return token.lower_ == "old" and any(
+        c.lemma_.lower() in ("year", "month", "week") and any(g.like_num for g in c.children)
+        for c in token.children)
 
 
 def _author_of(context: _Article, statement: Token) -> str | None:
@@ -790,7 +799,7 @@ def _refers_back(token: Token) -> bool:
         token.lower_.endswith("self") or token.dep_ in SUBJECT_DEPS)
 
 
-def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None:
+def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str | None:
     """'he'/'she' -> within the last PRONOUN_LOOKBACK_SENTENCES, the latest person in focus: a
     grammatical subject (not one inside reported speech: in "Mike Murphy said Michelle is
     heading into her big moment. '...,' he said" Michelle is what Murphy said) or the speaker
@@ -814,7 +823,8 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str) -> str | None
         candidates = _unlabelled_people(context, lookback, offset)
     # "she said" is not the man the article calls "he" (nor "he said" the woman): with no
     # one else in view, the speaker is someone the parse did not name, and stays unnamed
-    agreeing = [c for c in candidates if context.genders.get(c[2], pronoun) == pronoun]
+    agreeing = [c for c in candidates
+                if pronoun is None or context.genders.get(c[2], pronoun) == pronoun]
     return min(agreeing)[2] if agreeing else None
 
 
