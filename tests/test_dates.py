@@ -169,6 +169,20 @@ def test_titles_of_shows_and_clubs_are_not_dates(text):
                    for m in mentions(text))
 
 
+@pytest.mark.parametrize("text", [
+    "The resort topped a USA TODAY 10Best poll of readers.",
+    "The match was shown live on Russia Today, the state channel.",
+])
+def test_a_relative_day_written_as_part_of_a_name_is_no_date(text):
+    assert not any(m.text.lower() == "today" for m in mentions(text))
+
+
+def test_relative_days_opening_a_sentence_or_a_quote_are_dates():
+    found = dated('The port reopened. Yesterday, crews cleared the quay. He said: "Tonight we '
+                  'sail."')
+    assert found["Yesterday"] == dt.date(2023, 5, 16) and found["Tonight"] == dt.date(2023, 5, 17)
+
+
 def test_a_name_after_a_weekday_does_not_make_it_a_title():
     assert dated("On Tuesday President Okafor opened the new terminal.")["Tuesday"] \
         == dt.date(2023, 5, 16)

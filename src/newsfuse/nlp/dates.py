@@ -161,7 +161,20 @@ def _is_in_title(span: Span) -> bool:
     ('Saturday night', 'on Tuesday President Ruiz said' names a person after it)."""
     if any(e.label_ in _TITLE_LABELS for t in span for e in [entity_of(t)] if e is not None):
         return True
+    if any(t.lower_ in _RELATIVE_DAY_WORDS and not t.is_lower and not _opens(t) for t in span):
+        return True  # 'USA TODAY', 'on Russia Today': running text writes 'today' lowercase
     return any(_names_something(t) for t in span if t.lower_ in _WEEKDAY_WORDS)
+
+
+_RELATIVE_DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
+
+
+def _opens(token: Token) -> bool:
+    """First word of a sentence, a line, or a quotation."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.text or before.text in ('"', "“", "‘", "'", ":", "(", "—", "–")
 
 
 def _names_something(weekday: Token) -> bool:
