@@ -195,3 +195,40 @@ def test_an_event_merged_away_while_its_report_runs_is_a_404(db_url, monkeypatch
         assert client.get(f"/events/{event_id}").status_code == 404
         assert client.get(f"/api/events/{event_id}/report").status_code == 404
     store.close()
+
+
+def test_an_add_returns_before_the_reports_and_the_page_lists_its_articles(db_url, monkeypatch):
+    """Adding returns once the articles are stored and placed; the reports of the changed
+    events follow in the background. Meanwhile the event page serves the saved report marked
+    stale and lists the articles it misses; the API waits for the report that covers them."""
+    import threading
+
+    from newsfuse.service import jobs
+
+    gate = threading.Event()
+    made = jobs.report_event
+
+    def gated(db, event_id, config):
+        assert gate.wait(60), "the test never opened the gate"
+        return made(db, event_id, config)
+
+    monkeypatch.setattr(jobs, "report_event", gated)
+    articles = records(4)
+    with make_client(db_url=db_url, workers=2) as client:
+        first = client.post("/api/articles", json={"articles": articles[:2]}, headers=AUTH)
+        assert first.status_code == 200, first.text
+        event_id = first.json()["events"]["k1"]
+        assert Store(db_url).last_report(event_id) is None  # the add did not wait for it
+        gate.set()
+        assert "Kessmark bridge closed (1)" in client.get(f"/events/{event_id}").text
+        gate.clear()
+        second = client.post("/api/articles", json={"articles": articles[2:]}, headers=AUTH)
+        assert second.status_code == 200 and second.json()["events"]["k3"] == event_id
+        page = client.get(f"/events/{event_id}")
+        assert page.status_code == 200 and 'id="stale-note"' in page.text
+        assert "Not yet in this report (2)" in page.text
+        assert "Kessmark bridge closed (3)" in page.text.split('id="stale-note"')[1]
+        gate.set()
+        report = client.get(f"/api/events/{event_id}/report").json()
+        assert {a["id"] for a in report["articles"]} == {"k1", "k2", "k3", "k4"}
+        assert 'id="stale-note"' not in client.get(f"/events/{event_id}").text
