@@ -232,3 +232,30 @@ def test_an_add_returns_before_the_reports_and_the_page_lists_its_articles(db_ur
         report = client.get(f"/api/events/{event_id}/report").json()
         assert {a["id"] for a in report["articles"]} == {"k1", "k2", "k3", "k4"}
         assert 'id="stale-note"' not in client.get(f"/events/{event_id}").text
+
+
+def test_a_page_without_report_does_not_queue_behind_busy_workers(db_url):
+    """Every worker busy (but room in the queue): the page lists the articles at once and the
+    report, queued in the background, is there once a worker is free."""
+    import time
+
+    store = Store(db_url)
+    stored = store.add_article(Article(id="q1", title="Ferry delays at Orlen Quay",
+                                       source="Quay Times", published=dt.date(2024, 6, 3),
+                                       body="Ferries ran two hours late at Orlen Quay on Monday."))
+    event_id = store.add_to_event(stored.id, None, title="Ferry delays")
+    with make_client(db_url=db_url) as client:
+        pool = client.app.state.pool
+        pool.pending = pool.workers  # a client's job on every worker, none finished yet
+        try:
+            page = client.get(f"/events/{event_id}")
+        finally:
+            pool.pending = 0
+        assert page.status_code == 200 and 'id="pending-note"' in page.text
+        assert "Ferry delays at Orlen Quay" in page.text
+        deadline = time.monotonic() + 60
+        while store.last_report(event_id) is None and time.monotonic() < deadline:
+            time.sleep(0.1)  # nobody asks again: the queued refresh starts on its own
+        assert store.last_report(event_id) is not None
+        assert 'id="pending-note"' not in client.get(f"/events/{event_id}").text
+    store.close()

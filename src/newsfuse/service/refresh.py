@@ -5,8 +5,8 @@ are refreshed afterwards, in the background. Requests are coalesced: one pending
 event, so ten adds to a growing event while its report runs cost one more report, not ten.
 Background refreshes yield to the jobs clients wait for: one at a time, started when a worker
 is idle or, under sustained load, once the oldest request has waited
-`REFRESH_MAX_DELAY_SECONDS`. A reader who needs a report now (none saved yet, or the API)
-starts it at once or joins the one running.
+`REFRESH_MAX_DELAY_SECONDS`. A reader who needs a report now (the API, or a page with none
+saved yet while a worker is idle) starts it at once or joins the one running.
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ class Refresher:
             asked = self.pending.pop(event_id, time.monotonic())
             self._start(event_id, False, asked)
         return self.running[event_id]
+
+    def ready_soon(self, event_id: str) -> bool:
+        """A report of the event is running, or would start at once on an idle worker."""
+        return event_id in self.running or self._pool.pending < self._pool.workers
 
     def close(self) -> None:
         if self._timer is not None:

@@ -151,8 +151,9 @@ async def stored_report(request: Request, event_id: str,
     A saved report is served at once; when it predates newer articles it is marked stale and
     one refresh of the event is queued (readers never wait for, nor pile up, analyses). With
     `current` (the API), a stale one is made again first, the reader waiting for it. Without
-    any saved report the reader waits for the one analysis of that event that all
-    concurrent requests share (PoolFull when every worker is busy).
+    any saved report a page waits for the one analysis of that event that all concurrent
+    requests share when it is running or a worker is idle; otherwise the refresh is queued
+    and PoolFull tells the page to list the articles and reload.
     """
     from starlette.concurrency import run_in_threadpool
 
@@ -164,6 +165,9 @@ async def stored_report(request: Request, event_id: str,
     for _attempt in range(CURRENT_REPORT_ATTEMPTS):
         if row.last_report is not None and (is_current(row) or not current):
             break
+        if not current and not refresher.ready_soon(event_id):
+            refresher.request([event_id])
+            raise PoolFull(request.app.state.pool.retry_after())
         try:
             await asyncio.shield(refresher.now(event_id))
         except PoolFull:
