@@ -30,7 +30,8 @@ def warm_up() -> bool:
     """Load the models once, so the first real request does not pay for it."""
     api.analyze([Article(id="warm-up", title="Warm-up",
                          body="The committee met on Monday. It approved the budget of 12 "
-                              "million euros. Members said the plan was ready.")], Config())
+                              "million euros. Members said the plan was ready.")], Config(),
+                remember=False)
     return True
 
 
@@ -48,7 +49,8 @@ def analyze_articles(articles: list[Article | str], config: Config, max_chars: i
     if not loaded:
         return Analysis(None, errors)
     warnings = cut_long_articles(loaded, max_chars)
-    report = api.analyze(loaded, config)
+    # Nothing is stored: keep the worker's annotation cache for the stored events' reports.
+    report = api.analyze(loaded, config, remember=False)
     report.errors = errors + warnings + report.errors
     return Analysis(report)
 
