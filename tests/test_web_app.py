@@ -259,3 +259,30 @@ def test_a_page_without_report_does_not_queue_behind_busy_workers(db_url):
         assert store.last_report(event_id) is not None
         assert 'id="pending-note"' not in client.get(f"/events/{event_id}").text
     store.close()
+
+
+def test_an_event_merged_away_before_its_pending_page_is_a_404(db_url, monkeypatch):
+    """Workers busy, no saved report: the page looks the event up again to list its
+    articles; a concurrent add may have merged it away meanwhile (was a 500)."""
+    store = Store(db_url)
+    stored = store.add_article(Article(id="w1", title="Water main burst in Sorvik",
+                                       body="A water main burst in Sorvik on Sunday."))
+    event_id = store.add_to_event(stored.id, None, title="Water main")
+    looked_up = Store.event
+
+    def merged_after_first_look(self, wanted):
+        row = looked_up(self, wanted)
+        merged_after_first_look.calls += 1
+        return row if merged_after_first_look.calls == 1 else None
+
+    merged_after_first_look.calls = 0
+    monkeypatch.setattr(Store, "event", merged_after_first_look)
+    with make_client(db_url=db_url) as client:
+        pool = client.app.state.pool
+        pool.pending = pool.capacity
+        try:
+            page = client.get(f"/events/{event_id}")
+        finally:
+            pool.pending = 0
+        assert page.status_code == 404
+    store.close()

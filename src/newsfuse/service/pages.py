@@ -85,11 +85,13 @@ async def _unreported(request: Request, event_id: str, report) -> list:
     return [a for a in articles if a.id not in covered]
 
 
-async def _pending(request: Request, event_id: str, retry_after: int) -> HTMLResponse:
+async def _pending(request: Request, event_id: str, retry_after: int) -> Response:
     """No saved report yet and every worker busy: the articles now, the report on reload."""
     store = work.store_of(request)
     row = await run_in_threadpool(store.event, event_id)
     articles = await run_in_threadpool(store.event_articles, event_id)
+    if row is None or not articles:  # merged away by a concurrent add since the lookup
+        return error_response(404, f"no event {event_id!r} in the store", html=True)
     return _page("event_pending.html.j2", event_id=event_id, title=row.title or event_id,
                  articles=articles, article_url=_article_url, retry_after=retry_after)
 
