@@ -83,14 +83,21 @@ def add_articles(db_url: str, articles: list[Article], config: Config,
     which refreshes them in the background (about half of an add's time on a store of a few
     hundred articles went to those reports).
     """
-    from newsfuse.workflow import ingest_online
+    from newsfuse.workflow import assign_online, ingest
 
     loaded, errors = api.load(articles, config)
     warnings = cut_long_articles(loaded, max_chars)
     store = _store(db_url)
+    mark = store.now()
+    # Cleaning, embedding and storing need no lock (stored content is found by its hash):
+    # only the placement is serialised, so a worker waits for it as briefly as possible.
+    outcome = ingest(loaded, store, config)
     with _write_lock:
-        mark = store.now()
-        outcome, touched = ingest_online(loaded, store, config)
+        # A concurrent add may have placed these articles with its own (its placement takes
+        # every article without an event): those are done, not new.
+        waiting = set(store.unclustered_ids())
+        new = [s.id for s in outcome.stored if s.created and s.id in waiting]
+        touched = assign_online(store, new, config) if new else []
         changed = sorted(set(touched) | set(store.events_changed_since(mark)))
     ids = [s.id for s in outcome.stored]
     return AddOutcome(stored=ids, created=[s.id for s in outcome.stored if s.created],
