@@ -16,17 +16,13 @@ class Reports:
         self.most_at_once = 0
         self.release = asyncio.Event()
 
-    async def __call__(self, event_id: str) -> None:
+    async def __call__(self, event_id: str, _background: bool) -> None:
         assert event_id not in self.running, "two reports of one event at once"
         self.running.add(event_id)
         self.most_at_once = max(self.most_at_once, len(self.running))
         self.made.append(event_id)
         await self.release.wait()
         self.running.discard(event_id)
-
-
-async def not_current(_event_id: str) -> bool:
-    return False
 
 
 async def settled(refresher: Refresher, seconds: float = 5.0) -> None:
@@ -40,7 +36,7 @@ async def settled(refresher: Refresher, seconds: float = 5.0) -> None:
 def test_adds_to_one_event_while_its_report_runs_make_one_more_report():
     async def scenario() -> list[str]:
         reports = Reports()
-        refresher = Refresher(SimpleNamespace(workers=2, pending=0), reports, not_current)
+        refresher = Refresher(SimpleNamespace(workers=2, pending=0), reports)
         refresher.request(["ev1"])
         await asyncio.sleep(0.01)  # the first report is running
         for _ in range(10):  # ten more adds to the same event meanwhile
@@ -60,7 +56,7 @@ def test_busy_workers_delay_background_reports_until_overdue(monkeypatch):
         reports = Reports()
         reports.release.set()
         busy = SimpleNamespace(workers=1, pending=1)  # every worker has a client's job
-        refresher = Refresher(busy, reports, not_current)
+        refresher = Refresher(busy, reports)
         refresher.request(["ev1", "ev2"])
         await asyncio.sleep(0.1)
         early = list(reports.made)
@@ -71,23 +67,13 @@ def test_busy_workers_delay_background_reports_until_overdue(monkeypatch):
     assert early == [] and made == ["ev1", "ev2"] and most_at_once == 1
 
 
-def test_a_reader_starts_a_waiting_report_at_once_and_covered_events_are_skipped():
-    async def scenario() -> tuple[list[str], list[str]]:
+def test_a_reader_starts_a_waiting_report_at_once():
+    async def scenario() -> list[str]:
         reports = Reports()
         reports.release.set()
-        busy = SimpleNamespace(workers=1, pending=1)
-
-        async def covered(event_id: str) -> bool:
-            return event_id == "ev2"  # an earlier report already covers ev2
-
-        refresher = Refresher(busy, reports, covered)
+        refresher = Refresher(SimpleNamespace(workers=1, pending=1), reports)
         refresher.request(["ev1"])
-        await refresher.now("ev1")  # a reader with no saved report does not wait for idle
-        first = list(reports.made)
-        busy.pending = 0
-        refresher.request(["ev2"])
-        await settled(refresher)
-        return first, reports.made
+        await refresher.now("ev1")  # a reader waiting for it does not wait for an idle worker
+        return reports.made
 
-    first, made = asyncio.run(scenario())
-    assert first == ["ev1"] and made == ["ev1"]
+    assert asyncio.run(scenario()) == ["ev1"]

@@ -47,3 +47,17 @@ def test_articles_a_concurrent_add_placed_meanwhile_are_not_placed_again(tmp_pat
     outcome = jobs.add_articles(url, harbour_articles(4, 2), Config(), 100_000)
     assert outcome.created == ["h4", "h5"] and set(outcome.events) == {"h4", "h5"}
     assert set(outcome.events.values()) <= set(outcome.changed)
+
+
+def test_a_queued_refresh_of_a_reported_event_does_no_report(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'jobs.db'}"
+    outcome = jobs.add_articles(url, harbour_articles(1, 2), Config(), 100_000)
+    (event_id,) = outcome.changed
+    assert jobs.refresh_event(url, event_id, Config()) is not None  # not reported yet
+
+    def no_report(*_args):
+        raise AssertionError("reported an event whose report is current")
+
+    monkeypatch.setattr(jobs, "report_event", no_report)
+    assert jobs.refresh_event(url, event_id, Config()) is None
+    assert jobs.refresh_event(url, "ev-gone", Config()) is None

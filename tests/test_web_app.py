@@ -18,6 +18,8 @@ def app_client(request, tmp_path_factory):
         response = client.post("/add/demo", headers=AUTH, follow_redirects=False)
         assert response.status_code == 303, response.text
         client.demo_event = response.headers["location"]
+        # the event's report is made in the background; the API waits for it
+        assert client.get(f"/api{client.demo_event}/report").status_code == 200
         yield client
 
 
@@ -286,3 +288,29 @@ def test_an_event_merged_away_before_its_pending_page_is_a_404(db_url, monkeypat
             pool.pending = 0
         assert page.status_code == 404
     store.close()
+
+
+def test_a_reader_does_not_wait_for_the_report_that_holds_the_worker(db_url, monkeypatch):
+    """After an add the new event's report runs in the background on the only worker: its
+    page lists the articles at once (and reloads) instead of waiting seconds for it."""
+    import threading
+
+    from newsfuse.service import jobs
+
+    gate = threading.Event()
+    made = jobs.report_event
+
+    def gated(db, event_id, config):
+        gate.wait(20)
+        return made(db, event_id, config)
+
+    monkeypatch.setattr(jobs, "report_event", gated)
+    with make_client(db_url=db_url) as client:
+        added = client.post("/api/articles", json={"articles": records(2)}, headers=AUTH)
+        event_id = added.json()["events"]["k1"]
+        page = client.get(f"/events/{event_id}")
+        opened = gate.is_set()
+        gate.set()
+        assert not opened and 'id="pending-note"' in page.text
+        assert "Kessmark bridge closed (2)" in page.text
+        assert client.get(f"/api/events/{event_id}/report").status_code == 200

@@ -111,3 +111,14 @@ def report_event(db_url: str, event_id: str, config: Config) -> EventReport:
     from newsfuse.workflow import event_report
 
     return event_report(_store(db_url), event_id, config)
+
+
+def refresh_event(db_url: str, event_id: str, config: Config) -> EventReport | None:
+    """`report_event` unless the saved report already covers every article (None): a queued
+    refresh that an earlier one made redundant costs one row read."""
+    from newsfuse.store.repository import report_is_current
+
+    row = _store(db_url).event(event_id)
+    if row is None or report_is_current(row):
+        return None  # merged away, or current
+    return report_event(db_url, event_id, config)

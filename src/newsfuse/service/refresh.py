@@ -34,16 +34,15 @@ IDLE_CHECK_SECONDS = 0.5
 class Refresher:
     """Coalesced report refreshes of stored events over one worker pool.
 
-    `report(event_id)` starts the pool job that makes and saves the event's report;
-    `is_current(event_id)` says (in a thread) whether the saved report already covers every
-    article, so a queued refresh that an earlier one made redundant is skipped.
+    `report(event_id, background)` runs the pool job that makes and saves the event's report;
+    a background one does nothing (None) when the saved report already covers every article
+    (an earlier refresh did it since it was asked for).
     """
 
-    def __init__(self, pool: WorkerPool, report: Callable[[str], Awaitable[EventReport]],
-                 is_current: Callable[[str], Awaitable[bool]]):
+    def __init__(self, pool: WorkerPool,
+                 report: Callable[[str, bool], Awaitable[EventReport | None]]):
         self._pool = pool
         self._report = report
-        self._is_current = is_current
         self.pending: dict[str, float] = {}  # event id -> first asked (monotonic), oldest first
         self.running: dict[str, asyncio.Future] = {}
         self._background: str | None = None
@@ -66,9 +65,9 @@ class Refresher:
             self._start(event_id, False, asked)
         return self.running[event_id]
 
-    def ready_soon(self, event_id: str) -> bool:
-        """A report of the event is running, or would start at once on an idle worker."""
-        return event_id in self.running or self._pool.pending < self._pool.workers
+    def idle_worker(self) -> bool:
+        """A worker is free: a report asked for now starts at once (no client job waits)."""
+        return self._pool.pending < self._pool.workers
 
     def close(self) -> None:
         if self._timer is not None:
@@ -97,16 +96,13 @@ class Refresher:
         self._timer = asyncio.get_running_loop().call_later(wait, self._pump)
 
     def _start(self, event_id: str, background: bool, asked: float) -> None:
-        job = asyncio.ensure_future(self._run(event_id, background))
+        # The job enters the pool on its first step, before the loop serves another request:
+        # `idle_worker` already counts it then.
+        job = asyncio.ensure_future(self._report(event_id, background))
         self.running[event_id] = job
         if background:
             self._background = event_id
         job.add_done_callback(lambda done: self._finished(event_id, background, asked, done))
-
-    async def _run(self, event_id: str, background: bool) -> EventReport | None:
-        if background and await self._is_current(event_id):
-            return None  # an earlier refresh already covers every article
-        return await self._report(event_id)
 
     def _finished(self, event_id: str, background: bool, asked: float,
                   done: asyncio.Future) -> None:

@@ -19,6 +19,7 @@ from newsfuse.service.limits import LimitExceeded
 from newsfuse.service.pool import PoolFull
 from newsfuse.service.refresh import Refresher
 from newsfuse.service.settings import ServiceSettings
+from newsfuse.store.repository import report_is_current
 
 ReportFormat = Literal["json", "md", "html"]
 MEDIA_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
@@ -123,25 +124,20 @@ UnknownEvent = workflow.UnknownEvent
 CURRENT_REPORT_ATTEMPTS = 3
 
 
-def is_current(row) -> bool:
-    """The saved report covers every article of the event (none added since it was made)."""
-    return row.reported_at is not None and row.reported_at >= row.updated_at
+is_current = report_is_current  # the saved report covers every article of the event
 
 
 def make_refresher(state) -> Refresher:
     """Report refreshes of the app's stored events, on its worker pool."""
 
-    def report(event_id: str):
+    def report(event_id: str, background: bool):
         _store(state)
+        if background:
+            return state.pool.run(jobs.refresh_event, state.settings.db_url, event_id,
+                                  state.config)
         return state.pool.run(jobs.report_event, state.settings.db_url, event_id, state.config)
 
-    async def covered(event_id: str) -> bool:
-        from starlette.concurrency import run_in_threadpool
-
-        row = await run_in_threadpool(_store(state).event, event_id)
-        return row is None or is_current(row)  # gone: nothing to report
-
-    return Refresher(state.pool, report, covered)
+    return Refresher(state.pool, report)
 
 
 async def stored_report(request: Request, event_id: str,
@@ -152,8 +148,9 @@ async def stored_report(request: Request, event_id: str,
     one refresh of the event is queued (readers never wait for, nor pile up, analyses). With
     `current` (the API), a stale one is made again first, the reader waiting for it. Without
     any saved report a page waits for the one analysis of that event that all concurrent
-    requests share when it is running or a worker is idle; otherwise the refresh is queued
-    and PoolFull tells the page to list the articles and reload.
+    requests share only when a worker is idle; otherwise (a client's job on every worker, or
+    this very report) the refresh is queued and PoolFull tells the page to list the articles
+    and reload: a reader never waits seconds for a report under load.
     """
     from starlette.concurrency import run_in_threadpool
 
@@ -165,7 +162,7 @@ async def stored_report(request: Request, event_id: str,
     for _attempt in range(CURRENT_REPORT_ATTEMPTS):
         if row.last_report is not None and (is_current(row) or not current):
             break
-        if not current and not refresher.ready_soon(event_id):
+        if not current and not refresher.idle_worker():
             refresher.request([event_id])
             raise PoolFull(request.app.state.pool.retry_after())
         try:

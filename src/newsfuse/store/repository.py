@@ -84,6 +84,11 @@ class EventSummary:
     report_fresh: bool  # the saved report covers every current article
 
 
+def report_is_current(row: EventRow) -> bool:
+    """The event's saved report covers every article (none joined since it was made)."""
+    return row.reported_at is not None and row.reported_at >= row.updated_at
+
+
 def outlet_name(source: str | None, url: str | None) -> str | None:
     """The outlet as given, else the web site of the URL (without www.)."""
     if source and source.strip():
