@@ -31,6 +31,7 @@ REFRESH_MAX_DELAY_SECONDS = 15.0
 # few comparisons on the event loop; a report takes seconds, so finer polling gains nothing.
 IDLE_CHECK_SECONDS = 0.5
 
+
 class Refresher:
     """Coalesced report refreshes of stored events over one worker pool.
 
@@ -86,9 +87,8 @@ class Refresher:
             return  # nothing, or only events a reader is having reported: they pump when done
         event_id, asked = min(waiting, key=lambda item: item[1])
         now = time.monotonic()
-        idle = self._pool.pending < self._pool.workers
         overdue = now - asked >= REFRESH_MAX_DELAY_SECONDS
-        if now >= self._not_before and (idle or overdue):
+        if now >= self._not_before and (self.idle_worker() or overdue):
             del self.pending[event_id]
             self._start(event_id, True, asked)
             return

@@ -124,9 +124,6 @@ UnknownEvent = workflow.UnknownEvent
 CURRENT_REPORT_ATTEMPTS = 3
 
 
-is_current = report_is_current  # the saved report covers every article of the event
-
-
 def make_refresher(state) -> Refresher:
     """Report refreshes of the app's stored events, on its worker pool."""
 
@@ -160,7 +157,7 @@ async def stored_report(request: Request, event_id: str,
     if row is None:
         raise UnknownEvent(event_id)
     for _attempt in range(CURRENT_REPORT_ATTEMPTS):
-        if row.last_report is not None and (is_current(row) or not current):
+        if row.last_report is not None and (report_is_current(row) or not current):
             break
         if not current and not refresher.idle_worker():
             refresher.request([event_id])
@@ -174,9 +171,9 @@ async def stored_report(request: Request, event_id: str,
         row = await run_in_threadpool(store.event, event_id)
         if row is None or row.last_report is None:
             raise UnknownEvent(event_id)
-    if not is_current(row):
+    if not report_is_current(row):
         refresher.request([event_id])
-    return EventReport.model_validate(row.last_report), row, not is_current(row)
+    return EventReport.model_validate(row.last_report), row, not report_is_current(row)
 
 
 async def add_articles(request: Request, collected: Collected, config: Config) -> jobs.AddOutcome:
