@@ -182,3 +182,21 @@ def test_annotating_more_articles_than_the_cache_holds(monkeypatch):
     assert [d.article.id for d in documents] == [a.id for a in articles]
     assert len(api._ANNOTATED) == 2
     assert [d.article.id for d in api.annotate(articles[:3])] == ["c0", "c1", "c2"]
+
+
+def test_a_one_off_analysis_keeps_out_of_the_annotation_cache():
+    """The web app's /api/analyze stores nothing: its articles would only push the stored
+    events' articles (reported again as events grow) out of the worker's cache."""
+    import newsfuse.api as api
+    from newsfuse.config import Config
+    from newsfuse.model import Article
+    from newsfuse.service import jobs
+
+    api._ANNOTATED.clear()
+    articles = [Article(id=f"o{k}", title="Harbour crane in Pellor",
+                        body=f"A crane at the Pellor harbour tipped over {k} times, the port "
+                             f"authority said.") for k in range(2)]
+    outcome = jobs.analyze_articles(articles, Config(), 100_000)
+    assert outcome.report is not None and len(api._ANNOTATED) == 0
+    api.analyze(articles)  # the default (a stored event's report) remembers them
+    assert len(api._ANNOTATED) == 2

@@ -45,3 +45,23 @@ def test_agency_pattern_matches_whole_names_only():
     pattern = re.compile(lang.agency_pattern())
     assert pattern.search("Ann Example/AFP/Getty Images")
     assert not pattern.search("a map of the APEC region")
+
+
+def test_the_language_of_a_text_seen_before_is_not_detected_again(monkeypatch):
+    """Online adds read the open events' articles again each time: their languages are
+    remembered by a digest of the text."""
+    from newsfuse.cluster import features
+
+    calls: list[str] = []
+    real = features.detect_language
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(features, "detect_language", counting)
+    monkeypatch.setattr(features, "_LANGUAGES", {})
+    english = "The ferry to Vellmar was cancelled on Sunday because of the storm, they said."
+    french = "Le ferry pour Vellmar a été annulé dimanche à cause de la tempête, dit la mairie."
+    first = [features.cached_language(t) for t in (english, french, english, french)]
+    assert first == ["en", "fr", "en", "fr"] and calls == [english, french]

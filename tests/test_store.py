@@ -188,3 +188,49 @@ def test_a_report_for_an_event_merged_away_meanwhile_is_an_unknown_event(store):
 
     with pytest.raises(UnknownEvent):
         store.save_report("ev-gone", empty_report("Gone"))
+
+
+def test_a_report_made_while_articles_joined_stays_stale(store):
+    """A report made from the articles read before an add is saved, but the event stays stale
+    (reported again), instead of counting as current and hiding the new article for good."""
+    for article_id in ("a", "b"):
+        store.add_article(article(article_id, f"The Keldon ferry ran aground ({article_id})."))
+    event_id = store.add_to_event("a", None, "Ferry")
+    as_of = store.event(event_id).updated_at  # read before the report's articles
+    store.add_to_event("b", event_id)  # an add committed while the report was being made
+    store.save_report(event_id, empty_report("Ferry"), as_of)
+    (summary,) = store.event_summaries()
+    assert not summary.report_fresh and store.last_report(event_id).title == "Ferry"
+    store.save_report(event_id, empty_report("Ferry"), store.event(event_id).updated_at)
+    assert store.event_summaries()[0].report_fresh
+
+
+def test_events_changed_since_a_mark_are_the_created_and_re_formed_ones(store):
+    for article_id in ("a", "b", "c"):
+        store.add_article(article(article_id, f"Body of {article_id}. More text here."))
+    kept, moved = store.assign_events([["a"], ["b"]], ["Ferry", "Budget"])
+    mark = store.now()
+    assert store.events_changed_since(mark) == []
+    store.add_to_event("c", moved)
+    created = store.add_to_event("a", None, "Ferry again")
+    assert store.events_changed_since(mark) == sorted([moved, created])
+
+
+def test_event_report_of_an_event_that_grows_meanwhile_is_reported_again(store, monkeypatch):
+    """workflow.event_report saves as of the event row it read before the articles."""
+    from newsfuse import api
+    from newsfuse.workflow import event_report
+
+    store.add_article(article("a", "The Keldon ferry ran aground on Monday."))
+    store.add_article(article("b", "The Keldon ferry was towed back to port."))
+    event_id = store.add_to_event("a", None, "Ferry")
+
+    def analyze_while_b_joins(articles, config, progress=None):
+        store.add_to_event("b", event_id)
+        return empty_report("Ferry")
+
+    monkeypatch.setattr(api, "analyze", analyze_while_b_joins)
+    from newsfuse.config import Config
+
+    event_report(store, event_id, Config())
+    assert not store.event_summaries()[0].report_fresh

@@ -18,6 +18,8 @@ def app_client(request, tmp_path_factory):
         response = client.post("/add/demo", headers=AUTH, follow_redirects=False)
         assert response.status_code == 303, response.text
         client.demo_event = response.headers["location"]
+        # the event's report is made in the background; the API waits for it
+        assert client.get(f"/api{client.demo_event}/report").status_code == 200
         yield client
 
 
@@ -195,3 +197,120 @@ def test_an_event_merged_away_while_its_report_runs_is_a_404(db_url, monkeypatch
         assert client.get(f"/events/{event_id}").status_code == 404
         assert client.get(f"/api/events/{event_id}/report").status_code == 404
     store.close()
+
+
+def test_an_add_returns_before_the_reports_and_the_page_lists_its_articles(db_url, monkeypatch):
+    """Adding returns once the articles are stored and placed; the reports of the changed
+    events follow in the background. Meanwhile the event page serves the saved report marked
+    stale and lists the articles it misses; the API waits for the report that covers them."""
+    import threading
+
+    from newsfuse.service import jobs
+
+    gate = threading.Event()
+    made = jobs.report_event
+
+    def gated(db, event_id, config):
+        assert gate.wait(60), "the test never opened the gate"
+        return made(db, event_id, config)
+
+    monkeypatch.setattr(jobs, "report_event", gated)
+    articles = records(4)
+    with make_client(db_url=db_url, workers=2) as client:
+        first = client.post("/api/articles", json={"articles": articles[:2]}, headers=AUTH)
+        assert first.status_code == 200, first.text
+        event_id = first.json()["events"]["k1"]
+        assert Store(db_url).last_report(event_id) is None  # the add did not wait for it
+        gate.set()
+        assert "Kessmark bridge closed (1)" in client.get(f"/events/{event_id}").text
+        gate.clear()
+        second = client.post("/api/articles", json={"articles": articles[2:]}, headers=AUTH)
+        assert second.status_code == 200 and second.json()["events"]["k3"] == event_id
+        page = client.get(f"/events/{event_id}")
+        assert page.status_code == 200 and 'id="stale-note"' in page.text
+        assert "Not yet in this report (2)" in page.text
+        assert "Kessmark bridge closed (3)" in page.text.split('id="stale-note"')[1]
+        gate.set()
+        report = client.get(f"/api/events/{event_id}/report").json()
+        assert {a["id"] for a in report["articles"]} == {"k1", "k2", "k3", "k4"}
+        assert 'id="stale-note"' not in client.get(f"/events/{event_id}").text
+
+
+def test_a_page_without_report_does_not_queue_behind_busy_workers(db_url):
+    """Every worker busy (but room in the queue): the page lists the articles at once and the
+    report, queued in the background, is there once a worker is free."""
+    import time
+
+    store = Store(db_url)
+    stored = store.add_article(Article(id="q1", title="Ferry delays at Orlen Quay",
+                                       source="Quay Times", published=dt.date(2024, 6, 3),
+                                       body="Ferries ran two hours late at Orlen Quay on Monday."))
+    event_id = store.add_to_event(stored.id, None, title="Ferry delays")
+    with make_client(db_url=db_url) as client:
+        pool = client.app.state.pool
+        pool.pending = pool.workers  # a client's job on every worker, none finished yet
+        try:
+            page = client.get(f"/events/{event_id}")
+        finally:
+            pool.pending = 0
+        assert page.status_code == 200 and 'id="pending-note"' in page.text
+        assert "Ferry delays at Orlen Quay" in page.text
+        deadline = time.monotonic() + 60
+        while store.last_report(event_id) is None and time.monotonic() < deadline:
+            time.sleep(0.1)  # nobody asks again: the queued refresh starts on its own
+        assert store.last_report(event_id) is not None
+        assert 'id="pending-note"' not in client.get(f"/events/{event_id}").text
+    store.close()
+
+
+def test_an_event_merged_away_before_its_pending_page_is_a_404(db_url, monkeypatch):
+    """Workers busy, no saved report: the page looks the event up again to list its
+    articles; a concurrent add may have merged it away meanwhile (was a 500)."""
+    store = Store(db_url)
+    stored = store.add_article(Article(id="w1", title="Water main burst in Sorvik",
+                                       body="A water main burst in Sorvik on Sunday."))
+    event_id = store.add_to_event(stored.id, None, title="Water main")
+    looked_up = Store.event
+
+    def merged_after_first_look(self, wanted):
+        row = looked_up(self, wanted)
+        merged_after_first_look.calls += 1
+        return row if merged_after_first_look.calls == 1 else None
+
+    merged_after_first_look.calls = 0
+    monkeypatch.setattr(Store, "event", merged_after_first_look)
+    with make_client(db_url=db_url) as client:
+        pool = client.app.state.pool
+        pool.pending = pool.capacity
+        try:
+            page = client.get(f"/events/{event_id}")
+        finally:
+            pool.pending = 0
+        assert page.status_code == 404
+    store.close()
+
+
+def test_a_reader_does_not_wait_for_the_report_that_holds_the_worker(db_url, monkeypatch):
+    """After an add the new event's report runs in the background on the only worker: its
+    page lists the articles at once (and reloads) instead of waiting seconds for it."""
+    import threading
+
+    from newsfuse.service import jobs
+
+    gate = threading.Event()
+    made = jobs.report_event
+
+    def gated(db, event_id, config):
+        gate.wait(20)
+        return made(db, event_id, config)
+
+    monkeypatch.setattr(jobs, "report_event", gated)
+    with make_client(db_url=db_url) as client:
+        added = client.post("/api/articles", json={"articles": records(2)}, headers=AUTH)
+        event_id = added.json()["events"]["k1"]
+        page = client.get(f"/events/{event_id}")
+        opened = gate.is_set()
+        gate.set()
+        assert not opened and 'id="pending-note"' in page.text
+        assert "Kessmark bridge closed (2)" in page.text
+        assert client.get(f"/api/events/{event_id}/report").status_code == 200

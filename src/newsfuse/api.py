@@ -90,11 +90,14 @@ _ANNOTATED_LOCK = threading.Lock()  # the web app's thread workers annotate side
 
 
 def annotate(articles: list[Article], config: Config | None = None,
-             sentences: list[list[Sentence]] | None = None) -> list[AnnotatedDocument]:
+             sentences: list[list[Sentence]] | None = None,
+             remember: bool = True) -> list[AnnotatedDocument]:
     """Annotate bodies, plus the figures stated in the photo captions that cleaning removed.
 
     `sentences` may give each article's already split sentences. Articles annotated lately
-    in this process come from the annotation cache.
+    in this process come from the annotation cache; with `remember` False (articles nobody
+    will report again, such as a one-off analysis) they are not added to it, so they do not
+    push out the stored events' articles.
     """
     from newsfuse.segment import split
 
@@ -107,7 +110,8 @@ def annotate(articles: list[Article], config: Config | None = None,
     if todo:
         fresh = _annotate_now([articles[k] for k in todo], [sentences[k] for k in todo], config)
         found |= {keys[k]: document for k, document in zip(todo, fresh, strict=True)}
-    _remember(keys, found)
+    if remember:
+        _remember(keys, found)
     # copies: later stages may not change what the next event's report reads
     return [found[key].model_copy(deep=True) for key in keys]
 
@@ -153,8 +157,10 @@ class AnnotatedPartition:
     clause_tokens: list[TokenVectors]
 
 
-def annotate_partition(articles: list[Article], config: Config) -> AnnotatedPartition:
-    """Split, annotate and embed the sentences of one partition (runs on any executor)."""
+def annotate_partition(articles: list[Article], config: Config,
+                       remember: bool = True) -> AnnotatedPartition:
+    """Split, annotate and embed the sentences of one partition (runs on any executor);
+    `remember`: keep the annotations in this process's cache (see `annotate`)."""
     from newsfuse.align import split_parts
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
@@ -167,7 +173,7 @@ def annotate_partition(articles: list[Article], config: Config) -> AnnotatedPart
     # The ONNX encoder releases the GIL: it runs on a second core while spaCy annotates.
     with ThreadPoolExecutor(max_workers=1) as pool:
         encoded = pool.submit(get_embedder().encode, texts + clauses)
-        documents = annotate(articles, config, split_articles)
+        documents = annotate(articles, config, split_articles, remember)
         vectors, tokens = encoded.result()
     n = len(texts)
     return AnnotatedPartition(documents, split_articles, vectors[:n], tokens[:n],
@@ -176,11 +182,12 @@ def annotate_partition(articles: list[Article], config: Config) -> AnnotatedPart
 
 def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
             progress: Progress | None = None,
-            executor: Executor | None = None) -> EventReport:
+            executor: Executor | None = None, remember: bool = True) -> EventReport:
     """Full report for one event: cited summary, corroboration, conflicts, quotes, entities...
 
     The per-article stages (clean; annotate + embed) run on `executor` (default: here);
-    near-duplicates, alignment and the report are made here from all of them.
+    near-duplicates, alignment and the report are made here from all of them. `remember`
+    False keeps the articles out of the annotation cache (a one-off analysis).
     """
     from newsfuse.align import align
     from newsfuse.dedup import near_duplicate_groups
@@ -196,7 +203,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     step(f"annotating and embedding {len(loaded)} articles")
     runner = executor or InProcess()
     size = partition_size(len(loaded), runner.workers)
-    parts = list(runner.map(annotate_partition, partitions(loaded, size), config))
+    parts = list(runner.map(annotate_partition, partitions(loaded, size), config, remember))
     documents = [d for part in parts for d in part.documents]
     sentences = [s for part in parts for article in part.sentences for s in article]
     embeddings = np.concatenate([part.embeddings for part in parts])

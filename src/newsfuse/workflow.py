@@ -201,14 +201,18 @@ def list_events(store: Store) -> list[EventInfo]:
 
 def event_report(store: Store, event_id: str, config: Config,
                  progress: Progress = _quiet) -> EventReport:
-    """The single-event report for a stored event; saved as the base of later updates."""
+    """The single-event report for a stored event; saved as the base of later updates.
+
+    The event row is read before its articles: the report is saved as of that row's
+    `updated_at`, so articles added while it is made leave the event stale (reported again).
+    """
     from newsfuse.api import analyze
 
     row = store.event(event_id)
     articles = store.event_articles(event_id)
     if row is None or not articles:
         raise UnknownEvent(event_id)
-    return _save_report(store, event_id, analyze(articles, config, progress))
+    return _save_report(store, event_id, analyze(articles, config, progress), row.updated_at)
 
 
 def report_events(store: Store, event_ids: Sequence[str], config: Config,
@@ -216,14 +220,15 @@ def report_events(store: Store, event_ids: Sequence[str], config: Config,
                   progress: Progress = _quiet) -> Iterator[tuple[str, EventReport]]:
     """Report several stored events, each on a worker of `executor`; each report is saved
     here (the one writer) as it arrives, in the order of `event_ids`."""
-    wanted = [event_id for event_id in event_ids if store.event(event_id) is not None]
+    rows = [row for row in map(store.event, event_ids) if row is not None]
+    wanted = [row.id for row in rows]
     event_articles = (store.event_articles(event_id) for event_id in wanted)
     runner = executor or InProcess()
     reports = runner.map(report_partition, event_articles, config)
-    for done, (event_id, report) in enumerate(zip(wanted, reports, strict=True), start=1):
-        progress(f"reported {event_id} ({done}/{len(wanted)})")
+    for done, (row, report) in enumerate(zip(rows, reports, strict=True), start=1):
+        progress(f"reported {row.id} ({done}/{len(wanted)})")
         if report is not None:
-            yield event_id, _save_report(store, event_id, report)
+            yield row.id, _save_report(store, row.id, report, row.updated_at)
 
 
 def report_partition(articles: list[Article], config: Config) -> EventReport | None:
@@ -238,11 +243,14 @@ def report_partition(articles: list[Article], config: Config) -> EventReport | N
         return None
 
 
-def _save_report(store: Store, event_id: str, report: EventReport) -> EventReport:
+def _save_report(store: Store, event_id: str, report: EventReport,
+                 as_of: dt.datetime) -> EventReport:
+    """Save under the event's current title; `as_of`: the event's `updated_at` read before
+    the articles the report was made from."""
     row = store.event(event_id)
     if row is not None and row.title:
         report = report.model_copy(update={"title": row.title})
-    store.save_report(event_id, report)
+    store.save_report(event_id, report, as_of)
     return report
 
 

@@ -170,10 +170,10 @@ async def events(request: Request, q: Annotated[str, Query(max_length=200)] = ""
 @router.get("/events/{event_id}/report", response_model=EventReport,
             responses={200: {"content": REPORT_CONTENT},
                        **{k: ERROR_RESPONSES[k] for k in (404, 422, 503)}},
-            summary="The report of a stored event (computed when stale)")
+            summary="The report of a stored event (made again first when stale)")
 async def event_report(request: Request, event_id: str, format: FormatQuery = "json") -> Response:
     try:
-        report, _row, _stale = await work.stored_report(request, event_id)
+        report, _row, _stale = await work.stored_report(request, event_id, current=True)
     except work.UnknownEvent:
         return error_response(404, f"no event {event_id!r} in the store")
     response = work.rendered(report, format)

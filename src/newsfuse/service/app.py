@@ -32,6 +32,7 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        _app.state.refresher.close()
         _app.state.pool.shutdown()
 
     app = FastAPI(title="newsfuse", version="0.1.0", docs_url=None, redoc_url=None,
@@ -44,7 +45,10 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
     app.state.config = config or Config()
     app.state.pool = WorkerPool(settings.workers, settings.queue_per_worker, settings.pool)
     app.state.demo = None
-    app.state.reports_running = {}  # event id -> the one running analysis of that event
+    from newsfuse.service.work import make_refresher
+
+    # Reports of stored events: one job per event at a time, adds' refreshes in the background.
+    app.state.refresher = make_refresher(app.state)
     app.add_middleware(Guard, settings=settings)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(packages=[("newsfuse.service", "static")]), name="static")

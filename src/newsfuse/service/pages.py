@@ -53,6 +53,8 @@ async def event(request: Request, event_id: str) -> Response:
     except PoolFull as busy:
         return await _pending(request, event_id, busy.retry_after)
     sources = SourceIndex(report.articles)
+    # A stale report misses the articles added since: they are listed at once above it.
+    unreported = await _unreported(request, event_id, report) if stale else []
     since = _form_date(request.query_params.get("since", ""))
     visit = whatsnew.parse_visit(request.cookies.get(whatsnew.VISIT_COOKIE))
     update = None
@@ -65,7 +67,7 @@ async def event(request: Request, event_id: str) -> Response:
         return f"{_article_url(article_id)}?{urlencode({'event': event_id, 'cite': text})}#passage"
 
     page = _page("event.html.j2", report=report, event=row, reported_at=row.reported_at,
-                 stale=stale, update=update, since=since, visit=visit,
+                 stale=stale, unreported=unreported, update=update, since=since, visit=visit,
                  sources=sources, cite_url=cite_url, article_url=_article_url,
                  outlets=sorted({outlet_name(a.source, a.url) or a.id for a in report.articles}),
                  span=date_range(report), chart=timeline_svg(report), bar=bar_percent)
@@ -76,11 +78,20 @@ async def event(request: Request, event_id: str) -> Response:
     return page
 
 
-async def _pending(request: Request, event_id: str, retry_after: int) -> HTMLResponse:
+async def _unreported(request: Request, event_id: str, report) -> list:
+    """The event's articles that its saved report does not cover yet."""
+    covered = {a.id for a in report.articles}
+    articles = await run_in_threadpool(work.store_of(request).event_articles, event_id)
+    return [a for a in articles if a.id not in covered]
+
+
+async def _pending(request: Request, event_id: str, retry_after: int) -> Response:
     """No saved report yet and every worker busy: the articles now, the report on reload."""
     store = work.store_of(request)
     row = await run_in_threadpool(store.event, event_id)
     articles = await run_in_threadpool(store.event_articles, event_id)
+    if row is None or not articles:  # merged away by a concurrent add since the lookup
+        return error_response(404, f"no event {event_id!r} in the store", html=True)
     return _page("event_pending.html.j2", event_id=event_id, title=row.title or event_id,
                  articles=articles, article_url=_article_url, retry_after=retry_after)
 

@@ -16,7 +16,10 @@ from newsfuse.service import jobs
 from newsfuse.service.errors import error_response
 from newsfuse.service.inputs import Collected, fetch_urls, from_form, from_json
 from newsfuse.service.limits import LimitExceeded
+from newsfuse.service.pool import PoolFull
+from newsfuse.service.refresh import Refresher
 from newsfuse.service.settings import ServiceSettings
+from newsfuse.store.repository import report_is_current
 
 ReportFormat = Literal["json", "md", "html"]
 MEDIA_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
@@ -100,7 +103,10 @@ def rendered(report: EventReport, format: ReportFormat) -> Response:
 
 def store_of(request: Request):
     """The app's store, opened on first use (the URL of `newsfuse serve --db`)."""
-    state = request.app.state
+    return _store(request.app.state)
+
+
+def _store(state):
     if getattr(state, "store", None) is None:
         from newsfuse.store import Store, default_url
 
@@ -112,51 +118,62 @@ def store_of(request: Request):
 # One exception for an event that is not (or no longer) in the store, whether the page finds
 # it missing or the report job does (an add merged it away meanwhile): both answer 404.
 UnknownEvent = workflow.UnknownEvent
+# A reader who wants the current report (the API) waits for at most this many reports in a
+# row: one already running may have read the event before the latest add, the next one not;
+# more only happens while adds keep arriving, and then the last report is served.
+CURRENT_REPORT_ATTEMPTS = 3
 
 
-async def stored_report(request: Request, event_id: str) -> tuple[EventReport, object, bool]:
+def make_refresher(state) -> Refresher:
+    """Report refreshes of the app's stored events, on its worker pool."""
+
+    def report(event_id: str, background: bool):
+        _store(state)
+        if background:
+            return state.pool.run(jobs.refresh_event, state.settings.db_url, event_id,
+                                  state.config)
+        return state.pool.run(jobs.report_event, state.settings.db_url, event_id, state.config)
+
+    return Refresher(state.pool, report)
+
+
+async def stored_report(request: Request, event_id: str,
+                        current: bool = False) -> tuple[EventReport, object, bool]:
     """(report, event row, stale) of a stored event.
 
-    A saved report that covers every article is served as it is. A saved one that predates
-    newer articles is served at once, marked stale, while one refresh runs in the pool (readers
-    never wait for, nor pile up, analyses). Without any saved report the page waits for the
-    one analysis of that event that all concurrent requests share.
+    A saved report is served at once; when it predates newer articles it is marked stale and
+    one refresh of the event is queued (readers never wait for, nor pile up, analyses). With
+    `current` (the API), a stale one is made again first, the reader waiting for it. Without
+    any saved report a page waits for the one analysis of that event that all concurrent
+    requests share only when a worker is idle; otherwise (a client's job on every worker, or
+    this very report) the refresh is queued and PoolFull tells the page to list the articles
+    and reload: a reader never waits seconds for a report under load.
     """
     from starlette.concurrency import run_in_threadpool
 
     store = store_of(request)
+    refresher: Refresher = request.app.state.refresher
     row = await run_in_threadpool(store.event, event_id)
     if row is None:
         raise UnknownEvent(event_id)
-    fresh = row.reported_at is not None and row.reported_at >= row.updated_at
-    if row.last_report is not None:
-        if not fresh:
-            _refresh_in_background(request, event_id)
-        return EventReport.model_validate(row.last_report), row, not fresh
-    report = await asyncio.shield(_refresh(request, event_id))
-    row = await run_in_threadpool(store.event, event_id)
-    return report, row, False
-
-
-def _refresh(request: Request, event_id: str) -> asyncio.Future:
-    """The running analysis of the event, or a new one (one per event at a time)."""
-    state = request.app.state
-    running: dict[str, asyncio.Future] = state.reports_running
-    if event_id not in running:
-        job = asyncio.ensure_future(state.pool.run(jobs.report_event, state.settings.db_url,
-                                                   event_id, state.config))
-        running[event_id] = job
-        job.add_done_callback(lambda _job: running.pop(event_id, None))
-    return running[event_id]
-
-
-def _refresh_in_background(request: Request, event_id: str) -> None:
-    pool = request.app.state.pool
-    running = request.app.state.reports_running
-    if event_id in running or pool.pending >= pool.workers:
-        return  # already refreshing, or no idle worker (writes keep the queue): retry later
-    job = _refresh(request, event_id)
-    job.add_done_callback(lambda done: done.cancelled() or done.exception())
+    for _attempt in range(CURRENT_REPORT_ATTEMPTS):
+        if row.last_report is not None and (report_is_current(row) or not current):
+            break
+        if not current and not refresher.idle_worker():
+            refresher.request([event_id])
+            raise PoolFull(request.app.state.pool.retry_after())
+        try:
+            await asyncio.shield(refresher.now(event_id))
+        except PoolFull:
+            if row.last_report is None:
+                raise
+            break  # every worker busy: the saved report, marked stale, rather than a 503
+        row = await run_in_threadpool(store.event, event_id)
+        if row is None or row.last_report is None:
+            raise UnknownEvent(event_id)
+    if not report_is_current(row):
+        refresher.request([event_id])
+    return EventReport.model_validate(row.last_report), row, not report_is_current(row)
 
 
 async def add_articles(request: Request, collected: Collected, config: Config) -> jobs.AddOutcome:
@@ -167,6 +184,9 @@ async def add_articles(request: Request, collected: Collected, config: Config) -
     state = request.app.state
     outcome = await state.pool.run(jobs.add_articles, state.settings.db_url, collected.articles,
                                    config, state.settings.max_article_chars)
+    # The articles are stored and placed: the reports of the events that changed follow in
+    # the background (pages meanwhile serve the saved report, marked stale).
+    state.refresher.request(outcome.changed)
     outcome.errors = collected.errors + outcome.errors
     if not outcome.stored:
         raise NoArticles(Collected(errors=outcome.errors))

@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import numpy as np
-from sqlalchemy import and_, create_engine, delete, event, exists, func, or_, select
+from sqlalchemy import (
+    and_,
+    case,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -71,6 +82,11 @@ class EventSummary:
     conflicts: int | None
     updated_at: dt.datetime
     report_fresh: bool  # the saved report covers every current article
+
+
+def report_is_current(row: EventRow) -> bool:
+    """The event's saved report covers every article (none joined since it was made)."""
+    return row.reported_at is not None and row.reported_at >= row.updated_at
 
 
 def outlet_name(source: str | None, url: str | None) -> str | None:
@@ -367,15 +383,44 @@ class Store:
                                    .order_by(*_time_order()))
             return [to_article(row) for row in rows]
 
-    def save_report(self, event_id: str, report: EventReport) -> None:
+    def save_report(self, event_id: str, report: EventReport,
+                    as_of: dt.datetime | None = None) -> None:
+        """Save the event's report, made from its articles as they were at `as_of` (the
+        event's `updated_at`, read before its articles).
+
+        The report counts as current (`reported_at >= updated_at`) only when the event has not
+        changed since `as_of`: when an add committed new articles while the report was being
+        made, `reported_at` stays at `as_of`, so the report is served as stale and made again
+        instead of hiding those articles for good. One UPDATE: a concurrent merge that
+        deletes the row cannot slip between a read and the write (UnknownEvent, not a
+        StaleDataError).
+        """
+        now = _now()
+        reported = now if as_of is None else case((EventRow.updated_at <= as_of, now),
+                                                  else_=as_of)
         with self.session() as session:
-            row = session.get(EventRow, event_id)
-            if row is None:  # merged away by another writer while its report was made
+            done = session.execute(
+                update(EventRow).where(EventRow.id == event_id).values(
+                    last_report=report.model_dump(mode="json"),
+                    conflicts=sum(not c.compatible for c in report.conflicts),
+                    reported_at=reported),
+                execution_options={"synchronize_session": False})
+            if done.rowcount == 0:  # merged away by another writer while its report was made
+                session.rollback()
                 raise UnknownEvent(event_id)
-            row.last_report = report.model_dump(mode="json")
-            row.conflicts = sum(not c.compatible for c in report.conflicts)
-            row.reported_at = _now()
             session.commit()
+
+    def now(self) -> dt.datetime:
+        """The store's clock (naive UTC, as its time columns): a mark for
+        `events_changed_since`."""
+        return _now()
+
+    def events_changed_since(self, mark: dt.datetime) -> list[str]:
+        """Ids of the events created or re-formed (members or title changed) at or after
+        `mark`: what a write did to the events, found without scanning the articles."""
+        with self.session() as session:
+            return list(session.scalars(select(EventRow.id).where(EventRow.updated_at >= mark)
+                                        .order_by(EventRow.id)))
 
     def event_summaries(self) -> list[EventSummary]:
         """Every event with members: size, outlets, date span, conflicts (a few queries)."""
