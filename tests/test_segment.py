@@ -40,3 +40,9 @@ def test_abbreviated_titles_do_not_end_a_sentence():
         "Harbour Police Sgt. Mira Castell found the boat at dawn.",
         "Then Lt. Col. Oren Vask arrived with Det. Ilse Marr.",
         "The inquiry ends on Friday."]
+
+
+def test_an_abbreviated_month_before_its_days_ends_no_sentence():
+    body = "The two delegations meet in Tessaly for more talks on Nov. 7-8. The port stays shut."
+    assert [s.text for s in split(Article(id="m", body=body))] == [
+        "The two delegations meet in Tessaly for more talks on Nov. 7-8.", "The port stays shut."]

@@ -19,6 +19,9 @@ _LINE = re.compile(r"[^\n]+")
 _WIDE_STOP = re.compile(r"[。！？]+[”’」』）】]*")
 # A span that ends with an abbreviated title ("... Police Sgt.") before a capitalised word.
 _TITLE_END = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,3})\.$")
+# Months as news writes them short ("Nov. 7", "Sept. 28").
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                        "nov", "dec"}
 
 
 def split(article: Article) -> list[Sentence]:
@@ -47,16 +50,25 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 
 def _join_after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """syntok ends a sentence at some abbreviated titles ("Clayton County Police Sgt." |
-    "Joanne Ruiz found him."); a name follows a title, so the two spans are one sentence."""
+    "Joanne Ruiz found him."); a name follows a title, so the two spans are one sentence. So
+    it does at an abbreviated month before a span of days ("talks on Nov." | "7-8.")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and paragraph[start:start + 1].isupper():
-            title = _TITLE_END.search(paragraph[joined[-1][0]:joined[-1][1]])
-            if title and title.group(1).lower() in NAME_ABBREVIATIONS:
-                joined[-1] = (joined[-1][0], end)
-                continue
+        if joined and _continues(paragraph[joined[-1][0]:joined[-1][1]], paragraph[start:end]):
+            joined[-1] = (joined[-1][0], end)
+            continue
         joined.append((start, end))
     return joined
+
+
+def _continues(before: str, after: str) -> bool:
+    ending = _TITLE_END.search(before)
+    if ending is None:
+        return False
+    word = ending.group(1).lower()
+    if after[:1].isupper():
+        return word in NAME_ABBREVIATIONS
+    return after[:1].isdigit() and word in _MONTH_ABBREVIATIONS
 
 
 def _split_wide_stops(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
