@@ -392,3 +392,12 @@ def test_a_speaker_described_by_age_is_the_person_written_about():
     body = ("Mirela Dan lives in a flooded street of Oskaby that still has no running water.\n"
             '"We have no plan and nothing to wait for," said the 48-year-old.')
     assert _pairs(body) == [("Mirela Dan", "We have no plan and nothing to wait for")]
+
+
+def test_the_company_said_is_the_organisation_in_focus():
+    body = ("Northgate Cloud Inc. said the outage was over by Tuesday evening.\n"
+            '"Customers will get service credits," the company said.')
+    assert _pairs(body) == [("Northgate Cloud Inc.", "Customers will get service credits")]
+    # with no organisation in view, the word stays
+    assert _pairs('Residents of Kesselby said the ferry was late again.\n'
+                  '"It is a disgrace," the company said.')[0][0] == "company"

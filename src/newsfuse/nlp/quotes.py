@@ -862,14 +862,15 @@ def _subordinate(verb: Token) -> bool:
     return trailing and (verb.dep_ in _SUBORDINATE or any(c.dep_ == "mark" for c in verb.children))
 
 
-def _resolve_it(context: _Article, offset: int) -> str | None:
+def _resolve_it(context: _Article, offset: int,
+                labels: tuple[str, ...] = ("ORG", "GPE")) -> str | None:
     """'it said' / 'its statement read' -> the organisation named last within the last
     PRONOUN_LOOKBACK_SENTENCES, a grammatical subject first ("YouTube removed the videos.
     ... It said ..."): what speaks as "it" in news is a company, body or government."""
     lookback = _lookback_start(context, offset)
     candidates = []
     for mention in context.mentions:
-        if mention.label in ("ORG", "GPE") and lookback <= mention.start \
+        if mention.label in labels and lookback <= mention.start \
                 and mention.end <= offset:
             token = context.doc[mention.end_token - 1]
             focus = token.dep_ in SUBJECT_DEPS and not _in_reported_speech(token)
@@ -922,7 +923,12 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
                   and m.start < token.idx]
         if titled and token.tag_ not in {"NNS", "NNPS"}:
             return context.full_name(titled[-1].text)  # 'the judge' after 'Judge Ana Ruiz'
-        return _resolve_organisation(context, head, nationalities)
+        named = _resolve_organisation(context, head, nationalities)
+        if named is None and head in lang.ORGANISATION_NOUNS and not nationalities \
+                and token.tag_ not in {"NNS", "NNPS"}:
+            # "the company said": the organisation in focus, as for "it said"
+            return _resolve_it(context, token.idx, labels=("ORG",))
+        return named
     if token.tag_ in {"NNS", "NNPS"}:
         return None  # "the two party leaders wrote": several people, keep the phrase
     synonyms = set().union(*roles)
