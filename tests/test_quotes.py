@@ -401,3 +401,9 @@ def test_the_company_said_is_the_organisation_in_focus():
     # with no organisation in view, the word stays
     assert _pairs('Residents of Kesselby said the ferry was late again.\n'
                   '"It is a disgrace," the company said.')[0][0] == "company"
+
+
+def test_a_name_inside_the_quotation_is_not_its_speaker():
+    body = ("Residents gathered at the pier.\n"
+            '"We stand with the people of Oskaby and all of Norland," the council said.')
+    assert _pairs(body)[0][0] == "council"

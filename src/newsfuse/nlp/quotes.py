@@ -873,6 +873,8 @@ def _resolve_it(context: _Article, offset: int,
         if mention.label in labels and lookback <= mention.start \
                 and mention.end <= offset:
             token = context.doc[mention.end_token - 1]
+            if token.i in context.quoted:
+                continue  # a name inside a quotation is what was said, not who said it
             focus = token.dep_ in SUBJECT_DEPS and not _in_reported_speech(token)
             candidates.append((not focus, -mention.start, mention.text))
     return min(candidates)[2] if candidates else None
