@@ -11,6 +11,16 @@ from tests.service_client import AUTH, make_client, records
 from tests.stores import STORE_KINDS, store_url
 
 
+def _get_with_every_worker_busy(client, path: str):
+    """GET `path` while the worker pool reports every worker busy."""
+    pool = client.app.state.pool
+    pool.pending = pool.capacity
+    try:
+        return client.get(path)
+    finally:
+        pool.pending = 0
+
+
 @pytest.fixture(scope="module", params=STORE_KINDS)
 def app_client(request, tmp_path_factory):
     with store_url(request.param, tmp_path_factory.mktemp("web")) as url, \
@@ -130,12 +140,7 @@ def test_busy_server_shows_the_articles_while_the_report_waits(db_url):
                                        body="Trams stopped in Ludvany on Monday."))
     event_id = store.add_to_event(stored.id, None, title="Tram strike")
     with make_client(db_url=url) as client:
-        pool = client.app.state.pool
-        pool.pending = pool.capacity
-        try:
-            page = client.get(f"/events/{event_id}")
-        finally:
-            pool.pending = 0
+        page = _get_with_every_worker_busy(client, f"/events/{event_id}")
         assert page.status_code == 200 and 'id="pending-note"' in page.text
         assert "Tram strike in Ludvany" in page.text and 'http-equiv="refresh"' in page.text
         assert client.get(f"/api/events/{event_id}/report").status_code == 200
@@ -280,12 +285,7 @@ def test_an_event_merged_away_before_its_pending_page_is_a_404(db_url, monkeypat
     merged_after_first_look.calls = 0
     monkeypatch.setattr(Store, "event", merged_after_first_look)
     with make_client(db_url=db_url) as client:
-        pool = client.app.state.pool
-        pool.pending = pool.capacity
-        try:
-            page = client.get(f"/events/{event_id}")
-        finally:
-            pool.pending = 0
+        page = _get_with_every_worker_busy(client, f"/events/{event_id}")
         assert page.status_code == 404
     store.close()
 
