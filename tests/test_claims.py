@@ -145,3 +145,10 @@ def test_a_third_before_its_noun_is_an_ordinal_not_a_share():
                    "closed.")
     assert [(f.phrase.lower(), f.quantity.kind) for f in found if f.quantity] == [
         ("third country", "ordinal"), ("about a third", "percent")]
+
+
+def test_an_ordinal_of_a_unit_of_time_is_a_moment_not_a_rank():
+    found = claims("Ferraz levelled in the 88th minute after a miss in the 44th minute, and it "
+                   "was the fifth round of the cup.")
+    assert [(f.phrase, f.quantity.kind) for f in found if f.quantity] == [
+        ("fifth round", "ordinal")]

@@ -355,6 +355,11 @@ def _before_its_noun(word: Token) -> bool:
         and word.head.pos_ in ("NOUN", "PROPN")
 
 
+# Units of time: an ordinal of one dates a happening ("a goal in the 88th minute") and two
+# such ordinals are two moments (two goals), not rival ranks.
+_CLOCK_UNITS = {"second", "minute", "hour", "week", "month", "year", "decade", "century"}
+
+
 def _ordinal_readings(doc: Doc) -> list[_Reading]:
     """'the fifth round', 'the 11th emergency session': an ordinal of a noun."""
     found = []
@@ -369,6 +374,8 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
             continue
         if noun.lemma_ in ("time", "day", "half", "place") or token.ent_type_ == "DATE":
             continue  # "for the first time", "second half": idioms, not ranks worth comparing
+        if noun.lemma_ in _CLOCK_UNITS:
+            continue  # "in the 88th minute", "the 30th year": a moment, not a rank
         if token.lower_ in ("first", "second") and not match:
             continue  # "first"/"second" are mostly ordinary adjectives
         end = noun.i + 1 if noun.i > token.i else token.i + 1
