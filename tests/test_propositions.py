@@ -55,6 +55,14 @@ def test_a_clause_under_a_denied_verb_is_no_proposition(text, denied):
     assert "the mill would close" in propositions("She said that the mill would close.")
 
 
+def test_a_clause_in_the_subjunctive_is_no_proposition():
+    found = propositions("The main concession wanted by the West is that Norland stop "
+                         "enriching uranium.")
+    assert not any(p.startswith("Norland stop") for p in found)
+    assert "Norland will stop enriching uranium" in propositions(
+        "Officials said that Norland will stop enriching uranium.")
+
+
 def test_a_clause_describing_a_noun_is_no_proposition():
     found = propositions("Ferry tickets were sold during the entire time the strike ran.")
     assert not any(p.startswith("the strike") for p in found)
