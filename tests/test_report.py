@@ -33,3 +33,14 @@ def test_known_vectors_embed_only_new_texts():
     vectors = known(["a", "b", "a"])
     assert calls == [["b"]]
     assert vectors.shape == (3, 384) and vectors[0].sum() == 0 and vectors[1].sum() == 384
+
+
+def test_the_report_title_is_a_headline_not_a_lead_sentence_taken_for_one():
+    from newsfuse.synthesize.report import event_title
+
+    titles = ["Crews investigate after the harbour crane at Kesselby collapsed onto two "
+              "moored ferries on Saturday morning.",
+              "Kesselby crane collapses onto ferries"]
+    documents = [AnnotatedDocument(article=Article(id=str(k), title=t, body="Text."),
+                                   sentences=[]) for k, t in enumerate(titles)]
+    assert event_title(documents, None, []) == titles[1]

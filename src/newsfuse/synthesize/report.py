@@ -113,6 +113,8 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
                 summary: list[SummarySentence]) -> str:
     """The headline most similar to all other headlines; else the summary's first sentence."""
     titles = [doc.article.title for doc in documents if doc.article.title]
+    # a page's first line may be its lead sentence or a caption: headlines come first
+    titles = [t for t in titles if _reads_as_headline(t)] or titles
     if len(titles) >= 3:
         vectors = get_embedder()(titles)
         return titles[int(np.argmax((vectors @ vectors.T).sum(axis=1)))]
@@ -121,6 +123,12 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
     text = summary[0].text if summary else "Untitled event"
     words = text.split()
     return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
+
+
+def _reads_as_headline(title: str) -> bool:
+    """A headline is short and does not end in a full stop; a lead sentence or a photo caption
+    taken for a title ("The FBI investigates after ... on Saturday.") does."""
+    return word_count(title) <= MAX_TITLE_WORDS and not title.rstrip().endswith((".", "…"))
 
 
 def _article_info(doc: AnnotatedDocument, independent: dict[str, str]) -> ArticleInfo:
