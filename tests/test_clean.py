@@ -185,3 +185,15 @@ def test_closing_quote_marks_lost_to_a_wrong_encoding_are_mended() -> None:
     # a text that closes its quotes keeps a replacement character it has for another reason
     kept = raw.replace("“unfair\ufffd?", "“unfair”")
     assert "\ufffd?" in clean(Article(id="audit", raw=kept, format="text")).body
+
+
+def test_a_wire_dateline_gives_the_outlet_when_none_is_given() -> None:
+    story = ("KESSELBY, Norland (Reuters) - The harbour reopened on Monday after the storm, the "
+             "port authority said.\nShips queued outside the breakwater for most of the day.")
+    assert clean(Article(id="w", raw=story, format="text")).source == "Reuters"
+    # an outlet the user gave stays; a bracketed agency inside a sentence is no dateline
+    given = Article(id="w", raw=story, format="text", source="Harbour Post")
+    assert clean(given).source == "Harbour Post"
+    inside = ("The harbour reopened on Monday (AP) - the port said, after the storm passed.\n"
+              "Ships queued outside the breakwater for most of the day.")
+    assert clean(Article(id="w", raw=inside, format="text")).source is None

@@ -7,6 +7,9 @@ rules that guess structure (headings, outlet names) from bare text.
 
 from __future__ import annotations
 
+import re
+
+from newsfuse import lang
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
 from newsfuse.clean.html import ExtractedPage, extract
 from newsfuse.clean.pages import non_article_reason
@@ -53,6 +56,22 @@ def mend_quote_marks(text: str) -> str:
     return text
 
 
+# A wire dateline names the agency whose story it is: "PITTSBURGH (AP) — ...", "KYIV,
+# Ukraine (Reuters) - ...". Its versions (a live blog and the story) are one voice.
+_WIRE_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{0,30})?"
+                            r"\s*)?\((" + lang.agency_pattern() + r")\)\s*[-—–]")
+WIRE_LINES = 3
+
+
+def wire_credit(body: str) -> str | None:
+    """The agency of a wire dateline among the body's first lines, if any."""
+    for line in [line for line in body.split("\n") if line.strip()][:WIRE_LINES]:
+        found = _WIRE_DATELINE.match(line.strip())
+        if found:
+            return found.group(1)
+    return None
+
+
 def clean(article: Article, config: CleanConfig | None = None) -> Article:
     """A copy of `article` with `body` (one paragraph a line) and `removed` filled.
 
@@ -80,6 +99,8 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
     reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
     if reason is not None:
         raise NotAnArticle(article.path or article.id, reason)
+    if not updates.get("source", article.source) and (wire := wire_credit(body)):
+        updates["source"] = wire  # no outlet given: the wire the story comes from
     # what the reader already dropped (stray control bytes) stays listed
     return article.model_copy(update={**updates, "body": body,
                                       "removed": [*article.removed, *removed]})
