@@ -407,3 +407,21 @@ def test_a_name_inside_the_quotation_is_not_its_speaker():
     body = ("Residents gathered at the pier.\n"
             '"We stand with the people of Oskaby and all of Norland," the council said.')
     assert _pairs(body)[0][0] == "council"
+
+
+def test_an_interview_goes_on_across_a_line_of_narration():
+    body = ("Swimmer Lena Okafor told the Harbour Post about the crossing.\n"
+            '"The water was colder than I thought," she said.\n'
+            "The strait is four kilometres wide at its narrowest point.\n"
+            '"I kept going until the buoy."\n'
+            "Mayor Ivo Brandt praised the rescue crews.\n"
+            '"We were lucky."')
+    assert _pairs(body) == [("Lena Okafor", "The water was colder than I thought"),
+                            ("Lena Okafor", "I kept going until the buoy."),
+                            ("Ivo Brandt", "We were lucky.")]
+
+
+def test_no_interview_goes_on_past_someone_else_speaking():
+    body = ('"We can stop looking at it," Tomas Orlev would say.\n'
+            '"No, no," I would protest. "The boat is fun."')
+    assert _pairs(body)[-1] == (None, "The boat is fun.")

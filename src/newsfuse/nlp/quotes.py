@@ -68,6 +68,8 @@ SHORT_ATTRIBUTION_TOKENS = 4
 # "said presiding Judge Adolphus Karibi-Whyte": titles may stand between an inverted verb and
 # the name it introduces.
 INVERTED_NAME_TOKENS = 6
+# Sentences of narration between two paragraphs of one person's quotes in a feature.
+INTERVIEW_GAP_SENTENCES = 2
 # How far back (in sentences) "he"/"she" looks for the person it stands for; news text names
 # the speaker again within a paragraph or two.
 PRONOUN_LOOKBACK_SENTENCES = 4
@@ -1038,7 +1040,29 @@ def _inherited_speaker(context: _Article, first: int, earlier: list[_Found]) -> 
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if subjects and (name := _name_of(context, subjects[0])):
                 return name
-    return _lead_in_subject(context, previous)
+    lead_in = _lead_in_subject(context, previous)
+    if lead_in is None and earlier and _interview_goes_on(context, earlier[-1], first):
+        return earlier[-1].speaker
+    return lead_in
+
+
+def _interview_goes_on(context: _Article, last: _Found, first: int) -> bool:
+    """A feature quoting one person at length sets a line of narration between the quote
+    paragraphs ('The Hoover Dam provides water for Las Vegas.'): a quote on its own after at
+    most INTERVIEW_GAP_SENTENCES of narration in which nobody else is named or speaks is the
+    same speaker's."""
+    if last.speaker is None or not 0 < first - 1 - last.end_sentence <= INTERVIEW_GAP_SENTENCES:
+        return False
+    people = {context.full_name(m.text) for m in context.people}
+    if last.speaker not in people:
+        return False  # an office or a document quoted ('Police noted ... as: "..."')
+    start = context.sentences[last.end_sentence + 1].start
+    end = context.sentences[first - 1].end
+    between = context.token_range(start, end)
+    if any(i in context.quoted or _is_speech_verb(context.doc[i]) for i in between):
+        return False  # someone speaks in between ('"No, no," I'd protest.')
+    return all(context.full_name(m.text) == last.speaker for m in context.mentions
+               if m.label in ("PERSON", "ORG") and start <= m.start < end)
 
 
 def _lead_in_subject(context: _Article, previous: Sentence) -> str | None:
