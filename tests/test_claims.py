@@ -152,3 +152,10 @@ def test_an_ordinal_of_a_unit_of_time_is_a_moment_not_a_rank():
                    "was the fifth round of the cup.")
     assert [(f.phrase, f.quantity.kind) for f in found if f.quantity] == [
         ("fifth round", "ordinal")]
+
+
+def test_the_person_a_relative_clause_describes_owns_its_figure():
+    found = claims("The record fell to Ilse Brandt, who swam the strait in 14 hours, a week "
+                   "after another swimmer had failed.")
+    hours = next(f for f in found if f.quantity and f.quantity.kind == "duration")
+    assert hours.quantity.actor == "Ilse Brandt"

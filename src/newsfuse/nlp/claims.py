@@ -615,6 +615,8 @@ def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) 
     if verb is not None:
         candidates += [c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     for token in candidates:
+        if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+            token = token.head.head  # "Aaron Perry, who shot an insurgent from 2,286 metres"
         if token.ent_type_ == "PERSON":
             entity = entity_of(token)
             return entity.text if entity is not None else token.text
