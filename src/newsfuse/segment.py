@@ -10,7 +10,7 @@ import re
 
 from syntok import segmenter
 
-from newsfuse.lang import NAME_ABBREVIATIONS
+from newsfuse.lang import MONTH_NUMBER, NAME_ABBREVIATIONS
 from newsfuse.model import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -19,9 +19,9 @@ _LINE = re.compile(r"[^\n]+")
 _WIDE_STOP = re.compile(r"[。！？]+[”’」』）】]*")
 # A span that ends with an abbreviated title ("... Police Sgt.") before a capitalised word.
 _TITLE_END = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,3})\.$")
-# Months as news writes them short ("Nov. 7", "Sept. 28").
-_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                        "nov", "dec"}
+# Months as news writes them short ("Nov. 7", "Sept. 28"): lang's three-letter keys, but
+# "May" (never cut short) and with "Sept".
+_MONTH_ABBREVIATIONS = (set(MONTH_NUMBER) - {"may"}) | {"sept"}
 
 
 def split(article: Article) -> list[Sentence]:

@@ -153,7 +153,8 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     taken: set[int] = set()
     readings = _readings(doc)
     for k, reading in enumerate(readings):
-        if taken & set(range(reading.start, reading.end)) or _converts(doc, readings[:k], reading):
+        previous = readings[k - 1] if k else None
+        if taken & set(range(reading.start, reading.end)) or _converts(doc, previous, reading):
             continue
         taken.update(range(reading.start, reading.end))
         facts.append(_fact(doc, reading, article, sentences, starts))
@@ -161,14 +162,13 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     return facts
 
 
-def _converts(doc: Doc, before: list[_Reading], reading: _Reading) -> bool:
+def _converts(doc: Doc, previous: _Reading | None, reading: _Reading) -> bool:
     """A figure in brackets right after one of its kind is that figure in other units: "a
     20 km (12 miles) zone", "$12m (£9.4m)". Read as a second claim it was compared with
     other sources on its own, and a conflict was reported twice."""
     if reading.kind not in ("measure", "money", "duration") or reading.start < 1 \
-            or doc[reading.start - 1].text != "(" or not before:
+            or doc[reading.start - 1].text != "(" or previous is None:
         return False
-    previous = before[-1]
     return previous.kind == reading.kind and previous.end == reading.start - 1
 
 

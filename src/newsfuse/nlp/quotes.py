@@ -1053,8 +1053,7 @@ def _interview_goes_on(context: _Article, last: _Found, first: int) -> bool:
     same speaker's."""
     if last.speaker is None or not 0 < first - 1 - last.end_sentence <= INTERVIEW_GAP_SENTENCES:
         return False
-    people = {context.full_name(m.text) for m in context.people}
-    if last.speaker not in people:
+    if last.speaker not in context.descriptors:  # the people the article names
         return False  # an office or a document quoted ('Police noted ... as: "..."')
     start = context.sentences[last.end_sentence + 1].start
     end = context.sentences[first - 1].end

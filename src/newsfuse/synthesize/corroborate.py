@@ -171,7 +171,7 @@ def _agreement_wordings(alignment: Alignment, members: dict[str, int], agreement
     texts = sorted((word_count(alignment.sentences[i].text), alignment.sentences[i].text)
                    for i in shown)
     wordings = [text for words, text in texts
-                if words <= AGREEMENT_SENTENCE_WORDS and reads_as_statement(text)]
+                if words <= AGREEMENT_SENTENCE_WORDS and _reads_as_statement(text)]
     phrases = {agreement.stated[alignment.sentences[i].doc_id][1] for i in shown}
     # the parse's propositions (also those not aligned: nearly the whole sentence) before
     # punctuation cuts
@@ -197,7 +197,7 @@ _SUBORDINATORS = {"when", "while", "where", "as", "after", "before", "because", 
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
-def reads_as_statement(text: str) -> bool:
+def _reads_as_statement(text: str) -> bool:
     """A sentence a reader takes as a claim: not a question ("But where does his goal
     rank?"), not a line leading into what follows ("The Latest on the shooting (all times
     local):"), not a dash-led live-blog line, and not a piece of a quotation whose other end
@@ -287,6 +287,6 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
              and word_count(alignment.sentences[i].text) >= MIN_FACT_WORDS
-             and reads_as_statement(alignment.sentences[i].text)]
+             and _reads_as_statement(alignment.sentences[i].text)]
     return min(shown, key=lambda i: (-alignment.confirmed_share(i),
                                      len(alignment.sentences[i].text), i)) if shown else None
