@@ -49,8 +49,10 @@ WEEKDAY_PATTERN = re.compile(
     r"\b(?:(?P<which>last|next|this|past|coming)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)
+# Days named by a word relative to the publication day.
+_RELATIVE_DAY_WORDS = ("yesterday", "today", "tomorrow", "tonight")
 RELATIVE_DAY_PATTERN = re.compile(
-    r"\b(?:yesterday|today|tomorrow|tonight|last\s+night|"
+    r"\b(?:" + "|".join(_RELATIVE_DAY_WORDS) + r"|last\s+night|"
     r"(?:this|earlier\s+this|later\s+this)\s+(?:morning|afternoon|evening)|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?)\s+ago)\b",
     re.I)
@@ -165,8 +167,6 @@ def _is_in_title(span: Span) -> bool:
         return True  # 'USA TODAY', 'on Russia Today': running text writes 'today' lowercase
     return any(_names_something(t) for t in span if t.lower_ in _WEEKDAY_WORDS)
 
-
-_RELATIVE_DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
 
 
 def _opens(token: Token) -> bool:
