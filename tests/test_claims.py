@@ -159,3 +159,80 @@ def test_the_person_a_relative_clause_describes_owns_its_figure():
                    "after another swimmer had failed.")
     hours = next(f for f in found if f.quantity and f.quantity.kind == "duration")
     assert hours.quantity.actor == "Ilse Brandt"
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "unit"), [
+    ("The court sentenced the mayor to eight and a half years in prison.", "duration",
+     8.5 * 31_557_600, "second"),
+    ("She was also fined a quarter of a million dollars.", "money", 250_000, "USD"),
+    ("Half a million people fled the floods in Torvale.", "count", 500_000, "people"),
+    ("The bridge repair will cost two and a half million euros.", "money", 2_500_000, "EUR"),
+    ("The port spent three quarters of a billion dollars on cranes.", "money", 750_000_000,
+     "USD"),
+    ("The climb took one and a half hours.", "duration", 5400, "second"),
+])
+def test_numbers_with_fractions(text, kind, value, unit):
+    found = only(text, kind)
+    assert (found.value, found.quantity.unit) == (pytest.approx(value), unit)
+    assert not [c for c in claims(text) if c.quantity.kind == "percent"]  # no "a half" share
+
+
+def test_a_half_dozen_is_no_share():
+    assert not [c for c in claims("The rally drew a half dozen groups to the square.")
+                if c.quantity.kind == "percent"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Okonkwo won the Lakeshore Marathon in 2:07:38 on Sunday.", 2 * 3600 + 7 * 60 + 38),
+    ("Okonkwo won in two hours seven minutes and 38 seconds.", 2 * 3600 + 7 * 60 + 38),
+    ("She finished in a time of 1:02:30.5 after a late surge.", 3750.5),
+])
+def test_race_times_are_durations(text, value):
+    assert only(text, "duration").value == pytest.approx(value)
+
+
+def test_a_clock_time_of_day_and_two_separate_measures():
+    assert not [c for c in claims("The ceremony began at 10:30:15 on the quay.")
+                if c.quantity.kind == "duration"]
+    lengths = [c.value for c in claims("The fire spread 20 km north and 15 km east.")]
+    assert lengths == [20_000, 15_000]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Home favourite Tomasz Wieczorek comes home fifth.", 5),
+    ("Tomasz Wieczorek was fifth.", 5),
+    ("The 26-year-old baker came home in sixth place.", 6),
+    ("Lindqvist finished second, ahead of the champion.", 2),
+    ("She took first place in the sprint.", 1),
+])
+def test_finishing_places_are_ranks(text, value):
+    found = only(text, "ordinal")
+    assert (found.value, found.quantity.unit) == (value, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "In the first place, the council never voted.",
+    "He first went to Marsden in 2019.",
+])
+def test_idioms_of_order_are_no_ranks(text):
+    assert not [c for c in claims(text) if c.quantity.kind == "ordinal"]
+
+
+def test_a_place_after_another_persons_name_is_not_the_subjects():
+    places = [c.value for c in claims("Lindqvist finished second, with Mbeki third.")
+              if c.quantity.kind == "ordinal"]
+    assert places == [2]
+
+
+def test_the_age_of_a_person_the_article_names_in_full():
+    # spaCy's small model tags the bare surname with its diacritics ORG here
+    text = ("A court jailed Nikolai Drăgulescu on Tuesday. Drăgulescu, 61, who had protested his "
+            "innocence from the day of his arrest, was also fined.")
+    found = only(text, "age")
+    assert (found.value, found.quantity.scope) == (61, ["Drăgulescu"])
+
+
+def test_an_age_alone_is_the_person_named_before():
+    text = ("Judge Amara Osei sentenced Viktor Halloran on Tuesday. The 58-year-old was taken "
+            "into custody after the verdict.")
+    assert only(text, "age").quantity.scope == ["Viktor Halloran"]

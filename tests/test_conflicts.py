@@ -245,3 +245,25 @@ def test_one_happening_on_two_days_is_a_conflict_when_its_words_match():
     phrases = [sorted(c.phrase.removeprefix("on ") for c in conflict.claims)
                for conflict in flagged(event(a, b))]
     assert phrases == [["Monday", "yesterday"]]
+
+
+def test_one_persons_ages_conflict_in_unlike_sentences():
+    found = flagged(event(
+        "A court jailed Viktor Halloran on Tuesday for taking bribes. The 58-year-old was "
+        "taken into custody immediately after the verdict was read.",
+        "Viktor Halloran, 61, who had protested his innocence from the day of his arrest, was "
+        "also fined a quarter of a million dollars and barred from office."))
+    assert [(c.kind, sorted(claim.value for claim in c.claims)) for c in found] == [
+        ("age", [58, 61])]
+
+
+def test_prison_terms_with_fractions_and_race_places_conflict():
+    found = flagged(event(
+        "A court in Almira sentenced Halloran to nine years in prison for corruption.",
+        "Halloran has been sentenced to eight and a half years in prison for corruption."))
+    assert [c.kind for c in found] == ["duration"]
+    found = flagged(event(
+        "Okonkwo won the Lakeshore Marathon on Sunday in 2:07:38, and home favourite Tomasz "
+        "Wieczorek comes home fifth.",
+        "Okonkwo took the title in 2:07:56. Tomasz Wieczorek finished in sixth place."))
+    assert sorted(c.kind for c in found) == ["duration", "ordinal"]

@@ -204,3 +204,24 @@ def test_shared_example_weekdays_and_march_first(example_dir):
     # 000 writes the weekday and the date together: one absolute mention.
     texts_000 = {(m.text, m.date) for m in by_prefix(documents, "000").dates}
     assert ("Monday, February 28", dt.date(2022, 2, 28)) in texts_000
+
+
+def test_a_relative_day_opening_a_live_blog_entry_is_a_date():
+    found = dated("09:12 Crews are still at the quay.\n10:32 Yesterday the harbour master "
+                  "apologised to the families.")
+    assert found["Yesterday"] == dt.date(2023, 5, 16)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Halloran was arrested on May 4 last year at his home.", dt.date(2023, 5, 4)),
+    ("The council voted on 3 June this year to sell the site.", dt.date(2024, 6, 3)),
+    ("Halloran was arrested on May 4 at his home.", dt.date(2024, 5, 4)),  # past: this May
+    ("The appeal will be heard on May 4.", dt.date(2025, 5, 4)),  # future: next May
+])
+def test_a_day_without_its_year_takes_the_year_its_words_or_tense_point_to(text, expected):
+    assert [m.date for m in mentions(text, dt.date(2024, 11, 19))] == [expected]
+
+
+def test_a_happening_named_by_its_day_is_a_past_one():
+    text = "The insurer now puts the damage from the October 17 fire at 9 million euros."
+    assert [m.date for m in mentions(text, dt.date(2023, 10, 24))] == [dt.date(2023, 10, 17)]

@@ -22,6 +22,7 @@ plurals ("hundreds of", "dozens of") are not claims.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,9 +32,10 @@ from spacy.tokens import Doc, Span, Token
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
 from newsfuse.nlp import doc_ents, entity_of
+from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
-    DIGITS,
     QUALIFIERS,
+    is_number_token,
     number_runs,
     parse_number,
     qualifier_before,
@@ -177,15 +179,38 @@ def _converts(doc: Doc, previous: _Reading | None, reading: _Reading) -> bool:
 
 def _readings(doc: Doc) -> list[_Reading]:
     found = []
-    for run in number_runs(doc):
+    runs = number_runs(doc)
+    for run in runs:
         reading = _read_run(doc, run)
         if reading is not None:
             found.append(reading)
     found += _glued_money(doc)
-    found += _fraction_readings(doc)
+    # "a half" of "eight and a half years" is part of that number, not a share
+    in_numbers = {i for run in runs for i in range(run.start, run.end)}
+    found += _fraction_readings(doc, in_numbers)
     found += _ordinal_readings(doc)
     found += _year_readings(doc)
+    found += _clock_durations(doc)
     return sorted(found, key=lambda r: r.start)
+
+
+# A race or finishing time written as a clock: "won in 2:06:14", "a time of 1:02:30.5".
+_CLOCK_DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)$")
+
+
+def _clock_durations(doc: Doc) -> list[_Reading]:
+    """Hours, minutes and seconds written as a clock, as a duration in seconds; not a time of
+    day ("at 10:30:15 a.m.": spaCy's TIME, or after "at")."""
+    found = []
+    for token in doc:
+        match = _CLOCK_DURATION.match(token.text)
+        if match is None or token.ent_type_ == "TIME" or (
+                token.i > 0 and doc[token.i - 1].lower_ in ("at", "by", "until", "till")):
+            continue
+        hours, minutes, seconds = match.groups()
+        value = int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+        found.append(_Reading(value, "duration", "second", token.i, token.i + 1, token))
+    return found
 
 
 def _year_readings(doc: Doc) -> list[_Reading]:
@@ -236,22 +261,52 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
         unit = _pint_unit(nxt.lower_)
         if unit is not None:
             name, factor, dimension = unit
+            rate = _per_time(doc, nxt.i + 1)
+            if rate is not None and dimension == "[length]":
+                # "43,000 km/h", "12 kilometres per second": a speed, not a distance
+                per, end = rate
+                return _Reading(value * factor / per, "measure", f"{name} / second", start, end,
+                                anchor_of(doc[start:nxt.i + 1]))
             kind = "duration" if dimension == "[time]" else "measure"
-            value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension)
+            value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension, factor)
             return _Reading(value, kind, name, start, end, anchor_of(doc[start:nxt.i + 1]))
     return _count(doc, run, value)
 
 
-def _compound_measure(doc: Doc, value: float, end: int, dimension: str) -> tuple[float, int]:
-    """'6 hours and 48 minutes', '5 feet 11 inches': one measure written in two units."""
-    at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", ",") else end
-    if at + 1 < len(doc) and DIGITS.match(doc[at].text):
-        unit = _pint_unit(doc[at + 1].lower_)
-        if unit is not None and unit[2] == dimension:
-            extra = parse_number([doc[at].text])
-            if extra is not None:
-                return value + extra * unit[1], at + 2
-    return value, end
+def _per_time(doc: Doc, at: int) -> tuple[float, int] | None:
+    """Seconds of the unit of time after "/" or "per" at `at` ("km/h", "metres per second"),
+    with the end of the rate; None when there is none."""
+    if at + 1 >= len(doc) or doc[at].lower_ not in ("/", "per"):
+        return None
+    word = doc[at + 1].lower_.strip(".")
+    if word in _TIME_SYMBOLS:  # too short to be read as units on their own (NOT_UNITS)
+        return _TIME_SYMBOLS[word], at + 2
+    unit = _pint_unit(word)
+    if unit is None or unit[2] != "[time]":
+        return None
+    return unit[1], at + 2
+
+
+_TIME_SYMBOLS = {"h": 3600.0, "s": 1.0, "min": 60.0}
+
+
+def _compound_measure(doc: Doc, value: float, end: int, dimension: str,
+                      factor: float = math.inf) -> tuple[float, int]:
+    """'6 hours and 48 minutes', '5 feet 11 inches', 'two hours six minutes and 14 seconds':
+    one measure written in units that get smaller (`factor`: the size of the unit before;
+    "20 km and 15 km" are two measures)."""
+    while True:
+        at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", ",") else end
+        stop = at
+        while stop < len(doc) and is_number_token(doc[stop]):
+            stop += 1
+        if stop == at or stop >= len(doc):
+            return value, end
+        unit = _pint_unit(doc[stop].lower_)
+        extra = parse_number([t.text for t in doc[at:stop]])
+        if unit is None or unit[2] != dimension or unit[1] >= factor or extra is None:
+            return value, end
+        value, end, factor = value + extra * unit[1], stop + 1, unit[1]
 
 
 def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
@@ -306,11 +361,19 @@ def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
         return _Reading(value, "age", "year", run.start, run.end, anchor_of(run))
     after = doc[run.end] if run.end < len(doc) else None
     is_apposition = (before is not None and before.text == "," and run.start >= 2
-                     and doc[run.start - 2].ent_type_ == "PERSON"
+                     and _names_a_person(doc, run.start - 2)
                      and (after is None or after.text in (",", ".", ")", ";")))
     if is_apposition and len(run) == 1 and 1 <= value <= 120 and run[0].text.isdigit():
         return _Reading(value, "age", "year", run.start, run.end, doc[run.start - 2])
     return None
+
+
+def _names_a_person(doc: Doc, i: int) -> bool:
+    """Token `i` is part of a person's name: as NER tagged it, or as the article names that
+    person elsewhere (the small model tags "Drăgulescu, 61," ORG where the full name
+    "Nikolai Drăgulescu" is a PERSON)."""
+    return doc[i].ent_type_ == "PERSON" or any(
+        m.label == "PERSON" and m.first_token <= i < m.end_token for m in find_mentions(doc))
 
 
 def _glued_money(doc: Doc) -> list[_Reading]:
@@ -326,16 +389,21 @@ def _glued_money(doc: Doc) -> list[_Reading]:
     return found
 
 
-def _fraction_readings(doc: Doc) -> list[_Reading]:
-    """'about a quarter', 'two-thirds of the fire': shares, compared as percentages."""
+def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
+    """'about a quarter', 'two-thirds of the fire': shares, compared as percentages (not
+    the fractions of numbers, `in_numbers`)."""
     found = []
     lowers = [t.lower_ for t in doc]  # read once: spaCy builds a Token on every doc[i]
     for i, lower in enumerate(lowers):
+        if i in in_numbers:
+            continue
         for size in (2, 1):
             words = " ".join(lowers[i:i + size])
             if words not in FRACTIONS:
                 continue
             token = doc[i]
+            if i + size < len(lowers) and lowers[i + size] in ("dozen", *_LARGE_SCALES):
+                continue  # "a half dozen groups": a count of six
             if size == 2 and token.lower_ == "a" and _before_its_noun(doc[i + 1]):
                 continue  # "a third country", "a second term": an ordinal, not a share
             if (size == 2 or lower != "half" or
@@ -371,13 +439,19 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
             continue
         noun = _ranked_noun(token) if value is not None else None
         if noun is None:
+            if value is not None and _finishing_place(token):
+                found.append(_Reading(float(value), "ordinal", "place", token.i, token.i + 1,
+                                      token, token.head))
             continue
-        if noun.lemma_ in ("time", "day", "half", "place") or token.ent_type_ == "DATE":
+        if noun.lemma_ == "place":
+            if any(c.dep_ == "det" for c in noun.children):
+                continue  # "in the first place": an idiom; "in sixth place" is a rank
+        elif noun.lemma_ in ("time", "day", "half") or token.ent_type_ == "DATE":
             continue  # "for the first time", "second half": idioms, not ranks worth comparing
+        elif token.lower_ in ("first", "second") and not match:
+            continue  # "first"/"second" are mostly ordinary adjectives
         if noun.lemma_ in _CLOCK_UNITS:
             continue  # "in the 88th minute", "the 30th year": a moment, not a rank
-        if token.lower_ in ("first", "second") and not match:
-            continue  # "first"/"second" are mostly ordinary adjectives
         end = noun.i + 1 if noun.i > token.i else token.i + 1
         # The kind of thing ranked, with its compounds: "emergency sitting" ~ "emergency
         # special session" (MiniLM 0.69), where "sitting" ~ "session" alone is 0.37.
@@ -400,6 +474,26 @@ def _ranked_superlative(ordinal: Token, value: float) -> _Reading | None:
     unit = superlative.lower_ + (f" {noun.lemma_.lower()}" if noun is not None else "")
     end = (noun.i if noun is not None else superlative.i) + 1
     return _Reading(value, "ordinal", unit, ordinal.i, end, ordinal, noun or superlative)
+
+
+# Verbs after which a bare "first" or "second" is a place in a race or a ranking ("finished
+# second"); elsewhere they mostly order events ("he first went").
+_PLACING_VERBS = {"finish", "come", "end", "place", "rank", "cross", "be"}
+
+
+def _finishing_place(ordinal: Token) -> bool:
+    """'comes home fifth', 'Ekwueme was fifth', 'finished second': an ordinal standing for
+    a place, right after its verb (only adverbs between: in "finished second, with Aurich
+    third" the third place is Aurich's, not the subject's)."""
+    verb = ordinal.head
+    if ordinal.dep_ not in ("advmod", "acomp", "attr", "npadvmod", "oprd") \
+            or verb.pos_ not in ("VERB", "AUX") or ordinal.i < verb.i \
+            or ordinal.ent_type_ == "DATE":
+        return False
+    if ordinal.lower_ in ("first", "second") and verb.lemma_ not in _PLACING_VERBS:
+        return False
+    between = ordinal.doc[verb.i + 1:ordinal.i]
+    return all(t.head.i == verb.i and t.dep_ in ("advmod", "prt") for t in between)
 
 
 def _ranked_noun(ordinal: Token) -> Token | None:
@@ -425,6 +519,9 @@ def _ranked_noun(ordinal: Token) -> Token | None:
 # --------------------------------------------------------------------------- filters
 
 
+_LARGE_SCALES = {"thousand", "million", "billion", "trillion"}
+
+
 def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
     text = run.text.lower()
     if any(t.ent_type_ in NAME_ENTITIES for t in run) or (
@@ -435,8 +532,9 @@ def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
                                                 "billions", "dozens", "scores", "tens")
                                    for t in run):
         return True  # "one of the", vague plurals
-    if any(t.ent_type_ in ("DATE", "TIME") for t in run) and not _looks_like_duration(doc, run):
-        return True
+    if any(t.ent_type_ in ("DATE", "TIME") for t in run) and not _looks_like_duration(doc, run) \
+            and not any(t.lower_ in _LARGE_SCALES for t in run):
+        return True  # (spaCy tags "two and a half million euros" DATE too: no date has those)
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
     labels = [t.lower_ for t in doc[max(0, run.start - 2):run.start] if t.text != "."]
@@ -655,15 +753,33 @@ def _is_partitive(of: Token) -> bool:
     return False
 
 
+# "The 58-year-old was taken into custody": an age with no name is the person the article
+# named last, within this many sentences before it (the quotes' "said the 48-year-old" alike).
+AGE_LOOKBACK_SENTENCES = 2
+
+
 def _person(doc: Doc, reading: _Reading) -> list[str]:
     """Whose age: the name it is set beside ('Ilse Marrow, 52') or the name in the noun phrase
-    it modifies ('the 61-year-old director Piet Aalst')."""
+    it modifies ('the 61-year-old director Piet Aalst'), else, for 'the 58-year-old' alone,
+    the person named last before it. Names as `entities.find_mentions` reads them (the small
+    model tags some surnames ORG that the article gives in full as a person's)."""
     near = [reading.anchor, *reading.anchor.head.subtree] if reading.anchor.head is not \
         reading.anchor else [reading.anchor]
-    for entity in doc_ents(doc):
-        if entity.label_ == "PERSON" and any(entity.start <= t.i < entity.end for t in near):
-            return [entity.text]
-    return []
+    at = {t.i for t in near}
+    people = [m for m in find_mentions(doc) if m.label == "PERSON"]
+    for mention in people:
+        if any(i in at for i in range(mention.first_token, mention.end_token)):
+            return [mention.text]
+    if reading.anchor.lower_ != "old" or not any(
+            c.lower_ == "the" for c in reading.anchor.children):
+        return []
+    sentence = reading.anchor.sent
+    for _ in range(AGE_LOOKBACK_SENTENCES):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    earlier = [m for m in people if sentence.start <= m.first_token < reading.start]
+    return [earlier[-1].text] if earlier else []
 
 
 def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str:

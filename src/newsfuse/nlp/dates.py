@@ -90,6 +90,8 @@ SPEECH_VERBS = lang.REPORTING_VERBS
 MAX_CLIMB = 6
 # A missing year is chosen among these offsets from the publication year.
 _YEAR_OFFSETS = (-1, 0, 1)
+# "May 4 last year", "on 3 June this year": a day and the year it falls in, in words.
+_YEAR_WORDS = re.compile(r"\b(last|this|next)\s+year\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
             continue
         sentence = _sentence_of(candidate.start, starts, sentences)
         resolved = resolve(candidate.text, article.published, _points_forward(candidate, span),
-                           sentence.text if sentence else "")
+                           sentence.text if sentence else "", past=_points_back(span))
         if resolved is None:
             continue
         date, relative = resolved
@@ -121,11 +123,17 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
 
 
 def resolve(text: str, published: dt.date | None, future: bool = False,
-            sentence: str = "") -> tuple[dt.date | None, bool] | None:
-    """(date or None, is_relative) for a date expression; None when it is not a point in time."""
+            sentence: str = "", past: bool = False) -> tuple[dt.date | None, bool] | None:
+    """(date or None, is_relative) for a date expression; None when it is not a point in time.
+    `future` / `past`: the clause's tense points after / before the publication day."""
     absolute = _match_absolute(text)
     if absolute is not None:
-        return _resolve_absolute(absolute, published, sentence), False
+        year = _YEAR_WORDS.search(text)
+        if year is not None and published is not None and not absolute.group("year"):
+            # "May 4 last year": the year the words name
+            shift = {"last": -1, "this": 0, "next": 1}[year.group(1).lower()]
+            return _safe_date(published.year + shift, *_month_day(absolute)), False
+        return _resolve_absolute(absolute, published, sentence, future, past), False
     weekday = WEEKDAY_PATTERN.search(text)
     if weekday is not None:
         return _resolve_weekday(weekday, published, future), True
@@ -174,7 +182,13 @@ def _opens(token: Token) -> bool:
     if token.is_sent_start or token.i == 0:
         return True
     before = token.doc[token.i - 1]
+    if _STAMP.match(before.text) and _opens(before):
+        return True  # a live blog's entry: "10:32 Yesterday the director apologised"
     return "\n" in before.text or before.text in ('"', "“", "‘", "'", ":", "(", "—", "–")
+
+
+# The time stamp that opens a live blog's entry ("09:41", "10.32").
+_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 def _names_something(weekday: Token) -> bool:
@@ -198,14 +212,25 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
         return True
     if any(word in _PAST_WORDS for word in words) or span is None:
         return False
-    if span.root.dep_ == "poss":
-        return False  # 'after Wednesday's outage': a happening named as known is a past one
+    if span.root.dep_ in ("poss", "compound", "nmod", "amod"):
+        # 'after Wednesday's outage', 'the October 17 fire': a happening named by its day is
+        # a known, past one, whatever the tense of the verb the noun hangs on
+        return False
     if _preposition(span) in _PAST_PREPOSITIONS:
         return False  # 'closed since Tuesday'
     verb = _governing_verb(span)
     if verb is None or _attachment_crosses_comma(verb, span):
         return False
     return _is_future(verb)
+
+
+def _points_back(span: Span | None) -> bool:
+    """The expression's clause is in a past tense: 'was arrested on May 4', 'had met on ...'."""
+    verb = _governing_verb(span)
+    if verb is None or _has_future_auxiliary(verb):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxiliaries)
 
 
 def _is_future(verb: Token, depth: int = 0) -> bool:
@@ -297,16 +322,27 @@ def _match_absolute(text: str) -> re.Match[str] | None:
     return None
 
 
-def _resolve_absolute(match: re.Match[str], published: dt.date | None,
-                      sentence: str) -> dt.date | None:
+def _month_day(match: re.Match[str]) -> tuple[int, int]:
     month_text = match.group("month").lower().rstrip(".")
     month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3]]
-    day = int(match.group("day"))
+    return month, int(match.group("day"))
+
+
+def _resolve_absolute(match: re.Match[str], published: dt.date | None, sentence: str,
+                      future: bool = False, past: bool = False) -> dt.date | None:
+    month, day = _month_day(match)
     if match.group("year"):
         return _safe_date(int(match.group("year")), month, day)
     if published is not None:
         options = [_safe_date(published.year + k, month, day) for k in _YEAR_OFFSETS]
         valid = [d for d in options if d is not None]
+        # a day without its year is the one on the side of the publication day the tense
+        # points to ("was arrested on May 4", in November: this May, not next May), else
+        # the nearest
+        if past and (before := [d for d in valid if d <= published]):
+            return max(before)
+        if future and (after := [d for d in valid if d >= published]):
+            return min(after)
         return min(valid, key=lambda d: abs((d - published).days)) if valid else None
     years = _YEAR_IN_TEXT.findall(sentence)
     return _safe_date(int(years[0]), month, day) if years else None

@@ -42,17 +42,28 @@ _UNITS = {
 }
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 _NUMBER_WORDS = set(_UNITS) | set(_SCALES) | {"hundred"}
+# Fractions inside a number: added after "and" ("eight and a half years", "two and a half
+# million"), else taken so many times ("half a million", "a quarter of a million", "three
+# quarters of a billion"). Only `number_runs` hands them to `parse_number`.
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 # Plural scale words make a quantity vague ("hundreds of", "tens of thousands").
 DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 def parse_number(words: list[str]) -> float | None:
-    """'4,500' -> 4500, 'one thousand' -> 1000, '1.5 million' -> 1.5e6, 'twenty-five' -> 25."""
-    total, current, seen = 0.0, 0.0, False
+    """'4,500' -> 4500, 'one thousand' -> 1000, '1.5 million' -> 1.5e6, 'twenty-five' -> 25,
+    'eight and a half' -> 8.5, 'a quarter of a million' -> 250,000."""
+    total, current, seen, added = 0.0, 0.0, False, False
     for raw in words:
         for word in raw.lower().split("-"):
-            if word in ("", "and", "a"):
+            if word == "and":
+                added = True
                 continue
-            if DIGITS.match(word):
+            if word in ("", "a", "of"):
+                continue
+            if word in _FRACTIONS:
+                fraction = _FRACTIONS[word]
+                current = current + fraction if added else (current or 1) * fraction
+            elif DIGITS.match(word):
                 current += float(word.replace(",", ""))
             elif word in _UNITS:
                 current += _UNITS[word]
@@ -70,7 +81,7 @@ def parse_number(words: list[str]) -> float | None:
 # --------------------------------------------------------------------------- number runs
 
 
-def _is_number_token(token: Token) -> bool:
+def is_number_token(token: Token) -> bool:
     text = token.lower_
     if DIGITS.match(text):
         return True
@@ -79,24 +90,59 @@ def _is_number_token(token: Token) -> bool:
 
 
 def number_runs(doc: Doc) -> list[Span]:
-    """Maximal runs of number tokens, joined by '-' or 'and' ("one hundred and fifty")."""
+    """Maximal runs of number tokens, joined by '-' or 'and' ("one hundred and fifty"), with
+    their fractions ("eight and a half", "half a million", "a quarter of a million")."""
+    lowers = [t.lower_ for t in doc]  # read once: spaCy builds a Token on every doc[i]
     runs, i = [], 0
     while i < len(doc):
-        if not _is_number_token(doc[i]):
+        fraction = _fraction_of_scale(lowers, i)
+        if fraction:
+            runs.append(doc[i:i + fraction])
+            i += fraction
+            continue
+        if not is_number_token(doc[i]):
             i += 1
             continue
         end = i + 1
         while end < len(doc):
-            if _is_number_token(doc[end]) and _continues(doc[end - 1], doc[end]):
+            if is_number_token(doc[end]) and _continues(doc[end - 1], doc[end]):
                 end += 1
             elif (doc[end].text in ("-", "and") and end + 1 < len(doc)
-                  and _is_number_token(doc[end + 1]) and not doc[end + 1].text[0].isdigit()):
+                  and is_number_token(doc[end + 1]) and not doc[end + 1].text[0].isdigit()):
                 end += 2
             else:
                 break
+        end += _fraction_after(lowers, end)
         runs.append(doc[i:end])
         i = end
     return runs
+
+
+def _fraction_of_scale(lowers: list[str], i: int) -> int:
+    """Length of "half a million" or "a quarter of a million" starting at `i`, else 0."""
+    for pattern in (("half", "a"), ("a", "half", "of", "a"), ("a", "quarter", "of", "a"),
+                    ("one", "quarter", "of", "a")):
+        end = i + len(pattern)
+        if tuple(lowers[i:end]) == pattern and end < len(lowers) and lowers[end] in _SCALES:
+            return len(pattern) + 1
+    return 0
+
+
+def _fraction_after(lowers: list[str], end: int) -> int:
+    """Tokens of a fraction that goes on a number ending before `end`: "and a half",
+    "and three quarters", with the scale word after it ("two and a half million"), or
+    "quarters of a billion" after "three"."""
+    words = lowers[end:end + 4]
+    if len(words) >= 3 and words[0] == "and" and words[1] in ("a", "one", "three") \
+            and words[2] in _FRACTIONS:
+        if words[3:] == ["dozen"]:
+            return 0  # "1,500 and a half dozen groups": a second count
+        return 4 if words[3:] and words[3] in _SCALES else 3
+    words = lowers[end:end + 4]
+    if len(words) == 4 and words[0] in _FRACTIONS and words[1:3] == ["of", "a"] \
+            and words[3] in _SCALES:
+        return 4
+    return 0
 
 
 def _continues(previous: Token, following: Token) -> bool:

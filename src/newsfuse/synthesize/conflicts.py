@@ -463,6 +463,11 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
 
 def _threshold(item: _Item, other: _Item) -> float:
     kind = item.fact.quantity.kind if item.fact.quantity else ""
+    if kind == "age" and item.fact.quantity.scope and other.fact.quantity.scope:
+        # one person has one age in one event, whatever the sentences around it say
+        # ("The 58-year-old was taken into custody" / "Drăgulescu, 61, who had protested
+        # ..."); `_comparable` has already kept apart the ages of two people
+        return -math.inf
     if kind not in ("date", "year") or _same_happening(item, other):
         return SAME_QUANTITY_COSINE
     return SAME_DAY_COSINE
