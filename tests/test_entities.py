@@ -312,3 +312,23 @@ def test_common_words_capitalised_at_sentence_start_are_not_entities():
     texts = {m.text for m in extract_entities(get_nlp()(body), split(article), article)}
     assert "Anger" not in texts and "Engineers" not in texts
     assert {"Port Ellis", "Marta Kell"} <= texts
+
+
+def test_an_acronym_spells_a_name_ner_gave_in_two_pieces():
+    mentions = _extract("The Astral Research Agency of Vennland (ARAV) said the capsule had "
+                        "landed. ARAV engineers cheered.")
+    names = [(m.text, m.label) for m in mentions]
+    assert ("Astral Research Agency of Vennland", "ORG") in names
+    assert not any("(" in text for text, _ in names)
+    assert [label for text, label in names if text == "ARAV"] == ["ORG", "ORG"]
+
+
+def test_a_name_goes_on_over_a_hyphen_joining_a_capitalised_word():
+    mentions = _extract("The capsule left the Hoshi-Kaze probe on Monday.")
+    assert "Hoshi-Kaze" in [m.text for m in mentions]
+
+
+def test_a_name_set_beside_a_noun_for_a_person_is_a_persons():
+    # the small model tags this name ORG
+    mentions = _extract("His lawyer, Ilinca Moraru, spoke to us on the steps of the court.")
+    assert ("Ilinca Moraru", "PERSON") in [(m.text, m.label) for m in mentions]

@@ -47,6 +47,17 @@ from tests.test_quotes import _pairs
                  'testify. The Democratic governor said she delayed Ridder’s hearing “so that the '
                  'court can hear every witness first.”', ["Democratic governor"],
                  id="a-role-in-another-clause-before-a-name-is-not-that-names"),
+    pytest.param('His lawyer, Ilinca Moraru, spoke to us on the steps of the court. She said the '
+                 'judges had ignored key evidence. "This verdict rests on the word of two '
+                 'businessmen. We will take it to the Supreme Court," the lawyer added.',
+                 ["Ilinca Moraru"], id="the-role-noun-of-a-name-in-apposition-is-that-person"),
+    pytest.param('I spoke to the head curator, Dr. Hana Kobayashi, this afternoon. She told me her '
+                 'team had rehearsed for months.\n"We are not allowed to make mistakes," the '
+                 'curator added.', ["Hana Kobayashi"],
+                 id="a-role-noun-outside-the-role-table-is-the-person-so-described"),
+    pytest.param('Brightwell, the retailer, said sales rose. Its chief, Mara Lind, was pleased.\n'
+                 '"We had a strong year," the retailer said.', ["Brightwell"],
+                 id="an-organisation-noun-stays-the-organisation"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -115,3 +115,8 @@ def _shared_start(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
+
+
+# Endings of English nouns for people (resident, refugee, worker, civilian, investor,
+# protester, student, spokesman, lawyer, curator, postman).
+PERSON_SUFFIXES = ("ent", "ant", "ee", "er", "or", "ist", "ian", "man", "men", "ier", "ive")

@@ -218,6 +218,9 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         if doc[i].text in {"/", "|"} and body[doc[i].idx - 1:doc[i].idx].isspace():
             end = i  # "Daniel LEAL / AFP": a photo credit after the name (not "RFE/RL")
             break
+        if doc[i].text == "(" and i > first:
+            end = i  # "Vennland (ARAV": a name and the bracket after it (an acronym, a place)
+            break
     while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct):
         first += 1
     while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
@@ -258,13 +261,26 @@ def after_titles(doc: Doc, first: int, end: int) -> int:
 
 
 def _relabel_after_title(doc: Doc, mention: Mention) -> Mention:
-    if mention.label == "PERSON" or mention.first_token == 0:
+    if mention.label == "PERSON":
         return mention
-    before = doc[mention.first_token - 1]
-    if before.lower_ in HONORIFICS and before.text[:1].isupper():
+    before = doc[mention.first_token - 1] if mention.first_token else None
+    if (before is not None and before.lower_ in HONORIFICS and before.text[:1].isupper()) \
+            or _set_beside_a_person_noun(doc, mention):
         return Mention(mention.start, mention.end, "PERSON", mention.text,
                        mention.first_token, mention.end_token)
     return mention
+
+
+def _set_beside_a_person_noun(doc: Doc, mention: Mention) -> bool:
+    """'His lawyer, Ilinca Moraru,' / 'Ilinca Moraru, his lawyer,': a name in apposition to
+    a common noun for a person (an ending such as -er, -or, -ist, -man) is a person's, though
+    the small model tags some foreign names ORG."""
+    last = doc[mention.end_token - 1]
+    nouns = [c for c in last.children if c.dep_ == "appos"]
+    if last.dep_ == "appos":
+        nouns.append(last.head)
+    return any(n.pos_ == "NOUN" and n.lemma_.lower().endswith(lang.PERSON_SUFFIXES)
+               and n.lemma_.lower() not in lang.ORGANISATION_NOUNS for n in nouns)
 
 
 def _covered(mentions: list[Mention]) -> set[int]:
@@ -284,11 +300,16 @@ def _is_name_word(token: Token) -> bool:
 
 def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'NorthGate Cloud' when NER stopped at 'NorthGate': an organisation's name goes on over
-    the capitalised proper nouns its last word is a compound of."""
+    the capitalised proper nouns its last word is a compound of; any name goes on over a
+    hyphen joining a capitalised word to it ('Hoshi-Kaze')."""
     covered = _covered(mentions)
     result = []
     for m in mentions:
         end = m.end_token
+        while (end + 1 < len(doc) and doc[end].text in ("-", "‑") and end + 1 not in covered
+               and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+               and doc[end + 1].text[:1].isupper()):
+            end += 2  # "Hoshi-Kaze" when NER stopped at "Hoshi"
         if m.label in COMPANY_LABELS:
             while (end < len(doc) and end not in covered and _is_name_word(doc[end])
                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
@@ -335,18 +356,45 @@ def _add_defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = _covered(mentions)
     for n, m in enumerate(mentions):
         found = _DEFINED_ACRONYM.match(text, m.end)
-        if found is None or m.label in {"GPE", "NORP", "LOC"}:
+        if found is None:
             continue
         acronym = found.group(1)
-        if acronym.replace(".", "").lower() != _initials(name_key(m.text, True).split()):
+        first = _spelled_out_from(doc, m, acronym.replace(".", "").lower())
+        if first is None or (first == m.first_token and m.label in {"GPE", "NORP", "LOC"}):
             continue
-        label = "ORG" if m.label == "PERSON" else m.label
-        result[n] = Mention(m.start, m.end, label, m.text, m.first_token, m.end_token)
+        label = "ORG" if m.label in {"PERSON", "GPE", "NORP", "LOC"} else m.label
+        result[n] = _mention(doc, first, m.end_token, label)
+        # "Astral Research Agency" NER gave apart from "of Vennland": one name now
+        result = [r for k, r in enumerate(result)
+                  if k == n or not first <= r.first_token < m.end_token]
+        covered.update(range(first, m.end_token))
         for token in doc:
             if token.text == acronym and token.i not in covered:
                 result.append(_mention(doc, token.i, token.i + 1, label))
                 covered.add(token.i)
     return result
+
+
+# How many words before a name in front of an acronym may belong to the name it spells
+# ("Astral Research Agency of Vennland (ARAV)": NER gave "Vennland" alone).
+MAX_SPELLED_WORDS = 8
+
+
+def _spelled_out_from(doc: Doc, mention: Mention, acronym: str) -> int | None:
+    """First token of the name the acronym after `mention` spells out: the mention itself,
+    or the capitalised words (and 'of', 'the', ...) before it on its line; None if none."""
+    first = mention.first_token
+    while True:
+        words = name_key(doc[first:mention.end_token].text, True).split()
+        if _initials(words) == acronym:
+            return first
+        if first == 0 or mention.first_token - first >= MAX_SPELLED_WORDS:
+            return None
+        before = doc[first - 1]
+        if "\n" in before.text_with_ws or not (
+                before.text[:1].isupper() or before.lower_ in ACRONYM_STOPWORDS):
+            return None
+        first -= 1
 
 
 def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

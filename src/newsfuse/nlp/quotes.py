@@ -927,6 +927,11 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
                   and m.start < token.idx]
         if titled and token.tag_ not in {"NNS", "NNPS"}:
             return context.full_name(titled[-1].text)  # 'the judge' after 'Judge Ana Ruiz'
+        described = _described_as(context, token, {head}, nationalities) \
+            if head.endswith(lang.PERSON_SUFFIXES) and head not in lang.ORGANISATION_NOUNS \
+            else None
+        if described is not None:  # 'the lawyer added' after 'His lawyer, Ilinca Moraru,'
+            return described
         named = _resolve_organisation(context, head, nationalities)
         if named is None and head in lang.ORGANISATION_NOUNS and not nationalities \
                 and token.tag_ not in {"NNS", "NNPS"}:
@@ -935,7 +940,15 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
         return named
     if token.tag_ in {"NNS", "NNPS"}:
         return None  # "the two party leaders wrote": several people, keep the phrase
-    synonyms = set().union(*roles)
+    return _described_as(context, token, set().union(*roles), nationalities)
+
+
+def _described_as(context: _Article, token: Token, synonyms: set[str],
+                  nationalities: set[str]) -> str | None:
+    """The person the article describes with one of `synonyms` (and the nationalities)
+    next to their name, named last before `token` (else first after its sentence)."""
+    if token.tag_ in {"NNS", "NNPS"}:
+        return None
     fitting = {name for name, words in context.descriptors.items()
                if words & synonyms and nationalities <= words}
     if not fitting:

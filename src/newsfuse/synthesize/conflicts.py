@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact, Quantity
 from newsfuse.nlp.claims import OUTCOME_CLASSES, outcome_of
 from newsfuse.nlp.embed import DIMENSIONS
@@ -59,9 +60,8 @@ GROUP_FACTOR = 1.0
 NOUN_KINDS = {"count", "ordinal"}
 # Nouns that stand for any group of people; the descriptions decide which one.
 GENERIC_NOUNS = {"people", "person", "child", "children", "adult", "victim"}
-# Endings of English nouns for people (resident, refugee, worker, civilian, investor,
-# protester, student, spokesman): "people" is compared with these and not with "satellites".
-PERSON_SUFFIXES = ("ent", "ant", "ee", "er", "or", "ist", "ian", "man", "men", "ier", "ive")
+# "people" is compared with nouns for people (lang.PERSON_SUFFIXES), not with "satellites".
+PERSON_SUFFIXES = lang.PERSON_SUFFIXES
 # A rival figure whose range starts more than this many times above the end of the other's is
 # a different quantity (see above). Dev half A: 2.5-4 equal; 5 admits flights delayed vs
 # cancelled and a committee's members vs councils. 4, not 3: a government's toll and the UN's
