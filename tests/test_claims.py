@@ -236,3 +236,31 @@ def test_an_age_alone_is_the_person_named_before():
     text = ("Judge Amara Osei sentenced Viktor Halloran on Tuesday. The 58-year-old was taken "
             "into custody after the verdict.")
     assert only(text, "age").quantity.scope == ["Viktor Halloran"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police put the crowd at about 15,000 on Monday.",
+    "Organisers said the crowd was estimated at 40,000.",
+])
+def test_a_figure_a_noun_is_put_at_counts_that_noun(text):
+    assert only(text, "count").quantity.unit == "crowd"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The town recorded 46.2C on Monday.", 46.2),
+    ("The thermometer reached 45.8 degrees on Sunday.", 45.8),
+    ("It was 22 degrees Celsius in the shade.", 22),
+    ("Highs reached 104F in the valley.", 40),
+])
+def test_temperatures_in_degrees_celsius(text, value):
+    found = only(text, "measure")
+    assert (found.value, found.quantity.unit) == (pytest.approx(value), "degree_Celsius")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The capsule hit the atmosphere at more than 43,000 km/h.", 43_000_000 / 3600),
+    ("It entered the air at about 12 kilometres per second.", 12_000),
+])
+def test_speeds_are_not_distances(text, value):
+    found = only(text, "measure")
+    assert (found.value, found.quantity.unit) == (pytest.approx(value), "meter / second")

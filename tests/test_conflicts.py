@@ -267,3 +267,22 @@ def test_prison_terms_with_fractions_and_race_places_conflict():
         "Wieczorek comes home fifth.",
         "Okonkwo took the title in 2:07:56. Tomasz Wieczorek finished in sixth place."))
     assert sorted(c.kind for c in found) == ["duration", "ordinal"]
+
+
+def test_rival_crowd_estimates_conflict_but_a_toll_estimate_above_a_count_does_not():
+    found = event("Police put the crowd at about 15,000 on Monday in Kisaru.",
+                  "Organisers said the crowd in Kisaru was estimated at 40,000 on Monday.")
+    assert [c.compatible for c in found if c.kind == "count"] == [False]
+    found = event("Nearly 7,000 people have been confirmed killed in the floods in Tarvia.",
+                  "The floods in Tarvia likely killed well more than 10,000 people.")
+    assert [c.compatible for c in found if c.kind == "count"] == [True]
+
+
+def test_lives_claimed_are_deaths_and_a_passed_figure_is_a_floor():
+    found = flagged(event(
+        "The heatwave in Alto Serra has already been blamed for nine deaths, officials said.",
+        "In Alto Serra the heatwave has now claimed 11 lives, the civil protection service said."))
+    assert [sorted(c.value for c in conflict.claims) for conflict in found] == [[9, 11]]
+    found = event("The thermometer in Vila Merosa recorded 46.2C on Monday.",
+                  "Here in Vila Merosa the thermometer has passed 40 degrees on Monday.")
+    assert all(c.compatible for c in found)

@@ -225,3 +225,16 @@ def test_a_day_without_its_year_takes_the_year_its_words_or_tense_point_to(text,
 def test_a_happening_named_by_its_day_is_a_past_one():
     text = "The insurer now puts the damage from the October 17 fire at 9 million euros."
     assert [m.date for m in mentions(text, dt.date(2023, 10, 24))] == [dt.date(2023, 10, 17)]
+
+
+def test_until_a_weekday_points_ahead_even_after_a_past_verb():
+    found = dated("The institute extended its red alert for the region until Saturday.")
+    assert found["Saturday"] == dt.date(2023, 5, 20)
+    assert dated("The bridge had stayed shut until Saturday.")["Saturday"] == dt.date(2023, 5, 13)
+
+
+def test_a_speech_verb_reporting_nothing_is_a_happening_of_its_own():
+    found = {m.text: m.reporting for m in mentions(
+        "Crowds gathered today against the fuel price rise that the government announced last "
+        "Friday. The ministry said on Tuesday that prices would stay.")}
+    assert found == {"today": False, "last Friday": False, "Tuesday": True}

@@ -332,3 +332,40 @@ def test_a_name_set_beside_a_noun_for_a_person_is_a_persons():
     # the small model tags this name ORG
     mentions = _extract("His lawyer, Ilinca Moraru, spoke to us on the steps of the court.")
     assert ("Ilinca Moraru", "PERSON") in [(m.text, m.label) for m in mentions]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Leopold Vantongeren", "Leopold Van Tongeren"),  # one surname, together or apart
+    ("Mohd Irfan Qureshi", "Mohammed Irfan Qureshi"),  # a contracted given name
+])
+def test_people_written_together_or_contracted_merge(a, b):
+    entities = merge_entities([_doc("a", [(a, "PERSON")]), _doc("b", [(b, "PERSON")])])
+    assert len(entities) == 1 and {a, b} <= set(entities[0].variants)
+
+
+def test_short_given_names_are_not_contractions():
+    entities = merge_entities([_doc("a", [("Jan Kowalczyk", "PERSON")]),
+                               _doc("b", [("Joanna Kowalczyk", "PERSON")])])
+    assert len(entities) == 2
+
+
+def test_a_name_written_as_one_word_and_as_two_merges():
+    entities = merge_entities([_doc("a", [("Hoshikaze", "PRODUCT")]),
+                               _doc("b", [("Hoshi-Kaze", "PERSON")])])
+    assert len(entities) == 1
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("The hill town of São Teodoro recorded its hottest day.", "São Teodoro"),
+    ("Mum Fatoumata Diallo lives across the street.", "Fatoumata Diallo"),
+    ('"I heard a whistle," said trader Karim Boutaleb.', "Karim Boutaleb"),
+    ("Kenji Tanabe, analyst at Corrow Securities, thinks the market overreacted.",
+     "Kenji Tanabe"),
+    ("Police spokesperson Superintendent Grace Wanjiru-Otieno said the march was calm.",
+     "Grace Wanjiru-Otieno"),
+])
+def test_names_the_small_model_cuts_short_or_mislabels(body, name):
+    mentions = {m.text: m.label for m in _extract(body)}
+    assert name in mentions
+    if name != "São Teodoro":
+        assert mentions[name] == "PERSON"

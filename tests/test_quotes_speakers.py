@@ -58,6 +58,23 @@ from tests.test_quotes import _pairs
     pytest.param('Brightwell, the retailer, said sales rose. Its chief, Mara Lind, was pleased.\n'
                  '"We had a strong year," the retailer said.', ["Brightwell"],
                  id="an-organisation-noun-stays-the-organisation"),
+    pytest.param('"I heard a whistle," said trader Karim Boutaleb. "My brother was buying bread '
+                 'for his children. We still have not found him."\nKarim has sold tomatoes at '
+                 'the same stall for 30 years. He was counting his takings when the blast hit.\n'
+                 '"There are no weapons here," the 52-year-old added.',
+                 ["Karim Boutaleb", "Karim Boutaleb", "Karim Boutaleb"],
+                 id="the-lookback-does-not-count-the-sentences-of-a-long-quote"),
+    pytest.param('14:50 - Security researcher Piotr Zielinski says operators must act '
+                 '"tonight, not next month".\n14:05 - The chief technology officer Rafael '
+                 'Quintanilha has been speaking to journalists. He confirmed the demand. "They '
+                 'want $5 million and we will not pay it," he said.',
+                 ["Piotr Zielinski", "Rafael Quintanilha"],
+                 id="a-name-in-apposition-to-the-subject-is-in-focus"),
+    pytest.param('Grace Mwende-Obi, who runs a stall, said she got a message.\n"I almost did it," '
+                 'she said.\n"Now I understand where they got it from," the 64-year-old added. '
+                 '"I want to know why nobody warned us."',
+                 ["Grace Mwende-Obi", "Grace Mwende-Obi", "Grace Mwende-Obi"],
+                 id="an-age-the-parser-hung-on-the-verb-is-its-subject"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -118,5 +118,6 @@ def _shared_start(a: str, b: str) -> int:
 
 
 # Endings of English nouns for people (resident, refugee, worker, civilian, investor,
-# protester, student, spokesman, lawyer, curator, postman).
-PERSON_SUFFIXES = ("ent", "ant", "ee", "er", "or", "ist", "ian", "man", "men", "ier", "ive")
+# protester, student, spokesman, lawyer, curator, postman, analyst).
+PERSON_SUFFIXES = ("ent", "ant", "ee", "er", "or", "ist", "yst", "ian", "man", "men", "ier",
+                   "ive")

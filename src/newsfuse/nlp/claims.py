@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
-from newsfuse.nlp import doc_ents, entity_of
+from newsfuse.nlp import doc_ents, doc_text, entity_of
 from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
     QUALIFIERS,
@@ -130,8 +130,15 @@ OUTCOME_CLASSES = {
 }
 
 
+# "The heatwave has claimed 11 lives": lives counted by these verbs are deaths ("saved 11
+# lives" are not).
+LIFE_TAKING_VERBS = {"claim", "take", "cost", "lose"}
+
+
 def outcome_of(quantity: Quantity) -> str | None:
     """The outcome class a count's description names, if any ('kill' -> death)."""
+    if quantity.unit == "life" and quantity.predicate in LIFE_TAKING_VERBS:
+        return "death"
     words = [quantity.predicate or "", *quantity.what.split()]
     return next((OUTCOME_CLASSES[w] for w in words if w in OUTCOME_CLASSES), None)
 
@@ -191,6 +198,7 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _ordinal_readings(doc)
     found += _year_readings(doc)
     found += _clock_durations(doc)
+    found += _glued_temperatures(doc)
     return sorted(found, key=lambda r: r.start)
 
 
@@ -257,6 +265,8 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent")):
         end = nxt.i + (2 if nxt.lower_ == "per" else 1)
         return _Reading(value, "percent", "%", start, end, anchor_of(doc[start:end]))
+    if nxt is not None and nxt.lower_ in ("degree", "degrees", "°"):
+        return _temperature(doc, value, start, nxt)
     if nxt is not None:
         unit = _pint_unit(nxt.lower_)
         if unit is not None:
@@ -271,6 +281,40 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension, factor)
             return _Reading(value, kind, name, start, end, anchor_of(doc[start:nxt.i + 1]))
     return _count(doc, run, value)
+
+
+# "46.2C", "46.2°C", "104F": a temperature with its scale glued on.
+_GLUED_TEMPERATURE = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
+_FAHRENHEIT_IN_TEXT = re.compile(r"Fahrenheit|\d\s?°?F\b")
+
+
+def _temperature(doc: Doc, value: float, start: int, degrees: Token) -> _Reading:
+    """'45.8 degrees', '22 degrees Celsius', '104 °F': in degrees Celsius. A bare 'degrees'
+    is on the scale the article writes elsewhere (Fahrenheit if it names it, else Celsius)."""
+    end = degrees.i + 1
+    scale = doc[end].lower_.strip(".") if end < len(doc) else ""
+    if scale in ("celsius", "c", "centigrade", "fahrenheit", "f"):
+        end += 1
+        fahrenheit = scale in ("fahrenheit", "f")
+    else:
+        fahrenheit = bool(_FAHRENHEIT_IN_TEXT.search(doc_text(doc)))
+    return _Reading(_celsius(value, fahrenheit), "measure", "degree_Celsius", start, end,
+                    anchor_of(doc[start:degrees.i + 1]))
+
+
+def _celsius(value: float, fahrenheit: bool) -> float:
+    return (value - 32) * 5 / 9 if fahrenheit else value
+
+
+def _glued_temperatures(doc: Doc) -> list[_Reading]:
+    found = []
+    for token in doc:
+        match = _GLUED_TEMPERATURE.match(token.text)
+        if match:
+            value = _celsius(float(match.group(1)), match.group(2) == "F")
+            found.append(_Reading(value, "measure", "degree_Celsius", token.i, token.i + 1,
+                                  token))
+    return found
 
 
 def _per_time(doc: Doc, at: int) -> tuple[float, int] | None:
@@ -339,7 +383,25 @@ def _counted_noun(doc: Doc, run: Span, anchor: Token) -> Token | None:
             return toll
         if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.pos_ == "VERB":
             return anchor  # "Fifteen were killed": the number stands for people
+        valued = _valued_noun(anchor)
+        if valued is not None:
+            return valued
     return None
+
+
+def _valued_noun(anchor: Token) -> Token | None:
+    """'Police put the crowd at about 15,000', 'the crowd was estimated at 40,000', 'a crowd
+    organisers estimated at 40,000': a number after 'at' on a verb counts that verb's object
+    (or passive subject, or the noun its relative clause describes)."""
+    at = anchor.head
+    verb = at.head
+    if anchor.dep_ != "pobj" or at.lower_ != "at" or verb.pos_ != "VERB":
+        return None
+    valued = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                   and c.pos_ == "NOUN"), None)
+    if valued is None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        valued = verb.head  # "a crowd organisers estimated at 40,000"
+    return valued
 
 
 def _toll_noun(anchor: Token) -> Token | None:
@@ -763,8 +825,8 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
     it modifies ('the 61-year-old director Piet Aalst'), else, for 'the 58-year-old' alone,
     the person named last before it. Names as `entities.find_mentions` reads them (the small
     model tags some surnames ORG that the article gives in full as a person's)."""
-    near = [reading.anchor, *reading.anchor.head.subtree] if reading.anchor.head is not \
-        reading.anchor else [reading.anchor]
+    near = [reading.anchor, *reading.anchor.head.subtree] if reading.anchor.head.i != \
+        reading.anchor.i else [reading.anchor]
     at = {t.i for t in near}
     people = [m for m in find_mentions(doc) if m.label == "PERSON"]
     for mention in people:
@@ -808,7 +870,7 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
                     or noun.lemma_.lower() == whole.lemma_.lower():
                 return "part"
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     if reading.kind == "count" and any(c.dep_ == "prep" and c.lower_ == "of"

@@ -219,6 +219,11 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     if _preposition(span) in _PAST_PREPOSITIONS:
         return False  # 'closed since Tuesday'
     verb = _governing_verb(span)
+    if _preposition(span) in ("until", "till") and not (verb is not None and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)):
+        # 'extended its red alert until Saturday': an end still ahead, whatever the tense of
+        # the decision; only 'had stayed shut until Saturday' looks back
+        return True
     if verb is None or _attachment_crosses_comma(verb, span):
         return False
     return _is_future(verb)
@@ -286,8 +291,14 @@ def _attachment_crosses_comma(verb: Token, span: Span) -> bool:
 
 
 def _is_reporting_date(span: Span | None) -> bool:
+    """The date of a statement about something else ('said on Tuesday that ...'); a verb of
+    speech with no clause reported under it is a happening of its own ('the fuel price rise
+    the government announced last Friday')."""
     verb = _governing_verb(span)
-    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS and (
+        verb.dep_ == "parataxis"
+        or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        or verb.head.dep_ in ("ccomp", "parataxis") and verb.dep_ == "ROOT")
 
 
 def _governing_verb(span: Span | None) -> Token | None:
@@ -299,7 +310,7 @@ def _governing_verb(span: Span | None) -> Token | None:
     for _ in range(MAX_CLIMB):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None

@@ -145,10 +145,28 @@ def _is_initial(token: str) -> bool:
 
 
 def given_names_match(a: str, b: str) -> bool:
-    """First names agree: same spelling family, or one is an initial of the other."""
+    """First names agree: same spelling family, one is an initial of the other, or one is
+    a short form written with the other's letters in order ('Mohd' / 'Mohammed', 'Wm' /
+    'William')."""
     if _is_initial(a) or _is_initial(b):
         return a[0] == b[0]
+    shorter, longer = sorted((a, b), key=len)
+    if _is_contraction(shorter) and shorter[0] == longer[0] and _in_order(shorter, longer):
+        return True
     return tokens_match(a, b, GIVEN_NAME_MATCH_RATIO)
+
+
+def _is_contraction(name: str) -> bool:
+    """'Mohd', 'Chas', 'Thos', 'Saml': four letters, one vowel at most, ending in a consonant
+    (shorter names such as 'Jan' or 'Ana' are names of their own, not 'Joanna' cut short)."""
+    vowels = sum(letter in "aeiouy" for letter in name)
+    return len(name) == 4 and vowels <= 1 and name[-1] not in "aeiouy"
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every letter of `short` is in `long`, in the same order."""
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 # --------------------------------------------------------------------------- mentions in one doc
@@ -221,11 +239,16 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         if doc[i].text == "(" and i > first:
             end = i  # "Vennland (ARAV": a name and the bracket after it (an acronym, a place)
             break
-    while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct):
-        first += 1
+    while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct
+                           or _TIME_STAMP.match(doc[first].text)):
+        first += 1  # (a live blog's "14:50 - " before a name is no part of it)
     while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
         end -= 1
-    if span.label_ == "PERSON":
+    label = span.label_
+    if label != "PERSON" and end - first >= 3 and doc[first].lower_ in _ONLY_BEFORE_PEOPLE \
+            and doc[first].text[:1].isupper():
+        label = "PERSON"  # 'Mum Fatoumata Diallo' tagged ORG whole: a title, then a person
+    if label == "PERSON":
         first = after_titles(doc, first, end)
     if first >= end:
         return None
@@ -233,7 +256,16 @@ def _clean_span(span: Span, body: str) -> Mention | None:
     text = body[start_char:end_char]
     if len(text) < 2 or not _WORD.search(text) or not (text[0].isupper() or text[0].isdigit()):
         return None
-    return Mention(start_char, end_char, span.label_, text, first, end)
+    return Mention(start_char, end_char, label, text, first, end)
+
+
+_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
+# Titles that start no organisation's or place's name ('General Motors', 'President Hotel'
+# do start with a title): with two more words, the span is a person's name.
+_ONLY_BEFORE_PEOPLE = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "mum", "mom", "dad",
+    "grandma", "grandpa", "superintendent", "inspector", "constable", "detective", "sergeant",
+    "corporal", "lieutenant", "sgt", "sgt.", "lt", "lt.", "col", "col.", "capt", "capt."})
 
 
 def _capitalised_common_word(span: Span) -> bool:
@@ -272,11 +304,13 @@ def _relabel_after_title(doc: Doc, mention: Mention) -> Mention:
 
 
 def _set_beside_a_person_noun(doc: Doc, mention: Mention) -> bool:
-    """'His lawyer, Ilinca Moraru,' / 'Ilinca Moraru, his lawyer,': a name in apposition to
-    a common noun for a person (an ending such as -er, -or, -ist, -man) is a person's, though
-    the small model tags some foreign names ORG."""
+    """'His lawyer, Ilinca Moraru,' / 'Ilinca Moraru, his lawyer,' / 'trader Karim Boutaleb':
+    a name in apposition to a common noun for a person (an ending such as -er, -or, -ist,
+    -man), or written after one, is a person's, though the small model tags some foreign
+    names ORG."""
     last = doc[mention.end_token - 1]
-    nouns = [c for c in last.children if c.dep_ == "appos"]
+    nouns = [c for c in last.children if c.dep_ == "appos"
+             or c.dep_ == "compound" and c.i < mention.first_token and c.is_lower]
     if last.dep_ == "appos":
         nouns.append(last.head)
     return any(n.pos_ == "NOUN" and n.lemma_.lower().endswith(lang.PERSON_SUFFIXES)
@@ -298,6 +332,13 @@ def _is_name_word(token: Token) -> bool:
             and "\n" not in token.text_with_ws)
 
 
+def _joins_by_hyphen(doc: Doc, at: int) -> bool:
+    """Token `at` is a hyphen written without spaces between a word and a capitalised one."""
+    return 0 < at < len(doc) - 1 and doc[at].text in ("-", "‑") \
+        and not doc[at - 1].whitespace_ and not doc[at].whitespace_ \
+        and doc[at + 1].text[:1].isupper()
+
+
 def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'NorthGate Cloud' when NER stopped at 'NorthGate': an organisation's name goes on over
     the capitalised proper nouns its last word is a compound of; any name goes on over a
@@ -305,17 +346,21 @@ def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = _covered(mentions)
     result = []
     for m in mentions:
-        end = m.end_token
-        while (end + 1 < len(doc) and doc[end].text in ("-", "‑") and end + 1 not in covered
-               and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-               and doc[end + 1].text[:1].isupper()):
+        first, end = m.first_token, m.end_token
+        while end + 1 not in covered and _joins_by_hyphen(doc, end):
             end += 2  # "Hoshi-Kaze" when NER stopped at "Hoshi"
+        while first > 0 and first - 1 not in covered and _is_name_word(doc[first - 1]) \
+                and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i < end \
+                and doc[first - 1].lower_ not in PERSON_TITLES \
+                and not doc[first - 1].lower_.endswith(lang.PERSON_SUFFIXES):
+            first -= 1  # "São Teodoro" when NER began at "Teodoro" (not "Officer" Ruiz)
         if m.label in COMPANY_LABELS:
             while (end < len(doc) and end not in covered and _is_name_word(doc[end])
                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
                    and doc[end].ent_type_ not in {"DATE", "TIME"}):
                 end += 1
-        result.append(m if end == m.end_token else _mention(doc, m.first_token, end, m.label))
+        result.append(m if (first, end) == (m.first_token, m.end_token)
+                      else _mention(doc, first, end, m.label))
     return result
 
 
@@ -341,6 +386,8 @@ def _add_titled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         while end < len(doc) and end not in covered and _is_name_word(doc[end]) \
                 and doc[end].lower_ not in PERSON_TITLES:
             end += 1
+            if _joins_by_hyphen(doc, end):
+                end += 1  # 'Grace Wanjiru-Otieno'
         if end - first >= 2:
             added.append(_mention(doc, first, end, "PERSON"))
         i = max(end, i + 1)
@@ -469,6 +516,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     label_of = {k: _vote(g, surnames) for k, g in groups.items()}
     uf = _UnionFind(groups)
     _merge_spelling_variants(groups, label_of, uf)
+    _merge_joined_spellings(groups, uf)
     expansions = _merge_acronyms(groups, label_of, uf)
     expanded = _merge_expanded_names(groups, label_of, expansions, uf)
     _merge_suffixes(groups, label_of, expanded, uf)
@@ -538,6 +586,25 @@ def _merge_spelling_variants(groups: dict[str, _Group], label_of: dict[str, str]
             for b in members[i + 1:]:
                 if all(tokens_match(x, y) for x, y in zip(a.tokens, b.tokens, strict=True)):
                     uf.union(a.key, b.key)
+
+
+# Shortest name written together or apart that is merged on that alone ('Hoshikaze' /
+# 'Hoshi-Kaze'); shorter ones ('Al Ain' / 'Alain') are too often two names.
+MIN_JOINED_NAME = 6
+
+
+def _merge_joined_spellings(groups: dict[str, _Group], uf: _UnionFind) -> None:
+    """One name written as one word and as several ('Hoshikaze' / 'Hoshi-Kaze', 'Port Saline'
+    / 'Portsaline'), whatever label NER gave each spelling."""
+    first: dict[str, str] = {}
+    for key, group in groups.items():
+        joined = "".join(group.tokens)
+        if len(joined) < MIN_JOINED_NAME:
+            continue
+        if joined in first:
+            uf.union(key, first[joined])
+        else:
+            first[joined] = key
 
 
 def _is_acronym_group(group: _Group) -> bool:
@@ -654,7 +721,10 @@ def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _Unio
     full = [g for g in people if len(g.tokens) >= 2]
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     for group in full:
-        by_surname[skeleton(group.tokens[-1])[:1]].append(group)
+        # by the surname's first letter, and by that of all words after the given name
+        # ('Van Tongeren' / 'Vantongeren')
+        for key in {skeleton(group.tokens[-1])[:1], skeleton("".join(group.tokens[1:]))[:1]}:
+            by_surname[key].append(group)
     for members in by_surname.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
@@ -682,7 +752,10 @@ def _merge_mislabelled_names(groups: dict[str, _Group], label_of: dict[str, str]
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     if not tokens_match(a[-1], b[-1]):
-        return False
+        # 'Leopold Van Tongeren' / 'Leopold Vantongeren': one surname written apart or
+        # together
+        return len(a) != len(b) and "".join(a[1:]) == "".join(b[1:]) \
+            and given_names_match(a[0], b[0])
     if given_names_match(a[0], b[0]):
         return True
     shorter, longer = sorted((a, b), key=len)

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 QUALIFIERS: dict[str, str] = {
     "more than": "above", "over": "above", "upwards of": "above", "in excess of": "above",
     "just over": "above", "well over": "above", "over than": "above",
+    # a figure a verb says was passed is a floor: "the thermometer has passed 40 degrees"
+    "passed": "above", "exceeded": "above", "topped": "above", "surpassed": "above",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least",
     "up to": "at_most", "as much as": "at_most", "as high as": "at_most",

@@ -550,10 +550,18 @@ def _distance(token: Token, span: QuoteSpan) -> int:
 def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | None:
     if verb.i in context.mention_of:  # the colon form gave the name itself
         return _name_of(context, verb)
-    subject = _subject(verb, context, span) or _name_next_to(context, verb)
+    subject = _subject(verb, context, span) or _name_next_to(context, verb) \
+        or _age_before(verb)
     if subject is not None:
         return _name_of(context, subject)
     return None
+
+
+def _age_before(verb: Token) -> Token | None:
+    """'..., the 64-year-old added.' where the parser hung 'old' on the verb as a modifier:
+    the age phrase right before the verb is its subject."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    return before if before is not None and before.head.i == verb.i and _is_age(before) else None
 
 
 def _name_next_to(context: _Article, verb: Token) -> Token | None:
@@ -762,7 +770,7 @@ def _author_of_clause(context: _Article, statement: Token) -> str | None:
             return _author_of(context, statement)
     verb = statement.head
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in context.quoted
@@ -814,7 +822,7 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
             reported = _in_reported_speech(token)
             # the subject of a main clause, not of a subordinate one ("..., he said, before
             # Stephanopoulos moved on": the interviewer is not who speaks next)
-            focus = token.dep_ in SUBJECT_DEPS and not reported \
+            focus = _is_subject(token) and not reported \
                 and not _subordinate(token.head)
             candidates.append((not focus, -mention.start, context.full_name(mention.text)))
     candidates += _unnamed_speakers(context, lookback, offset)
@@ -850,10 +858,37 @@ def _unnamed_speakers(context: _Article, start: int, end: int) -> list[tuple[boo
     return found
 
 
+def _is_subject(token: Token) -> bool:
+    """A name that is its clause's subject, or set beside the subject ('chief technology
+    officer Rafael Quintanilha has been speaking': the name is the subject's apposition)."""
+    for _ in range(MAX_APPOSITIONS):
+        if token.dep_ != "appos":
+            break
+        token = token.head  # "14:05 - The officer Rafael Quintanilha": appositions in a row
+    return token.dep_ in SUBJECT_DEPS
+
+
+MAX_APPOSITIONS = 3
+
+
 def _lookback_start(context: _Article, offset: int) -> int:
-    """Where a pronoun at `offset` looks back to: PRONOUN_LOOKBACK_SENTENCES sentences."""
+    """Where a pronoun at `offset` looks back to: PRONOUN_LOOKBACK_SENTENCES sentences, not
+    counting those inside a quotation (a quote of three sentences before '..., she said'
+    hides nobody who could be 'she')."""
     here = context.sentence_of(offset)
-    return context.sentences[max(here - PRONOUN_LOOKBACK_SENTENCES + 1, 0)].start
+    counted = 1
+    while here > 0 and counted < PRONOUN_LOOKBACK_SENTENCES:
+        here -= 1
+        if not _inside_quotation(context, here):
+            counted += 1
+    return context.sentences[here].start
+
+
+def _inside_quotation(context: _Article, index: int) -> bool:
+    sentence = context.sentences[index]
+    tokens = [i for i in context.token_range(sentence.start, sentence.end)
+              if context.doc[i].is_alpha]
+    return bool(tokens) and all(i in context.quoted for i in tokens)
 
 
 def _subordinate(verb: Token) -> bool:
@@ -904,7 +939,7 @@ def _in_reported_speech(token: Token) -> bool:
     on, as Pell would have wanted' Pell is part of what Moult said."""
     node = token.head
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         if node.dep_ == "ccomp" and _is_speech_verb(node.head):
             return True

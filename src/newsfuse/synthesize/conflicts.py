@@ -388,7 +388,7 @@ def _same_noun(a: _Item, b: _Item) -> bool:
         other = qb.unit if OUTCOME_CLASSES.get(qa.unit) else qa.unit
         return outcome_of(qa) == outcome_of(qb) and (
             other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
-            or OUTCOME_CLASSES.get(other) is not None)
+            or OUTCOME_CLASSES.get(other) is not None or other == "life")  # "claimed 11 lives"
     if {qa.unit, qb.unit} & GENERIC_NOUNS:  # "people" may stand for residents, refugees, ...
         other = qb.unit if qa.unit in GENERIC_NOUNS else qa.unit
         return other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
@@ -554,10 +554,23 @@ def _conflict(group: list[_Item]) -> Conflict | None:
 
 
 def _estimate_beside_count(claims: list[list[_Item]]) -> bool:
-    """One side gives a guess ("likely killed more than 10,000"), the other a count
-    ("7,000 have been confirmed killed"): both can be true, and a reader needs both."""
-    estimates = {m[0].fact.quantity is not None and m[0].fact.quantity.estimate for m in claims}
-    return estimates == {True, False}
+    """One side gives a guess above a count ("likely killed more than 10,000" / "7,000 have
+    been confirmed killed"): both can be true, and a reader needs both. Not so when the
+    other side is a guess too, i.e. an approximate figure nobody confirmed ("police put the
+    crowd at about 15,000" / "the crowd was estimated at 40,000": rival estimates)."""
+    guesses = [m[0] for m in claims if m[0].fact.quantity and m[0].fact.quantity.estimate]
+    counts = [m[0] for m in claims if not (m[0].fact.quantity and m[0].fact.quantity.estimate)]
+    if not guesses or not counts:
+        return False
+    return min(g.fact.value for g in guesses) > max(c.fact.value for c in counts) and all(
+        _counted(c) for c in counts)
+
+
+def _counted(item: _Item) -> bool:
+    """An exact figure, or one the sentence says was confirmed ("Nearly 7,000 people have
+    been confirmed killed")."""
+    approximate = QUALIFIERS.get((item.fact.qualifier or "").lower()) in ("about", "nearly")
+    return not approximate or "confirm" in _sentence_text(item.doc, item.fact.sentence).lower()
 
 
 def _claim(members: list[_Item]) -> Claim:
