@@ -269,3 +269,20 @@ def test_prose_naming_a_handle_is_kept() -> None:
     line = ("The mayor wrote on her account (@mayorquill) that the roads would reopen on "
             "March 4, 2024, once crews had checked the bridge.")
     assert classify(line) is None
+
+
+@pytest.mark.parametrize("first", [
+    "Wed 19 Apr 2017 Harbour crane collapse injures four dockers. A crane collapsed at Pier 4.",
+    "Harbour crane collapse injures four dockers A crane collapsed at Pier 4.",
+])
+def test_a_headline_glued_onto_the_first_paragraph_is_removed(first):
+    kept, removed = filter_lines([first, "Work stopped for the day."],
+                                 title="Harbour crane collapse injures four dockers")
+    assert kept == ["A crane collapsed at Pier 4.", "Work stopped for the day."]
+    assert [r.reason for r in removed] == ["title"]
+
+
+def test_a_first_paragraph_about_the_headlines_subject_stays():
+    kept, _ = filter_lines(["Four dockers were injured when a harbour crane collapsed."],
+                           title="Harbour crane collapse injures four dockers")
+    assert kept == ["Four dockers were injured when a harbour crane collapsed."]

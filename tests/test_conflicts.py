@@ -286,3 +286,12 @@ def test_lives_claimed_are_deaths_and_a_passed_figure_is_a_floor():
     found = event("The thermometer in Vila Merosa recorded 46.2C on Monday.",
                   "Here in Vila Merosa the thermometer has passed 40 degrees on Monday.")
     assert all(c.compatible for c in found)
+
+
+def test_a_round_small_count_is_no_rounding_of_another():
+    found = event("The monitor said 20 women were among the dead in Khan Tarif.",
+                  "The coalition said 15 women were among the dead in Khan Tarif.")
+    assert [c.compatible for c in found if c.kind == "count"] == [False]
+    found = event("The monitor said 30 people were wounded in Khan Tarif.",
+                  "The channel said 32 people were wounded in Khan Tarif.")
+    assert [c.compatible for c in found if c.kind == "count"] == [True]

@@ -238,3 +238,8 @@ def test_a_speech_verb_reporting_nothing_is_a_happening_of_its_own():
         "Crowds gathered today against the fuel price rise that the government announced last "
         "Friday. The ministry said on Tuesday that prices would stay.")}
     assert found == {"today": False, "last Friday": False, "Tuesday": True}
+
+
+def test_a_past_action_until_a_weekday_ended_then():
+    assert dated("The negotiation continued all the night, until the Sunday morning.")[
+        "Sunday morning"] == dt.date(2023, 5, 14)

@@ -478,7 +478,12 @@ def filter_lines(lines: Iterable[str], rules: Iterable[Rule] = RULES,
     (kept in the article's title field, not in the body) and the single words of a tag list.
     """
     texts = [text for text in map(normalise, lines) if text]
+    glued = _glued_title(texts[0], title) if texts and title else None
+    if glued is not None:  # "Wed 19 Apr 2017 <headline>. <lead sentence> ...": two lines
+        texts[:1] = glued
     reasons = [classify(text, rules) for text in texts]
+    if glued is not None:
+        reasons[0] = "title"
     if title:
         _mark_title(texts, reasons, title)
     _mark_tag_runs(texts, reasons)
@@ -487,6 +492,34 @@ def filter_lines(lines: Iterable[str], rules: Iterable[Rule] = RULES,
     removed = [RemovedBlock(text=text, reason=reason)
                for text, reason in zip(texts, reasons, strict=True) if reason is not None]
     return kept, removed
+
+
+# How far into the first paragraph an export's headline may begin, after a date or a
+# "Posted on April 19 2017 by <site>" line glued in front of it.
+MAX_GLUED_TITLE_OFFSET = 15
+
+
+def _glued_title(line: str, title: str) -> list[str] | None:
+    """The first line as [what leads up to the headline and the headline, rest] when the
+    headline is glued onto the article's first sentence ("Wed 19 Apr 2017 <headline>. A bomb
+    blast killed ..."), as some exports write the body. The rest must start a sentence: after
+    the headline's own full stop, or with a capitalised word and a lowercase one (not "TV A
+    bomb ..." after a headline cut short)."""
+    wanted = _letters(title).split()
+    pieces = re.split(r"(\s+)", line)
+    words = pieces[::2]
+    if len(wanted) < 2:
+        return None
+    for at in range(min(MAX_GLUED_TITLE_OFFSET, len(words) - len(wanted)) + 1):
+        if _letters(" ".join(words[at:at + len(wanted)])).split() != wanted:
+            continue
+        head = "".join(pieces[:2 * (at + len(wanted)) - 1])
+        rest = "".join(pieces[2 * (at + len(wanted)):]).strip()
+        following = rest.split()[:2]
+        starts = head.rstrip()[-1:] in ".:|-–—" or (
+            len(following) == 2 and following[0][:1].isupper() and following[1][:1].islower())
+        return [head, rest] if rest and rest[:1].isupper() and starts else None
+    return None
 
 
 def _mark_title(texts: list[str], reasons: list[str | None], title: str) -> None:

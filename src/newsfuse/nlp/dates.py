@@ -75,6 +75,9 @@ _NEXT_WORDS = {"next", "coming"}
 _PAST_WORDS = {"last", "past"}
 # A date after these prepositions lies before the clause's time ('closed since Tuesday').
 _PAST_PREPOSITIONS = {"since"}
+# Verbs that set a later end ('extended the alert until Saturday', 'postponed the vote till
+# Friday'): a date after 'until' on them is ahead of the decision.
+_EXTENDING_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "prolong"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _PAST_TAGS = {"VBD"}
 # Verbs of intent whose infinitive lies ahead ('plans to launch on Thursday').
@@ -219,10 +222,10 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     if _preposition(span) in _PAST_PREPOSITIONS:
         return False  # 'closed since Tuesday'
     verb = _governing_verb(span)
-    if _preposition(span) in ("until", "till") and not (verb is not None and any(
-            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)):
-        # 'extended its red alert until Saturday': an end still ahead, whatever the tense of
-        # the decision; only 'had stayed shut until Saturday' looks back
+    if _preposition(span) in ("until", "till") and verb is not None \
+            and verb.lemma_.lower() in _EXTENDING_VERBS:
+        # 'extended its red alert until Saturday': a decision that moves an end ahead,
+        # whatever its own tense ('the talks continued until Sunday morning' looks back)
         return True
     if verb is None or _attachment_crosses_comma(verb, span):
         return False

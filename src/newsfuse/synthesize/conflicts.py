@@ -89,6 +89,7 @@ MULTIPLE_MATCH_PENALTY = 0.06
 PREDICATE_BONUS = 0.1
 _LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "give", "say", "tell", "go"}
 APPROX_TOLERANCE = 0.04
+MAX_COUNT_ROUNDING_SHARE = 0.1
 LOWER_BOUND_REACH = 1.5
 NEARLY_RANGE = 0.10
 # Words of a time frame that mark another instance of the quantity (an earlier fire, the
@@ -326,9 +327,13 @@ def _rounding(fact: NumericFact) -> float | None:
         written = float(digits[0].strip("$€£¥%.-").split("-")[0]) if digits else None
     except ValueError:
         written = None
-    if not written:
-        return None
-    return granularity(written) * fact.value / written
+    rounding = granularity(written) * fact.value / written if written else granularity(
+        fact.value)
+    if fact.quantity.kind == "count":
+        # a round count stands for its neighbours only so far: "3,800" for 3,812, but "20
+        # women" is no rounding of "15 women" (its tens would reach 15..25)
+        rounding = min(rounding, 2 * abs(fact.value) * MAX_COUNT_ROUNDING_SHARE)
+    return rounding
 
 
 def _comparable(a: _Item, b: _Item) -> bool:
