@@ -264,3 +264,12 @@ def test_temperatures_in_degrees_celsius(text, value):
 def test_speeds_are_not_distances(text, value):
     found = only(text, "measure")
     assert (found.value, found.quantity.unit) == (pytest.approx(value), "meter / second")
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("Around 12 lakh students appeared for the physics exam.", "count", 1_200_000),
+    ("Officials seized 2.5 lakh rupees from the printer.", "money", 250_000),
+    ("The leak cost the board Rs 3 crore.", "money", 30_000_000),
+])
+def test_lakh_and_crore(text, kind, value):
+    assert only(text, kind).value == pytest.approx(value)

@@ -46,7 +46,8 @@ from newsfuse.nlp.numbers import anchor as anchor_of
 
 # Currency signs and words -> ISO code. Amounts in different currencies are never compared.
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                  "₴": "UAH", "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD"}
+                  "₴": "UAH", "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "Rs": "INR",
+                  "Rs.": "INR"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR",
                   "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP",
                   "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -58,7 +59,8 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR"
                   "reais": "BRL"}
 # Scale suffixes glued to money ("$4.2bn", "€6.5m").
 SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6,
-                  "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+                  "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12,
+                  "lakh": 1e5, "crore": 1e7}
 FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
              "a quarter": 25.0, "one quarter": 25.0, "two thirds": 200 / 3,
              "two-thirds": 200 / 3, "three quarters": 75.0, "three-quarters": 75.0}

@@ -42,7 +42,10 @@ _UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+# (lakh and crore: South Asian English, "12 lakh students" = 1.2 million)
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12,
+           "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+           "crore": 10_000_000, "crores": 10_000_000}
 _NUMBER_WORDS = set(_UNITS) | set(_SCALES) | {"hundred"}
 # Fractions inside a number: added after "and" ("eight and a half years", "two and a half
 # million"), else taken so many times ("half a million", "a quarter of a million", "three
