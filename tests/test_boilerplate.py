@@ -286,3 +286,19 @@ def test_a_first_paragraph_about_the_headlines_subject_stays():
     kept, _ = filter_lines(["Four dockers were injured when a harbour crane collapsed."],
                            title="Harbour crane collapse injures four dockers")
     assert kept == ["Four dockers were injured when a harbour crane collapsed."]
+
+
+@pytest.mark.parametrize(("first", "kept"), [
+    ("19 Apr 2017 The crane collapsed at Pier 4 on Tuesday.",
+     "The crane collapsed at Pier 4 on Tuesday."),
+    ("September 3, 2021 Police said the quay was shut.", "Police said the quay was shut."),
+])
+def test_a_date_glued_onto_the_first_sentence_is_a_dateline(first, kept):
+    lines, removed = filter_lines([first, "Work stopped."], title="Crane collapse at the port")
+    assert lines == [kept, "Work stopped."]
+    assert [r.reason for r in removed] == ["dateline"]
+
+
+def test_a_sentence_opening_with_on_and_a_date_stays():
+    lines, _ = filter_lines(["On 19 Apr 2017 the crane collapsed."], title="Crane collapse")
+    assert lines == ["On 19 Apr 2017 the crane collapsed."]

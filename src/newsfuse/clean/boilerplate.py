@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from newsfuse.lang import MONTH_NUMBER
 from newsfuse.model import RemovedBlock
 from newsfuse.script import tokens, word_count
 
@@ -478,12 +479,14 @@ def filter_lines(lines: Iterable[str], rules: Iterable[Rule] = RULES,
     (kept in the article's title field, not in the body) and the single words of a tag list.
     """
     texts = [text for text in map(normalise, lines) if text]
-    glued = _glued_title(texts[0], title) if texts and title else None
+    glued, reason = (_glued_title(texts[0], title), "title") if texts and title else (None, "")
+    if glued is None and texts:
+        glued, reason = _glued_date(texts[0]), "dateline"
     if glued is not None:  # "Wed 19 Apr 2017 <headline>. <lead sentence> ...": two lines
         texts[:1] = glued
     reasons = [classify(text, rules) for text in texts]
     if glued is not None:
-        reasons[0] = "title"
+        reasons[0] = reason
     if title:
         _mark_title(texts, reasons, title)
     _mark_tag_runs(texts, reasons)
@@ -520,6 +523,21 @@ def _glued_title(line: str, title: str) -> list[str] | None:
             len(following) == 2 and following[0][:1].isupper() and following[1][:1].islower())
         return [head, rest] if rest and rest[:1].isupper() and starts else None
     return None
+
+
+# A full date an export wrote in front of the first sentence: "19 Apr 2017 The blast
+# happened ...", "Wed 05 Apr 2017 Victims of ...".
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTH_NUMBER) + r")[a-z]{0,6}\.?"
+_GLUED_DATE = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"\s+(?=[A-Z][a-z]+\s+[a-z])")
+
+
+def _glued_date(line: str) -> list[str] | None:
+    """The first line as [date, rest] when it opens with a full date glued onto a sentence."""
+    match = _GLUED_DATE.match(line)
+    return [line[:match.end()].strip(), line[match.end():]] if match else None
 
 
 def _mark_title(texts: list[str], reasons: list[str | None], title: str) -> None:
