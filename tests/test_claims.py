@@ -273,3 +273,10 @@ def test_speeds_are_not_distances(text, value):
 ])
 def test_lakh_and_crore(text, kind, value):
     assert only(text, kind).value == pytest.approx(value)
+
+
+def test_a_dash_set_off_by_spaces_joins_no_numbers():
+    from newsfuse.nlp.numbers import number_runs
+
+    doc = get_nlp()("KEMBARA, March 11 - Seven people were killed. Twenty-five were hurt.")
+    assert [run.text for run in number_runs(doc)] == ["11", "Seven", "Twenty-five"]

@@ -295,3 +295,12 @@ def test_a_round_small_count_is_no_rounding_of_another():
     found = event("The monitor said 30 people were wounded in Khan Tarif.",
                   "The channel said 32 people were wounded in Khan Tarif.")
     assert [c.compatible for c in found if c.kind == "count"] == [True]
+
+
+def test_a_bound_elsewhere_does_not_make_two_loads_agree():
+    # "licensed to carry up to 300 passengers" is the ferry's size, not a third load
+    found = flagged(event(
+        "The ferry was carrying 212 passengers and 15 crew when it struck the reef. It is "
+        "licensed to carry up to 300 passengers.",
+        "The 27-year-old vessel was carrying 236 passengers and 14 crew members."))
+    assert any(sorted(c.value for c in conflict.claims) == [212, 236] for conflict in found)

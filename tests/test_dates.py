@@ -243,3 +243,8 @@ def test_a_speech_verb_reporting_nothing_is_a_happening_of_its_own():
 def test_a_past_action_until_a_weekday_ended_then():
     assert dated("The negotiation continued all the night, until the Sunday morning.")[
         "Sunday morning"] == dt.date(2023, 5, 14)
+
+
+def test_a_dateline_date_ends_at_its_dash():
+    found = mentions("KEMBARA, March 11 - Seven people were killed on the ferry.")
+    assert [m.text for m in found] == ["March 11"]

@@ -32,3 +32,19 @@ def entity_of(token: Token) -> Span | None:
     """The entity a token belongs to, if any."""
     return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None) \
         if token.ent_type_ else None
+
+
+# A dash set off by spaces ends a dateline: spaCy reads "March 11 - Seven people were killed"
+# as one DATE, and the count after the dash was lost.
+_SPACED_DASHES = {"-", "–", "—"}
+
+
+def in_date_entity(token: Token) -> bool:
+    """The token is part of a DATE or TIME entity, up to a dash set off by spaces in it."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    entity = entity_of(token)
+    if entity is None:
+        return True
+    return not any(t.text in _SPACED_DASHES and t.whitespace_ and t.i > entity.start
+                   for t in entity.doc[entity.start:token.i])

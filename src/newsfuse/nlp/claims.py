@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
-from newsfuse.nlp import doc_ents, doc_text, entity_of
+from newsfuse.nlp import doc_ents, doc_text, entity_of, in_date_entity
 from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
     QUALIFIERS,
@@ -132,15 +132,16 @@ OUTCOME_CLASSES = {
 }
 
 
-# "The heatwave has claimed 11 lives": lives counted by these verbs are deaths ("saved 11
-# lives" are not).
+# "The heatwave has claimed 11 lives", "nine people lost their lives": lives taken by these
+# verbs are deaths ("saved 11 lives" are not).
 LIFE_TAKING_VERBS = {"claim", "take", "cost", "lose"}
 
 
 def outcome_of(quantity: Quantity) -> str | None:
     """The outcome class a count's description names, if any ('kill' -> death)."""
-    if quantity.unit == "life" and quantity.predicate in LIFE_TAKING_VERBS:
-        return "death"
+    if quantity.predicate in LIFE_TAKING_VERBS and (
+            quantity.unit == "life" or "life" in quantity.what.split()):
+        return "death"  # "claimed 11 lives", "nine people lost their lives"
     words = [quantity.predicate or "", *quantity.what.split()]
     return next((OUTCOME_CLASSES[w] for w in words if w in OUTCOME_CLASSES), None)
 
@@ -596,7 +597,7 @@ def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
                                                 "billions", "dozens", "scores", "tens")
                                    for t in run):
         return True  # "one of the", vague plurals
-    if any(t.ent_type_ in ("DATE", "TIME") for t in run) and not _looks_like_duration(doc, run) \
+    if any(in_date_entity(t) for t in run) and not _looks_like_duration(doc, run) \
             and not any(t.lower_ in _LARGE_SCALES for t in run):
         return True  # (spaCy tags "two and a half million euros" DATE too: no date has those)
     before = doc[run.start - 1] if run.start > 0 else None

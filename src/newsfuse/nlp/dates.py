@@ -154,7 +154,7 @@ def resolve(text: str, published: dt.date | None, future: bool = False,
 def _candidates(doc: Doc) -> list[_Candidate]:
     """spaCy DATE/TIME entities and regex matches; overlapping ones are joined, so that an
     entity 'Saturday' and the match 'Saturday night' give one 'Saturday night'."""
-    spans = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in _CANDIDATE_LABELS]
+    spans = [_up_to_a_dash(e) for e in doc_ents(doc) if e.label_ in _CANDIDATE_LABELS]
     text = doc_text(doc)
     for pattern in (*ABSOLUTE_PATTERNS, WEEKDAY_PATTERN, RELATIVE_DAY_PATTERN, COARSE_PATTERN):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
@@ -165,6 +165,15 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         else:
             merged.append([start, end])
     return [_Candidate(start, end, text[start:end]) for start, end in merged]
+
+
+def _up_to_a_dash(entity: Span) -> tuple[int, int]:
+    """Character span of a date entity, cut at a dash set off by spaces ("March 11 - Seven
+    people were killed": the dateline's date is "March 11")."""
+    for token in entity[1:]:
+        if token.text in ("-", "–", "—") and token.whitespace_:
+            return entity.start_char, entity.doc[token.i - 1].idx + len(entity.doc[token.i - 1])
+    return entity.start_char, entity.end_char
 
 
 def _is_in_title(span: Span) -> bool:

@@ -112,7 +112,7 @@ def number_runs(doc: Doc) -> list[Span]:
         while end < len(doc):
             if is_number_token(doc[end]) and _continues(doc[end - 1], doc[end]):
                 end += 1
-            elif (doc[end].text in ("-", "and") and end + 1 < len(doc)
+            elif (end + 1 < len(doc) and _joins(doc, end)
                   and is_number_token(doc[end + 1]) and not doc[end + 1].text[0].isdigit()):
                 end += 2
             else:
@@ -121,6 +121,14 @@ def number_runs(doc: Doc) -> list[Span]:
         runs.append(doc[i:end])
         i = end
     return runs
+
+
+def _joins(doc: Doc, at: int) -> bool:
+    """'and' in "one hundred and fifty", or a hyphen written tight ("twenty-five"); a dash
+    set off by spaces ends a dateline ("March 11 - Seven people")."""
+    token = doc[at]
+    return token.text == "and" or (
+        token.text == "-" and not doc[at - 1].whitespace_ and not token.whitespace_)
 
 
 def _fraction_of_scale(lowers: list[str], i: int) -> int:

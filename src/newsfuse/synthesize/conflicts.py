@@ -443,11 +443,17 @@ def _gives(item: _Item, other: _Item) -> bool:
     very same precise count of anything ("187 exposed individuals" / "187 men"): a precise
     number repeated is seldom a coincidence, and outlets name one group differently."""
     if id(other) in item.peers:
-        return intervals_overlap([item.interval, other.interval])
+        # a bound ("licensed to carry up to 300") states no figure to agree with
+        return not _is_bound(other) and intervals_overlap([item.interval, other.interval])
     q, r = item.fact.quantity, other.fact.quantity
     value = item.fact.value
     return (q is not None and r is not None and q.kind == r.kind == "count"
             and value == other.fact.value and value >= PRECISE_COUNT and value % 10 != 0)
+
+
+def _is_bound(item: _Item) -> bool:
+    return QUALIFIERS.get((item.fact.qualifier or "").lower()) in (
+        "above", "at_least", "at_most", "below")
 
 
 def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
@@ -461,8 +467,8 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
         return None
     top = max(s for s, _ in scored)
     close = [(s, j) for s, j in scored if s >= top - TIE_MARGIN]
-    agreeing = [(s, j) for s, j in close
-                if intervals_overlap([items[i].interval, items[j].interval])]
+    agreeing = [(s, j) for s, j in close if not _is_bound(items[j])
+                and intervals_overlap([items[i].interval, items[j].interval])]
     return max(agreeing or close)[1]
 
 
