@@ -280,3 +280,9 @@ def test_a_dash_set_off_by_spaces_joins_no_numbers():
 
     doc = get_nlp()("KEMBARA, March 11 - Seven people were killed. Twenty-five were hurt.")
     assert [run.text for run in number_runs(doc)] == ["11", "Seven", "Twenty-five"]
+
+
+def test_a_maximum_term_is_a_limit_and_a_minimum_wage_is_a_figure():
+    assert only("Bribery carries a maximum sentence of 10 years in prison.",
+                "duration").qualifier == "up to"
+    assert only("The minimum wage of $12 an hour took effect.", "money").qualifier is None

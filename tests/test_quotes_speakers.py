@@ -75,6 +75,10 @@ from tests.test_quotes import _pairs
                  '"I want to know why nobody warned us."',
                  ["Grace Mwende-Obi", "Grace Mwende-Obi", "Grace Mwende-Obi"],
                  id="an-age-the-parser-hung-on-the-verb-is-its-subject"),
+    pytest.param('"My daughter could not even stand," said Halima Said, whose nine-year-old '
+                 'daughter Amina spent two nights on a drip.\n"We send our children to school '
+                 'to learn," the 34-year-old added.', ["Halima Said", "Halima Said"],
+                 id="the-subject-of-a-relative-clause-is-not-in-focus"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

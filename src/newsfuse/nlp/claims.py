@@ -1004,9 +1004,27 @@ def _time_frame(doc: Doc, verb: Token | None, around: list[Token]) -> str | None
 # --------------------------------------------------------------------------- facts
 
 
+# "carries a maximum sentence of 10 years": a term the law allows, read as "faces up to 10
+# years" is (a term asked for or given below it is no rival). Only for lengths of time: a
+# minimum wage or a maximum speed is the figure itself.
+_LIMITS = {"maximum": "up to", "minimum": "at least"}
+
+
+def _limit_of(reading: _Reading) -> str | None:
+    """The qualifier a 'maximum' or 'minimum' on a duration's noun stands for."""
+    if reading.kind != "duration":
+        return None
+    node = reading.noun or reading.anchor
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head.head  # "a maximum sentence of 10 years"
+    return next((_LIMITS[c.lower_] for c in node.children
+                 if c.dep_ in ("amod", "compound") and c.lower_ in _LIMITS), None)
+
+
 def _fact(doc: Doc, reading: _Reading, article: Article, sentences: list[Sentence],
           starts: list[int]) -> NumericFact:
     qualifier, qualifier_start = qualifier_before(doc, reading.start)
+    qualifier = qualifier or _limit_of(reading)
     quantity = describe(doc, reading)
     phrase = doc[qualifier_start:reading.end].text
     return NumericFact(value=reading.value, qualifier=qualifier, unit=reading.unit,

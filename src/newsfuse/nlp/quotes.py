@@ -822,7 +822,10 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
             reported = _in_reported_speech(token)
             # the subject of a main clause, not of a subordinate one ("..., he said, before
             # Stephanopoulos moved on": the interviewer is not who speaks next)
+            # (the subject of a relative clause is not in focus: in "said Halima Said, whose
+            # daughter Amina spent two nights on a drip" the story stays with Said)
             focus = _is_subject(token) and not reported \
+                and _above_appositions(token).head.dep_ != "relcl" \
                 and not _subordinate(token.head)
             candidates.append((not focus, -mention.start, context.full_name(mention.text)))
     candidates += _unnamed_speakers(context, lookback, offset)
@@ -861,11 +864,17 @@ def _unnamed_speakers(context: _Article, start: int, end: int) -> list[tuple[boo
 def _is_subject(token: Token) -> bool:
     """A name that is its clause's subject, or set beside the subject ('chief technology
     officer Rafael Quintanilha has been speaking': the name is the subject's apposition)."""
+    return _above_appositions(token).dep_ in SUBJECT_DEPS
+
+
+def _above_appositions(token: Token) -> Token:
+    """The noun a name is set beside ("14:05 - The officer Rafael Quintanilha": appositions
+    in a row), or the name itself."""
     for _ in range(MAX_APPOSITIONS):
         if token.dep_ != "appos":
             break
-        token = token.head  # "14:05 - The officer Rafael Quintanilha": appositions in a row
-    return token.dep_ in SUBJECT_DEPS
+        token = token.head
+    return token
 
 
 MAX_APPOSITIONS = 3
