@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy loads only where a stage parses
@@ -36,7 +37,9 @@ def entity_of(token: Token) -> Span | None:
 
 # A dash set off by spaces ends a dateline: spaCy reads "March 11 - Seven people were killed"
 # as one DATE, and the count after the dash was lost.
-_SPACED_DASHES = {"-", "–", "—"}
+SPACED_DASHES = frozenset({"-", "–", "—"})
+# The time stamp that opens a live blog's entry ("09:41", "10.32").
+TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 def in_date_entity(token: Token) -> bool:
@@ -46,5 +49,5 @@ def in_date_entity(token: Token) -> bool:
     entity = entity_of(token)
     if entity is None:
         return True
-    return not any(t.text in _SPACED_DASHES and t.whitespace_ and t.i > entity.start
+    return not any(t.text in SPACED_DASHES and t.whitespace_ and t.i > entity.start
                    for t in entity.doc[entity.start:token.i])

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, Sentence
-from newsfuse.nlp import doc_ents, doc_text, entity_of
+from newsfuse.nlp import SPACED_DASHES, TIME_STAMP, doc_ents, doc_text, entity_of
 
 _MONTHS = lang.MONTH_NUMBER
 _MONTH, _DAY, _YEAR = lang.MONTH_PATTERN, lang.DAY_PATTERN, lang.YEAR_PATTERN
@@ -171,7 +171,7 @@ def _up_to_a_dash(entity: Span) -> tuple[int, int]:
     """Character span of a date entity, cut at a dash set off by spaces ("March 11 - Seven
     people were killed": the dateline's date is "March 11")."""
     for token in entity[1:]:
-        if token.text in ("-", "–", "—") and token.whitespace_:
+        if token.text in SPACED_DASHES and token.whitespace_:
             return entity.start_char, entity.doc[token.i - 1].idx + len(entity.doc[token.i - 1])
     return entity.start_char, entity.end_char
 
@@ -194,13 +194,10 @@ def _opens(token: Token) -> bool:
     if token.is_sent_start or token.i == 0:
         return True
     before = token.doc[token.i - 1]
-    if _STAMP.match(before.text) and _opens(before):
+    if TIME_STAMP.match(before.text) and _opens(before):
         return True  # a live blog's entry: "10:32 Yesterday the director apologised"
     return "\n" in before.text or before.text in ('"', "“", "‘", "'", ":", "(", "—", "–")
 
-
-# The time stamp that opens a live blog's entry ("09:41", "10.32").
-_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 def _names_something(weekday: Token) -> bool:

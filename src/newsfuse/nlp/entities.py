@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention, Sentence
-from newsfuse.nlp import doc_text
+from newsfuse.nlp import TIME_STAMP, doc_text
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -240,7 +240,7 @@ def _clean_span(span: Span, body: str) -> Mention | None:
             end = i  # "Vennland (ARAV": a name and the bracket after it (an acronym, a place)
             break
     while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct
-                           or _TIME_STAMP.match(doc[first].text)):
+                           or TIME_STAMP.match(doc[first].text)):
         first += 1  # (a live blog's "14:50 - " before a name is no part of it)
     while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
         end -= 1
@@ -259,7 +259,6 @@ def _clean_span(span: Span, body: str) -> Mention | None:
     return Mention(start_char, end_char, label, text, first, end)
 
 
-_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 # Titles that start no organisation's or place's name ('General Motors', 'President Hotel'
 # do start with a title): with two more words, the span is a person's name.
 _ONLY_BEFORE_PEOPLE = frozenset({
