@@ -248,3 +248,17 @@ def test_a_past_action_until_a_weekday_ended_then():
 def test_a_dateline_date_ends_at_its_dash():
     found = mentions("KEMBARA, March 11 - Seven people were killed on the ferry.")
     assert [m.text for m in found] == ["March 11"]
+
+
+@pytest.mark.parametrize("text", [
+    "Biden won big on Super Tuesday, aides said.",
+    "Shoppers flocked to the stores on Black Friday.",
+])
+def test_the_name_of_a_day_is_no_weekday(text):
+    assert not any(m.text.endswith(("Tuesday", "Friday")) for m in mentions(text))
+
+
+def test_a_weekday_after_a_capitalised_last_or_a_name_stays_a_date():
+    assert dated("Last Saturday the port reopened.")["Last Saturday"] == dt.date(2023, 5, 13)
+    assert dated("On Tuesday President Okafor opened the terminal.")["Tuesday"] \
+        == dt.date(2023, 5, 16)

@@ -185,7 +185,16 @@ def _is_in_title(span: Span) -> bool:
         return True
     if any(t.lower_ in _RELATIVE_DAY_WORDS and not t.is_lower and not _opens(t) for t in span):
         return True  # 'USA TODAY', 'on Russia Today': running text writes 'today' lowercase
-    return any(_names_something(t) for t in span if t.lower_ in _WEEKDAY_WORDS)
+    return any(_names_something(t) or _named_by(t) for t in span if t.lower_ in _WEEKDAY_WORDS)
+
+
+def _named_by(weekday: Token) -> bool:
+    """'Super Tuesday', 'Black Friday': a capitalised word (not opening the sentence, not a
+    month, weekday or 'Last'/'Next') written onto the weekday makes it the name of a day."""
+    return any(c.dep_ in ("compound", "amod") and c.i < weekday.i and c.text[:1].isupper()
+               and not _opens(c) and c.lower_ not in _WEEKDAY_WORDS | _MONTH_WORDS
+               and c.lower_ not in _NEXT_WORDS | _PAST_WORDS | {"this"}
+               for c in weekday.children)
 
 
 
