@@ -1,15 +1,23 @@
 import numpy as np
 
 from newsfuse.align import align
-from newsfuse.model import AnnotatedDocument, Article, EntityMention, Sentence
+from newsfuse.model import (
+    AnnotatedDocument,
+    Article,
+    CorroboratedFact,
+    EntityMention,
+    Sentence,
+)
 from newsfuse.synthesize.unique import unique_facts
 
 
-def test_only_unmatched_salient_statements_are_unique():
-    texts = {"a": ["The river rose four metres in one hour near the Bilyi Kamin dam.",
-                   "Nobody had time to take anything with them,\" said the chief of rescue.",
-                   "Rescue teams evacuated the villages overnight while the water kept rising."],
-             "b": ["Rescue crews evacuated the villages overnight as the water kept rising."]}
+TEXTS = {"a": ["The river rose four metres in one hour near the Bilyi Kamin dam.",
+               "Nobody had time to take anything with them,\" said the chief of rescue.",
+               "Rescue teams evacuated the villages overnight while the water kept rising."],
+         "b": ["Rescue crews evacuated the villages overnight as the water kept rising."]}
+
+
+def _event(texts: dict[str, list[str]]):
     sentences, documents = [], []
     for doc_id, lines in texts.items():
         doc_sentences = [Sentence(doc_id=doc_id, index=i, start=0, end=len(t), text=t)
@@ -21,5 +29,15 @@ def test_only_unmatched_salient_statements_are_unique():
                       for i in range(len(lines))]))
     vectors = np.array([[0.5, 0.85, 0], [1, 0.3, 0.1], [1, 0, 0], [1, 0.01, 0]], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    facts = unique_facts(align(sentences, vectors), documents)
+    return align(sentences, vectors), documents
+
+
+def test_only_unmatched_salient_statements_are_unique():
+    facts = unique_facts(*_event(TEXTS))
     assert [(f.source, f.text[:9]) for f in facts] == [("a", "The river")]
+
+
+def test_a_sentence_holding_a_fact_listed_as_corroborated_is_not_unique():
+    listed = [CorroboratedFact(text="The river rose four metres in one hour.", sources=["a", "c"],
+                               count=2)]
+    assert unique_facts(*_event(TEXTS), listed) == []

@@ -42,7 +42,7 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
         summary=summary,
         corroborated=corroborated,
         conflicts=conflicts,
-        unique=unique_facts(alignment, documents),
+        unique=unique_facts(alignment, documents, corroborated),
         quotes=_distinct_quotes(documents, alias_index(entities)),
         entities=entities,
         timeline=build_timeline(documents, vectors),

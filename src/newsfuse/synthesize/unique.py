@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from newsfuse.align import Alignment
-from newsfuse.model import AnnotatedDocument, UniqueFact
+from newsfuse.model import AnnotatedDocument, CorroboratedFact, UniqueFact
 from newsfuse.script import word_count
 
 MIN_FACT_WORDS = 8
@@ -18,9 +18,14 @@ MIN_RELEVANCE = 0.3
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
-def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument]) -> list[UniqueFact]:
+def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
+                 corroborated: list[CorroboratedFact] | None = None) -> list[UniqueFact]:
+    """Per source, its most salient sentences no other voice states; not a sentence that
+    holds the wording of a fact listed as corroborated by this source (a fact read off one
+    clause leaves the rest of its sentence unconfirmed, yet the sentence is no unique fact)."""
     if not alignment.sentences:
         return []
+    listed = _listed_wordings(corroborated or [])
     centroid = alignment.embeddings.mean(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     relevance = alignment.embeddings @ centroid
@@ -31,13 +36,28 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument]) -> li
             (i for i, s in enumerate(alignment.sentences)
              if s.doc_id == doc.article.id and not alignment.confirmed_elsewhere(i)
              and (s.doc_id, s.index) in salient and relevance[i] >= MIN_RELEVANCE
-             and _is_statement(s.text)),
+             and _is_statement(s.text)
+             and not any(w in _folded(s.text) for w in listed.get(s.doc_id, []))),
             # Facts no other voice states in any clause come first: a sentence half of which
             # is corroborated is a weaker example of what only this source has.
             key=lambda i: (alignment.echoed(i), -relevance[i]))
         facts += [UniqueFact(source=doc.article.id, text=alignment.sentences[i].text)
                   for i in sorted(ranked[:FACTS_PER_SOURCE])]
     return facts
+
+
+def _listed_wordings(facts: list[CorroboratedFact]) -> dict[str, list[str]]:
+    """Source id -> the folded wordings of the corroborated facts citing it."""
+    wordings: dict[str, list[str]] = {}
+    for fact in facts:
+        core = _folded(fact.text).rstrip(" .")
+        for source in fact.sources:
+            wordings.setdefault(source, []).append(core)
+    return wordings
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _salient_sentences(documents: list[AnnotatedDocument]) -> set[tuple[str, int]]:
