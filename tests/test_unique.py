@@ -10,7 +10,6 @@ from newsfuse.model import (
 )
 from newsfuse.synthesize.unique import unique_facts
 
-
 TEXTS = {"a": ["The river rose four metres in one hour near the Bilyi Kamin dam.",
                "Nobody had time to take anything with them,\" said the chief of rescue.",
                "Rescue teams evacuated the villages overnight while the water kept rising."],
