@@ -369,3 +369,12 @@ def test_names_the_small_model_cuts_short_or_mislabels(body, name):
     assert name in mentions
     if name != "São Teodoro":
         assert mentions[name] == "PERSON"
+
+
+def test_two_acronyms_defined_in_one_sentence_keep_every_mention():
+    # the first name NER gave in two pieces is joined; the second's mentions must survive
+    mentions = _extract("The Astral Research Agency of Vennland (ARAV) signed a deal with the "
+                        "Kestrian Space Office (KSO) on Monday. ARAV and KSO will share data.")
+    names = [m.text for m in mentions]
+    assert names.count("ARAV") == 2 and names.count("KSO") == 2
+    assert "Kestrian Space Office" in names and "Astral Research Agency" not in names

@@ -398,7 +398,8 @@ def _add_defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     uses are mentions of that name. A name given an acronym is an organisation, whatever
     label NER gave it."""
     text = doc_text(doc)
-    result = list(mentions)
+    named: dict[int, Mention] = {}  # mention index -> the name its acronym spells out
+    added: list[Mention] = []
     covered = _covered(mentions)
     for n, m in enumerate(mentions):
         found = _DEFINED_ACRONYM.match(text, m.end)
@@ -409,16 +410,17 @@ def _add_defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if first is None or (first == m.first_token and m.label in {"GPE", "NORP", "LOC"}):
             continue
         label = "ORG" if m.label in {"PERSON", "GPE", "NORP", "LOC"} else m.label
-        result[n] = _mention(doc, first, m.end_token, label)
-        # "Astral Research Agency" NER gave apart from "of Vennland": one name now
-        result = [r for k, r in enumerate(result)
-                  if k == n or not first <= r.first_token < m.end_token]
+        named[n] = _mention(doc, first, m.end_token, label)
         covered.update(range(first, m.end_token))
         for token in doc:
             if token.text == acronym and token.i not in covered:
-                result.append(_mention(doc, token.i, token.i + 1, label))
+                added.append(_mention(doc, token.i, token.i + 1, label))
                 covered.add(token.i)
-    return result
+    # "Astral Research Agency" NER gave apart from "of Vennland" is part of one name now
+    kept = [named.get(n, m) for n, m in enumerate(mentions)
+            if n in named or not any(name.first_token <= m.first_token < name.end_token
+                                     for name in named.values())]
+    return kept + added
 
 
 # How many words before a name in front of an acronym may belong to the name it spells
