@@ -42,6 +42,14 @@ SPACED_DASHES = frozenset({"-", "–", "—"})
 TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Aaron Perry, who shot ...": Perry), else the
+    token itself."""
+    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def in_date_entity(token: Token) -> bool:
     """The token is part of a DATE or TIME entity, up to a dash set off by spaces in it."""
     if token.ent_type_ not in ("DATE", "TIME"):

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
-from newsfuse.nlp import doc_ents, doc_text, entity_of, in_date_entity
+from newsfuse.nlp import antecedent, doc_ents, doc_text, entity_of, in_date_entity
 from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
     QUALIFIERS,
@@ -778,8 +778,7 @@ def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) 
     if verb is not None:
         candidates += [c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     for token in candidates:
-        if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
-            token = token.head.head  # "Aaron Perry, who shot an insurgent from 2,286 metres"
+        token = antecedent(token)  # "Aaron Perry, who shot an insurgent from 2,286 metres"
         if token.ent_type_ == "PERSON":
             entity = entity_of(token)
             return entity.text if entity is not None else token.text

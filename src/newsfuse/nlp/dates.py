@@ -197,7 +197,6 @@ def _named_by(weekday: Token) -> bool:
                for c in weekday.children)
 
 
-
 def _opens(token: Token) -> bool:
     """First word of a sentence, a line, or a quotation."""
     if token.is_sent_start or token.i == 0:
@@ -206,7 +205,6 @@ def _opens(token: Token) -> bool:
     if TIME_STAMP.match(before.text) and _opens(before):
         return True  # a live blog's entry: "10:32 Yesterday the director apologised"
     return "\n" in before.text or before.text in ('"', "“", "‘", "'", ":", "(", "—", "–")
-
 
 
 def _names_something(weekday: Token) -> bool:
@@ -234,10 +232,11 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
         # 'after Wednesday's outage', 'the October 17 fire': a happening named by its day is
         # a known, past one, whatever the tense of the verb the noun hangs on
         return False
-    if _preposition(span) in _PAST_PREPOSITIONS:
+    preposition = _preposition(span)
+    if preposition in _PAST_PREPOSITIONS:
         return False  # 'closed since Tuesday'
     verb = _governing_verb(span)
-    if _preposition(span) in ("until", "till") and verb is not None \
+    if preposition in ("until", "till") and verb is not None \
             and verb.lemma_.lower() in _EXTENDING_VERBS:
         # 'extended its red alert until Saturday': a decision that moves an end ahead,
         # whatever its own tense ('the talks continued until Sunday morning' looks back)

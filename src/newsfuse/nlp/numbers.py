@@ -151,7 +151,6 @@ def _fraction_after(lowers: list[str], end: int) -> int:
         if words[3:] == ["dozen"]:
             return 0  # "1,500 and a half dozen groups": a second count
         return 4 if words[3:] and words[3] in _SCALES else 3
-    words = lowers[end:end + 4]
     if len(words) == 4 and words[0] in _FRACTIONS and words[1:3] == ["of", "a"] \
             and words[3] in _SCALES:
         return 4

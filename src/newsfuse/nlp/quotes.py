@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, Quote, Sentence
-from newsfuse.nlp import doc_text
+from newsfuse.nlp import antecedent, doc_text
 from newsfuse.nlp.entities import (
     Mention,
     after_titles,
@@ -73,6 +73,9 @@ INTERVIEW_GAP_SENTENCES = 2
 # How far back (in sentences) "he"/"she" looks for the person it stands for; news text names
 # the speaker again within a paragraph or two.
 PRONOUN_LOOKBACK_SENTENCES = 4
+# Appositions climbed from a name to the subject it is set beside ("14:05 - The officer Rafael
+# Quintanilha").
+MAX_APPOSITIONS = 3
 # Tokens before a person's name (and in an appositive after it) read as the role that
 # introduces them: "Ukraine's representative to the United Nations, Sergiy Kyslytsya" is 7.
 ROLE_WINDOW_TOKENS = 8
@@ -694,8 +697,7 @@ def _according_to(verb: Token) -> Token | None:
 
 def _name_of(context: _Article, token: Token) -> str | None:
     """A subject token turned into the speaker's name (see module docstring)."""
-    if token.lower_ in {"who", "that"} and token.head.dep_ == "relcl":
-        token = token.head.head
+    token = antecedent(token)
     mention = context.mention_of.get(token.i)
     if mention is not None:
         return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
@@ -877,8 +879,6 @@ def _above_appositions(token: Token) -> Token:
     return token
 
 
-MAX_APPOSITIONS = 3
-
 
 def _lookback_start(context: _Article, offset: int) -> int:
     """Where a pronoun at `offset` looks back to: PRONOUN_LOOKBACK_SENTENCES sentences, not
@@ -982,8 +982,6 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
             # "the company said": the organisation in focus, as for "it said"
             return _resolve_it(context, token.idx, labels=("ORG",))
         return named
-    if token.tag_ in {"NNS", "NNPS"}:
-        return None  # "the two party leaders wrote": several people, keep the phrase
     return _described_as(context, token, set().union(*roles), nationalities)
 
 
@@ -992,7 +990,7 @@ def _described_as(context: _Article, token: Token, synonyms: set[str],
     """The person the article describes with one of `synonyms` (and the nationalities)
     next to their name, named last before `token` (else first after its sentence)."""
     if token.tag_ in {"NNS", "NNPS"}:
-        return None
+        return None  # "the two party leaders wrote": several people, keep the phrase
     fitting = {name for name, words in context.descriptors.items()
                if words & synonyms and nationalities <= words}
     if not fitting:

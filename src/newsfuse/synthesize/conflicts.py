@@ -452,8 +452,12 @@ def _gives(item: _Item, other: _Item) -> bool:
 
 
 def _is_bound(item: _Item) -> bool:
-    return QUALIFIERS.get((item.fact.qualifier or "").lower()) in (
-        "above", "at_least", "at_most", "below")
+    return _qualifier_kind(item.fact) in ("above", "at_least", "at_most", "below")
+
+
+def _qualifier_kind(fact: NumericFact) -> str:
+    """How the fact's qualifier bounds its value (numbers.QUALIFIERS), "exact" without one."""
+    return QUALIFIERS.get((fact.qualifier or "").lower(), "exact")
 
 
 def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
@@ -544,7 +548,7 @@ def _with_copies(group: list[_Item], items: list[_Item]) -> list[_Item]:
 def _conflict(group: list[_Item]) -> Conflict | None:
     claims: dict[tuple[float, str], list[_Item]] = {}
     for item in group:
-        kind = QUALIFIERS.get((item.fact.qualifier or "").lower(), "exact")
+        kind = _qualifier_kind(item.fact)
         claims.setdefault((round(item.fact.value, 6), kind), []).append(item)
     values = {value for value, _ in claims}
     if len(values) < 2:
@@ -580,7 +584,7 @@ def _estimate_beside_count(claims: list[list[_Item]]) -> bool:
 def _counted(item: _Item) -> bool:
     """An exact figure, or one the sentence says was confirmed ("Nearly 7,000 people have
     been confirmed killed")."""
-    approximate = QUALIFIERS.get((item.fact.qualifier or "").lower()) in ("about", "nearly")
+    approximate = _qualifier_kind(item.fact) in ("about", "nearly")
     return not approximate or "confirm" in _sentence_text(item.doc, item.fact.sentence).lower()
 
 
@@ -624,7 +628,7 @@ def _why_compatible(claims: list[list[_Item]]) -> str:
         guesses = [m[0].fact.phrase for m in claims
                    if m[0].fact.quantity is not None and m[0].fact.quantity.estimate]
         return f"{', '.join(guesses)} is stated as an estimate, the other as a count"
-    kinds = {QUALIFIERS.get((m[0].fact.qualifier or "").lower(), "exact") for m in claims}
+    kinds = {_qualifier_kind(m[0].fact) for m in claims}
     values = {m[0].fact.value for m in claims}
     if len(values) == 1:
         return "the same amount in other units or words"

@@ -37,7 +37,7 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
              if s.doc_id == doc.article.id and not alignment.confirmed_elsewhere(i)
              and (s.doc_id, s.index) in salient and relevance[i] >= MIN_RELEVANCE
              and _is_statement(s.text)
-             and not any(w in _folded(s.text) for w in listed.get(s.doc_id, []))),
+             and not _holds_any(s.text, listed.get(s.doc_id, []))),
             # Facts no other voice states in any clause come first: a sentence half of which
             # is corroborated is a weaker example of what only this source has.
             key=lambda i: (alignment.echoed(i), -relevance[i]))
@@ -54,6 +54,11 @@ def _listed_wordings(facts: list[CorroboratedFact]) -> dict[str, list[str]]:
         for source in fact.sources:
             wordings.setdefault(source, []).append(core)
     return wordings
+
+
+def _holds_any(text: str, wordings: list[str]) -> bool:
+    folded = _folded(text)
+    return any(wording in folded for wording in wordings)
 
 
 def _folded(text: str) -> str:
