@@ -77,6 +77,8 @@ REMOVED_LINES = [
      "caption"),
     ("Ola Brenn rowed across the bay in June The Harbour Sun/Coast Syndication", "caption"),
     ("FILE - A ferry leaves the harbour of Tolvik at dawn.", "caption"),
+    ("Photo: Tractors on the ring road outside Lindor. (Valley Press archive)", "caption"),
+    ("Pictured: the flooded market square of Orrin on Sunday morning.", "caption"),
     ("In this Sept. 4, 2020, file photo, evacuees board a bus outside the stadium in Orrin.",
      "caption"),
     ("Mayor Ana Ruiz, left, greets rescuers outside the town hall in Tolvik.", "caption"),

@@ -277,6 +277,9 @@ CAPTION = _rx(
     r"^(?:view|open|launch|enlarge) (?:the )?(?:slideshow|gallery|photos?|images?)\b",
     r"^(?:image|photo|picture|slide) \d+ (?:of|/) \d+\b",
     r"^(?:image|media|picture|photo) (?:copyright|caption)\b",
+    # a caption under its label: "Photo: Tractors on the ring road. (Valley Press archive)",
+    # "Pictured: ..." (a credit alone, "Photo: Jane Doe", is a photo-credit)
+    r"^(?:photo|picture|image|caption|pictured)s?\s*:\s",
 )
 # An embedded tweet as pages render it without its script: the text, then "— Name (@handle)
 # April 3, 2017" (or "9 Jan 13"). It is the tweet's author speaking, not the article's prose.
