@@ -378,3 +378,31 @@ def test_two_acronyms_defined_in_one_sentence_keep_every_mention():
     names = [m.text for m in mentions]
     assert names.count("ARAV") == 2 and names.count("KSO") == 2
     assert "Kestrian Space Office" in names and "Astral Research Agency" not in names
+
+
+def test_an_acronym_the_tagger_left_out_spells_a_name_of_another_article():
+    # "CLW" is written in one article only, bare, where the tagger finds no name in it; the
+    # other article spells it out
+    body = "CLW chief executive Tomas Verhoef apologised to passengers on Monday."
+    first = AnnotatedDocument(article=Article(id="a", body=body), sentences=[],
+                              entities=[EntityMention(text="Tomas Verhoef", label="PERSON",
+                                                      sentence=0, start=20, end=33)])
+    second = _doc("b", [("Coastal Line Waterways", "ORG")])
+    entities = merge_entities([first, second])
+    line = _entity_with(entities, "CLW")
+    assert line.name == "Coastal Line Waterways" and line.mentions == {"a": 1, "b": 1}
+    # an acronym that spells no name of the event is no entity
+    alone = AnnotatedDocument(article=Article(id="c", body="The UPDATE came at noon."),
+                              sentences=[], entities=[])
+    assert not any("UPDATE" in e.variants for e in merge_entities([alone, second]))
+
+
+def test_a_company_the_tagger_took_for_a_person_merges_with_its_acronym():
+    entities = merge_entities([
+        _doc("a", [("Velmora Harbour Ferries", "PERSON"), ("Velmora Harbour Ferries", "PERSON")]),
+        _doc("b", [("VHF", "ORG"), ("Anna Petrova", "PERSON"), ("AP", "ORG")]),
+    ])
+    ferries = _entity_with(entities, "VHF")
+    assert ferries.name == "Velmora Harbour Ferries" and ferries.type == "ORG"
+    # two initials: a person's as often as an organisation's
+    assert _entity_with(entities, "AP") is not _entity_with(entities, "Anna Petrova")

@@ -515,10 +515,18 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     surnames = {g.tokens[-1] for g in groups.values() if len(g.tokens) >= 2
                 and g.labels.most_common(1)[0][0] == "PERSON"}
     label_of = {k: _vote(g, surnames) for k, g in groups.items()}
+    # acronyms the tagger left out ("TAWU general secretary ..."): kept only if they spell
+    # out a name of the event
+    unnamed = _unnamed_acronyms(documents, groups)
+    groups |= unnamed
+    label_of |= {k: "ORG" for k in unnamed}
     uf = _UnionFind(groups)
     _merge_spelling_variants(groups, label_of, uf)
     _merge_joined_spellings(groups, uf)
     expansions = _merge_acronyms(groups, label_of, uf)
+    for key in unnamed:
+        if key not in expansions:
+            del groups[key], uf.parent[key]
     expanded = _merge_expanded_names(groups, label_of, expansions, uf)
     _merge_suffixes(groups, label_of, expanded, uf)
     _merge_acronyms_inside(groups, label_of, uf)
@@ -550,6 +558,29 @@ def _group_mentions(documents: list[AnnotatedDocument]) -> dict[str, _Group]:
             group.variants[_display_form(mention.text)] += 1
             group.mentions[document.article.id] += 1
     return groups
+
+
+_BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w-])")
+
+
+def _unnamed_acronyms(documents: list[AnnotatedDocument],
+                      groups: dict[str, _Group]) -> dict[str, _Group]:
+    """Acronyms of three to six capitals written in the articles outside every name the
+    tagger found, as groups of their own. Two-letter ones ("US", "AP") are too often
+    something else."""
+    found: dict[str, _Group] = {}
+    for document in documents:
+        body = document.article.body
+        named = [(m.start, m.end) for m in document.entities]
+        for match in _BARE_ACRONYM.finditer(body):
+            key = match.group().lower()
+            if key in groups or any(a <= match.start() < b for a, b in named):
+                continue
+            group = found.setdefault(key, _Group(key))
+            group.labels["ORG"] += 1
+            group.variants[match.group()] += 1
+            group.mentions[document.article.id] += 1
+    return found
 
 
 def _display_form(text: str) -> str:
@@ -625,11 +656,14 @@ def _merge_acronyms(groups: dict[str, _Group], label_of: dict[str, str],
     """
     expansions: dict[str, list[str]] = {}
     spelled = [g for g in groups.values() if len(g.tokens) >= 2
-               and _family(label_of[g.key]) not in {"person", "norp"}]
+               and _family(label_of[g.key]) != "norp"]
     for group in groups.values():
         if not _is_acronym_group(group) or _family(label_of[group.key]) == "person":
             continue
-        fits = [g for g in spelled if _initials(g.tokens) == group.key]
+        # the tagger takes an unfamiliar company for a person ("Nusa Rintang Ferries"); three
+        # initials or more are rarely a person's, two often are ("AP" / "Anna Petrova")
+        fits = [g for g in spelled if _initials(g.tokens) == group.key
+                and (len(g.tokens) >= 3 or _family(label_of[g.key]) != "person")]
         if len({uf.find(g.key) for g in fits}) == 1:
             uf.union(group.key, fits[0].key)
             expansions[group.key] = min((g.tokens for g in fits), key=len)
@@ -785,7 +819,10 @@ def _build_entity(members: list[_Group], surnames: set[str]) -> Entity:
     variants: Counter = Counter()
     mentions: Counter = Counter()
     votes: Counter = Counter()
-    people = any(len(g.tokens) >= 2 and _vote(g, surnames) == "PERSON" for g in members)
+    # a name with an acronym is an organisation's, whatever the tagger said of it
+    acronym = any(_is_acronym_group(g) for g in members)
+    people = not acronym and any(
+        len(g.tokens) >= 2 and _vote(g, surnames) == "PERSON" for g in members)
     for group in members:
         variants.update(group.variants)
         mentions.update(group.mentions)
@@ -794,6 +831,8 @@ def _build_entity(members: list[_Group], surnames: set[str]) -> Entity:
             votes[label] += count * (WEAK_PERSON_VOTE if weak else 1.0)
     if people:
         votes["PERSON"] = max(votes.values()) + 1  # a full personal name fixes the type
+    elif acronym and len(votes) > 1:
+        votes.pop("PERSON", None)
     label = max(votes, key=lambda lab: (votes[lab], -_priority(lab)))
     return Entity(name=_canonical(variants), type=label,
                   variants=sorted(variants, key=lambda v: (-variants[v], v)),
