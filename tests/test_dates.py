@@ -120,6 +120,11 @@ def dated(text: str, published: dt.date = WEDNESDAY) -> dict[str, dt.date | None
      dt.date(2023, 5, 18)),
     ("The two unions will meet again on Thursday to agree a timetable.", "Thursday",
      dt.date(2023, 5, 18)),
+    # a verb under an adjective or a preposition: the tense of the clause around them
+    ("All ferries will be free to ride on Friday.", "Friday", dt.date(2023, 5, 19)),
+    ("Tap water is banned for drinking until Saturday at least.", "Saturday",
+     dt.date(2023, 5, 20)),
+    ("The crews were ready to leave on Monday.", "Monday", dt.date(2023, 5, 15)),
     # past: a past verb, a report, a known happening, "since"
     ("The orchard cooperative sold its mill on Monday.", "Monday", dt.date(2023, 5, 15)),
     ("Traders said on Wednesday that prices had fallen.", "Wednesday", WEDNESDAY),

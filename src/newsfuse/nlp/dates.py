@@ -281,6 +281,13 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and head is not verb and head.lemma_.lower() in INTENT_VERBS:
         return True  # 'plans to open', also when the tagger reads 'plans' as a noun
+    # a verb under an adjective or a preposition takes the tense of the clause around them:
+    # "will be free to use on Wednesday", "is forbidden for drinking until Friday"
+    for _ in range(MAX_CLIMB):
+        if head.pos_ in ("VERB", "AUX") or head.pos_ not in ("ADJ", "ADP", "SCONJ") \
+                or head.head is head:
+            break
+        head = head.head
     if head is verb or head.pos_ not in ("VERB", "AUX"):
         return False
     return _is_future(head, depth + 1)
