@@ -425,3 +425,26 @@ def test_no_interview_goes_on_past_someone_else_speaking():
     body = ('"We can stop looking at it," Tomas Orlev would say.\n'
             '"No, no," I would protest. "The boat is fun."')
     assert _pairs(body)[-1] == (None, "The boat is fun.")
+
+
+# --------------------------------------------------------------------------- transcripts
+
+
+def test_a_transcript_turn_of_a_named_person_is_a_quote():
+    body = ("Harbour closure: what we know\n\n"
+            "PRESENTER: The harbour at Tollund stays shut today. Here is the port's director.\n\n"
+            "CLIP - Birgitte Holmqvist, port director: We will not reopen until every crane "
+            "has been inspected.\n\n"
+            "Joran Veldkamp (dockers' union): Our members have lost a week of pay already.")
+    pairs = _pairs(body)
+    assert ("Birgitte Holmqvist", "We will not reopen until every crane has been inspected.") \
+        in pairs
+    assert ("Joran Veldkamp", "Our members have lost a week of pay already.") in pairs
+    assert not any(text.startswith("The harbour at Tollund") for _, text in pairs)
+
+
+def test_a_lone_name_and_colon_line_is_a_heading_not_a_turn():
+    body = ("Profile of the new mayor\n\n"
+            "Marit Solberg: a life spent on the council benches of Tollund.\n\n"
+            "The new mayor of Tollund took office on Monday after eleven years on the council.")
+    assert _pairs(body) == []

@@ -349,8 +349,49 @@ def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> lis
     for span in context.spans:
         if span.words >= MIN_QUOTE_WORDS and (quote := _attribute(context, span, context.found)):
             context.found.append(quote)
+    found = sorted(context.found + _transcript_turns(context), key=lambda f: f.span.start)
     return [Quote(text=f.span.text, speaker=f.speaker, source=article.id, sentence=f.sentence)
-            for f in _drop_repeats(context.found)]
+            for f in _drop_repeats(found)]
+
+
+# A turn of a broadcast transcript or an interview: a line opening with who speaks and a colon,
+# after an optional cue ("CLIP - ", "SOT: "); "PRESENTER:" and "Q:" label turns too.
+_TURN = re.compile(r"^(?:[A-Z]{2,12}\s*[-–—:]\s*)?(?P<label>[^\n:]{1,80}?):[ \t]+"
+                   r"(?P<words>\S[^\n]*)$", re.MULTILINE)
+# What may follow the name in a turn's label: a role in brackets or after a comma.
+_TURN_ROLE = re.compile(r"\s*(?:\([^()\n]*\)|,[^():\n]*)?\s*")
+
+
+def _transcript_turns(context: _Article) -> list[_Found]:
+    """Lines of a transcript that a named person speaks, unquoted ("Lestari Wibisono (NRF
+    spokeswoman): Our first information is ..."). A line "Name: words" alone may be a
+    heading ("Ana Duarte: a life in politics"), so it counts as a turn when its label gives a
+    role, when the article has other turns, or when the line before leads into it ("Here is
+    what she told us:")."""
+    turns = list(_TURN.finditer(context.text))
+    named = []
+    for match in turns:
+        # the tagger may take the cue in ("CLIP - Birgitte Holmqvist")
+        label = match.start("label")
+        person = next((m for m in context.people if m.start <= label < m.end), None)
+        if person is None or not _TURN_ROLE.fullmatch(context.text, person.end,
+                                                          match.end("label")):
+            continue
+        named.append((match, person, context.text[label:person.end]))
+    found = []
+    for match, person, name in named:
+        words = match.group("words")
+        start, end = match.start("words"), match.end("words")
+        if len(words.split()) < MIN_QUOTE_WORDS or any(
+                f.span.start < end and start < f.span.end for f in context.found):
+            continue
+        has_role = match.end("label") > person.end
+        led_in = context.text[:match.start()].rstrip().endswith(":")
+        if not (has_role or led_in or len(turns) >= 2):
+            continue
+        found.append(_Found(QuoteSpan(start, end, words), context.full_name(name),
+                            context.sentence_of(start), context.sentence_of(end - 1)))
+    return found
 
 
 def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Found | None:
