@@ -289,6 +289,15 @@ def test_unnamed_role_and_new_sentence_are_not_resolved_to_someone():
     # a participle after a comma belongs to the sentence's subject
     ('Judge Amara Lind rejected claims that Pavel Drum had meant to repay investors, calling '
      'the scheme "a deliberate fraud from the start".', "Amara Lind", "deliberate fraud"),
+    # ... unless it hangs on a verb of speech with a subject of its own
+    ('The provincial roads agency has suspended the licence of Corvallo Haulage pending an '
+     'investigation, and a public inquiry will hold its first hearing on Thursday, Roads '
+     'Commissioner Talia Okonkwo-Reyes told reporters, insisting that "nobody should drive for '
+     'a firm that cannot say who is at the wheel."', "Talia Okonkwo-Reyes", "nobody should"),
+    # 'the baker' is the person a sentence before described as "The 31-year-old baker"
+    ('Port Ellis cheered for Tomas Ferreira-Lund on Sunday.\n\nThe 31-year-old baker from the '
+     'old harbour finished seventh in his first marathon.\n\n"My legs are finished, but I have '
+     'never been so proud," the baker added.', "Tomas Ferreira-Lund", "never been so proud"),
     # a photo credit before the attribution is not the speaker
     ('Crowds wait at the gate. (Photo: Lena Moss/Delta Herald)\n\n'
      'Terminal manager Ravi Sethi said: "We worked on paper all day. It cannot happen again."',

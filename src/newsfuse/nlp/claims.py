@@ -31,7 +31,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
-from newsfuse.nlp import antecedent, doc_ents, doc_text, entity_of, in_date_entity
+from newsfuse.nlp import (
+    AGE_LOOKBACK_SENTENCES,
+    antecedent,
+    doc_ents,
+    doc_text,
+    entity_of,
+    in_date_entity,
+)
 from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
     QUALIFIERS,
@@ -815,11 +822,6 @@ def _is_partitive(of: Token) -> bool:
         return any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("a", "an")
                    for c in obj.children)
     return False
-
-
-# "The 58-year-old was taken into custody": an age with no name is the person the article
-# named last, within this many sentences before it (the quotes' "said the 48-year-old" alike).
-AGE_LOOKBACK_SENTENCES = 2
 
 
 def _person(doc: Doc, reading: _Reading) -> list[str]:

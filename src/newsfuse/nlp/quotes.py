@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse import lang
 from newsfuse.model import Article, Quote, Sentence
-from newsfuse.nlp import antecedent, doc_text
+from newsfuse.nlp import AGE_LOOKBACK_SENTENCES, antecedent, doc_text
 from newsfuse.nlp.entities import (
     Mention,
     after_titles,
@@ -276,7 +276,29 @@ class _Article:
         for mention in self.people:
             result.setdefault(self.full_name(mention.text), set()).update(
                 self._words_around(mention))
+        for noun, person in self._described_by_age():
+            result.setdefault(self.full_name(person.text), set()).update(
+                _descriptor_words(noun))
         return result
+
+    def _described_by_age(self) -> list[tuple[Token, Mention]]:
+        """'Ana Ruiz won. The 26-year-old postman ...': a noun described by an age alone,
+        with no name in its phrase, is the person named last before it (within
+        AGE_LOOKBACK_SENTENCES), as the age is."""
+        found = []
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.i in self.mention_of or not any(
+                    c.dep_ == "amod" and _is_age(c) for c in token.children) or not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            here = self.sentence_of(token.idx)
+            earlier = [m for m in self.people if m.start < token.idx
+                       and here - self.sentence_of(m.start) <= AGE_LOOKBACK_SENTENCES]
+            if earlier and not any(t.i in self.mention_of
+                                   and self.mention_of[t.i].label == "PERSON"
+                                   for t in token.subtree):
+                found.append((token, earlier[-1]))
+        return found
 
     def _words_around(self, mention: Mention) -> set[str]:
         if self.doc[mention.end_token - 1].dep_ == "pobj":
@@ -636,6 +658,13 @@ def _subject(verb: Token, context: _Article, span: QuoteSpan) -> Token | None:
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if current is verb and _is_set_off_participle(verb):
+            # "..., Commissioner Ana Duarte told reporters, insisting that ...": the
+            # speaker of the verb of speech it hangs on (else the main verb's subject)
+            if _is_speech_verb(verb.head):
+                said_by = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS
+                           and c.i not in inside and _same_sentence(context, c, verb)]
+                if said_by:
+                    return said_by[0]
             root_subject = _root_subject(context, verb, inside)
             if root_subject is not None:
                 return root_subject
