@@ -406,3 +406,19 @@ def test_a_company_the_tagger_took_for_a_person_merges_with_its_acronym():
     assert ferries.name == "Velmora Harbour Ferries" and ferries.type == "ORG"
     # two initials: a person's as often as an organisation's
     assert _entity_with(entities, "AP") is not _entity_with(entities, "Anna Petrova")
+
+
+def test_a_name_found_once_is_that_name_where_the_tagger_missed_it():
+    # the tagger found "Vell-Orrin Half Marathon" in one article; the other writes it with a
+    # space, where the tagger found nothing
+    body = "The Vell Orrin Half Marathon on Sunday was won again by a local runner."
+    missed = AnnotatedDocument(article=Article(id="b", body=body), sentences=[], entities=[])
+    entities = merge_entities([_doc("a", [("Vell-Orrin Half Marathon", "EVENT")]), missed])
+    race = _entity_with(entities, "Vell Orrin Half Marathon")
+    assert "Vell-Orrin Half Marathon" in race.variants and race.mentions == {"a": 1, "b": 1}
+    # written in lower case it is no name
+    lower = AnnotatedDocument(article=Article(id="c", body="a vell orrin half marathon"),
+                              sentences=[], entities=[])
+    race = _entity_with(merge_entities([_doc("a", [("Vell-Orrin Half Marathon", "EVENT")]),
+                                        lower]), "Vell-Orrin Half Marathon")
+    assert race.mentions == {"a": 1}

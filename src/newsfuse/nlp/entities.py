@@ -517,6 +517,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     label_of = {k: _vote(g, surnames) for k, g in groups.items()}
     # acronyms the tagger left out ("TAWU general secretary ..."): kept only if they spell
     # out a name of the event
+    _add_missed_occurrences(documents, groups)
     unnamed = _unnamed_acronyms(documents, groups)
     groups |= unnamed
     label_of |= {k: "ORG" for k in unnamed}
@@ -558,6 +559,31 @@ def _group_mentions(documents: list[AnnotatedDocument]) -> dict[str, _Group]:
             group.variants[_display_form(mention.text)] += 1
             group.mentions[document.article.id] += 1
     return groups
+
+
+def _add_missed_occurrences(documents: list[AnnotatedDocument],
+                            groups: dict[str, _Group]) -> None:
+    """A name of two words or more that the tagger found somewhere in the event is that name
+    wherever else it is written, also with a space for its hyphen or the other way round
+    ("Port-Saline Marathon" / "The Port Saline Marathon on Sunday", where the tagger found
+    nothing): its occurrences outside every found name are mentions of it."""
+    long = sorted((k for k in groups if len(k.split()) >= 2 and all(
+        re.fullmatch(r"[a-z0-9'’]+", t) for t in k.split())), key=len, reverse=True)
+    if not long:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        r"[\s\-‐]+".join(re.escape(t) for t in k.split()) for k in long) + r")(?![\w-])",
+        re.IGNORECASE)
+    for document in documents:
+        named = [(m.start, m.end) for m in document.entities]
+        for match in pattern.finditer(document.article.body):
+            text = match.group()
+            key = " ".join(re.split(r"[\s\-‐]+", text.lower()))
+            if key not in groups or not text[0].isupper() or "\n" in text or any(
+                    a < match.end() and match.start() < b for a, b in named):
+                continue
+            groups[key].variants[_display_form(text)] += 1
+            groups[key].mentions[document.article.id] += 1
 
 
 _BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w-])")
