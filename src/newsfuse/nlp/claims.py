@@ -277,6 +277,13 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
         return _Reading(value, "percent", "%", start, end, anchor_of(doc[start:end]))
     if nxt is not None and nxt.lower_ in ("degree", "degrees", "°"):
         return _temperature(doc, value, start, nxt)
+    if nxt is not None and nxt.lower_ in _POWERS and nxt.i + 1 < len(doc):
+        # "4,000 cubic metres", "12 square kilometres": a length unit raised to a power
+        unit = _pint_unit(doc[nxt.i + 1].lower_)
+        if unit is not None and unit[2] == "[length]":
+            power = _POWERS[nxt.lower_]
+            return _Reading(value * unit[1] ** power, "measure", f"{unit[0]} ** {power}",
+                            start, nxt.i + 2, anchor_of(doc[start:nxt.i + 2]))
     if nxt is not None:
         unit = _pint_unit(nxt.lower_)
         if unit is not None:
@@ -293,6 +300,7 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
     return _count(doc, run, value)
 
 
+_POWERS = {"square": 2, "sq": 2, "cubic": 3}
 # "46.2C", "46.2°C", "104F": a temperature with its scale glued on.
 _GLUED_TEMPERATURE = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
 _FAHRENHEIT_IN_TEXT = re.compile(r"Fahrenheit|\d\s?°?F\b")
