@@ -422,3 +422,8 @@ def test_a_name_found_once_is_that_name_where_the_tagger_missed_it():
     race = _entity_with(merge_entities([_doc("a", [("Vell-Orrin Half Marathon", "EVENT")]),
                                         lower]), "Vell-Orrin Half Marathon")
     assert race.mentions == {"a": 1}
+
+
+def test_a_stock_ticker_is_no_part_of_the_company_name():
+    assert [m.text for m in _extract("Brindle Foods Inc BFI.N said profits fell sharply.")] \
+        == ["Brindle Foods Inc"]
