@@ -187,6 +187,24 @@ def test_a_half_dozen_is_no_share():
 
 
 @pytest.mark.parametrize(("text", "value"), [
+    ("Two-thirds of the members backed the strike.", 200 / 3),
+    ("Crews had the blaze three-quarters contained by dusk.", 75),
+    ("Two thirds of the members backed the strike.", 200 / 3),
+])
+def test_a_share_written_with_a_number_is_a_share_not_a_count(text, value):
+    found = claims(text)
+    assert [(c.quantity.kind, pytest.approx(c.value)) for c in found] == [("percent", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "Traders had expected a rise of a quarter of a point at most.",
+    "The hearing was adjourned for half an hour.",
+])
+def test_a_piece_of_one_unit_is_no_share(text):
+    assert not [c for c in claims(text) if c.quantity.kind == "percent"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
     ("Okonkwo won the Lakeshore Marathon in 2:07:38 on Sunday.", 2 * 3600 + 7 * 60 + 38),
     ("Okonkwo won in two hours seven minutes and 38 seconds.", 2 * 3600 + 7 * 60 + 38),
     ("She finished in a time of 1:02:30.5 after a late surge.", 3750.5),
@@ -290,3 +308,18 @@ def test_a_maximum_term_is_a_limit_and_a_minimum_wage_is_a_figure():
     assert only("Bribery carries a maximum sentence of 10 years in prison.",
                 "duration").qualifier == "up to"
     assert only("The minimum wage of $12 an hour took effect.", "money").qualifier is None
+
+
+@pytest.mark.parametrize("text", [
+    "The aviation authority said 312 flights had been cancelled by Tuesday afternoon.",
+    "The ferry terminal will not reopen before Friday.",
+    "Mount Orrakai is still erupting this morning.",
+    "KESTREL BAY, June 16 (Harbour Press) - Tarvo Foods is recalling seven batches of its "
+    "infant formula.",
+], ids=["a day a count runs to", "a day it comes before", "a day it still goes on",
+        "a wire dateline"])
+def test_a_day_that_bounds_a_happening_is_not_its_day(text):
+    assert [c.phrase for c in claims(text, dt.date(2025, 6, 17))
+            if c.quantity.kind == "date"] == []
+    assert [c.phrase for c in claims("Mount Orrakai erupted on Monday.", dt.date(2025, 6, 17))
+            if c.quantity.kind == "date"] == ["Monday"]

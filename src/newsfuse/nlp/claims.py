@@ -39,6 +39,7 @@ from newsfuse.nlp import (
     entity_of,
     in_date_entity,
 )
+from newsfuse.nlp.dates import in_dateline
 from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
     QUALIFIERS,
@@ -301,6 +302,7 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
 
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3}
+_FRACTION_NOUNS = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half"}
 # "46.2C", "46.2°C", "104F": a temperature with its scale glued on.
 _GLUED_TEMPERATURE = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
 _FAHRENHEIT_IN_TEXT = re.compile(r"Fahrenheit|\d\s?°?F\b")
@@ -374,8 +376,9 @@ def _compound_measure(doc: Doc, value: float, end: int, dimension: str,
 def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
     anchor = anchor_of(run)
     noun = _counted_noun(doc, run, anchor)
-    if noun is None:
-        return None
+    if noun is None or noun.lower_ in _FRACTION_NOUNS and (
+            noun.i == run.end or noun.i == run.end + 1 and doc[run.end].text == "-"):
+        return None  # "two-thirds", "three-quarters": a share (`_fraction_readings`)
     if _pint_unit(noun.lower_) is not None or noun.lower_ in _MONTHS:
         return None  # a measure whose unit is not right after the number
     unit = PEOPLE if run.start <= noun.i < run.end else noun.lemma_.lower()
@@ -475,10 +478,17 @@ def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
     found = []
     lowers = [t.lower_ for t in doc]  # read once: spaCy builds a Token on every doc[i]
     for i, lower in enumerate(lowers):
-        if i in in_numbers:
+        # "two-thirds", "two thirds": the number is the fraction's
+        joined = lowers[i + 1:i + 2] == ["-"] and not doc[i].whitespace_ \
+            or lowers[i + 1:i + 2] in (["thirds"], ["quarters"])
+        if i in in_numbers and not joined:
             continue
-        for size in (2, 1):
+        for size in (3, 2, 1):
             words = " ".join(lowers[i:i + size])
+            if size == 3:  # "two-thirds": three tokens, written as one word
+                if lowers[i + 1:i + 2] != ["-"] or doc[i].whitespace_ or doc[i + 1].whitespace_:
+                    continue
+                words = "".join(lowers[i:i + size])
             if words not in FRACTIONS:
                 continue
             token = doc[i]
@@ -486,9 +496,12 @@ def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
                 continue  # "a half dozen groups": a count of six
             if size == 2 and token.lower_ == "a" and _before_its_noun(doc[i + 1]):
                 continue  # "a third country", "a second term": an ordinal, not a share
+            if lowers[i + size:i + size + 2][:1] in (["a"], ["an"]) or \
+                    lowers[i + size:i + size + 2] in (["of", "a"], ["of", "an"]):
+                continue  # "a quarter of a point", "half an hour": a piece of one unit
             if (size == 2 or lower != "half" or
                     token.dep_ in ("npadvmod", "attr", "dobj", "nsubj")):
-                if size == 1 and words not in ("half", "two-thirds", "three-quarters"):
+                if size == 1 and words != "half":
                     continue
                 found.append(_Reading(FRACTIONS[words], "percent", "%", i, i + size,
                                       doc[i + size - 1]))
@@ -1082,7 +1095,8 @@ def _date_claims(doc: Doc, sentences: list[Sentence], article: Article,
         offset = sentence.text.find(mention.text)
         span = doc.char_span(sentence.start + offset, sentence.start + offset + len(mention.text),
                              alignment_mode="expand") if offset >= 0 else None
-        if span is None or sentence.caption:
+        if span is None or sentence.caption or _bounds_or_continues(span) \
+                or in_dateline(doc_text(doc), span.start_char, span.end_char):
             continue
         reading = _Reading(float(mention.date.toordinal()), "date", "day", span.start, span.end,
                            span.root)
@@ -1094,6 +1108,30 @@ def _date_claims(doc: Doc, sentences: list[Sentence], article: Article,
             measure=label(doc, reading), phrase=mention.text, source=article.id,
             sentence=mention.sentence, quantity=quantity, date=mention.date))
     return facts
+
+
+# Prepositions that make a day a bound of what happened, not its day ("before Friday"); "by"
+# too after a perfect ("312 flights had been cancelled by Tuesday afternoon": a running
+# count), not after an expectation ("cooler weather by Friday"). "until Sunday morning" and
+# "since Monday" are the day a happening ended or began, which another source may give.
+_BOUNDING_PREPOSITIONS = {"before", "after"}
+
+
+def _bounds_or_continues(span: Span) -> bool:
+    """The day bounds a happening ("312 flights had been cancelled by Tuesday afternoon") or
+    is one on which it still goes on ("is still erupting this morning"): another source's
+    day of the happening itself is no rival to it."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _BOUNDING_PREPOSITIONS:
+        return True
+    verb = root.head if root.dep_ in ("npadvmod", "pobj", "prep") else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None:
+        return False
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    return any(c.lower_ == "still" for c in verb.children) or (
+        perfect and root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
 def _sentence_index(char: int, starts: list[int], sentences: list[Sentence]) -> int:

@@ -125,6 +125,20 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
     return mentions
 
 
+# A wire dateline before its date ("OSTERVIK, March 12 (PCP) - ..."): the place in capitals,
+# optionally its region, then the date and a dash, maybe after the agency in brackets.
+_DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[ \t]*[A-Z][\w .'’-]{0,30})?,[ \t]*")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The date at text[start:end] is a wire dateline's: when the story was filed, as 'said
+    on Tuesday' is when something was said, not a day on which its events happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_BEFORE.fullmatch(text, line_start, start)
+                and _DATELINE_AFTER.match(text, end))
+
+
 def resolve(text: str, published: dt.date | None, future: bool = False,
             sentence: str = "", past: bool = False) -> tuple[dt.date | None, bool] | None:
     """(date or None, is_relative) for a date expression; None when it is not a point in time.
@@ -285,7 +299,7 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
     # "will be free to use on Wednesday", "is forbidden for drinking until Friday"
     for _ in range(MAX_CLIMB):
         if head.pos_ in ("VERB", "AUX") or head.pos_ not in ("ADJ", "ADP", "SCONJ") \
-                or head.head is head:
+                or head.head.i == head.i:
             break
         head = head.head
     if head is verb or head.pos_ not in ("VERB", "AUX"):
