@@ -323,3 +323,15 @@ def test_a_day_that_bounds_a_happening_is_not_its_day(text):
             if c.quantity.kind == "date"] == []
     assert [c.phrase for c in claims("Mount Orrakai erupted on Monday.", dt.date(2025, 6, 17))
             if c.quantity.kind == "date"] == ["Monday"]
+
+
+@pytest.mark.parametrize("text", [
+    "The two directors were fined 500 euros each.",
+    "Families paid between $90,000 and $250,000 each to the fixer.",
+])
+def test_an_amount_of_each_is_the_size_of_one_not_a_total(text):
+    money = [c for c in claims(text) if c.quantity.kind == "money"]
+    assert money and all(c.quantity.aspect == "size" for c in money)
+    # "each day" after another clause's figure is no amount of one
+    hostages = only("Rebels freed 12 hostages and police arrested 40 each day.", "count")
+    assert hostages.quantity.aspect == "total"

@@ -876,6 +876,9 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
     inner = {t.lower_ for t in doc[reading.start:reading.end]}
     if before in ("other", "remaining", "rest"):
         return "part"  # "the other 12", "the remaining 12": the rest of a stated whole
+    if after in ("each", "apiece") or after in ("and", "to", "-", "–") and \
+            _range_of_each(doc[reading.end + 1:reading.end + 6]):
+        return "size"  # "paid between $90,000 and $250,000 each": the amount of one
     if before in INCREMENT_WORDS or after in ("more", "additional", "extra") or \
             inner & {"more", "additional", "extra"}:
         return "change"  # "another 40", "three more shots", "an additional 200"
@@ -905,6 +908,16 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
             and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
         return "size"  # "the 15-member council", "a 180-satellite constellation"
     return "total"
+
+
+def _range_of_each(tokens: Span) -> bool:
+    """The other end of a range, then "each": '(between $90,000 and) $250,000 each'."""
+    for token in tokens:
+        if token.lower_ in ("each", "apiece"):
+            return True
+        if not (token.like_num or token.is_currency or token.lower_ in SCALE_SUFFIXES):
+            return False
+    return False
 
 
 def _whole_of(marker: Token) -> Token | None:
