@@ -298,6 +298,17 @@ def test_unnamed_role_and_new_sentence_are_not_resolved_to_someone():
     ('Port Ellis cheered for Tomas Ferreira-Lund on Sunday.\n\nThe 31-year-old baker from the '
      'old harbour finished seventh in his first marathon.\n\n"My legs are finished, but I have '
      'never been so proud," the baker added.', "Tomas Ferreira-Lund", "never been so proud"),
+    # "and I quote": the writer marks the words of the person who told them
+    ('The observatory head, Sigrun Halvarsdottir, told me a few minutes ago, and I quote, '
+     '"the lava fountains have eased a little, but the gas output is still climbing."',
+     "Sigrun Halvarsdottir", "gas output"),
+    # "the 34-year-old" is the one person the article gave that age, further back than a
+    # pronoun looks
+    ('Declan Moriarty and his partner are among 2,000 travellers stranded on Veyra.\n\n"We '
+     'have one bag and a lot of patience," said Moriarty, 34.\n\nThe pair had planned a week '
+     'of diving. They got two days. Their hotel is full of other stranded divers, and the '
+     'ferry company has no spare berths.\n\n"Honestly? We would come back in a heartbeat," '
+     'the 34-year-old added.', "Moriarty", "come back in a heartbeat"),
     # a photo credit before the attribution is not the speaker
     ('Crowds wait at the gate. (Photo: Lena Moss/Delta Herald)\n\n'
      'Terminal manager Ravi Sethi said: "We worked on paper all day. It cannot happen again."',
@@ -457,3 +468,16 @@ def test_a_lone_name_and_colon_line_is_a_heading_not_a_turn():
             "Marit Solberg: a life spent on the council benches of Tollund.\n\n"
             "The new mayor of Tollund took office on Monday after eleven years on the council.")
     assert _pairs(body) == []
+
+
+def test_turns_in_capitals_of_people_the_transcript_names_and_not_of_its_own_people():
+    body = ("Transcript of the 7am bulletin. Presenter: Ines Albrecht. Reporter at the quay: "
+            "Tomas Reyes-Lind.\n\n"
+            "INES ALBRECHT: Good morning. The last of the stranded crew came ashore overnight. "
+            "Tomas, you spoke to the skipper?\n\n"
+            "TOMAS REYES-LIND: I did. Skipper Pavla Jurkova was the last to leave the trawler.\n\n"
+            "PAVLA JURKOVA (recorded): We never lost hope. The sea was kind to us in the end.")
+    pairs = _pairs(body)
+    assert ("Pavla Jurkova", "We never lost hope. The sea was kind to us in the end.") in pairs
+    # the presenter asks, the reporter is credited as one: their turns are narration
+    assert not any(speaker in ("Ines Albrecht", "Tomas Reyes-Lind") for speaker, _ in pairs)

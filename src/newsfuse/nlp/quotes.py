@@ -392,28 +392,65 @@ def _transcript_turns(context: _Article) -> list[_Found]:
     what she told us:")."""
     turns = list(_TURN.finditer(context.text))
     named = []
+    staff: set[str] = set()
     for match in turns:
-        # the tagger may take the cue in ("CLIP - Birgitte Holmqvist")
-        label = match.start("label")
-        person = next((m for m in context.people if m.start <= label < m.end), None)
-        if person is None or not _TURN_ROLE.fullmatch(context.text, person.end,
-                                                          match.end("label")):
+        speaker = _turn_speaker(context, match.start("label"))
+        if speaker is None or not _TURN_ROLE.fullmatch(context.text, speaker[1],
+                                                        match.end("label")):
             continue
-        named.append((match, person, context.text[label:person.end]))
+        named.append((match, *speaker))
+        # the programme's own people narrate and ask ("KWAME OSEI (presenter):", "And we
+        # understand you spoke to one of them?"): their turns are no quotes of the story's
+        role = set(re.findall(r"[a-z-]+", context.text[speaker[1]:match.end("label")].lower()))
+        if role & lang.OUTLET_STAFF or match.group("words").rstrip().endswith("?"):
+            staff.add(speaker[0])
+    staff |= {name for _, name, _ in named if _credited_as_staff(context.text, name)}
+    named = [turn for turn in named if turn[1] not in staff]
     found = []
-    for match, person, name in named:
+    for match, name, name_end in named:
         words = match.group("words")
         start, end = match.start("words"), match.end("words")
         if len(words.split()) < MIN_QUOTE_WORDS or any(
                 f.span.start < end and start < f.span.end for f in context.found):
             continue
-        has_role = match.end("label") > person.end
+        has_role = match.end("label") > name_end
         led_in = context.text[:match.start()].rstrip().endswith(":")
         if not (has_role or led_in or len(turns) >= 2):
             continue
-        found.append(_Found(QuoteSpan(start, end, words), context.full_name(name),
+        found.append(_Found(QuoteSpan(start, end, words), name,
                             context.sentence_of(start), context.sentence_of(end - 1)))
     return found
+
+
+def _credited_as_staff(text: str, name: str) -> bool:
+    """The transcript's credits give the person a role of the programme's own ("Presenter:
+    Niamh Okafor-Doyle. Reporter at the mine: Luca Ferreira-Tan."); not a turn that goes on
+    about them ("REPORTER: Oluwaseun Bankole spoke to reporters")."""
+    roles = "|".join(sorted(lang.OUTLET_STAFF))
+    return re.search(rf"\b(?:{roles})\b[^:.\n]{{0,30}}:[ \t]*{re.escape(name)}[ \t]*(?:[.,;]|$)",
+                     text, re.IGNORECASE | re.MULTILINE) is not None
+
+
+# A name in capitals opening a transcript's turn ("BOGDAN LISOWSKI (recorded):").
+_CAPITALS_NAME = re.compile(r"[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}")
+
+
+def _turn_speaker(context: _Article, label: int) -> tuple[str, int] | None:
+    """Who opens a turn's label at `label`, with where the name ends: a person the tagger
+    found there (it may take the cue in: "CLIP - Birgitte Holmqvist"), or a name in capitals,
+    as transcripts write them, that the article gives as a person's elsewhere."""
+    person = next((m for m in context.people if m.start <= label < m.end), None)
+    if person is not None:
+        return context.full_name(context.text[label:person.end]), person.end
+    capitals = _CAPITALS_NAME.match(context.text, label)
+    if capitals is None:
+        return None
+    written = fold(capitals.group())
+    known = next((m for m in context.people if fold(m.text) == written), None) or next(
+        (m for m in context.people if len(m.text.split()) >= 2
+         and fold(m.text.split()[-1]) == written.split()[-1]
+         and fold(m.text.split()[0]) == written.split()[0]), None)
+    return (context.full_name(known.text), capitals.end()) if known else None
 
 
 def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Found | None:
@@ -616,6 +653,9 @@ def _distance(token: Token, span: QuoteSpan) -> int:
 def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | None:
     if verb.i in context.mention_of:  # the colon form gave the name itself
         return _name_of(context, verb)
+    if verb.lemma_.lower() == "quote" and verb.dep_ == "conj" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+        verb = verb.head  # "X told me ..., and I quote, '...'": the writer marks X's words
     subject = _subject(verb, context, span) or _name_next_to(context, verb) \
         or _age_before(verb)
     if subject is not None:
@@ -789,8 +829,21 @@ def _name_of(context: _Article, token: Token) -> str | None:
         first = after_titles(token.doc, phrase[0].i, phrase[-1].i + 1)
         return token.doc[first:phrase[-1].i + 1].text
     if _is_age(token):  # "said the 48-year-old": the person the article is writing about
-        return _resolve_pronoun(context, token.idx, None)
+        return _person_of_age(context, token) or _resolve_pronoun(context, token.idx, None)
     return _resolve_role(context, token) or _phrase_text(token)
+
+
+def _person_of_age(context: _Article, old: Token) -> str | None:
+    """The one person the article gives that age, named before: "said Moriarty, 34" ...
+    "the 34-year-old added" (who may be further back than a pronoun looks)."""
+    years = next((g.text for c in old.children for g in c.children if g.like_num), None)
+    if years is None:
+        return None
+    # a name the tagger missed counts too ("said Moriarty, 34")
+    written = re.finditer(rf"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,3}}),\s*(?:aged\s+)?"
+                          rf"{re.escape(years)}\b(?!-)", context.text[:old.idx])
+    given = {context.full_name(match.group(1)) for match in written}
+    return given.pop() if len(given) == 1 else None
 
 
 def _is_age(token: Token) -> bool:
