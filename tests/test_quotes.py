@@ -309,6 +309,9 @@ def test_unnamed_role_and_new_sentence_are_not_resolved_to_someone():
      'of diving. They got two days. Their hotel is full of other stranded divers, and the '
      'ferry company has no spare berths.\n\n"Honestly? We would come back in a heartbeat," '
      'the 34-year-old added.', "Moriarty", "come back in a heartbeat"),
+    # a wire's stock ticker is no part of the company that speaks
+    ('Brindle Foods Inc BFI.N said on Friday it would begin an "orderly wind-down" of the '
+     'chain.', "Brindle Foods Inc", "orderly wind-down"),
     # a photo credit before the attribution is not the speaker
     ('Crowds wait at the gate. (Photo: Lena Moss/Delta Herald)\n\n'
      'Terminal manager Ravi Sethi said: "We worked on paper all day. It cannot happen again."',

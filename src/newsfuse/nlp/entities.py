@@ -225,7 +225,7 @@ def sentence_index(sentence_starts: list[int], offset: int) -> int:
 
 # A stock ticker with its exchange, as wires write it after a company's name ("BFI.N"), not
 # an initialism ("U.N", "U.S").
-_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}|[A-Z0-9]\.[A-Z]{2,3}")
+TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}|[A-Z0-9]\.[A-Z]{2,3}")
 
 
 def _clean_span(span: Span, body: str) -> Mention | None:
@@ -244,7 +244,7 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         if doc[i].text == "(" and i > first:
             end = i  # "Vennland (ARAV": a name and the bracket after it (an acronym, a place)
             break
-        if i > first and _TICKER.fullmatch(doc[i].text):
+        if i > first and TICKER.fullmatch(doc[i].text):
             end = i  # "Xhibit Corp XBTC.PK": a wire's stock ticker after the company's name
             break
     while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct
@@ -336,7 +336,7 @@ def _mention(doc: Doc, first: int, end: int, label: str) -> Mention:
 
 def _is_name_word(token: Token) -> bool:
     return (token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
-            and "\n" not in token.text_with_ws and not _TICKER.fullmatch(token.text))
+            and "\n" not in token.text_with_ws and not TICKER.fullmatch(token.text))
 
 
 def _joins_by_hyphen(doc: Doc, at: int) -> bool:

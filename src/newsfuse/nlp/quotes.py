@@ -34,6 +34,7 @@ from newsfuse import lang
 from newsfuse.model import Article, Quote, Sentence
 from newsfuse.nlp import AGE_LOOKBACK_SENTENCES, antecedent, doc_text
 from newsfuse.nlp.entities import (
+    TICKER,
     Mention,
     after_titles,
     find_mentions,
@@ -915,9 +916,11 @@ def _phrase(token: Token) -> list[Token]:
     # ('(Image: Name)') on the subject of the paragraph after it
     breaks = [t.i for t in keep if "\n" in t.text]
     keep = [t for t in keep if not any(t.i <= b < token.i or token.i < b <= t.i for b in breaks)]
-    while keep and keep[0] is not token and (keep[0].dep_ == "det" or (
+    while keep and keep[0].i != token.i and (keep[0].dep_ == "det" or (
             keep[0].dep_ == "poss" and keep[0].pos_ == "PRON")):
         keep.pop(0)
+    while len(keep) > 1 and TICKER.fullmatch(keep[-1].text):
+        keep.pop()  # "Xhibit Corp XBTC.PK said": the company, without its stock ticker
     return keep
 
 
