@@ -335,3 +335,14 @@ def test_an_amount_of_each_is_the_size_of_one_not_a_total(text):
     # "each day" after another clause's figure is no amount of one
     hostages = only("Rebels freed 12 hostages and police arrested 40 each day.", "count")
     assert hostages.quantity.aspect == "total"
+
+
+@pytest.mark.parametrize(("text", "limit", "value"), [
+    ("The tram entered the bend at 41 km/h, well above the 15 km/h limit that applies there.",
+     "15 km/h", "41 km/h"),
+    ("The bank kept its inflation target of 2% and raised its key rate to 6.25%.", "2%",
+     "6.25%"),
+])
+def test_the_value_of_a_limit_or_target_is_no_value_reached(text, limit, value):
+    aspects = {c.phrase: c.quantity.aspect for c in claims(text)}
+    assert aspects[limit] == "size" and aspects[value] == "total"

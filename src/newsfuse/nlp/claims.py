@@ -876,6 +876,8 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
     inner = {t.lower_ for t in doc[reading.start:reading.end]}
     if before in ("other", "remaining", "rest"):
         return "part"  # "the other 12", "the remaining 12": the rest of a stated whole
+    if _names_a_limit(doc, reading):
+        return "size"  # "well above the 15 km/h limit": the limit's value, not the speed
     if after in ("each", "apiece") or after in ("and", "to", "-", "–") and \
             _range_of_each(doc[reading.end + 1:reading.end + 6]):
         return "size"  # "paid between $90,000 and $250,000 each": the amount of one
@@ -908,6 +910,20 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
             and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
         return "size"  # "the 15-member council", "a 180-satellite constellation"
     return "total"
+
+
+def _names_a_limit(doc: Doc, reading: _Reading) -> bool:
+    """The figure is the value of a limit, cap or target ("the 15 km/h limit", "a cap of $2
+    billion"), set before that noun or after its "of"."""
+    for token in doc[reading.start:reading.end]:
+        head = token.head
+        if reading.start <= head.i < reading.end:
+            continue
+        if head.lower_ == "of" and head.dep_ == "prep":
+            head = head.head
+        if head.lemma_.lower() in lang.LIMIT_NOUNS:
+            return True
+    return False
 
 
 def _range_of_each(tokens: Span) -> bool:
