@@ -472,12 +472,17 @@ def _glued_money(doc: Doc) -> list[_Reading]:
     return found
 
 
+_FRACTION_STARTS = {key.replace("-", " ").split()[0] for key in FRACTIONS}
+
+
 def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
     """'about a quarter', 'two-thirds of the fire': shares, compared as percentages (not
     the fractions of numbers, `in_numbers`)."""
     found = []
     lowers = [t.lower_ for t in doc]  # read once: spaCy builds a Token on every doc[i]
     for i, lower in enumerate(lowers):
+        if lower not in _FRACTION_STARTS:
+            continue  # most words start no share: skip the look-ahead
         # "two-thirds", "two thirds": the number is the fraction's
         joined = lowers[i + 1:i + 2] == ["-"] and not doc[i].whitespace_ \
             or lowers[i + 1:i + 2] in (["thirds"], ["quarters"])

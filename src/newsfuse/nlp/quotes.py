@@ -392,23 +392,8 @@ def _transcript_turns(context: _Article) -> list[_Found]:
     role, when the article has other turns, or when the line before leads into it ("Here is
     what she told us:")."""
     turns = list(_TURN.finditer(context.text))
-    named = []
-    staff: set[str] = set()
-    for match in turns:
-        speaker = _turn_speaker(context, match.start("label"))
-        if speaker is None or not _TURN_ROLE.fullmatch(context.text, speaker[1],
-                                                        match.end("label")):
-            continue
-        named.append((match, *speaker))
-        # the programme's own people narrate and ask ("KWAME OSEI (presenter):", "And we
-        # understand you spoke to one of them?"): their turns are no quotes of the story's
-        role = set(re.findall(r"[a-z-]+", context.text[speaker[1]:match.end("label")].lower()))
-        if role & lang.OUTLET_STAFF or match.group("words").rstrip().endswith("?"):
-            staff.add(speaker[0])
-    staff |= {name for _, name, _ in named if _credited_as_staff(context.text, name)}
-    named = [turn for turn in named if turn[1] not in staff]
     found = []
-    for match, name, name_end in named:
+    for match, name, name_end in _guests_turns(context, turns):
         words = match.group("words")
         start, end = match.start("words"), match.end("words")
         if len(words.split()) < MIN_QUOTE_WORDS or any(
@@ -421,6 +406,26 @@ def _transcript_turns(context: _Article) -> list[_Found]:
         found.append(_Found(QuoteSpan(start, end, words), name,
                             context.sentence_of(start), context.sentence_of(end - 1)))
     return found
+
+
+def _guests_turns(context: _Article, turns: list[re.Match[str]]
+                  ) -> list[tuple[re.Match[str], str, int]]:
+    """The turns a named person speaks, with the name and where it ends in the label, less
+    those of the programme's own people, who narrate and ask ("KWAME OSEI (presenter):",
+    "And we understand you spoke to one of them?", credits "Presenter: Niamh ...")."""
+    named = []
+    staff: set[str] = set()
+    for match in turns:
+        speaker = _turn_speaker(context, match.start("label"))
+        if speaker is None or not _TURN_ROLE.fullmatch(context.text, speaker[1],
+                                                        match.end("label")):
+            continue
+        named.append((match, *speaker))
+        role = set(re.findall(r"[a-z-]+", context.text[speaker[1]:match.end("label")].lower()))
+        if role & lang.OUTLET_STAFF or match.group("words").rstrip().endswith("?"):
+            staff.add(speaker[0])
+    staff |= {name for _, name, _ in named if _credited_as_staff(context.text, name)}
+    return [turn for turn in named if turn[1] not in staff]
 
 
 def _credited_as_staff(text: str, name: str) -> bool:
