@@ -346,3 +346,21 @@ def test_an_amount_of_each_is_the_size_of_one_not_a_total(text):
 def test_the_value_of_a_limit_or_target_is_no_value_reached(text, limit, value):
     aspects = {c.phrase: c.quantity.aspect for c in claims(text)}
     assert aspects[limit] == "size" and aspects[value] == "total"
+
+
+@pytest.mark.parametrize(("text", "value", "phrase"), [
+    ("The trustees voted 9-2 to dismiss the dean.", 9, "9-2"),
+    ("The committee's vote was six to one.", 6, "six to one"),
+    ("The motion passed with a 5-2 vote.", 5, "5-2"),
+])
+def test_a_tally_counts_the_votes_for(text, value, phrase):
+    vote = only(text, "count")
+    assert (vote.value, vote.quantity.unit, vote.phrase) == (value, "vote", phrase)
+
+
+@pytest.mark.parametrize("text", [
+    "Lindholt won the match 3-1 on Sunday.",
+    "He chaired the board from 2010 to 2014.",
+])
+def test_a_score_or_a_span_of_years_is_no_tally(text):
+    assert [c for c in claims(text) if c.quantity.unit == "vote"] == []

@@ -210,7 +210,35 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _year_readings(doc)
     found += _clock_durations(doc)
     found += _glued_temperatures(doc)
+    found += _vote_readings(doc, {i for r in found for i in range(r.start, r.end)})
     return sorted(found, key=lambda r: r.start)
+
+
+# A vote's tally: "voted 9-2", "the vote was six to one", "by 10 to 2", "a 5-2 vote".
+_TALLY = re.compile(r"\b(\d{1,3}|[a-z]+)(?:\s*[-–]\s*|\s+to\s+)(\d{1,3}|[a-z]+)\b", re.IGNORECASE)
+_VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|majority)\W+(?:\w+\W+){0,2}$",
+                           re.IGNORECASE)
+
+
+def _vote_readings(doc: Doc, taken: set[int]) -> list[_Reading]:
+    """The votes for a decision in a tally ("the trustees voted 9-2", "the vote was six to
+    one", "a 5-2 vote"): compared as a count of votes, as "8 votes against 3" is."""
+    text = doc_text(doc)
+    found = []
+    for match in _TALLY.finditer(text):
+        numbers = [parse_number([g]) for g in match.groups()]
+        if None in numbers or not all(0 <= n < 1000 for n in numbers):
+            continue
+        after = text[match.end():match.end() + 12].lower()
+        if not (_VOTE_CONTEXT.search(text[max(0, match.start() - 30):match.start()])
+                or after.lstrip().startswith(("vote", "majority"))):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(t.i in taken for t in span):
+            continue
+        found.append(_Reading(float(numbers[0]), "count", "vote", span.start, span.end,
+                              span.root))
+    return found
 
 
 # A race or finishing time written as a clock: "won in 2:06:14", "a time of 1:02:30.5".
