@@ -35,12 +35,12 @@ def entity_of(token: Token) -> Span | None:
         if token.ent_type_ else None
 
 
-# A dash set off by spaces ends a dateline: spaCy reads "March 11 - Seven people were killed"
-# as one DATE, and the count after the dash was lost.
 # "The 58-year-old was taken into custody", "The 26-year-old postman ...": a person described
 # by age with no name is the one the article named last, within this many sentences before
 # (claims' ages, quotes' speakers and their descriptions).
 AGE_LOOKBACK_SENTENCES = 2
+# A dash set off by spaces ends a dateline: spaCy reads "March 11 - Seven people were killed"
+# as one DATE, and the count after the dash was lost.
 SPACED_DASHES = frozenset({"-", "–", "—"})
 # The time stamp that opens a live blog's entry ("09:41", "10.32").
 TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")

@@ -39,7 +39,7 @@ from newsfuse.nlp import (
     entity_of,
     in_date_entity,
 )
-from newsfuse.nlp.dates import in_dateline
+from newsfuse.nlp.dates import governing_verb, in_dateline
 from newsfuse.nlp.entities import find_mentions
 from newsfuse.nlp.numbers import (
     QUALIFIERS,
@@ -512,16 +512,13 @@ def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
         if lower not in _FRACTION_STARTS:
             continue  # most words start no share: skip the look-ahead
         # "two-thirds", "two thirds": the number is the fraction's
-        joined = lowers[i + 1:i + 2] == ["-"] and not doc[i].whitespace_ \
-            or lowers[i + 1:i + 2] in (["thirds"], ["quarters"])
-        if i in in_numbers and not joined:
+        hyphen = lowers[i + 1:i + 2] == ["-"] and not doc[i].whitespace_
+        if i in in_numbers and not (hyphen or lowers[i + 1:i + 2] in (["thirds"], ["quarters"])):
             continue
         for size in (3, 2, 1):
-            words = " ".join(lowers[i:i + size])
-            if size == 3:  # "two-thirds": three tokens, written as one word
-                if lowers[i + 1:i + 2] != ["-"] or doc[i].whitespace_ or doc[i + 1].whitespace_:
-                    continue
-                words = "".join(lowers[i:i + size])
+            if size == 3 and not (hyphen and not doc[i + 1].whitespace_):
+                continue  # three tokens only as one word written with a hyphen: "two-thirds"
+            words = ("" if size == 3 else " ").join(lowers[i:i + size])
             if words not in FRACTIONS:
                 continue
             token = doc[i]
@@ -1186,9 +1183,7 @@ def _bounds_or_continues(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _BOUNDING_PREPOSITIONS:
         return True
-    verb = root.head if root.dep_ in ("npadvmod", "pobj", "prep") else None
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(span) if root.dep_ in ("npadvmod", "pobj", "prep") else None
     if verb is None:
         return False
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)

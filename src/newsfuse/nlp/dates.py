@@ -249,7 +249,7 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     preposition = _preposition(span)
     if preposition in _PAST_PREPOSITIONS:
         return False  # 'closed since Tuesday'
-    verb = _governing_verb(span)
+    verb = governing_verb(span)
     if preposition in ("until", "till") and verb is not None \
             and verb.lemma_.lower() in _EXTENDING_VERBS:
         # 'extended its red alert until Saturday': a decision that moves an end ahead,
@@ -262,7 +262,7 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
 
 def _points_back(span: Span | None) -> bool:
     """The expression's clause is in a past tense: 'was arrested on May 4', 'had met on ...'."""
-    verb = _governing_verb(span)
+    verb = governing_verb(span)
     if verb is None or _has_future_auxiliary(verb):
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -332,14 +332,14 @@ def _is_reporting_date(span: Span | None) -> bool:
     """The date of a statement about something else ('said on Tuesday that ...'); a verb of
     speech with no clause reported under it is a happening of its own ('the fuel price rise
     the government announced last Friday')."""
-    verb = _governing_verb(span)
+    verb = governing_verb(span)
     return verb is not None and verb.lemma_.lower() in SPEECH_VERBS and (
         verb.dep_ == "parataxis"
         or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
         or verb.head.dep_ in ("ccomp", "parataxis") and verb.dep_ == "ROOT")
 
 
-def _governing_verb(span: Span | None) -> Token | None:
+def governing_verb(span: Span | None) -> Token | None:
     """The first verb above the expression ('met on Monday' -> met; 'before the window
     closes on Friday' climbs through the phrase the parser made of 'the window closes')."""
     if span is None:

@@ -583,15 +583,19 @@ def _add_missed_occurrences(documents: list[AnnotatedDocument],
         r"[\s\-‐]+".join(re.escape(t) for t in k.split()) for k in long) + r")(?![\w-])",
         re.IGNORECASE)
     for document in documents:
-        named = [(m.start, m.end) for m in document.entities]
         for match in pattern.finditer(document.article.body):
             text = match.group()
             key = " ".join(re.split(r"[\s\-‐]+", text.lower()))
-            if key not in groups or not text[0].isupper() or "\n" in text or any(
-                    a < match.end() and match.start() < b for a, b in named):
+            if key not in groups or not text[0].isupper() or "\n" in text \
+                    or _inside_a_found_name(document, match):
                 continue
             groups[key].variants[_display_form(text)] += 1
             groups[key].mentions[document.article.id] += 1
+
+
+def _inside_a_found_name(document: AnnotatedDocument, match: re.Match[str]) -> bool:
+    """The matched words overlap a name the tagger found in the document."""
+    return any(m.start < match.end() and match.start() < m.end for m in document.entities)
 
 
 _BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w-])")
@@ -604,11 +608,9 @@ def _unnamed_acronyms(documents: list[AnnotatedDocument],
     something else."""
     found: dict[str, _Group] = {}
     for document in documents:
-        body = document.article.body
-        named = [(m.start, m.end) for m in document.entities]
-        for match in _BARE_ACRONYM.finditer(body):
+        for match in _BARE_ACRONYM.finditer(document.article.body):
             key = match.group().lower()
-            if key in groups or any(a <= match.start() < b for a, b in named):
+            if key in groups or _inside_a_found_name(document, match):
                 continue
             group = found.setdefault(key, _Group(key))
             group.labels["ORG"] += 1

@@ -428,13 +428,15 @@ def _guests_turns(context: _Article, turns: list[re.Match[str]]
     return [turn for turn in named if turn[1] not in staff]
 
 
+_STAFF_ROLES = "|".join(sorted(lang.OUTLET_STAFF))
+
+
 def _credited_as_staff(text: str, name: str) -> bool:
     """The transcript's credits give the person a role of the programme's own ("Presenter:
     Niamh Okafor-Doyle. Reporter at the mine: Luca Ferreira-Tan."); not a turn that goes on
     about them ("REPORTER: Oluwaseun Bankole spoke to reporters")."""
-    roles = "|".join(sorted(lang.OUTLET_STAFF))
-    return re.search(rf"\b(?:{roles})\b[^:.\n]{{0,30}}:[ \t]*{re.escape(name)}[ \t]*(?:[.,;]|$)",
-                     text, re.IGNORECASE | re.MULTILINE) is not None
+    return re.search(rf"\b(?:{_STAFF_ROLES})\b[^:.\n]{{0,30}}:[ \t]*{re.escape(name)}"
+                     r"[ \t]*(?:[.,;]|$)", text, re.IGNORECASE | re.MULTILINE) is not None
 
 
 # A name in capitals opening a transcript's turn ("BOGDAN LISOWSKI (recorded):").
