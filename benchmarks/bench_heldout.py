@@ -29,7 +29,8 @@ SETS = Path(__file__).resolve().parent / "heldout"
 RESULT = Path(__file__).resolve().parent / "results" / "heldout.md"
 BASELINE = "412b921"  # main before the held-out sets were written (2026-12-06)
 ROLES = {"h1": "calibration", "h2": "calibration", "h3": "calibration", "h4": "calibration",
-         "h5": "report", "h6": "report", "h7": "calibration", "h8": "calibration"}
+         "h5": "calibration", "h6": "report", "h7": "calibration", "h8": "calibration",
+         "h9": "report", "h10": "calibration"}
 
 
 def score(folder: Path, src: Path) -> dict:
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     if not SCORER.exists():
         print(f"SKIP: {SCORER} not found (../shared is not next to the project)")
         return 0
-    sets = sorted(p for p in SETS.iterdir() if p.is_dir())
+    sets = sorted((p for p in SETS.iterdir() if p.is_dir()), key=lambda p: int(p.name[1:]))
+    events = sum(1 for folder in sets for p in folder.iterdir() if p.is_dir())
     with tempfile.TemporaryDirectory() as tmp:
         old_src = exported(args.baseline, Path(tmp))
         columns = {}
@@ -68,13 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     report = "\n".join([
         "## Cross-source analysis on events written away from the code (held-out sets)",
         "",
-        f"`python -m benchmarks.bench_heldout`, {dt.date.today().isoformat()}: 32 invented "
-        "events in the crossfacts format, eight sets by eight writers who never saw the code "
+        f"`python -m benchmarks.bench_heldout`, {dt.date.today().isoformat()}: {events} "
+        f"invented events in the crossfacts format, {len(sets)} sets by {len(sets)} writers "
+        "who never saw the code "
         "(benchmarks/heldout/README.md), scored by the shared scorer through `newsfuse "
         f"analyze`, with the code at {args.baseline} (before the sets existed) and now, in "
-        "the same run. h1-h4: their failures were read and fixed (calibration; h2 was a "
-        "report set until its figures were recorded, as h7 and h8 were, see the README); h5, "
-        "h6: written after the fixes, scored only (report sets)."
+        "the same run. Calibration sets: their failures were read and fixed (h2, h7, h8, "
+        "h10 were report sets until their figures were recorded, h5 until the third "
+        "session, see the README); report sets (h6, h9): written after the fixes, scored "
+        "only."
         + ("" if old_src is not None else " The baseline was skipped: no git history."),
         "",
         table(columns),

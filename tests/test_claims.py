@@ -268,6 +268,30 @@ def test_a_figure_a_noun_is_put_at_counts_that_noun(text):
     assert only(text, "count").quantity.unit == "crowd"
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The gang demanded a ransom of 4,5 million euro.", 4_500_000, "EUR"),
+    ("The satellite was insured for 96 million US dollars.", 96_000_000, "USD"),
+    ("The grant was 12 million Canadian dollars.", 12_000_000, "CAD"),
+])
+def test_decimal_commas_and_dollars_of_a_country(text, value, unit):
+    fact = only(text, "money")
+    assert (fact.value, fact.quantity.unit) == (value, unit)
+
+
+def test_hours_each_day_is_a_rate_not_the_size_of_one():
+    assert only("Taps will run dry for 12 hours each day.").quantity.aspect == "total"
+    assert only("Taps will run dry for 10 hours a day.").quantity.aspect == "total"
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors ordered 3,100 head of cattle destroyed.",
+    "Some 3,100 cattle were destroyed.",
+])
+def test_head_of_cattle_counts_the_cattle(text):
+    fact = only(text, "count")
+    assert (fact.value, fact.quantity.unit) == (3100, "cattle")
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("The town recorded 46.2C on Monday.", 46.2),
     ("The thermometer reached 45.8 degrees on Sunday.", 45.8),
@@ -348,14 +372,15 @@ def test_the_value_of_a_limit_or_target_is_no_value_reached(text, limit, value):
     assert aspects[limit] == "size" and aspects[value] == "total"
 
 
-@pytest.mark.parametrize(("text", "value", "phrase"), [
-    ("The trustees voted 9-2 to dismiss the dean.", 9, "9-2"),
-    ("The committee's vote was six to one.", 6, "six to one"),
-    ("The motion passed with a 5-2 vote.", 5, "5-2"),
+@pytest.mark.parametrize(("text", "value", "against", "phrase"), [
+    ("The trustees voted 9-2 to dismiss the dean.", 9, 2, "9-2"),
+    ("The committee's vote was six to one.", 6, 1, "six to one"),
+    ("The motion passed with a 5-2 vote.", 5, 2, "5-2"),
+    ("The council passed the budget by 31 votes to 18.", 31, 18, "31 votes to 18"),
 ])
-def test_a_tally_counts_the_votes_for(text, value, phrase):
-    vote = only(text, "count")
-    assert (vote.value, vote.quantity.unit, vote.phrase) == (value, "vote", phrase)
+def test_a_tally_counts_the_votes_for_and_against(text, value, against, phrase):
+    read = {(c.quantity.unit, c.value, c.phrase) for c in claims(text)}
+    assert read == {("vote", value, phrase), ("vote against", against, phrase)}
 
 
 @pytest.mark.parametrize("text", [

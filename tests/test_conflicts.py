@@ -302,3 +302,21 @@ def test_a_bound_elsewhere_does_not_make_two_loads_agree():
         "licensed to carry up to 300 passengers.",
         "The 27-year-old vessel was carrying 236 passengers and 14 crew members."))
     assert any(sorted(c.value for c in conflict.claims) == [212, 236] for conflict in found)
+
+
+
+def test_tallies_differing_in_the_votes_against_conflict():
+    conflicts = flagged(event(
+        "The Harbour Point council approved the city budget on Tuesday by 31 votes to 18.",
+        "Councillors in Harbour Point voted 31 to 19 on Tuesday to pass the city budget."))
+    (conflict,) = conflicts
+    assert conflict.measure == "votes against"
+    assert sorted(c.value for c in conflict.claims) == [18, 19]
+
+
+def test_votes_against_are_never_a_rival_to_votes_for():
+    conflicts = event(
+        "The Harbour Point council approved the city budget on Tuesday by 21 votes to 19.",
+        "Councillors in Harbour Point voted 19 to 2 on Tuesday to pass the city budget.")
+    assert conflicts
+    assert all(len({c.unit for c in conflict.claims}) == 1 for conflict in conflicts)

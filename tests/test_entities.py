@@ -61,6 +61,8 @@ def test_name_key_drops_article_possessive_and_exonym():
     assert name_key("the United Nation's") == "united nation"
     assert name_key("Kiev") == name_key("Kyiv") == "kyiv"
     assert name_key("U.S.") == "us"
+    assert name_key("Mt. Kerana") == name_key("Mount Kerana") == "mount kerana"
+    assert name_key("Dellow St.") == "dellow st"  # a last "St" is a street, not a saint
 
 
 # --------------------------------------------------------------------------- merging
@@ -177,6 +179,7 @@ def test_people_sharing_a_surname_with_other_first_names_stay_apart():
     ("Fenwick Ports plc", "Fenwick Ports"),
     ("FC Dornbach", "Football Club Dornbach"),         # initials for a run of words
     ("Kestrel Mining", "Kestrel"),                     # the short form of a company
+    ("St. Oriel Primary School", "Saint Oriel Primary School"),  # a short name word
 ])
 def test_spellings_of_one_organisation_merge(a, b):
     entities = merge_entities([_doc("a", [(a, "ORG")]), _doc("b", [(b, "ORG")])])

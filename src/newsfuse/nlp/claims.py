@@ -65,6 +65,9 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR"
                   "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "lira": "TRY",
                   "won": "KRW", "rand": "ZAR", "pesos": "MXN", "peso": "MXN", "real": "BRL",
                   "reais": "BRL"}
+# "96 million US dollars", "Canadian dollars": the word before "dollars" says whose.
+DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD",
+                    "canadian": "CAD", "singapore": "SGD", "nz": "NZD", "taiwan": "TWD"}
 # Scale suffixes glued to money ("$4.2bn", "€6.5m").
 SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6,
                   "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12,
@@ -174,8 +177,9 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     readings = _readings(doc)
     for k, reading in enumerate(readings):
         previous = readings[k - 1] if k else None
-        if taken & set(range(reading.start, reading.end)) or _converts(doc, previous, reading):
-            continue
+        overlaps = taken & set(range(reading.start, reading.end))
+        if overlaps and reading.unit != VOTES_AGAINST or _converts(doc, previous, reading):
+            continue  # (a tally's votes against share its span with its votes for)
         taken.update(range(reading.start, reading.end))
         facts.append(_fact(doc, reading, article, sentences, starts))
     facts += _date_claims(doc, sentences, article, dates or [])
@@ -210,19 +214,32 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _year_readings(doc)
     found += _clock_durations(doc)
     found += _glued_temperatures(doc)
-    found += _vote_readings(doc, {i for r in found for i in range(r.start, r.end)})
+    found = _with_tallies(found, _vote_readings(doc))
     return sorted(found, key=lambda r: r.start)
 
 
-# A vote's tally: "voted 9-2", "the vote was six to one", "by 10 to 2", "a 5-2 vote".
-_TALLY = re.compile(r"\b(\d{1,3}|[a-z]+)(?:\s*[-–]\s*|\s+to\s+)(\d{1,3}|[a-z]+)\b", re.IGNORECASE)
+def _with_tallies(found: list[_Reading], tallies: list[_Reading]) -> list[_Reading]:
+    """A tally replaces the counts read inside it ("31 votes to 18": one tally, not a count
+    of 31 votes); any other reading there (money, a share, a day) is kept instead."""
+    taken = {i for r in found if r.kind != "count" for i in range(r.start, r.end)}
+    tallies = [t for t in tallies if not taken & set(range(t.start, t.end))]
+    inside = {i for t in tallies for i in range(t.start, t.end)}
+    return [r for r in found if not inside & set(range(r.start, r.end))] + tallies
+
+
+# A vote's tally: "voted 9-2", "the vote was six to one", "by 10 to 2", "a 5-2 vote",
+# "31 votes to 18".
+_TALLY = re.compile(r"\b(\d{1,3}|[a-z]+)(?:\s+votes?)?(?:\s*[-–]\s*|\s+to\s+)(\d{1,3}|[a-z]+)\b",
+                    re.IGNORECASE)
+VOTES_AGAINST = "vote against"  # the unit of a tally's second figure
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|majority)\W+(?:\w+\W+){0,2}$",
                            re.IGNORECASE)
 
 
-def _vote_readings(doc: Doc, taken: set[int]) -> list[_Reading]:
-    """The votes for a decision in a tally ("the trustees voted 9-2", "the vote was six to
-    one", "a 5-2 vote"): compared as a count of votes, as "8 votes against 3" is."""
+def _vote_readings(doc: Doc) -> list[_Reading]:
+    """The votes for and against a decision in a tally ("the trustees voted 9-2", "the vote
+    was six to one", "a 5-2 vote"): the votes for are compared as a count of votes, as "8
+    votes" is; the votes against only with other tallies' (31-18 vs 31 to 19)."""
     text = doc_text(doc)
     found = []
     for match in _TALLY.finditer(text):
@@ -231,12 +248,15 @@ def _vote_readings(doc: Doc, taken: set[int]) -> list[_Reading]:
             continue
         after = text[match.end():match.end() + 12].lower()
         if not (_VOTE_CONTEXT.search(text[max(0, match.start() - 30):match.start()])
-                or after.lstrip().startswith(("vote", "majority"))):
+                or after.lstrip().startswith(("vote", "majority"))
+                or "vote" in match.group().lower()):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or any(t.i in taken for t in span):
+        if span is None:
             continue
         found.append(_Reading(float(numbers[0]), "count", "vote", span.start, span.end,
+                              span.root))
+        found.append(_Reading(float(numbers[1]), "count", VOTES_AGAINST, span.start, span.end,
                               span.root))
     return found
 
@@ -300,6 +320,10 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
     if nxt is not None and nxt.lower_ in CURRENCY_WORDS:
         return _Reading(value, "money", CURRENCY_WORDS[nxt.lower_], start, nxt.i + 1,
                         anchor_of(doc[start:nxt.i + 1]))
+    if nxt is not None and nxt.lower_ in DOLLAR_COUNTRIES and nxt.i + 1 < len(doc) \
+            and doc[nxt.i + 1].lower_ in ("dollar", "dollars"):
+        return _Reading(value, "money", DOLLAR_COUNTRIES[nxt.lower_], start, nxt.i + 2,
+                        anchor_of(doc[start:nxt.i + 2]))
     if nxt is not None and (nxt.lower_ in ("%", "percent", "pct") or (
             nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent")):
         end = nxt.i + (2 if nxt.lower_ == "per" else 1)
@@ -404,6 +428,8 @@ def _compound_measure(doc: Doc, value: float, end: int, dimension: str,
 def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
     anchor = anchor_of(run)
     noun = _counted_noun(doc, run, anchor)
+    if noun is not None and noun.lower_ in lang.COUNTING_WORDS:
+        noun = _of_object(noun) or noun  # "3,100 head of cattle" counts cattle
     if noun is None or noun.lower_ in _FRACTION_NOUNS and (
             noun.i == run.end or noun.i == run.end + 1 and doc[run.end].text == "-"):
         return None  # "two-thirds", "three-quarters": a share (`_fraction_readings`)
@@ -412,6 +438,12 @@ def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
     unit = PEOPLE if run.start <= noun.i < run.end else noun.lemma_.lower()
     end = noun.i + 1 if run.end <= noun.i <= run.end + 4 else run.end
     return _Reading(value, "count", unit, run.start, end, anchor, noun)
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The noun after 'of' on `noun` ('head of cattle' -> cattle)."""
+    return next((obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"), None)
 
 
 def _counted_noun(doc: Doc, run: Span, anchor: Token) -> Token | None:
@@ -899,6 +931,16 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
     return [earlier[-1].text] if earlier else []
 
 
+def _per_period(doc: Doc, at: int) -> bool:
+    """'12 hours each day', 'twice each week': 'each' starts a rate, not the size of one."""
+    if at >= len(doc):
+        return False
+    word = doc[at].lower_
+    unit = _pint_unit(word)
+    return word in ("night", "morning", "evening", "afternoon") or (
+        unit is not None and unit[2] == "[time]")
+
+
 def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str:
     """Whether the figure is a total, a part of one, a noun's size or an increment."""
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
@@ -908,7 +950,8 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
         return "part"  # "the other 12", "the remaining 12": the rest of a stated whole
     if _names_a_limit(doc, reading):
         return "size"  # "well above the 15 km/h limit": the limit's value, not the speed
-    if after in ("each", "apiece") or after in ("and", "to", "-", "–") and \
+    each = after in ("each", "apiece") and not _per_period(doc, reading.end + 1)
+    if each or after in ("and", "to", "-", "–") and \
             _range_of_each(doc[reading.end + 1:reading.end + 6]):
         return "size"  # "paid between $90,000 and $250,000 each": the amount of one
     if before in INCREMENT_WORDS or after in ("more", "additional", "extra") or \
@@ -1117,6 +1160,8 @@ def _fact(doc: Doc, reading: _Reading, article: Article, sentences: list[Sentenc
 def label(doc: Doc, reading: _Reading) -> str:
     """A short readable name of what is measured, in the article's words: 'people killed',
     'transfer fee', 'orbit' ('money: fee' style names are kept for the record)."""
+    if reading.unit == VOTES_AGAINST:
+        return "votes against"
     if reading.kind == "ordinal":
         return f"rank: {reading.unit}"  # what is ranked: "rank: emergency special session"
     inside = set(range(reading.start, reading.end))

@@ -101,9 +101,10 @@ def fold(text: str) -> str:
 
 
 def name_key(text: str, company: bool = False) -> str:
-    """Folded name without leading article or trailing possessive, exonyms replaced, hyphens
-    read as spaces (Achebe-Marsh / Achebe Marsh, al-Nuri / Al Nuri); with `company`, without
-    a legal suffix (Ltd, Inc, plc, GmbH: cleanco's table of legal forms)."""
+    """Folded name without leading article or trailing possessive, exonyms and short name
+    words ("St." -> saint) replaced, hyphens read as spaces (Achebe-Marsh / Achebe Marsh,
+    al-Nuri / Al Nuri); with `company`, without a legal suffix (Ltd, Inc, plc, GmbH:
+    cleanco's table of legal forms)."""
     if company:
         text = company_basename(text) or text
     tokens = _HYPHEN.sub(" ", fold(text)).split()
@@ -111,6 +112,8 @@ def name_key(text: str, company: bool = False) -> str:
         tokens = tokens[1:]
     if tokens:
         tokens[-1] = re.sub(r"'s?$", "", tokens[-1])
+    # "St." before another word is "Saint"; a last "St" is a street ("Main St.")
+    tokens = [lang.NAME_WORD_ABBREVIATIONS.get(t, t) for t in tokens[:-1]] + tokens[-1:]
     return " ".join(EXONYMS.get(token, token) for token in tokens if token)
 
 

@@ -53,6 +53,9 @@ _NUMBER_WORDS = set(_UNITS) | set(_SCALES) | {"hundred"}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 # Plural scale words make a quantity vague ("hundreds of", "tens of thousands").
 DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# "4,5 million euro": a comma before one or two digits is a decimal comma (a thousands
+# separator is always followed by three).
+DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 def parse_number(words: list[str]) -> float | None:
     """'4,500' -> 4500, 'one thousand' -> 1000, '1.5 million' -> 1.5e6, 'twenty-five' -> 25,
@@ -70,6 +73,8 @@ def parse_number(words: list[str]) -> float | None:
                 current = current + fraction if added else (current or 1) * fraction
             elif DIGITS.match(word):
                 current += float(word.replace(",", ""))
+            elif DECIMAL_COMMA.match(word):
+                current += float(word.replace(",", "."))
             elif word in _UNITS:
                 current += _UNITS[word]
             elif word == "hundred":
@@ -88,7 +93,7 @@ def parse_number(words: list[str]) -> float | None:
 
 def is_number_token(token: Token) -> bool:
     text = token.lower_
-    if DIGITS.match(text):
+    if DIGITS.match(text) or DECIMAL_COMMA.match(text):
         return True
     parts = [part for part in text.split("-") if part]
     return bool(parts) and all(part in _NUMBER_WORDS for part in parts)

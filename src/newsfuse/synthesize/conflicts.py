@@ -35,7 +35,7 @@ import numpy as np
 
 from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact, Quantity
-from newsfuse.nlp.claims import OUTCOME_CLASSES, outcome_of
+from newsfuse.nlp.claims import OUTCOME_CLASSES, VOTES_AGAINST, outcome_of
 from newsfuse.nlp.embed import DIMENSIONS
 from newsfuse.nlp.entities import name_key
 from newsfuse.nlp.numbers import QUALIFIERS
@@ -388,6 +388,8 @@ def _same_noun(a: _Item, b: _Item) -> bool:
     assert qa is not None and qb is not None
     if qa.unit == qb.unit:
         return True
+    if VOTES_AGAINST in (qa.unit, qb.unit):
+        return False  # a tally's votes against are no count of votes for
     if OUTCOME_CLASSES.get(qa.unit) or OUTCOME_CLASSES.get(qb.unit):
         # "94 deaths" counts the people of "352 people were killed"
         other = qb.unit if OUTCOME_CLASSES.get(qa.unit) else qa.unit
@@ -448,7 +450,8 @@ def _gives(item: _Item, other: _Item) -> bool:
     q, r = item.fact.quantity, other.fact.quantity
     value = item.fact.value
     return (q is not None and r is not None and q.kind == r.kind == "count"
-            and value == other.fact.value and value >= PRECISE_COUNT and value % 10 != 0)
+            and value == other.fact.value and value >= PRECISE_COUNT and value % 10 != 0
+            and VOTES_AGAINST not in (q.unit, r.unit))  # a tally's two figures are no names
 
 
 def _is_bound(item: _Item) -> bool:
