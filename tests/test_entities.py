@@ -430,3 +430,14 @@ def test_a_name_found_once_is_that_name_where_the_tagger_missed_it():
 def test_a_stock_ticker_is_no_part_of_the_company_name():
     assert [m.text for m in _extract("Brindle Foods Inc BFI.N said profits fell sharply.")] \
         == ["Brindle Foods Inc"]
+
+
+def test_a_place_with_and_without_arabics_article_is_one_whatever_the_tagger_said():
+    entities = merge_entities([_doc("a", [("Al-Zahra", "LOC")]), _doc("b", [("Zahra", "PERSON")])])
+    assert len(entities) == 1
+
+
+def test_al_before_a_persons_name_may_be_a_first_name():
+    entities = merge_entities([_doc("a", [("Al Brennick", "PERSON")]),
+                               _doc("b", [("Brennick", "PERSON"), ("Joe Brennick", "PERSON")])])
+    assert "Joe Brennick" not in _entity_with(entities, "Al Brennick").variants

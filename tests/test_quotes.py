@@ -484,3 +484,16 @@ def test_turns_in_capitals_of_people_the_transcript_names_and_not_of_its_own_peo
     assert ("Pavla Jurkova", "We never lost hope. The sea was kind to us in the end.") in pairs
     # the presenter asks, the reporter is credited as one: their turns are narration
     assert not any(speaker in ("Ines Albrecht", "Tomas Reyes-Lind") for speaker, _ in pairs)
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ('"I heard it on the radio, not from my bank," fumed Odile Marchetti, a baker.',
+     "Odile Marchetti"),
+    ('"We will rebuild the pier," Tomasz Grell sighed.', "Tomasz Grell"),
+])
+def test_any_verb_between_a_quote_and_a_name_attributes_it(body, speaker):
+    assert [s for s, _ in _pairs(body)] == [speaker]
+
+
+def test_a_title_in_quotes_before_a_participle_has_no_speaker():
+    assert _pairs('"The Lantern," starring Mira Osei, returns in May.') == []

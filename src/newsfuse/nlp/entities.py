@@ -535,6 +535,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     uf = _UnionFind(groups)
     _merge_spelling_variants(groups, label_of, uf)
     _merge_joined_spellings(groups, uf)
+    _merge_article_prefixed(groups, label_of, uf)
     expansions = _merge_acronyms(groups, label_of, uf)
     for key in unnamed:
         if key not in expansions:
@@ -676,6 +677,24 @@ def _merge_joined_spellings(groups: dict[str, _Group], uf: _UnionFind) -> None:
             uf.union(key, first[joined])
         else:
             first[joined] = key
+
+
+# Arabic's article, written joined to a name or not ("Al-Shams reservoir" / "Shams reservoir").
+_ARTICLE_PREFIXES = ("al", "el")
+
+
+def _merge_article_prefixed(groups: dict[str, _Group], label_of: dict[str, str],
+                            uf: _UnionFind) -> None:
+    """A place or organisation name with and without a leading 'al-'/'el-' (the bare form
+    may be tagged as a person: 'Shams'). A person's is left alone: 'Al' is also a first name
+    ('Al Smith' is no 'Smith')."""
+    for key, group in groups.items():
+        tokens = group.tokens
+        if len(tokens) < 2 or tokens[0] not in _ARTICLE_PREFIXES:
+            continue
+        bare = " ".join(tokens[1:])
+        if bare in groups and _family(label_of[key]) != "person":
+            uf.union(key, bare)
 
 
 def _is_acronym_group(group: _Group) -> bool:

@@ -592,12 +592,42 @@ def _speech_verb(context: _Article, span: QuoteSpan, region: tuple[int, int]) ->
     for i in after:
         if _is_attribution_verb(context.doc[i], context.quoted):
             return context.doc[i]
+    inverted = _inverted_attribution(context, span, after)
+    if inverted is not None:
+        return inverted
     if before and context.doc[before[-1]].text == ":":
         return _verb_before_colon(context, before)
     for i in reversed(before[-PRE_VERB_WINDOW:]):
         if _is_attribution_verb(context.doc[i], context.quoted):
             return context.doc[i]
     return None
+
+
+def _inverted_attribution(context: _Article, span: QuoteSpan, after: list[int]) -> Token | None:
+    """'"...," fumed Ifeoma Castellanos' / '"...," Dorota Malin sighed.': a quote that ends
+    on a comma, then a verb and a name, or a name and a verb that ends the clause, is that
+    person's words whatever the verb (news writes any verb of manner there). Simple tenses
+    only: '"The Crown," starring Olivia Colman' names no speaker."""
+    written = context.text[span.start:span.end].rstrip(" \"”’'")
+    if not written.endswith((",", "?", "!")):
+        return None
+    doc = context.doc
+    words = [doc[i] for i in after[:POST_VERB_WINDOW] if not doc[i].is_punct][:4]
+    if len(words) >= 2 and _simple_verb(words[0]) and words[1].pos_ == "PROPN":
+        return words[0]
+    names = 0
+    while names < len(words) and words[names].pos_ == "PROPN":
+        names += 1
+    if 0 < names < len(words) and _simple_verb(words[names]):
+        verb = words[names]
+        following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if following is None or following.is_punct:
+            return verb
+    return None
+
+
+def _simple_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _governing_verbs(context: _Article, inside: set[int],
