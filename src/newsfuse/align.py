@@ -408,6 +408,15 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
     # Cosine of each part to the closest part (or whole) of each sentence.
     closeness = np.maximum.reduceat(cosines, starts, axis=1)
     docs = np.array([s.doc_id for s in sentences])
+    # Read once per part, not once per pair: each part's words (keys and names), the
+    # predicates in it, and the total weight of its keys and of its names. The same sets,
+    # built in the same order (a set's order of iteration, and so a sum's rounding, can
+    # depend on it), and the same sums as computed per pair before.
+    words = [part.keys | part.names for part in parts]
+    words_names_first = [part.names | part.keys for part in parts]
+    predicates = [evidence.predicates_in(part) for part in parts]
+    key_totals = [_total(part.keys, weight) for part in parts]
+    name_totals = [_total(part.names, weight) for part in parts]
     for p, part in enumerate(parts):
         own = sentences[part.sentence].doc_id
         # a proposition's support is read only where it is cited (corroboration): weaker
@@ -420,12 +429,12 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             # The key content must be in the closest clause, not anywhere in a long sentence
             # that holds every word of the event.
             q = starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))
-            other = parts[q]
-            if contradicts(evidence.predicates_in(part), evidence.predicates_in(other)):
+            if contradicts(predicates[p], predicates[q]):
                 continue
             score = (float(closeness[p, j])
-                     + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
-                     + config.name_weight * _cover(part.names, other.names | other.keys, weight))
+                     + config.cover_weight * _cover(part.keys, words[q], weight, key_totals[p])
+                     + config.name_weight * _cover(part.names, words_names_first[q], weight,
+                                                   name_totals[p]))
             # the soft cover is at most 1: pairs that cannot reach the bar are not matched
             if score + config.token_weight >= bar:
                 scored.append((int(j), int(q), score))
@@ -490,9 +499,15 @@ def _piece_weights(parts: list[Part], part_tokens: list[TokenVectors]) -> list[n
             for found in part_tokens]
 
 
-def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float]) -> float:
-    total = sum(weight[k] for k in keys)
+def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float],
+           total: float | None = None) -> float:
+    """Weighted share of `keys` in `found`; `total`: `_total(keys, weight)`, when known."""
+    total = _total(keys, weight) if total is None else total
     return sum(weight[k] for k in keys & found) / total if total else 0.0
+
+
+def _total(keys: frozenset[str], weight: dict[str, float]) -> float:
+    return sum(weight[k] for k in keys)
 
 
 def _key_weights(parts: list[Part], sentence_count: int) -> dict[str, float]:
