@@ -192,7 +192,12 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     from newsfuse.align import align
     from newsfuse.dedup import near_duplicate_groups
     from newsfuse.nlp.embed import KnownEncodings, get_embedder
-    from newsfuse.synthesize.report import build_report
+    from newsfuse.synthesize.report import (
+        build_report,
+        compared_figures,
+        summary_choice,
+        unattributed_quote_sentences,
+    )
 
     config = config or Config()
     step = progress or (lambda _message: None)
@@ -213,11 +218,20 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
                            [t for part in parts for t in part.clause_tokens], get_embedder())
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
-    alignment = align(sentences, embeddings, independent, config.align,
-                      outlets={a.id: a.source for a in loaded}, documents=documents,
-                      tokens=tokens, encode=known)
+    # The figures' comparison and the summary's choice need no alignment, and change none of
+    # their inputs: they run beside it, so that their encoder passes and ILP solve (ONNX and
+    # HiGHS release the GIL) overlap the alignment's Python. The same calls on the same
+    # inputs as `build_report` would make, so the same results.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        figures = pool.submit(compared_figures, documents, independent, sentences, embeddings)
+        chosen = pool.submit(summary_choice, sentences, embeddings, config,
+                             unattributed_quote_sentences(documents))
+        alignment = align(sentences, embeddings, independent, config.align,
+                          outlets={a.id: a.source for a in loaded}, documents=documents,
+                          tokens=tokens, encode=known)
+        compared, summary = figures.result(), chosen.result()
     step("writing the report")
-    return build_report(documents, alignment, config, errors)
+    return build_report(documents, alignment, config, errors, compared, summary)
 
 
 def summarize(articles: Iterable[ArticleLike], max_words: int | None = None,
