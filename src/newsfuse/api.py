@@ -161,23 +161,35 @@ def annotate_partition(articles: list[Article], config: Config,
                        remember: bool = True) -> AnnotatedPartition:
     """Split, annotate and embed the sentences of one partition (runs on any executor);
     `remember`: keep the annotations in this process's cache (see `annotate`)."""
-    from newsfuse.align import split_parts
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
 
     split_articles = [split(article) for article in articles]
     flat = [s for sentences in split_articles for s in sentences]
-    # Clauses are cut without the parse, so they are encoded with the sentences.
-    clauses = sorted({part.text for part in split_parts(flat, config.align) if not part.whole})
-    texts = [s.text for s in flat]
     # The ONNX encoder releases the GIL: it runs on a second core while spaCy annotates.
+    # Clauses are cut without the parse, so they are cut and encoded there too, after the
+    # sentences (the encoder gives each text the same vector whatever it is batched with).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        encoded = pool.submit(get_embedder().encode, texts + clauses)
+        encoded = pool.submit(get_embedder().encode, [s.text for s in flat])
+        clause_work = pool.submit(_cut_and_encode_clauses, flat, config)
         documents = annotate(articles, config, split_articles, remember)
         vectors, tokens = encoded.result()
-    n = len(texts)
-    return AnnotatedPartition(documents, split_articles, vectors[:n], tokens[:n],
-                              clauses, vectors[n:], tokens[n:])
+        clauses, clause_vectors, clause_tokens = clause_work.result()
+    return AnnotatedPartition(documents, split_articles, vectors, tokens,
+                              clauses, clause_vectors, clause_tokens)
+
+
+def _cut_and_encode_clauses(sentences: list[Sentence], config: Config,
+                            ) -> tuple[list[str], np.ndarray, list[TokenVectors]]:
+    """The alignment's clauses of `sentences` (those that are not whole sentences), with
+    their vectors and token vectors."""
+    from newsfuse.align import split_parts
+    from newsfuse.nlp.embed import get_embedder
+
+    clauses = sorted({part.text for part in split_parts(sentences, config.align)
+                      if not part.whole})
+    vectors, tokens = get_embedder().encode(clauses)
+    return clauses, vectors, tokens
 
 
 def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
