@@ -10,8 +10,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,6 +20,9 @@ from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError, Sentence
 from newsfuse.nlp.embed import TokenVectors
+
+if TYPE_CHECKING:  # the alignment (scikit-learn) loads where it runs
+    from newsfuse.align import Part
 
 ArticleLike = str | Path | Article
 Progress = Callable[[str], None]
@@ -155,6 +159,8 @@ class AnnotatedPartition:
     clauses: list[str]
     clause_vectors: np.ndarray
     clause_tokens: list[TokenVectors]
+    # each sentence's `align.punctuation_parts` (numbered within this partition)
+    cut: list[list[Part]]
 
 
 def annotate_partition(articles: list[Article], config: Config,
@@ -174,22 +180,34 @@ def annotate_partition(articles: list[Article], config: Config,
         clause_work = pool.submit(_cut_and_encode_clauses, flat, config)
         documents = annotate(articles, config, split_articles, remember)
         vectors, tokens = encoded.result()
-        clauses, clause_vectors, clause_tokens = clause_work.result()
+        cut, clauses, clause_vectors, clause_tokens = clause_work.result()
     return AnnotatedPartition(documents, split_articles, vectors, tokens,
-                              clauses, clause_vectors, clause_tokens)
+                              clauses, clause_vectors, clause_tokens, cut)
 
 
 def _cut_and_encode_clauses(sentences: list[Sentence], config: Config,
-                            ) -> tuple[list[str], np.ndarray, list[TokenVectors]]:
-    """The alignment's clauses of `sentences` (those that are not whole sentences), with
-    their vectors and token vectors."""
-    from newsfuse.align import split_parts
+                            ) -> tuple[list[list[Part]], list[str], np.ndarray,
+                                       list[TokenVectors]]:
+    """Each sentence's parts as the alignment cuts them without the parse, and the clauses
+    among them (those that are not whole sentences) with their vectors and token vectors."""
+    from newsfuse.align import punctuation_parts
     from newsfuse.nlp.embed import get_embedder
 
-    clauses = sorted({part.text for part in split_parts(sentences, config.align)
-                      if not part.whole})
+    cut = [punctuation_parts(i, sentence, config.align) for i, sentence in enumerate(sentences)]
+    clauses = sorted({part.text for parts in cut for part in parts if not part.whole})
     vectors, tokens = get_embedder().encode(clauses)
-    return clauses, vectors, tokens
+    return cut, clauses, vectors, tokens
+
+
+def _renumbered(parts: list[AnnotatedPartition]) -> list[list[Part]]:
+    """The partitions' cut parts, numbered by sentence across all of them (as `analyze`
+    joins their sentences)."""
+    cut, offset = [], 0
+    for part in parts:
+        cut += [[replace(p, sentence=p.sentence + offset) for p in sentence] if offset
+                else sentence for sentence in part.cut]
+        offset += len(part.cut)
+    return cut
 
 
 def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
@@ -240,7 +258,7 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
                              unattributed_quote_sentences(documents))
         alignment = align(sentences, embeddings, independent, config.align,
                           outlets={a.id: a.source for a in loaded}, documents=documents,
-                          tokens=tokens, encode=known)
+                          tokens=tokens, encode=known, cut=_renumbered(parts))
         compared, summary = figures.result(), chosen.result()
     step("writing the report")
     return build_report(documents, alignment, config, errors, compared, summary)
