@@ -205,14 +205,16 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
           outlets: dict[str, str | None] | None = None,
           encode: Encode | None = None,
           tokens: list[TokenVectors] | None = None,
-          documents: list[AnnotatedDocument] | None = None) -> Alignment:
+          documents: list[AnnotatedDocument] | None = None,
+          cut: list[list[Part]] | None = None) -> Alignment:
     """Align an event's sentences; `embeddings` are their unit vectors and `tokens` their
     token vectors (encoded here when omitted), `outlets` the outlet name of each article id,
-    `encode` the encoder for clauses (MiniLM when omitted)."""
+    `encode` the encoder for clauses (MiniLM when omitted), `cut` each sentence's
+    `punctuation_parts` (cut here when omitted)."""
     config = config or AlignConfig()
     independent = independent or {}
     propositions = sentence_propositions(sentences, documents) if documents else {}
-    parts = split_parts(sentences, config, propositions)
+    parts = split_parts(sentences, config, propositions, cut)
     if encode is None:
         from newsfuse.nlp.embed import get_embedder
 
@@ -275,25 +277,17 @@ def _by_sentence(sentences: list[Sentence], documents: list[AnnotatedDocument],
 
 
 def split_parts(sentences: list[Sentence], config: AlignConfig,
-                propositions: dict[int, list[Proposition]] | None = None) -> list[Part]:
+                propositions: dict[int, list[Proposition]] | None = None,
+                cut: list[list[Part]] | None = None) -> list[Part]:
     """Each sentence as a whole, then its clauses when it has more than one, then the
     propositions the parse found in it (`propositions`: by index into `sentences`) that
-    differ from both, in order."""
+    differ from both, in order. `cut`: each sentence's `punctuation_parts`, when already
+    made (`api.annotate_partition` cuts them to encode the clauses beside the parse)."""
     parts = []
     propositions = propositions or {}
     for i, sentence in enumerate(sentences):
-        mine = [_part(i, sentence.text, whole=True, start=0)]
+        mine = list(cut[i]) if cut is not None else punctuation_parts(i, sentence, config)
         within = mine[0].figures
-        clauses = [c.strip(" ,.") for c in _CLAUSE_BREAK.split(sentence.text)]
-        clauses = [c for c in clauses if c]
-        if len(clauses) > 1:
-            at = 0
-            for clause in clauses:
-                at = max(sentence.text.find(clause, at), 0)
-                part = _part(i, clause, whole=False, start=at, within=within)
-                at += len(clause)
-                if len(part.keys) >= config.min_part_words:
-                    mine.append(part)
         seen = {part.text.strip(" ,.") for part in mine}
         for found in propositions.get(i, []):
             start = found.start - sentence.start
@@ -307,6 +301,23 @@ def split_parts(sentences: list[Sentence], config: AlignConfig,
                 mine.append(part)
         parts += mine
     return parts
+
+
+def punctuation_parts(index: int, sentence: Sentence, config: AlignConfig) -> list[Part]:
+    """Sentence `index` as a whole, then its clauses when it has more than one."""
+    mine = [_part(index, sentence.text, whole=True, start=0)]
+    within = mine[0].figures
+    clauses = [c.strip(" ,.") for c in _CLAUSE_BREAK.split(sentence.text)]
+    clauses = [c for c in clauses if c]
+    if len(clauses) > 1:
+        at = 0
+        for clause in clauses:
+            at = max(sentence.text.find(clause, at), 0)
+            part = _part(index, clause, whole=False, start=at, within=within)
+            at += len(clause)
+            if len(part.keys) >= config.min_part_words:
+                mine.append(part)
+    return mine
 
 
 def sentence_propositions(sentences: list[Sentence],
@@ -408,6 +419,15 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
     # Cosine of each part to the closest part (or whole) of each sentence.
     closeness = np.maximum.reduceat(cosines, starts, axis=1)
     docs = np.array([s.doc_id for s in sentences])
+    # Read once per part, not once per pair: each part's words (keys and names), the
+    # predicates in it, and the total weight of its keys and of its names. The same sets,
+    # built in the same order (a set's order of iteration, and so a sum's rounding, can
+    # depend on it), and the same sums as computed per pair before.
+    words = [part.keys | part.names for part in parts]
+    words_names_first = [part.names | part.keys for part in parts]
+    predicates = [evidence.predicates_in(part) for part in parts]
+    key_totals = [_total(part.keys, weight) for part in parts]
+    name_totals = [_total(part.names, weight) for part in parts]
     for p, part in enumerate(parts):
         own = sentences[part.sentence].doc_id
         # a proposition's support is read only where it is cited (corroboration): weaker
@@ -420,12 +440,12 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             # The key content must be in the closest clause, not anywhere in a long sentence
             # that holds every word of the event.
             q = starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))
-            other = parts[q]
-            if contradicts(evidence.predicates_in(part), evidence.predicates_in(other)):
+            if contradicts(predicates[p], predicates[q]):
                 continue
             score = (float(closeness[p, j])
-                     + config.cover_weight * _cover(part.keys, other.keys | other.names, weight)
-                     + config.name_weight * _cover(part.names, other.names | other.keys, weight))
+                     + config.cover_weight * _cover(part.keys, words[q], weight, key_totals[p])
+                     + config.name_weight * _cover(part.names, words_names_first[q], weight,
+                                                   name_totals[p]))
             # the soft cover is at most 1: pairs that cannot reach the bar are not matched
             if score + config.token_weight >= bar:
                 scored.append((int(j), int(q), score))
@@ -461,7 +481,8 @@ def soft_covers(mine: TokenVectors, others: list[TokenVectors],
                 weights: np.ndarray) -> list[float]:
     """`soft_cover` of one part against several texts, in one matrix product."""
     keep = weights > 0
-    total = float(weights[keep].sum())
+    kept = weights[keep]  # selected once, not once per text
+    total = float(kept.sum())
     sizes = [len(other.pieces) for other in others]
     if not others or not total or not sum(sizes):
         return [0.0] * len(others)
@@ -470,7 +491,7 @@ def soft_covers(mine: TokenVectors, others: list[TokenVectors],
     for size in sizes:
         if size:
             best = similarity[:, at:at + size].max(axis=1)
-            scores.append(float(best @ weights[keep]) / total)
+            scores.append(float(best @ kept) / total)
         else:
             scores.append(0.0)
         at += size
@@ -490,9 +511,15 @@ def _piece_weights(parts: list[Part], part_tokens: list[TokenVectors]) -> list[n
             for found in part_tokens]
 
 
-def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float]) -> float:
-    total = sum(weight[k] for k in keys)
+def _cover(keys: frozenset[str], found: frozenset[str], weight: dict[str, float],
+           total: float | None = None) -> float:
+    """Weighted share of `keys` in `found`; `total`: `_total(keys, weight)`, when known."""
+    total = _total(keys, weight) if total is None else total
     return sum(weight[k] for k in keys & found) / total if total else 0.0
+
+
+def _total(keys: frozenset[str], weight: dict[str, float]) -> float:
+    return sum(weight[k] for k in keys)
 
 
 def _key_weights(parts: list[Part], sentence_count: int) -> dict[str, float]:

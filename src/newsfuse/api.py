@@ -10,8 +10,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,6 +20,9 @@ from newsfuse.config import Config
 from newsfuse.executor import Executor, InProcess, partitions
 from newsfuse.model import AnnotatedDocument, Article, EventReport, InputError, Sentence
 from newsfuse.nlp.embed import TokenVectors
+
+if TYPE_CHECKING:  # the alignment (scikit-learn) loads where it runs
+    from newsfuse.align import Part
 
 ArticleLike = str | Path | Article
 Progress = Callable[[str], None]
@@ -155,29 +159,55 @@ class AnnotatedPartition:
     clauses: list[str]
     clause_vectors: np.ndarray
     clause_tokens: list[TokenVectors]
+    # each sentence's `align.punctuation_parts` (numbered within this partition)
+    cut: list[list[Part]]
 
 
 def annotate_partition(articles: list[Article], config: Config,
                        remember: bool = True) -> AnnotatedPartition:
     """Split, annotate and embed the sentences of one partition (runs on any executor);
     `remember`: keep the annotations in this process's cache (see `annotate`)."""
-    from newsfuse.align import split_parts
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.segment import split
 
     split_articles = [split(article) for article in articles]
     flat = [s for sentences in split_articles for s in sentences]
-    # Clauses are cut without the parse, so they are encoded with the sentences.
-    clauses = sorted({part.text for part in split_parts(flat, config.align) if not part.whole})
-    texts = [s.text for s in flat]
     # The ONNX encoder releases the GIL: it runs on a second core while spaCy annotates.
+    # Clauses are cut without the parse, so they are cut and encoded there too, after the
+    # sentences (the encoder gives each text the same vector whatever it is batched with).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        encoded = pool.submit(get_embedder().encode, texts + clauses)
+        encoded = pool.submit(get_embedder().encode, [s.text for s in flat])
+        clause_work = pool.submit(_cut_and_encode_clauses, flat, config)
         documents = annotate(articles, config, split_articles, remember)
         vectors, tokens = encoded.result()
-    n = len(texts)
-    return AnnotatedPartition(documents, split_articles, vectors[:n], tokens[:n],
-                              clauses, vectors[n:], tokens[n:])
+        cut, clauses, clause_vectors, clause_tokens = clause_work.result()
+    return AnnotatedPartition(documents, split_articles, vectors, tokens,
+                              clauses, clause_vectors, clause_tokens, cut)
+
+
+def _cut_and_encode_clauses(sentences: list[Sentence], config: Config,
+                            ) -> tuple[list[list[Part]], list[str], np.ndarray,
+                                       list[TokenVectors]]:
+    """Each sentence's parts as the alignment cuts them without the parse, and the clauses
+    among them (those that are not whole sentences) with their vectors and token vectors."""
+    from newsfuse.align import punctuation_parts
+    from newsfuse.nlp.embed import get_embedder
+
+    cut = [punctuation_parts(i, sentence, config.align) for i, sentence in enumerate(sentences)]
+    clauses = sorted({part.text for parts in cut for part in parts if not part.whole})
+    vectors, tokens = get_embedder().encode(clauses)
+    return cut, clauses, vectors, tokens
+
+
+def _renumbered(parts: list[AnnotatedPartition]) -> list[list[Part]]:
+    """The partitions' cut parts, numbered by sentence across all of them (as `analyze`
+    joins their sentences)."""
+    cut, offset = [], 0
+    for part in parts:
+        cut += [[replace(p, sentence=p.sentence + offset) for p in sentence] if offset
+                else sentence for sentence in part.cut]
+        offset += len(part.cut)
+    return cut
 
 
 def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
@@ -192,7 +222,12 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
     from newsfuse.align import align
     from newsfuse.dedup import near_duplicate_groups
     from newsfuse.nlp.embed import KnownEncodings, get_embedder
-    from newsfuse.synthesize.report import build_report
+    from newsfuse.synthesize.report import (
+        build_report,
+        compared_figures,
+        summary_choice,
+        unattributed_quote_sentences,
+    )
 
     config = config or Config()
     step = progress or (lambda _message: None)
@@ -213,11 +248,20 @@ def analyze(articles: Iterable[ArticleLike], config: Config | None = None,
                            [t for part in parts for t in part.clause_tokens], get_embedder())
     step("aligning sources")
     independent = near_duplicate_groups(loaded, config.cluster)
-    alignment = align(sentences, embeddings, independent, config.align,
-                      outlets={a.id: a.source for a in loaded}, documents=documents,
-                      tokens=tokens, encode=known)
+    # The figures' comparison and the summary's choice need no alignment, and change none of
+    # their inputs: they run beside it, so that their encoder passes and ILP solve (ONNX and
+    # HiGHS release the GIL) overlap the alignment's Python. The same calls on the same
+    # inputs as `build_report` would make, so the same results.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        figures = pool.submit(compared_figures, documents, independent, sentences, embeddings)
+        chosen = pool.submit(summary_choice, sentences, embeddings, config,
+                             unattributed_quote_sentences(documents))
+        alignment = align(sentences, embeddings, independent, config.align,
+                          outlets={a.id: a.source for a in loaded}, documents=documents,
+                          tokens=tokens, encode=known, cut=_renumbered(parts))
+        compared, summary = figures.result(), chosen.result()
     step("writing the report")
-    return build_report(documents, alignment, config, errors)
+    return build_report(documents, alignment, config, errors, compared, summary)
 
 
 def summarize(articles: Iterable[ArticleLike], max_words: int | None = None,

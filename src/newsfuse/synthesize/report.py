@@ -14,28 +14,40 @@ from newsfuse.model import (
     EventReport,
     InputError,
     Quote,
+    Sentence,
     SummarySentence,
 )
 from newsfuse.nlp.embed import KnownVectors, get_embedder
 from newsfuse.nlp.entities import alias_index, merge_entities, name_key
 from newsfuse.script import word_count
-from newsfuse.synthesize.conflicts import compare_figures, distinctive_figures
+from newsfuse.synthesize.conflicts import Agreement, compare_figures, distinctive_figures
 from newsfuse.synthesize.corroborate import corroborated_facts, echoed_figures
 from newsfuse.synthesize.summary import get_summarizer
 from newsfuse.synthesize.timeline import build_timeline
 from newsfuse.synthesize.unique import unique_facts
+
+# compare_figures' result: conflicts, and the figures sources agree on
+Figures = tuple[list[Conflict], list[Agreement]]
 
 MAX_TITLE_WORDS = 16
 _QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'")
 
 
 def build_report(documents: list[AnnotatedDocument], alignment: Alignment, config: Config,
-                 errors: list[InputError] | None = None) -> EventReport:
+                 errors: list[InputError] | None = None,
+                 figures: Figures | None = None,
+                 chosen: list[Sentence] | None = None) -> EventReport:
+    """`figures`: `compare_figures(documents, alignment.independent, ...)`, and `chosen`:
+    `summary_choice(alignment.sentences, alignment.embeddings, config, fragments)`, when
+    already made (`api.analyze` makes them beside the alignment)."""
     fragments = unattributed_quote_sentences(documents)
-    summary = summary_sentences(alignment, config, fragments)
+    if chosen is None:
+        chosen = summary_choice(alignment.sentences, alignment.embeddings, config, fragments)
+    summary = cited_summary(alignment, chosen)
     entities = merge_entities(documents)
     vectors = sentence_vectors(alignment)
-    conflicts, corroborated = figures_and_facts(documents, alignment, fragments, vectors)
+    conflicts, corroborated = figures_and_facts(documents, alignment, fragments, vectors,
+                                                figures)
     return EventReport(
         title=event_title(documents, alignment, summary),
         articles=[_article_info(doc, alignment.independent) for doc in documents],
@@ -50,6 +62,14 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
     )
 
 
+def compared_figures(documents: list[AnnotatedDocument], independent: dict[str, str],
+                     sentences: list[Sentence], embeddings: np.ndarray) -> Figures:
+    """`compare_figures` as `build_report` makes it (`alignment.independent`, and an encoder
+    that reuses the sentence vectors), from what the alignment is made of."""
+    return compare_figures(documents, independent,
+                           KnownVectors([s.text for s in sentences], embeddings, get_embedder()))
+
+
 def sentence_vectors(alignment: Alignment) -> KnownVectors:
     """An encoder that reuses the event's sentence vectors and encodes only new texts."""
     return KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
@@ -57,23 +77,37 @@ def sentence_vectors(alignment: Alignment) -> KnownVectors:
 
 
 def figures_and_facts(documents: list[AnnotatedDocument], alignment: Alignment,
-                      fragments: set[tuple[str, int]], vectors: KnownVectors
+                      fragments: set[tuple[str, int]], vectors: KnownVectors,
+                      figures: Figures | None = None,
                       ) -> tuple[list[Conflict], list[CorroboratedFact]]:
     """Conflicting figures, and the corroborated facts: those read off the alignment, then
-    the figures independent sources give alike (linked, or days in sentences that echo)."""
-    conflicts, agreements = compare_figures(documents, alignment.independent, vectors)
-    agreements += echoed_figures(alignment, distinctive_figures(documents))
+    the figures independent sources give alike (linked, or days in sentences that echo).
+    `figures`: the figures' comparison, when already made."""
+    conflicts, agreements = figures if figures is not None \
+        else compare_figures(documents, alignment.independent, vectors)
+    agreements = [*agreements, *echoed_figures(alignment, distinctive_figures(documents))]
     return conflicts, corroborated_facts(alignment, fragments, agreements)
 
 
 def summary_sentences(alignment: Alignment, config: Config,
                       excluded: set[tuple[str, int]] | None = None) -> list[SummarySentence]:
     """The summary, each sentence citing every article that reports its content."""
+    chosen = summary_choice(alignment.sentences, alignment.embeddings, config, excluded)
+    return cited_summary(alignment, chosen)
+
+
+def summary_choice(sentences: list[Sentence], embeddings: np.ndarray, config: Config,
+                   excluded: set[tuple[str, int]] | None = None) -> list[Sentence]:
+    """The summary's sentences, in reading order, out of all but the `excluded` ones (by
+    article id and index); they need no alignment, only the sentences and their vectors."""
     excluded = excluded or set()
-    keep = [i for i, s in enumerate(alignment.sentences) if (s.doc_id, s.index) not in excluded]
+    keep = [i for i, s in enumerate(sentences) if (s.doc_id, s.index) not in excluded]
     summarizer = get_summarizer(config.summary.method)
-    chosen = summarizer([alignment.sentences[i] for i in keep], config.summary.max_words,
-                        alignment.embeddings[keep])
+    return summarizer([sentences[i] for i in keep], config.summary.max_words, embeddings[keep])
+
+
+def cited_summary(alignment: Alignment, chosen: list[Sentence]) -> list[SummarySentence]:
+    """The chosen sentences, each citing every article that reports its content."""
     position = {(s.doc_id, s.index): i for i, s in enumerate(alignment.sentences)}
     return [SummarySentence(text=s.text,
                             sources=alignment.sources_of(position[(s.doc_id, s.index)]))
