@@ -441,3 +441,10 @@ def test_al_before_a_persons_name_may_be_a_first_name():
     entities = merge_entities([_doc("a", [("Al Brennick", "PERSON")]),
                                _doc("b", [("Brennick", "PERSON"), ("Joe Brennick", "PERSON")])])
     assert "Joe Brennick" not in _entity_with(entities, "Al Brennick").variants
+
+
+def test_an_acronym_the_tagger_took_for_a_person_spells_the_long_name():
+    entities = merge_entities([_doc("a", [("Tarrow Basin Rural Fire Service", "LOC")]),
+                               _doc("b", [("TBRFS", "PERSON")])])
+    assert len(entities) == 1 and set(entities[0].variants) == {
+        "TBRFS", "Tarrow Basin Rural Fire Service"}

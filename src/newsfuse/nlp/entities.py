@@ -716,12 +716,14 @@ def _merge_acronyms(groups: dict[str, _Group], label_of: dict[str, str],
     spelled = [g for g in groups.values() if len(g.tokens) >= 2
                and _family(label_of[g.key]) != "norp"]
     for group in groups.values():
-        if not _is_acronym_group(group) or _family(label_of[group.key]) == "person":
+        if not _is_acronym_group(group):
             continue
-        # the tagger takes an unfamiliar company for a person ("Nusa Rintang Ferries"); three
-        # initials or more are rarely a person's, two often are ("AP" / "Anna Petrova")
+        # the tagger takes an unfamiliar company for a person ("Nusa Rintang Ferries"), and an
+        # unfamiliar acronym too ("KBRFS"); three initials or more are rarely a person's, two
+        # often are ("AP" / "Anna Petrova")
+        person = _family(label_of[group.key]) == "person"
         fits = [g for g in spelled if _initials(g.tokens) == group.key
-                and (len(g.tokens) >= 3 or _family(label_of[g.key]) != "person")]
+                and (len(g.tokens) >= 3 or not person and _family(label_of[g.key]) != "person")]
         if len({uf.find(g.key) for g in fits}) == 1:
             uf.union(group.key, fits[0].key)
             expansions[group.key] = min((g.tokens for g in fits), key=len)
