@@ -453,11 +453,9 @@ def _counted_noun(doc: Doc, run: Span, anchor: Token) -> Token | None:
         if head.pos_ == "PROPN" and head.ent_type_ not in ("NORP", ""):
             return None  # "Apollo 11", "World War 2": a name, not a count
         return head
-    for child in anchor.children:  # "352 of the soldiers"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-            if objects:
-                return objects[0]
+    counted = _of_object(anchor)  # "352 of the soldiers"
+    if counted is not None:
+        return counted
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and anchor.pos_ == "NUM":
         toll = _toll_noun(anchor)
         if toll is not None:

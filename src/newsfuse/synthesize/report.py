@@ -66,14 +66,16 @@ def compared_figures(documents: list[AnnotatedDocument], independent: dict[str, 
                      sentences: list[Sentence], embeddings: np.ndarray) -> Figures:
     """`compare_figures` as `build_report` makes it (`alignment.independent`, and an encoder
     that reuses the sentence vectors), from what the alignment is made of."""
-    return compare_figures(documents, independent,
-                           KnownVectors([s.text for s in sentences], embeddings, get_embedder()))
+    return compare_figures(documents, independent, _known_vectors(sentences, embeddings))
 
 
 def sentence_vectors(alignment: Alignment) -> KnownVectors:
     """An encoder that reuses the event's sentence vectors and encodes only new texts."""
-    return KnownVectors([s.text for s in alignment.sentences], alignment.embeddings,
-                        get_embedder())
+    return _known_vectors(alignment.sentences, alignment.embeddings)
+
+
+def _known_vectors(sentences: list[Sentence], embeddings: np.ndarray) -> KnownVectors:
+    return KnownVectors([s.text for s in sentences], embeddings, get_embedder())
 
 
 def figures_and_facts(documents: list[AnnotatedDocument], alignment: Alignment,
@@ -87,13 +89,6 @@ def figures_and_facts(documents: list[AnnotatedDocument], alignment: Alignment,
         else compare_figures(documents, alignment.independent, vectors)
     agreements = [*agreements, *echoed_figures(alignment, distinctive_figures(documents))]
     return conflicts, corroborated_facts(alignment, fragments, agreements)
-
-
-def summary_sentences(alignment: Alignment, config: Config,
-                      excluded: set[tuple[str, int]] | None = None) -> list[SummarySentence]:
-    """The summary, each sentence citing every article that reports its content."""
-    chosen = summary_choice(alignment.sentences, alignment.embeddings, config, excluded)
-    return cited_summary(alignment, chosen)
 
 
 def summary_choice(sentences: list[Sentence], embeddings: np.ndarray, config: Config,
