@@ -67,6 +67,14 @@ def test_another_weekday_is_not_support():
     assert not supporters(alignment, "a", 0)
 
 
+def test_another_ordinal_is_not_support():
+    alignment = build({"a": ["This is the first in a series on the Kettle Point ferry."],
+                       "b": ["This is the second in a series on the Kettle Point ferry."],
+                       **FILLER})
+    assert not supporters(alignment, "a", 0)
+    assert not supporters(alignment, "b", 0)
+
+
 def test_a_month_the_other_source_does_not_name_is_not_support():
     for mine, theirs in [
         ("The harbour master announced her retirement in July.",

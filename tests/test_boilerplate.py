@@ -100,6 +100,14 @@ REMOVED_LINES = [
      "each morning.", "promo"),
     ("Digital Access For Only $1.99 For the best local coverage, subscribe today.", "promo"),
     ("See every episode online or download the Coast TV app on your phone.", "promo"),
+    ("Back local reporting Become a subscriber today to keep the Coast Courier going. Start "
+     "getting full access to our reporting for just 99 cents a week.", "promo"),
+    # a pull quote's share button; a gallery in one line, each caption with its counter
+    ("\u201c The harbour will not be rebuilt by speeches. \u201d Share this quote", "pull-quote"),
+    ("12 photos: Photos: Floods in Tolvik The river near Tolvik on Monday. Hide Caption 1 of 12 "
+     "Rescuers in a boat on the square. Hide Caption 2 of 12 The bridge at dawn, closed to "
+     "traffic since the weekend, with the water still rising around its piers and the old "
+     "ferry moored beside it. Hide Caption 3 of 12", "gallery"),
     # author notes, bylines, contact lines
     ("With reporting by AFP and Reuters", "author-note"),
     ("Mira Holt contributed to this report.", "author-note"),
@@ -142,6 +150,9 @@ KEPT_LINES = [
     "You can watch more videos of the storm on the council's website, the mayor said.",
     "The county's alerts get sent by email to every resident, officials said.",
     "See the full list of closed roads in the table below, the agency said.",
+    "Readers who become subscribers get the paper a day early, the publisher said.",
+    "The mayor asked residents to share this quote from the flood report with neighbours.",
+    "The exhibition shows photo 3 of 12 from the series, the curator said.",
 ]
 
 

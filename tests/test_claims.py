@@ -272,10 +272,22 @@ def test_a_figure_a_noun_is_put_at_counts_that_noun(text):
     ("The gang demanded a ransom of 4,5 million euro.", 4_500_000, "EUR"),
     ("The satellite was insured for 96 million US dollars.", 96_000_000, "USD"),
     ("The grant was 12 million Canadian dollars.", 12_000_000, "CAD"),
+    ("The rider was fined 70,000 Swiss francs by the panel.", 70_000, "CHF"),
+    ("He has been slapped with a CHF 75,000 fine.", 75_000, "CHF"),
+    ("The bank lent 2 million Hong Kong dollars to the port.", 2_000_000, "HKD"),
+    ("The ransom was USD 2.4 million, police said.", 2_400_000, "USD"),
 ])
 def test_decimal_commas_and_dollars_of_a_country(text, value, unit):
     fact = only(text, "money")
     assert (fact.value, fact.quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "She has four Oscars won in a long career.",
+    "ALL 300 PASSENGERS WERE SAFE, THE COASTGUARD SAID.",
+])
+def test_a_capitalised_word_or_code_before_a_currency_word_is_not_always_money(text):
+    assert not [c for c in claims(text) if c.quantity.kind == "money"]
 
 
 def test_hours_each_day_is_a_rate_not_the_size_of_one():
@@ -389,3 +401,22 @@ def test_a_tally_counts_the_votes_for_and_against(text, value, against, phrase):
 ])
 def test_a_score_or_a_span_of_years_is_no_tally(text):
     assert [c for c in claims(text) if c.quantity.unit == "vote"] == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The sample was taken after stage 14 of the Tour, the agency said.", 14, "stage"),
+    ("The sample was collected after the 14th stage.", 14, "stage"),
+    ("He was knocked out in round 3.", 3, "round"),
+])
+def test_a_part_named_by_its_number_is_a_rank(text, value, unit):
+    fact = only(text, "ordinal")
+    assert (fact.value, fact.quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The bus took Route 14 to the coast.",
+    "There were 14 stages in the race.",
+    "She won the set 6-4.",
+])
+def test_a_number_after_other_nouns_is_no_rank(text):
+    assert not [c for c in claims(text) if c.quantity.kind == "ordinal"]

@@ -197,3 +197,18 @@ def test_a_wire_dateline_gives_the_outlet_when_none_is_given() -> None:
     inside = ("The harbour reopened on Monday (AP) - the port said, after the storm passed.\n"
               "Ships queued outside the breakwater for most of the day.")
     assert clean(Article(id="w", raw=inside, format="text")).source is None
+
+
+def test_a_publication_stamp_the_rules_remove_dates_an_undated_article():
+    raw = ("Graduate cannot find work because of his name\n\n"
+           "Karim Haddad applied to 40 firms in Pune and none replied, he says. The court set "
+           "a hearing on May 5 to hear his request to change his name.\n\n"
+           "First Published: Mar 21, 2017 07:52 IST")
+    article = clean(Article(id="stamp", raw=raw))
+    assert article.published == dt.date(2017, 3, 21)
+    assert any(block.reason == "byline" for block in article.removed)
+    # a date the reader found stays; an update stamp is no publication date
+    dated = clean(Article(id="dated", raw=raw, published=dt.date(2017, 3, 20)))
+    assert dated.published == dt.date(2017, 3, 20)
+    updated = clean(Article(id="updated", raw=raw.replace("First Published", "Updated")))
+    assert updated.published is None

@@ -10,6 +10,7 @@ from example_event import example_documents
 
 from newsfuse.api import annotate
 from newsfuse.model import AnnotatedDocument, Article, Conflict
+from newsfuse.synthesize import conflicts as conflicts_module
 from newsfuse.synthesize.conflicts import (
     claim_interval,
     find_conflicts,
@@ -255,6 +256,34 @@ def test_one_persons_ages_conflict_in_unlike_sentences():
         "also fined a quarter of a million dollars and barred from office."))
     assert [(c.kind, sorted(claim.value for claim in c.claims)) for c in found] == [
         ("age", [58, 61])]
+
+
+def test_ages_of_two_people_sharing_a_surname_do_not_conflict():
+    # the mother and the father of one family
+    found = event(
+        "Wendy Harlow, 42, told police the family had a pleasant Sunday in Palm Cove.",
+        "Derek Harlow, 45, was arrested in Palm Cove on Sunday night after the shooting.")
+    assert [c for c in found if c.kind == "age"] == []
+    # one person named with a title and by surname, or in full, still has one age
+    found = flagged(event(
+        "A court jailed Viktor Halloran on Tuesday. Judge Halloran, 58, was taken into custody.",
+        "Viktor Halloran, 61, who had protested his innocence, was also fined."))
+    assert [(c.kind, sorted(claim.value for claim in c.claims)) for c in found] == [
+        ("age", [58, 61])]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Wendy Harlow", "Derek Harlow", False),
+    ("Derek Harlow Sr.", "Derek Harlow Jr.", False),
+    ("Derek Harlow Sr", "Harlow", True),
+    ("Dr. Ilse Varga", "Ilse Varga", True),
+    ("I. Varga", "Ilse Varga", True),
+    ("Sgt. Varga", "Ilse Varga", True),
+    ("al-Sayegh", "Omar al-Sayegh", True),
+    ("van der Berg", "Pieter van der Berg", True),
+])
+def test_same_person_by_name(a, b, same):
+    assert conflicts_module._same_person(a, b) is same
 
 
 def test_prison_terms_with_fractions_and_race_places_conflict():

@@ -14,6 +14,7 @@ from newsfuse.model import AnnotatedDocument, Article, Entity, EntityMention
 from newsfuse.nlp.entities import (
     alias_index,
     extract_entities,
+    find_mentions,
     merge_entities,
     name_key,
     tokens_match,
@@ -448,3 +449,15 @@ def test_an_acronym_the_tagger_took_for_a_person_spells_the_long_name():
                                _doc("b", [("TBRFS", "PERSON")])])
     assert len(entities) == 1 and set(entities[0].variants) == {
         "TBRFS", "Tarrow Basin Rural Fire Service"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Will Okafor soften his stance once he takes office?", ["Okafor"]),
+    ("Will Okafor said the bridge would reopen.", ["Will Okafor"]),
+    ("Browsing Halvorsen's social media accounts shows a quiet, bookish engineer.",
+     ["Halvorsen"]),
+    ("Checking Lindqvist's records took the auditors a week.", ["Lindqvist"]),
+])
+def test_a_sentence_opener_is_no_part_of_the_name_after_it(text, names):
+    assert [m.text for m in find_mentions(get_nlp()(text))
+            if m.label == "PERSON"] == names

@@ -24,6 +24,15 @@ NON_ARTICLES = {
     "error": "Page not found\nThe page you requested may have moved. Return to the home page.",
     "verification": ("One more step\nWe have sent you a verification email. Please open your "
                      "inbox and click the link to activate your profile."),
+    # pages given as one line of text, as JSONL exports hand them over
+    "one-line-video": ("Published on mar 3, 2021 the lindau town band rehearses for the spring "
+                       "concert in the old market hall, with forty players, two new tubas and "
+                       "a conductor who has led it since 1998. The concert is on Saturday at "
+                       "eight. Filmed by our volunteers. Subscribe now to our channel: "
+                       "http://example.test/lindau"),
+    "sign-up": "Ana Ruiz is on Facebook. To connect with Ana, sign up for Facebook today.",
+    "collection": ("A collection of websites related to the 2024 Drava floods. Internet "
+                   "preservation partners suggested the sites for inclusion."),
 }
 
 
@@ -50,8 +59,12 @@ def test_gallery_of_captions_is_not_an_article():
     # a news story about a web archive: longer than any notice
     " ".join(["The national library in Oravik said on Friday it would stop its web archive, "
               "which has kept copies of regional news sites and crawled pages since 2004."] * 12),
-    # a real brief under a news site's stamp
+    # a real brief under a news site's stamp, also in one line
     "Published on March 3, 2024 10:15 AM\n" + BRIEF,
+    "Published on March 3, 2024 " + BRIEF.replace("\n", " "),
+    # a photo story given as one line: its captions are all its text
+    "Flood in Vellmar photo: Ana Ruiz image 1 of 3 The river over the quay on Monday. Image 2 "
+    "of 3 Rescuers carry a boy to a boat. Image 3 of 3 The old bridge, closed since Sunday.",
     # a live story whose one paragraph opens like a platform notice ("Follow ... on")
     "Follow Tuesday's updates on the Orrin dam inquiry here: engineers told the regional "
     "assembly on Monday that cracks in the spillway were reported in 2019 and again last "

@@ -79,6 +79,13 @@ from tests.test_quotes import _pairs
                  'daughter Amina spent two nights on a drip.\n"We send our children to school '
                  'to learn," the 34-year-old added.', ["Halima Said", "Halima Said"],
                  id="the-subject-of-a-relative-clause-is-not-in-focus"),
+    pytest.param('John Miller, 29, graduated in May. "If the job means crossing borders, '
+                 'nothing can be done," he points out. "Some of them told me my surname was the '
+                 'problem," he recounts.', ["John Miller", "John Miller"],
+                 id="points-out-and-recounts-report-speech"),
+    pytest.param('Farmer Odile Brandt said she would pay "in excess of $40,000\u2033 to the '
+                 'cooperative. The shed is 5\u203211\u2033 tall.', ["Farmer Odile Brandt"],
+                 id="a-double-prime-closes-a-quote-but-not-after-feet"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -41,6 +41,10 @@ _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\uf
 # claim's, so they are weighed apart from the other content words.
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# Ordinals ("the first in a series" / "the second in a series"): a rank is a figure too.
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\b", re.I)
 # Words between quotation marks (curly or straight), in one part.
 _QUOTED = re.compile(r"[“\"]([^”“\"]+)[”\"]")
 # Share of a part's quoted content words a sentence must give to state it.
@@ -82,6 +86,8 @@ class Part:
     # Months it names as dates ("in July"): a source that names none, or others, does not
     # state it ("she announced her retirement in July" / "her retirement at year end").
     months: frozenset[str] = frozenset()
+    # Ordinals it gives ("the second in a series"): one giving others is about another rank.
+    ordinals: frozenset[str] = frozenset()
     # Content words it quotes: a quote is its speaker's very words, so a source states it only
     # if it gives most of them (`QUOTED_SHARE`), not a paraphrase of their gist.
     quoted: frozenset[str] = frozenset()
@@ -339,6 +345,7 @@ def _part(index: int, text: str, whole: bool, start: int,
                 names=names,
                 figures=figures, weekdays=frozenset(w.lower() for w in _WEEKDAY.findall(text)),
                 months=frozenset(_MONTH.findall(text)),
+                ordinals=frozenset(w.lower() for w in _ORDINAL.findall(text)),
                 quoted=frozenset(w for q in _QUOTED.findall(text) for w in content_words(q)),
                 whole=whole, start=start, end=start + len(text))
 
@@ -534,7 +541,7 @@ def _key_weights(parts: list[Part], sentence_count: int) -> dict[str, float]:
 
 def _consistent(part: Part, sentence: Part) -> bool:
     """A sentence confirms a part only if it gives all its figures and months, most of the
-    words it quotes, and no other weekday.
+    words it quotes, and no other weekday or ordinal.
 
     Sentences giving different figures are not 'the same content', however similar; and a
     sentence with only some of the figures cannot be cited as a source for the others.
@@ -544,6 +551,8 @@ def _consistent(part: Part, sentence: Part) -> bool:
     if part.quoted and len(part.quoted & (sentence.keys | sentence.names)) \
             < QUOTED_SHARE * len(part.quoted):
         return False
+    if part.ordinals and sentence.ordinals and not part.ordinals & sentence.ordinals:
+        return False  # "the first in a series" / "the second in a series"
     return not (part.weekdays and sentence.weekdays and not part.weekdays & sentence.weekdays)
 
 

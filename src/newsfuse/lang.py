@@ -23,6 +23,8 @@ HONORIFICS: frozenset[str] = frozenset(_DATA["honorifics"]["words"])
 NAME_ABBREVIATIONS: frozenset[str] = frozenset(_DATA["name_abbreviations"]["words"])
 PERSON_ROLES: list[frozenset[str]] = [frozenset(g) for g in _DATA["person_roles"]["groups"]]
 SPEECH_VERBS: frozenset[str] = frozenset(_DATA["speech_verbs"]["words"])
+PHRASAL_SPEECH_VERBS: frozenset[tuple[str, str]] = frozenset(
+    (verb, particle) for verb, particle in _DATA["phrasal_speech_verbs"]["pairs"])
 REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"]["words"])
 IRREGULAR_DEMONYMS: dict[str, str] = dict(_DATA["irregular_demonyms"]["map"])
 EXONYMS: dict[str, str] = dict(_DATA["exonyms"]["map"])
@@ -32,6 +34,7 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(_DATA["organisation_nouns"]["word
 OUTLET_STAFF: frozenset[str] = frozenset(_DATA["outlet_staff"]["words"])
 COUNTING_WORDS: frozenset[str] = frozenset(_DATA["counting_words"]["words"])
 LIMIT_NOUNS: frozenset[str] = frozenset(_DATA["limit_nouns"]["words"])
+SEQUENCE_NOUNS: frozenset[str] = frozenset(_DATA["sequence_nouns"]["words"])
 HEDGE_MODALS: frozenset[str] = frozenset(_DATA["hedges"]["modals"])
 HEDGE_ADVERBS: frozenset[str] = frozenset(_DATA["hedges"]["adverbs"])
 HEDGE_VERBS: frozenset[str] = frozenset(_DATA["hedges"]["verbs"])

@@ -7,6 +7,7 @@ rules that guess structure (headings, outlet names) from bare text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from newsfuse import lang
@@ -72,6 +73,32 @@ def wire_credit(body: str) -> str | None:
     return None
 
 
+# A page's publication stamp, removed as a byline line: "First Published: Mar 21, 2017 07:52
+# IST", "Published on 3 May 2016", "Posted: May 3, 2016". Not "Updated": an update is later.
+_PUBLISHED_STAMP = re.compile(
+    r"^(?:first )?(?:published|posted)\b(?: on)?\s*:?\s*(?:\w+day,?\s+)?(?:"
+    + lang.MONTH_PATTERN + r"\s+" + lang.DAY_PATTERN + r",?\s+" + lang.YEAR_PATTERN + "|"
+    + lang.DAY_PATTERN.replace("day>", "day2>") + r"\s+"
+    + lang.MONTH_PATTERN.replace("month>", "month2>") + r",?\s+"
+    + lang.YEAR_PATTERN.replace("year>", "year2>") + ")", re.IGNORECASE)
+
+
+def stamp_date(removed: list[RemovedBlock]) -> dt.date | None:
+    """The date of the first publication stamp among the removed byline lines."""
+    for block in removed:
+        found = _PUBLISHED_STAMP.match(block.text.strip()) if block.reason == "byline" else None
+        if found is None:
+            continue
+        month = found.group("month") or found.group("month2")
+        day = found.group("day") or found.group("day2")
+        year = found.group("year") or found.group("year2")
+        try:
+            return dt.date(int(year), lang.MONTH_NUMBER[month[:3].lower()], int(day))
+        except ValueError:
+            continue
+    return None
+
+
 def clean(article: Article, config: CleanConfig | None = None) -> Article:
     """A copy of `article` with `body` (one paragraph a line) and `removed` filled.
 
@@ -92,6 +119,7 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         body, removed = clean_lines(text, text_rules(config.max_heading_words),
                                     title=article.title)
         body, removed = _headline_only(body, removed)
+    body, removed = _gallery_only(body, removed)
     if not _is_article_text(body, article.format):
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there
@@ -101,6 +129,9 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         raise NotAnArticle(article.path or article.id, reason)
     if not updates.get("source", article.source) and (wire := wire_credit(body)):
         updates["source"] = wire  # no outlet given: the wire the story comes from
+    if updates.get("published", article.published) is None \
+            and (stamped := stamp_date(removed)) is not None:
+        updates["published"] = stamped  # "First Published: Mar 21, 2017 07:52 IST"
     # what the reader already dropped (stray control bytes) stays listed
     return article.model_copy(update={**updates, "body": body,
                                       "removed": [*article.removed, *removed]})
@@ -121,6 +152,16 @@ def _headline_only(body: str, removed: list[RemovedBlock]) -> tuple[str, list[Re
         return body, removed
     kept = [block.text for block in removed if block.reason == "heading"]
     return "\n".join(kept), [block for block in removed if block.reason != "heading"]
+
+
+def _gallery_only(body: str, removed: list[RemovedBlock]) -> tuple[str, list[RemovedBlock]]:
+    """A text that is nothing but a gallery line (a photo story given as one line of JSONL,
+    its story told in the captions) keeps that line as its body: the gallery rule removes a
+    gallery strip from a page that has a story elsewhere."""
+    if body or not any(block.reason == "gallery" for block in removed):
+        return body, removed
+    kept = [block.text for block in removed if block.reason == "gallery"]
+    return "\n".join(kept), [block for block in removed if block.reason != "gallery"]
 
 
 def _is_article_text(body: str, kind: str) -> bool:

@@ -191,7 +191,21 @@ PROMO = _rx(
     # a paywall's offer
     r"\bsubscribe (?:today|now)\b",
     r"\bdigital access for\b",
+    r"\bbecome a (?:subscriber|member|supporter) (?:today|now)\b",
+    r"\b(?:get|start getting|unlock) (?:full|unlimited) (?:digital )?access\b",
 )
+# A pull quote's widget: the quote set again in large type, then its button ("“...” Share this
+# quote", "Click to tweet"). The words are the article's own, said once in its body.
+PULL_QUOTE = _rx(r"[”\"]\s*(?:share|tweet) this (?:quote|quotation)\s*$",
+                 r"^[“\"].{0,300}\bclick to tweet\s*$")
+# A gallery set in one line: each caption ends with its counter ("... Hide Caption 3 of 30").
+GALLERY_COUNTER = re.compile(r"\b(?:hide|show|expand|close) caption \d+ of \d+\b|"
+                             r"\b(?:photo|image|picture|slide) \d+ of \d+\b", re.IGNORECASE)
+# A gallery line is captions through and through: a counter every caption's length. A story
+# whose page glued a photo's counter or two onto its text ("image 1 of 4 caption close image 1
+# of 4 <the story>", one line in JSONL exports) is no gallery.
+MIN_GALLERY_COUNTERS = 3
+MAX_WORDS_PER_GALLERY_COUNTER = 60
 TAG_LABEL = re.compile(r"\b(?:tags?|topics|keywords)\b\s*:?[^.!?]*$", re.IGNORECASE)
 TAG_LIST = _rx(r"^(?:tags?|topics|keywords|filed under|categories|category)\s*(?::.*)?$")
 SHARE_BUTTON = _rx(
@@ -369,6 +383,12 @@ def _is_caption(line: str) -> bool:
         or (TRAILING_CREDIT.search(line) and not _FULL_STOP.search(line)))
 
 
+def _is_gallery_line(line: str) -> bool:
+    counters = len(GALLERY_COUNTER.findall(line))
+    return counters >= MIN_GALLERY_COUNTERS \
+        and _words(line) <= MAX_WORDS_PER_GALLERY_COUNTER * counters
+
+
 def _is_video_caption(line: str) -> bool:
     return _words(line) <= MAX_VIDEO_CAPTION_WORDS and bool(VIDEO_CAPTION.search(line))
 
@@ -413,6 +433,8 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("byline", _short_match(BYLINE, MAX_CREDIT_WORDS * 2)),
     Rule("byline", _short_match(STAMP, MAX_WIDGET_WORDS)),
     Rule("caption", _is_caption),
+    Rule("gallery", _is_gallery_line),
+    Rule("pull-quote", _short_match(PULL_QUOTE, MAX_CAPTION_WORDS)),
     Rule("video-caption", _is_video_caption),
 )
 

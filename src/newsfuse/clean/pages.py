@@ -58,9 +58,17 @@ _PLATFORM_NOTICE = re.compile(
 _ARCHIVE = re.compile(
     r"\b(?:crawl(?:s|ed|ing)?|crawl data|web captures?|captures (?:of|from)|archive-?it|"
     r"internet archive|wayback machine|web archiv\w*|web collections?|"
-    r"(?:the|this|press|web) collection|collections? of (?:\w+ ){0,2}(?:articles|pages|sites)|"
-    r"harvested|"
+    r"(?:the|this|press|web) collection|collections? of (?:\w+ ){0,2}(?:articles|pages|"
+    r"(?:web ?)?sites)|harvested|internet preservation|"
     r"preserv\w+ (?:\w+ ){0,4}web ?(?:sites|pages))\b", re.I)
+# A video page given without its line breaks (JSONL text of one line): the upload stamp opens
+# the text, and the channel's own words follow ("Subscribe now to ...", "welcome to our
+# channel", "to use this video in a commercial player ... licensing").
+_VIDEO_STAMP_OPENING = re.compile(
+    r"^(?:published|uploaded|streamed live|premiered) on\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? "
+    r"\d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})\b", re.I)
+_CHANNEL_TALK = re.compile(
+    r"\b(?:subscribe|our channel|this video|licensing|watch more|full episodes?)\b", re.I)
 # YouTube-style description pages open with the upload date.
 _VIDEO_PAGE = re.compile(
     r"^(?:published|uploaded|streamed live|premiered) on\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? "
@@ -71,7 +79,7 @@ _ERROR_PAGE = re.compile(
     r"\b(?:page (?:not found|cannot be found|you requested)|error 404|404 (?:error|not found)|"
     r"access denied|enable javascript|are you a robot|verify (?:that )?you are (?:a )?human)\b",
     re.I)
-_CAPTION_REASONS = {"caption", "photo-credit", "video-caption"}
+_CAPTION_REASONS = {"caption", "photo-credit", "video-caption", "gallery"}
 
 
 def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str | None:
@@ -84,6 +92,9 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
     # the upload date stands above or below the video's title
     opening = [line.strip() for line in text.splitlines() if line.strip()][:2]
     if any(_VIDEO_PAGE.match(line) for line in opening) and words <= MAX_VIDEO_PAGE_WORDS:
+        return "video page (a video site's description)"
+    if opening and _VIDEO_STAMP_OPENING.match(opening[0]) and _CHANNEL_TALK.search(body) \
+            and words <= MAX_VIDEO_PAGE_WORDS:
         return "video page (a video site's description)"
     if _is_gallery(body, removed):
         return "photo gallery (captions only)"
@@ -103,7 +114,15 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
 
 
 def _talks_about_service(sentence: str) -> bool:
-    return bool(_ADDRESS.search(sentence) and _SERVICE.search(sentence))
+    return bool(_ADDRESS.search(sentence) and _SERVICE.search(sentence)
+                or _PLATFORM_SIGN_UP.search(sentence))
+
+
+# A platform's prompt to join it, with or without "you": "Ana Ruiz is on Facebook. To connect
+# with Ana, sign up for Facebook today."
+_PLATFORM_SIGN_UP = re.compile(
+    r"\b(?:sign up for|log in to|join|is on|are on)\s+(?:facebook|twitter|instagram|linkedin|"
+    r"tiktok|youtube|pinterest|snapchat)\b", re.I)
 
 
 def _share(body: str, test, whole_line: re.Pattern[str] | None = None) -> float:

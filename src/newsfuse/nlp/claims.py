@@ -67,7 +67,14 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR"
                   "reais": "BRL"}
 # "96 million US dollars", "Canadian dollars": the word before "dollars" says whose.
 DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD",
-                    "canadian": "CAD", "singapore": "SGD", "nz": "NZD", "taiwan": "TWD"}
+                    "canadian": "CAD", "singapore": "SGD", "nz": "NZD", "taiwan": "TWD",
+                    "hong kong": "HKD", "new zealand": "NZD"}
+# ISO 4217 codes written before an amount ("CHF 75,000", "USD 2.4 million"): the currencies
+# of the tables above and a few more; not codes that are also capitalised words ("ALL",
+# "TRY", "TOP", "SOS"), which all-caps text writes before numbers too.
+CURRENCY_CODES = (frozenset(CURRENCY_WORDS.values()) | frozenset(DOLLAR_COUNTRIES.values())
+                  | {"DKK", "CZK", "HUF", "ILS", "AED", "SAR", "NGN", "KES", "EGP", "THB",
+                     "IDR", "MYR", "PHP", "VND", "PKR", "BDT"}) - {"TRY"}
 # Scale suffixes glued to money ("$4.2bn", "€6.5m").
 SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6,
                   "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12,
@@ -211,6 +218,7 @@ def _readings(doc: Doc) -> list[_Reading]:
     in_numbers = {i for run in runs for i in range(run.start, run.end)}
     found += _fraction_readings(doc, in_numbers)
     found += _ordinal_readings(doc)
+    found += _numbered_parts(doc)
     found += _year_readings(doc)
     found += _clock_durations(doc)
     found += _glued_temperatures(doc)
@@ -307,11 +315,11 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
         return None
     start, end = run.start, run.end
     before = doc[start - 1] if start > 0 else None
-    # money: "$4.2 billion", "€62 million", "58 million euros", "$4.2bn"
-    if before is not None and before.text in CURRENCY_SIGNS:
+    # money: "$4.2 billion", "€62 million", "58 million euros", "$4.2bn", "CHF 75,000"
+    if before is not None and (before.text in CURRENCY_SIGNS or before.text in CURRENCY_CODES):
         value, end = _scaled(doc, value, end)
-        return _Reading(value, "money", CURRENCY_SIGNS[before.text], start - 1, end,
-                        anchor_of(doc[start - 1:end]))
+        code = CURRENCY_SIGNS.get(before.text, before.text)
+        return _Reading(value, "money", code, start - 1, end, anchor_of(doc[start - 1:end]))
     nxt = _next_word(doc, end)
     if nxt is not None and nxt.lower_ in SCALE_SUFFIXES and nxt.i + 1 < len(doc) \
             and doc[nxt.i + 1].lower_ in CURRENCY_WORDS:
@@ -320,10 +328,10 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
     if nxt is not None and nxt.lower_ in CURRENCY_WORDS:
         return _Reading(value, "money", CURRENCY_WORDS[nxt.lower_], start, nxt.i + 1,
                         anchor_of(doc[start:nxt.i + 1]))
-    if nxt is not None and nxt.lower_ in DOLLAR_COUNTRIES and nxt.i + 1 < len(doc) \
-            and doc[nxt.i + 1].lower_ in ("dollar", "dollars"):
-        return _Reading(value, "money", DOLLAR_COUNTRIES[nxt.lower_], start, nxt.i + 2,
-                        anchor_of(doc[start:nxt.i + 2]))
+    whose = _currency_of_country(doc, nxt)
+    if whose is not None:
+        code, last = whose
+        return _Reading(value, "money", code, start, last + 1, anchor_of(doc[start:last + 1]))
     if nxt is not None and (nxt.lower_ in ("%", "percent", "pct") or (
             nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent")):
         end = nxt.i + (2 if nxt.lower_ == "per" else 1)
@@ -615,6 +623,24 @@ def _ordinal_readings(doc: Doc) -> list[_Reading]:
     return found
 
 
+def _numbered_parts(doc: Doc) -> list[_Reading]:
+    """'after stage 14 of the Tour', 'in round 3': a part of a sequence named by its number is
+    its rank, as 'the 14th stage' is (`lang.SEQUENCE_NOUNS`; not 'Route 14' nor '14 stages')."""
+    found = []
+    for noun in doc[:-1]:
+        number = doc[noun.i + 1]
+        if noun.lemma_.lower() not in lang.SEQUENCE_NOUNS or noun.pos_ not in ("NOUN", "PROPN") \
+                or not number.text.isdigit() or (noun.i > 0 and doc[noun.i - 1].like_num):
+            continue
+        after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.like_num
+                                  or after.text in ("-", "–", "/", ":")):
+            continue  # "round 3 matches", "stage 14-16", "set 6-4": not a rank
+        found.append(_Reading(float(number.text), "ordinal", noun.lemma_.lower(), noun.i,
+                              number.i + 1, number, noun))
+    return found
+
+
 def _ranked_superlative(ordinal: Token, value: float) -> _Reading | None:
     """'the second-largest in the province', 'the third busiest airport': an ordinal ranking
     a superlative is a rank of what the superlative measures (with its noun, when it has one:
@@ -767,6 +793,28 @@ def _scaled(doc: Doc, value: float, end: int) -> tuple[float, int]:
                     if t.lower_ in ("million", "billion", "thousand", "trillion")):
         return value * SCALE_SUFFIXES[doc[end].lower_], end + 1
     return value, end
+
+
+def _currency_of_country(doc: Doc, word: Token | None) -> tuple[str, int] | None:
+    """'96 million US dollars', '70,000 Swiss francs', '2 million Hong Kong dollars': a
+    country's word (one or two capitalised words) before a currency word -> (code, index of
+    the currency word). Dollars are the country's own (Canadian ones are no US dollars);
+    other currency words keep their code ('Swiss francs' -> CHF)."""
+    if word is None or not (word.lower_ in DOLLAR_COUNTRIES or word.text[:1].isupper()):
+        return None
+    for length in (1, 2):
+        last = word.i + length
+        if last >= len(doc) or doc[last].lower_ not in CURRENCY_WORDS \
+                or doc[last].pos_ not in ("NOUN", "PROPN"):
+            continue  # "four Oscars won": a verb
+        country = doc[word.i:last].text.lower()
+        if not all(t.text[:1].isupper() or t.lower_ in DOLLAR_COUNTRIES
+                   for t in doc[word.i:last]):
+            return None
+        if doc[last].lower_ in ("dollar", "dollars"):
+            return DOLLAR_COUNTRIES.get(country, f"{country} dollar"), last
+        return CURRENCY_WORDS[doc[last].lower_], last
+    return None
 
 
 def _next_word(doc: Doc, end: int) -> Token | None:

@@ -253,6 +253,8 @@ def _clean_span(span: Span, body: str) -> Mention | None:
     while first < end and (doc[first].lower_ in DETERMINERS or doc[first].is_punct
                            or TIME_STAMP.match(doc[first].text)):
         first += 1  # (a live blog's "14:50 - " before a name is no part of it)
+    if end - first >= 2 and _sentence_opener(doc[first], span.label_ == "PERSON"):
+        first += 1  # "Will Trump moderate ...?", "Browsing Ulbricht's accounts ..."
     while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
         end -= 1
     label = span.label_
@@ -276,6 +278,35 @@ _ONLY_BEFORE_PEOPLE = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "mum", "mom", "dad",
     "grandma", "grandpa", "superintendent", "inspector", "constable", "detective", "sergeant",
     "corporal", "lieutenant", "sgt", "sgt.", "lt", "lt.", "col", "col.", "capt", "capt."})
+
+
+# Parts of speech a name never opens with: a capitalised sentence opener glued to the name
+# after it ("Despite Ross Ulbricht's claims"; an auxiliary only in a question, see
+# _sentence_opener).
+_OPENER_TAGS = {"VERB", "ADV", "SCONJ", "ADP", "PRON", "PART", "INTJ", "CCONJ"}
+
+
+def _sentence_opener(token: Token, person: bool) -> bool:
+    """A sentence's first word, capitalised only by its place, that the tagger ran into the
+    name after it: a word of a part of speech no name starts with, or, before a person's
+    name, a gerund ('Browsing Ulbricht's accounts show ...', which the small model tags as a
+    proper noun; a place may start so: 'Reading Borough Council')."""
+    if not token.is_sent_start or token.text.isupper() or token.i + 1 >= len(token.doc):
+        return False
+    if token.pos_ == "AUX":  # a question's auxiliary; "Will Okafor said ..." is a name
+        return token.sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+    if token.pos_ in _OPENER_TAGS and (person or token.pos_ != "VERB"):
+        return True  # (a place's name may open with a verb's form: 'Reading Borough Council')
+    return (person and token.lower_.endswith("ing") and token.tag_ in ("NNP", "VBG")
+            and token.nbor().pos_ == "PROPN" and _gerund_of_a_verb(token.lower_))
+
+
+def _gerund_of_a_verb(word: str) -> bool:
+    """'browsing' (browse), 'reading' (read); not 'irving' or 'sterling'."""
+    from newsfuse.nlp.pipeline import verb_lemmas
+
+    stem = word[:-3]
+    return len(stem) >= 3 and bool({stem, stem + "e"} & verb_lemmas())
 
 
 def _capitalised_common_word(span: Span) -> bool:
@@ -362,7 +393,8 @@ def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         while first > 0 and first - 1 not in covered and _is_name_word(doc[first - 1]) \
                 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i < end \
                 and doc[first - 1].lower_ not in PERSON_TITLES \
-                and not doc[first - 1].lower_.endswith(lang.PERSON_SUFFIXES):
+                and not doc[first - 1].lower_.endswith(lang.PERSON_SUFFIXES) \
+                and not _sentence_opener(doc[first - 1], m.label == "PERSON"):
             first -= 1  # "São Teodoro" when NER began at "Teodoro" (not "Officer" Ruiz)
         if m.label in COMPANY_LABELS:
             while (end < len(doc) and end not in covered and _is_name_word(doc[end])

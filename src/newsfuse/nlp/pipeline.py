@@ -67,6 +67,16 @@ def _cache_lemmas(nlp) -> None:
     lemmatizer.lemmatize = lemmatize
 
 
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The verbs the lemmatizer knows (its "lemma_index" for verbs), empty without one."""
+    lemmatizer = get_nlp().get_pipe("lemmatizer") if "lemmatizer" in get_nlp().pipe_names \
+        else None
+    if lemmatizer is None or "lemma_index" not in lemmatizer.lookups.tables:
+        return frozenset()
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+
+
 def _index_as_sets(lemmatizer) -> None:
     """The rule lemmatizer's word lists by part of speech ("lemma_index": up to 57,000 words)
     as sets: `rule_lemmatize` only asks whether a form is in one (`form in index`), and on a

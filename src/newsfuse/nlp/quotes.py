@@ -108,6 +108,10 @@ _SIGNATURE = re.compile(r"[\"'”’»]*[.!?]?[\"'”’»]*\s*\n\s*[-—–]\s*
 _SIGNED_NAME = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+)(?=\s*(?:,|\n|$))")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+# A double prime typed for a closing mark ("in excess of $150,000″"); after feet it is inches
+# (5′11″), never a quote's end.
+_DOUBLE_PRIME = "\u2033"
+_INCHES = re.compile(r"\d+\s*[′']\s*\d+$")
 _LINE = re.compile(r"[^\n]+")
 _HEADLINE_TAIL = re.compile(r"[\s,.]*[:–—]\s+\S")
 # A sentence end right after a closing quote mark: the boundary segmenters miss (abbreviations
@@ -180,7 +184,8 @@ def _scan_line(line: str, offset: int, carried: tuple[str, int] | None
                                     and _opens(prev, nxt)):
             # an opening mark inside an open quote means the earlier one was never closed
             double, single = offset + i, None
-        elif char in _DOUBLE_CLOSE or (char == '"' and double is not None):
+        elif char in _DOUBLE_CLOSE or (char == '"' and double is not None) or (
+                char == _DOUBLE_PRIME and double is not None and not _INCHES.search(line, 0, i)):
             if double is not None:
                 pairs.append((double, offset + i + 1))
                 double = None
@@ -558,7 +563,12 @@ def _drop_repeats(found: list[_Found]) -> list[_Found]:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any(
+        (lemma, child.lower_) in lang.PHRASAL_SPEECH_VERBS
+        for child in token.children if child.dep_ == "prt")  # "he points out"
 
 
 def _calls_for(token: Token) -> bool:

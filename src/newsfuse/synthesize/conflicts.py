@@ -379,8 +379,50 @@ def _alike(noun_a: str, noun_b: str, a: _Item, b: _Item) -> bool:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Two names of one person share their last word (accents and case aside)."""
-    return name_key(a).split()[-1:] == name_key(b).split()[-1:]
+    """Two names of one person share their last word (accents and case aside); where both
+    give a first name, it agrees too (or one is the other's initial), and so does a
+    generation mark: "Windy Blackwell, 42" is not "Eugene Blackwell Sr., 45", nor "Eugene
+    Blackwell Jr." his father."""
+    (given_a, surname_a, generation_a) = _name_parts(a)
+    (given_b, surname_b, generation_b) = _name_parts(b)
+    if surname_a != surname_b:
+        return False
+    if generation_a and generation_b and generation_a != generation_b:
+        return False
+    if given_a and given_b:
+        return given_a == given_b or _initial_of(given_a, given_b)
+    return True
+
+
+# Generation marks after a surname ("Eugene Blackwell Sr."): father and son share the rest.
+_GENERATIONS = frozenset({"sr", "jr", "ii", "iii", "iv", "senior", "junior"})
+# Words that open a surname, not a first name ("al-Sayegh" is Omar al-Sayegh).
+_SURNAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ben", "ibn", "abu", "bint", "de", "del",
+                                "della", "di", "da", "dos", "du", "van", "von", "der", "den",
+                                "le", "la", "mac", "mc", "o", "st", "saint", "ter", "ten"})
+
+
+def _name_parts(name: str) -> tuple[str, str, str]:
+    """(first given name, surname, generation mark) of a name, its title ("Dr", "Sgt") and
+    full stops left out; '' where the name has none."""
+    words = [w.strip(".,") for w in name_key(name).split()]
+    words = [w for w in words if w]
+    titles = lang.PERSON_TITLES | lang.NAME_ABBREVIATIONS
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    generation = ""
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        generation = words.pop()
+    if not words:
+        return "", "", generation
+    given = words[0] if len(words) > 1 and words[0] not in _SURNAME_PARTICLES else ""
+    return given, words[-1], generation
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """'j' (J. Smith) stands for 'jana'."""
+    short, long = sorted((a, b), key=len)
+    return len(short) == 1 and long.startswith(short)
 
 
 def _same_noun(a: _Item, b: _Item) -> bool:
