@@ -108,6 +108,11 @@ def dated(text: str, published: dt.date = WEDNESDAY) -> dict[str, dt.date | None
     ("The ministry said it would publish its findings on Monday.", "Monday",
      dt.date(2023, 5, 22)),
     ("A decision on the tender could come on Tuesday.", "Tuesday", dt.date(2023, 5, 23)),
+    ("She said heavy machinery should reach the site by Friday.", "Friday",
+     dt.date(2023, 5, 19)),
+    ("Applicants must register by Monday, the council said.", "Monday", dt.date(2023, 5, 22)),
+    # a modal with "have" looks back
+    ("The trucks should have reached the site on Monday.", "Monday", dt.date(2023, 5, 15)),
     # a present tense that is not a report states a schedule
     ("The flower show closes on Friday.", "Friday", dt.date(2023, 5, 19)),
     ("Heavy rain is expected on Saturday across the delta.", "Saturday", dt.date(2023, 5, 20)),

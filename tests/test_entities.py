@@ -64,6 +64,10 @@ def test_name_key_drops_article_possessive_and_exonym():
     assert name_key("U.S.") == "us"
     assert name_key("Mt. Kerana") == name_key("Mount Kerana") == "mount kerana"
     assert name_key("Dellow St.") == "dellow st"  # a last "St" is a street, not a saint
+    # a code's letters and number are one word however written
+    assert name_key("Route N-14") == name_key("Route N 14") == "route n14"
+    assert name_key("A-380") == name_key("A380") == "a380"
+    assert name_key("Boeing 737") == "boeing 737"
 
 
 # --------------------------------------------------------------------------- merging
@@ -193,6 +197,12 @@ def test_a_short_form_shared_by_two_names_or_a_place_stays_apart():
         _doc("b", [("Dornbach", "GPE"), ("Dornbach Mills", "ORG")])])
     assert _entity_with(entities, "Kestrel").variants == ["Kestrel"]
     assert _entity_with(entities, "Dornbach").variants == ["Dornbach"]
+
+
+def test_a_code_is_the_longer_name_it_ends_whatever_its_tag():
+    entities = merge_entities([_doc("a", [("Route N-14", "FAC")]),
+                               _doc("b", [("N14", "PERSON")])])
+    assert len(entities) == 1 and set(entities[0].variants) == {"Route N-14", "N14"}
 
 
 def test_canonical_name_is_the_spelling_most_mentions_use():

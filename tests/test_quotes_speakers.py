@@ -86,6 +86,9 @@ from tests.test_quotes import _pairs
     pytest.param('Farmer Odile Brandt said she would pay "in excess of $40,000\u2033 to the '
                  'cooperative. The shed is 5\u203211\u2033 tall.', ["Farmer Odile Brandt"],
                  id="a-double-prime-closes-a-quote-but-not-after-feet"),
+    pytest.param('The mayor welcomed the ruling. "Goodbye to Harbour Mall," Okafor said. '
+                 'She had watched "The Crown," starring the cast of the play.', ["Okafor"],
+                 id="capitalised-words-closed-by-a-comma-before-said-are-speech"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

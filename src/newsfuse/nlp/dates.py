@@ -70,7 +70,10 @@ _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _MONTH_WORDS = lang.MONTH_WORDS
 # Auxiliaries that put a clause after its telling: future and the modals of what is not yet
 # done ('said it would publish a report on Friday', 'the launch could come on Friday').
-_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might"}
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might",
+                       "should", "must", "can", "ca"}
+# With "have", a modal looks back: 'should have reached the site on Monday'.
+_LOOK_BACK_MODALS = _FUTURE_AUXILIARIES - {"will", "'ll", "shall", "wo"}
 _NEXT_WORDS = {"next", "coming"}
 _PAST_WORDS = {"last", "past"}
 # A date after these prepositions lies before the clause's time ('closed since Tuesday').
@@ -280,6 +283,10 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
     """
     if depth > MAX_TENSE_HOPS:
         return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxiliaries) and any(
+            a.lower_ in _LOOK_BACK_MODALS for a in auxiliaries):
+        return False  # 'should have arrived on Monday', 'could have met on Friday'
     if _has_future_auxiliary(verb):
         return True
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

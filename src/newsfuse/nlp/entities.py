@@ -114,7 +114,19 @@ def name_key(text: str, company: bool = False) -> str:
         tokens[-1] = re.sub(r"'s?$", "", tokens[-1])
     # "St." before another word is "Saint"; a last "St" is a street ("Main St.")
     tokens = [lang.NAME_WORD_ABBREVIATIONS.get(t, t) for t in tokens[:-1]] + tokens[-1:]
-    return " ".join(EXONYMS.get(token, token) for token in tokens if token)
+    return " ".join(EXONYMS.get(token, token) for token in _joined_codes(tokens) if token)
+
+
+def _joined_codes(tokens: list[str]) -> list[str]:
+    """A code's letters and number are one word however written: 'N-14', 'N 14' and 'N14'
+    (a road), 'A-380' and 'A380'."""
+    joined: list[str] = []
+    for token in tokens:
+        if token.isdigit() and joined and joined[-1].isalpha() and len(joined[-1]) <= 2:
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
 
 
 def skeleton(token: str) -> str:
@@ -789,12 +801,18 @@ def _merge_suffixes(groups: dict[str, _Group], label_of: dict[str, str],
     for key in groups:
         tokens = expanded[key]
         family = _family(label_of[key])
-        if len(tokens) < 2 or family in {"person", "norp"}:
-            continue
+        code = _is_code(tokens)  # 'N14' / 'Route N-14', whatever the tagger called the code
+        if (len(tokens) < 2 and not code) or (family in {"person", "norp"} and not code):
+            continue  # one word ends too many names
         longer = [k for k in groups if len(expanded[k]) > len(tokens)
-                  and expanded[k][-len(tokens):] == tokens and _family(label_of[k]) == family]
+                  and expanded[k][-len(tokens):] == tokens
+                  and (code or _family(label_of[k]) == family)]
         if len({uf.find(k) for k in longer}) == 1:
             uf.union(key, longer[0])
+
+
+def _is_code(tokens: list[str]) -> bool:
+    return len(tokens) == 1 and bool(re.fullmatch(r"[a-z]{1,3}\d{1,4}", tokens[0]))
 
 
 def _merge_acronyms_inside(groups: dict[str, _Group], label_of: dict[str, str],

@@ -470,7 +470,8 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     first = context.sentence_of(span.start + 1 + _leading_space(span, context.text))
     last = context.sentence_of(span.end - 1)
     region = _clause_region(context, span, first, last)
-    if _is_title(span.text) and _headline_speaker(context, span) is None:
+    if _is_title(span.text) and _headline_speaker(context, span) is None \
+            and not _said_right_after(context, span):
         return None  # 'said on NBC's "Meet the Press"': a programme, book or film title
     if _SO_CALLED.search(context.text, max(span.start - 12, 0), span.start):
         return None  # 'so-called "command responsibility"' marks a term, not speech
@@ -490,6 +491,21 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
         return None
     return _Found(span, speaker, first, last)
+
+
+# Words between a quote and the speech verb that closes it: a name ("Ana Ruiz said").
+MAX_WORDS_BEFORE_VERB = 4
+
+
+def _said_right_after(context: _Article, span: QuoteSpan) -> bool:
+    """'"Sayonara to Silk Road," Schumer said.': words closed by a comma, "!" or "?" inside
+    the marks, then a speech verb within a name's length, are speech, however capitalised (a
+    title in a sentence goes on: '"The Crown," starring ...', 'in "Meet the Press" on')."""
+    if not context.text[span.start + 1:span.end - 1].rstrip().endswith((",", "!", "?")):
+        return False
+    after = [i for i in context.token_range(span.end, len(context.text))
+             if not context.doc[i].is_space][:MAX_WORDS_BEFORE_VERB + 1]
+    return any(_is_attribution_verb(context.doc[i], context.quoted) for i in after)
 
 
 def _is_title(text: str) -> bool:
