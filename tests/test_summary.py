@@ -16,6 +16,7 @@ from newsfuse.synthesize.summary import (
     density,
     english_stop_words,
     get_summarizer,
+    names_speaker,
     near_duplicate_pairs,
     porter_stem,
     prepare,
@@ -198,3 +199,27 @@ def test_lead_bonus_prefers_the_article_opening():
     assert [s.index for s in without] != [0]
     with_lead = get_summarizer("default", lead_bonus=50.0)(sentences, 16)
     assert [s.index for s in with_lead] == [0]
+
+
+def test_attributed_quotations_are_candidates_unless_the_summary_is_sparse():
+    said = '"We will not reopen the bridge until every support is replaced," Mayor Brandt said.'
+    unsaid = '"We will not reopen the bridge until every support is replaced and tested twice."'
+    quotes = {"q": ["Divers searched the Marlow river again on Wednesday for the two missing.",
+                    said, unsaid]}
+    mid = make_sentences({**ARTICLES, **quotes})
+    at = {s.text: i for i, s in enumerate(mid)}
+    chosen = candidate_indices(mid, 40)  # compression about 0.2: not sparse
+    assert at[said] in chosen and at[unsaid] not in chosen
+    # A sparse summary (100 words of about 3,000) keeps the plain limit on quotations.
+    many = {f"{doc}{k}": texts for k in range(15) for doc, texts in ARTICLES.items()}
+    sparse = make_sentences({**many, **quotes})
+    at = {s.text: i for i, s in enumerate(sparse)}
+    chosen = candidate_indices(sparse, 100)
+    assert at[said] not in chosen and at[unsaid] not in chosen
+
+
+def test_names_speaker_looks_outside_the_quotation_marks():
+    assert names_speaker('"The water rose too fast," a rescuer told reporters on the bank.')
+    assert names_speaker('The engineer adds: "Nobody listened to the warnings last spring."')
+    assert not names_speaker('"Nobody said a word about the warnings" was the headline on Friday.')
+    assert not names_speaker('The museum shows "The Long River" and "Bridges of the North" now.')
