@@ -6,8 +6,8 @@ Each set (see benchmarks/heldout/README.md) is scored by the shared crossfacts s
 runs `newsfuse analyze` on every event as JSONL records. The same sets are scored with the
 code of `--baseline` (the commit before they were written; its `src/` exported into a
 temporary folder) in the same run, so the change the sets drove is measured on one machine
-and one scorer. h1-h4, then h7 and h8 (once their figures as report sets were recorded), were
-used to find and fix failures; h5 and h6 are report sets.
+and one scorer. Calibration sets (their failures were read and fixed) and report sets (scored
+only) are listed in ROLES and in benchmarks/heldout/README.md.
 Skips with a message when ../shared (the scorer) or the project's git history is absent.
 """
 
@@ -30,7 +30,7 @@ RESULT = Path(__file__).resolve().parent / "results" / "heldout.md"
 BASELINE = "412b921"  # main before the held-out sets were written (2026-12-06)
 ROLES = {"h1": "calibration", "h2": "calibration", "h3": "calibration", "h4": "calibration",
          "h5": "calibration", "h6": "report", "h7": "calibration", "h8": "calibration",
-         "h9": "report", "h10": "calibration"}
+         "h9": "report", "h10": "calibration", "h11": "calibration", "h12": "report"}
 
 
 def score(folder: Path, src: Path) -> dict:
@@ -76,9 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         "(benchmarks/heldout/README.md), scored by the shared scorer through `newsfuse "
         f"analyze`, with the code at {args.baseline} (before the sets existed) and now, in "
         "the same run. Calibration sets: their failures were read and fixed (h2, h7, h8, "
-        "h10 were report sets until their figures were recorded, h5 until the third "
-        "session, see the README); report sets (h6, h9): written after the fixes, scored "
-        "only."
+        "h10, h11 were report sets until their figures were recorded, h5 until the third "
+        "session, see the README); report sets (h6, h9, h12): written after the fixes, "
+        "scored only."
         + ("" if old_src is not None else " The baseline was skipped: no git history."),
         "",
         table(columns),

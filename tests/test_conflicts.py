@@ -286,6 +286,16 @@ def test_same_person_by_name(a, b, same):
     assert conflicts_module._same_person(a, b) is same
 
 
+def test_sizes_of_different_things_do_not_conflict():
+    found = event(
+        "The container ship tore away a 60-metre section of the road deck on Tuesday.",
+        "All 23 crew members on the 229-metre vessel escaped unharmed on Tuesday.")
+    assert [c for c in found if c.kind == "measure"] == []
+    found = flagged(event("The 229-metre ship struck the bridge on Tuesday.",
+                          "The 244-metre vessel struck the bridge on Tuesday."))
+    assert [sorted(claim.value for claim in c.claims) for c in found] == [[229, 244]]
+
+
 def test_prison_terms_with_fractions_and_race_places_conflict():
     found = flagged(event(
         "A court in Almira sentenced Halloran to nine years in prison for corruption.",

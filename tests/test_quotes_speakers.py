@@ -89,6 +89,9 @@ from tests.test_quotes import _pairs
     pytest.param('The mayor welcomed the ruling. "Goodbye to Harbour Mall," Okafor said. '
                  'She had watched "The Crown," starring the cast of the play.', ["Okafor"],
                  id="capitalised-words-closed-by-a-comma-before-said-are-speech"),
+    pytest.param('Marta Kowal delivered her third child on Sunday. Her daughter Ewa Maria Kowal, '
+                 'six, was at home. It ended up being "a very quick birth," says Kowal.',
+                 ["Kowal"], id="a-surname-two-people-of-the-article-share-stays-a-surname"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -332,16 +332,22 @@ class _Article:
 
     def _fullest(self, name: str) -> str:
         parts = name.split()
-        best = name
-        for mention in self.mentions:
-            other = mention.text.split()
-            if (mention.label == "PERSON" and len(other) > len(best.split())
-                    and tokens_match(fold(other[-1]), fold(parts[-1]))
-                    and (len(parts) == 1 or given_names_match(fold(parts[0]), fold(other[0])))):
-                best = mention.text
-        if best == name and len(parts) == 1:
-            return self._by_first_name(name)
-        return best
+        fuller = [m.text for m in self.mentions
+                  if m.label == "PERSON" and len(m.text.split()) > len(parts)
+                  and tokens_match(fold(m.text.split()[-1]), fold(parts[-1]))
+                  and (len(parts) == 1 or given_names_match(fold(parts[0]),
+                                                            fold(m.text.split()[0])))]
+        if not fuller:
+            return self._by_first_name(name) if len(parts) == 1 else name
+        if len(parts) == 1 and len({fold(f.split()[0]) for f in fuller}) > 1:
+            # 'says Soper' where the article names Barbara Soper and her daughter Chloe Soper:
+            # the one named most often, if clearly; else the surname as written
+            counts = Counter(fold(f.split()[0]) for f in fuller).most_common()
+            if counts[0][1] < 2 * counts[1][1]:
+                return name
+            first = counts[0][0]
+            fuller = [f for f in fuller if fold(f.split()[0]) == first]
+        return max(fuller, key=lambda f: len(f.split()))
 
     def _by_first_name(self, name: str) -> str:
         """'Syed' -> 'Syed Husin Ali' when only one person of the article has that first name

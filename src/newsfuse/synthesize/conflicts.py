@@ -247,7 +247,7 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
     embed = embed or _default_embedder()
     nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind in NOUN_KINDS} |
                    {f.quantity.noun for _, f in located if f.quantity.noun
-                    and f.quantity.kind in ("money", "age")})
+                    and f.quantity.kind in ("money", "age", "measure")})
     noun_vectors = dict(zip(nouns, embed(nouns), strict=True)) if nouns else {}
     blank = np.zeros(DIMENSIONS, dtype=np.float32)
     items = [_Item(fact=fact, doc=doc, group=outlets[doc.article.id],
@@ -356,11 +356,19 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False  # Stumpf's pay is no rival to Tolstedt's
     if qa.kind in ("money", "age") and qa.noun and qb.noun and not _alike(qa.noun, qb.noun, a, b):
         return False  # "$60 million in bonuses" vs "$43.3 million in stock"; father vs boy
+    if qa.kind == "measure" and _common_noun(qa.noun) and _common_noun(qb.noun) \
+            and not _alike(qa.noun, qb.noun, a, b):
+        return False  # the size of a thing: "a 60-metre section" is no rival to "a 229-metre
+        # ship" ("the 229-metre vessel" is; a name, "the 244-metre Anantara Kestrel", may be)
     if qa.kind == "date":
         return abs(a.fact.value - b.fact.value) <= MAX_DATE_GAP_DAYS
     if qa.kind == "year":
         return abs(a.fact.value - b.fact.value) <= MAX_YEAR_GAP
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
+
+
+def _common_noun(noun: str | None) -> bool:
+    return bool(noun) and noun == noun.lower()
 
 
 def _gap_ratio(a: Interval, b: Interval) -> float:
