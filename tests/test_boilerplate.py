@@ -83,6 +83,8 @@ REMOVED_LINES = [
      "caption"),
     ("Mayor Ana Ruiz, left, greets rescuers outside the town hall in Tolvik.", "caption"),
     ("View Slideshow Divers search the river near Tolvik on Monday.", "caption"),
+    ("Enlarge Family photo Ana and Tomas Ruiz hold their newborn son in Tolvik.", "caption"),
+    ("Enlarge this image toggle caption Ola Brenn/Coast Press", "caption"),
     ("Image copyright Coast Pictures Image caption The pier was closed for a week", "caption"),
     # a player's or share bar's controls, with the video description after them
     ("Skip in Skip x Embed x Share CLOSE Floods cut off the valley road overnight. (May 3) AP",
@@ -102,6 +104,10 @@ REMOVED_LINES = [
     ("See every episode online or download the Coast TV app on your phone.", "promo"),
     ("Back local reporting Become a subscriber today to keep the Coast Courier going. Start "
      "getting full access to our reporting for just 99 cents a week.", "promo"),
+    ("To read this story in full and hear the coach talk about the final, you must be a "
+     "subscriber to Coast Plus. Already a subscriber? Log in. Not a member and want to learn "
+     "more? See our benefits page.", "promo"),
+    ("(Reporting by Ana Ruiz; Editing by Ola Brenn)", "author-note"),
     # a pull quote's share button; a gallery in one line, each caption with its counter
     ("\u201c The harbour will not be rebuilt by speeches. \u201d Share this quote", "pull-quote"),
     ("12 photos: Photos: Floods in Tolvik The river near Tolvik on Monday. Hide Caption 1 of 12 "
@@ -153,6 +159,9 @@ KEPT_LINES = [
     "Readers who become subscribers get the paper a day early, the publisher said.",
     "The mayor asked residents to share this quote from the flood report with neighbours.",
     "The exhibition shows photo 3 of 12 from the series, the curator said.",
+    "Enlarging the harbour will take three years, the port authority said on Monday.",
+    "Reporters must be a member of the press guild to cover the hearing, the court said.",
+    "Readers who must be subscribers to vote in the poll complained, the paper said.",
 ]
 
 

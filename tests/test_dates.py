@@ -272,3 +272,12 @@ def test_a_weekday_after_a_capitalised_last_or_a_name_stays_a_date():
     assert dated("Last Saturday the port reopened.")["Last Saturday"] == dt.date(2023, 5, 13)
     assert dated("On Tuesday President Okafor opened the terminal.")["Tuesday"] \
         == dt.date(2023, 5, 16)
+
+
+def test_a_day_a_past_decision_moved_something_to_follows_the_day_it_was_moved_from():
+    # published on Wednesday 17 May 2023: the Friday show (12 May) went to Sunday 14 May
+    found = dated("The singer postponed a planned Friday night show in Orrin until Sunday.")
+    assert found["Sunday"] == dt.date(2023, 5, 14)
+    # with no day it was moved from, the end moves ahead of the decision
+    assert dated("The institute extended its red alert until Saturday.")["Saturday"] == \
+        dt.date(2023, 5, 20)

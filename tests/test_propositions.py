@@ -31,9 +31,14 @@ def propositions(text: str) -> list[str]:
      "The council will spend $12m on new buses"),
     ("The new district, with about 52,000 residents, will become the third-largest in the "
      "region.", "The new district will become the third-largest in the region"),
+    ("The rash is caused by HPV (human papillomavirus), which actually comes from contact.",
+     "HPV, which actually comes from contact"),
+    ("My stomach churns over] really stupid stuff, he said.",
+     "My stomach churns over really stupid stuff"),
 ], ids=["appositive left out", "attribution left out", "conjoined clause on its own",
         "relative clause left out", "relative clause keeps its noun as written",
-        "bracketed aside left out", "phrase set off by commas left out"])
+        "bracketed aside left out", "phrase set off by commas left out",
+        "an aside's brackets go with it", "a bracket without its partner is left out"])
 def test_a_proposition_is_one_clause_without_its_asides(text, expected):
     assert expected in propositions(text)
 

@@ -92,6 +92,9 @@ from tests.test_quotes import _pairs
     pytest.param('Marta Kowal delivered her third child on Sunday. Her daughter Ewa Maria Kowal, '
                  'six, was at home. It ended up being "a very quick birth," says Kowal.',
                  ["Kowal"], id="a-surname-two-people-of-the-article-share-stays-a-surname"),
+    pytest.param('President-elect Ilse Varga named a new envoy on Thursday. The president-elect '
+                 'said the envoy would "keep the old friendship" between the two nations.',
+                 ["president-elect"], id="a-hyphenated-role-is-no-name-cut-after-its-title"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -194,6 +194,10 @@ PROMO = _rx(
     r"\bbecome a (?:subscriber|member|supporter) (?:today|now)\b",
     r"\b(?:get|start getting|unlock) (?:full|unlimited) (?:digital )?access\b",
 )
+# A paywall's notice in place of the rest of the story, up to a short paragraph long ("To read
+# this story in full ..., you must be a subscriber to ... Already a subscriber? ...").
+PAYWALL = _rx(r"\b(?:must|need to) be an? (?:paying )?subscriber\b", r"\balready a subscriber\?")
+MAX_PAYWALL_WORDS = 80
 # A pull quote's widget: the quote set again in large type, then its button ("“...” Share this
 # quote", "Click to tweet"). The words are the article's own, said once in its body.
 PULL_QUOTE = _rx(r"[”\"]\s*(?:share|tweet) this (?:quote|quotation)\s*$",
@@ -225,7 +229,9 @@ PHOTO_CREDIT = _rx(
 )
 # Author notes after the story: "With reporting by AFP", "Jane Doe contributed to this report."
 AUTHOR_NOTE = _rx(
-    r"^(?:with |additional )?reporting by\b",
+    # also a wire's credit line in brackets: "(Reporting by ...; Editing by ...)"
+    r"^\(?(?:with |additional )?reporting by\b",
+    r"^\(?(?:writing|editing) by\b.{0,80}\)?$",
     r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$",
     r"^(?:have a (?:news )?tip\?|got a (?:news )?tip\?)",
     # the writer's contact under a column; the desk's initials under a wire story ("ab/cd (AFP)")
@@ -289,6 +295,8 @@ CAPTION = _rx(
     # a gallery's controls and labels in front of the caption: "View Slideshow ...", "Photo 3 of
     # 12 ...", "Image copyright X Image caption ..."
     r"^(?:view|open|launch|enlarge) (?:the )?(?:slideshow|gallery|photos?|images?)\b",
+    # a picture's own controls: "Enlarge Family photo Ana Ruiz holds ...", "toggle caption"
+    r"^enlarge\b.{0,40}\b(?:photo|image|picture)s?\b", r"\btoggle caption\b",
     r"^(?:image|photo|picture|slide) \d+ (?:of|/) \d+\b",
     r"^(?:image|media|picture|photo) (?:copyright|caption)\b",
     # a caption under its label: "Photo: Tractors on the ring road. (Valley Press archive)",
@@ -421,6 +429,7 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("share-button", _short_match(SHARE_BUTTON, MAX_CREDIT_WORDS)),
     Rule("tag-list", _short_match(TAG_LIST, MAX_WIDGET_WORDS)),
     Rule("promo", _short_match(PROMO, MAX_PROMO_WORDS)),
+    Rule("promo", _short_match(PAYWALL, MAX_PAYWALL_WORDS)),
     Rule("player", _short_match(PLAYER, MAX_WIDGET_WORDS)),
     Rule("player", _is_ui_widget),
     Rule("tweet-embed", _short_match(TWEET_EMBED, MAX_TWEET_EMBED_WORDS)),

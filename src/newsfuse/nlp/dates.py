@@ -111,6 +111,7 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
     """Every point-in-time expression of the body, resolved when the article's date allows."""
     starts = [s.start for s in sentences]
     mentions = []
+    moved: list[int] = []
     for candidate in _candidates(doc):
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         if span is not None and _is_in_title(span):
@@ -121,11 +122,40 @@ def extract_dates(doc: Doc, sentences: list[Sentence], article: Article) -> list
         if resolved is None:
             continue
         date, relative = resolved
+        if _moved_to(span) and WEEKDAY_PATTERN.search(candidate.text):
+            moved.append(len(mentions))
         mentions.append(DateMention(text=candidate.text, date=date, relative=relative,
                                     source=article.id,
                                     sentence=sentence.index if sentence else 0,
                                     reporting=_is_reporting_date(span)))
+    for index in moved:
+        mentions[index] = _after_the_day_moved(mentions, index)
     return mentions
+
+
+def _moved_to(span: Span | None) -> bool:
+    """'postponed a planned Friday show until Sunday': the day a past decision moved
+    something to (see _after_the_day_moved)."""
+    if span is None or _preposition(span) not in ("until", "till"):
+        return False
+    verb = governing_verb(span)
+    return verb is not None and verb.lemma_.lower() in _EXTENDING_VERBS \
+        and verb.tag_ in _PAST_TAGS and not _has_future_auxiliary(verb)
+
+
+def _after_the_day_moved(mentions: list[DateMention], index: int) -> DateMention:
+    """The weekday something was moved to is the first such day after the day it was moved
+    from, when the sentence names that day first ('postponed a planned Friday night show until
+    Sunday' in a story of the Tuesday after: the Sunday after that Friday, not the next one)."""
+    moved = mentions[index]
+    earlier = [m for m in mentions[:index] if m.sentence == moved.sentence and m.date
+               and m.relative and WEEKDAY_PATTERN.search(m.text)]
+    if moved.date is None or not earlier:
+        return moved
+    start = earlier[-1].date
+    assert start is not None
+    ahead = (moved.date.weekday() - start.weekday()) % 7 or 7
+    return moved.model_copy(update={"date": start + dt.timedelta(days=ahead)})
 
 
 # A wire dateline before its date ("OSTERVIK, March 12 (PCP) - ..."): the place in capitals,

@@ -123,9 +123,32 @@ def _words(head: Token) -> list[Token]:
         noun = head.head
         described = [t for t in noun.subtree
                      if t.i == noun.i or (t.i < noun.i and t.dep_ in _NOUN_MODIFIERS)]
-        between = [t for t in noun.doc[noun.i + 1:words[0].i] if t.is_punct]
+        # the comma before the pronoun, not the brackets of an aside cut out between them
+        # ("HPV (human papillomavirus), which ..." -> "HPV, which ...")
+        between = [t for t in noun.doc[noun.i + 1:words[0].i]
+                   if t.is_punct and t.text not in _BRACKETS][-1:]
         words = described + between + words
-    return words
+    return _balanced(words)
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _balanced(words: list[Token]) -> list[Token]:
+    """Without a bracket whose partner was cut away ('churns over] really stupid stuff')."""
+    closing = {v: k for k, v in _BRACKETS.items()}
+    unmatched: set[int] = set()
+    open_at: list[Token] = []
+    for token in words:
+        if token.text in _BRACKETS:
+            open_at.append(token)
+        elif token.text in closing:
+            if open_at and open_at[-1].text == closing[token.text]:
+                open_at.pop()
+            else:
+                unmatched.add(token.i)
+    unmatched |= {t.i for t in open_at}
+    return [t for t in words if t.i not in unmatched]
 
 
 def _set_off(token: Token) -> bool:
@@ -153,13 +176,18 @@ def _trim(words: list[Token]) -> list[Token]:
     return words
 
 
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?"}
+
+
 def _text(words: list[Token]) -> str:
     """The words as written, one space where a cut joins two pieces."""
     out = []
     for k, token in enumerate(words):
         out.append(token.text)
         if k + 1 < len(words):
-            out.append(token.whitespace_ if words[k + 1].i == token.i + 1 else " ")
+            after = words[k + 1]
+            out.append(token.whitespace_ if after.i == token.i + 1
+                       else "" if after.text in _NO_SPACE_BEFORE else " ")
     return "".join(out)
 
 

@@ -894,7 +894,8 @@ def _name_of(context: _Article, token: Token) -> str | None:
         return context.full_name(mention.text if mention else _phrase_text(named[0]))
     if token.lemma_.lower() in STATEMENT_NOUNS:
         return _author_of(context, token)
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        # (a lowercase word the tagger called a name is a role: "the president-elect said")
         phrase = _phrase(token)
         first = after_titles(token.doc, phrase[0].i, phrase[-1].i + 1)
         return token.doc[first:phrase[-1].i + 1].text
