@@ -291,3 +291,17 @@ def test_a_headline_on_the_first_line_is_still_the_title():
 
     article = parse_text("a", "Tolvik harbour reopens after storm\nThe harbour reopened on Sunday.")
     assert article.title == "Tolvik harbour reopens after storm"
+
+
+def test_a_lede_paragraph_on_the_first_line_stays_in_the_body():
+    from newsfuse.clean import clean
+    from newsfuse.ingest.text import parse_text
+
+    lede = ("A teenager whose legs were crushed in a rail accident on the Tolvik coast during his "
+            "birthday celebrations has died in hospital, police say.")
+    article = parse_text("a", f"{lede}\n\nHe was struck by a freight train in the early hours.")
+    assert article.title is None
+    assert clean(article).body.startswith(lede)
+    # a short headline with a full stop is still a headline
+    article = parse_text("b", "Ferry sinks off Tolvik.\nAll 112 passengers were rescued.")
+    assert article.title == "Ferry sinks off Tolvik."

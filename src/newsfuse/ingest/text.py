@@ -18,6 +18,10 @@ MAX_TITLE_WORDS = 30
 # A single word on the first line is a page's label ("Photo", "ADVERTISEMENT", a section name or
 # a user name), not a headline.
 MIN_TITLE_WORDS = 2
+# A first line ending in a full stop is a headline only while short: some sites stop their
+# headlines ("Ferry sinks off Tolvik."), but a longer stopped line is the story's lede.
+MAX_STOPPED_TITLE_WORDS = 12
+_FULL_STOP_END = re.compile(r"[.…][\"'”’)]*\s*$")
 # Scrapers and corpora often put the page's address on the first line, before the headline;
 # tokenised corpora write it with spaces ("http : / / www . example . com / ...").
 _URL = re.compile(r"^(?:https?://|www\.)[^\s/]+\.[a-z]{2,}\S*$", re.IGNORECASE)
@@ -149,7 +153,10 @@ def _is_title(line: str, rest: str) -> bool:
     """A headline-like first line: a few words that no boilerplate rule claims (a photo caption,
     a player's controls or a newsletter box on the first line stays in the body, where the
     cleaner removes it and lists why)."""
-    return (MIN_TITLE_WORDS <= word_count(line) <= MAX_TITLE_WORDS and bool(rest.strip())
+    words = word_count(line)
+    if words > MAX_STOPPED_TITLE_WORDS and _FULL_STOP_END.search(line):
+        return False  # a lede paragraph, which the body must keep ("... has died, police say.")
+    return (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and bool(rest.strip())
             and classify(line, HTML_RULES) is None)
 
 
