@@ -212,3 +212,12 @@ def test_a_publication_stamp_the_rules_remove_dates_an_undated_article():
     assert dated.published == dt.date(2017, 3, 20)
     updated = clean(Article(id="updated", raw=raw.replace("First Published", "Updated")))
     assert updated.published is None
+
+
+def test_a_wire_signing_the_byline_is_the_outlet_of_an_article_given_none():
+    raw = ("Ferry sinks off Tolvik\n\nBy Agence France-Presse\n\nAll 112 passengers of the ferry "
+           "were rescued on Monday after it struck a reef off Tolvik, the coastguard said.")
+    assert clean(Article(id="wire", raw=raw)).source == "Agence France-Presse"
+    assert clean(Article(id="given", raw=raw, source="Coast Daily")).source == "Coast Daily"
+    assert clean(Article(id="person", raw=raw.replace("Agence France-Presse", "Ana Ruiz"))
+                 ).source is None

@@ -73,6 +73,20 @@ def wire_credit(body: str) -> str | None:
     return None
 
 
+_WIRE_BYLINE = re.compile(r"^by\s+(?:the\s+)?(" + "|".join(
+    re.escape(name) for name in sorted(lang.WIRE_SERVICES, key=len, reverse=True))
+    + r")\s*$", re.IGNORECASE)
+
+
+def byline_wire(removed: list[RemovedBlock]) -> str | None:
+    """The agency a removed byline signs with ('By Agence France-Presse'), as written."""
+    for block in removed:
+        found = _WIRE_BYLINE.match(block.text.strip()) if block.reason == "byline" else None
+        if found:
+            return found.group(1)
+    return None
+
+
 # A page's publication stamp, removed as a byline line: "First Published: Mar 21, 2017 07:52
 # IST", "Published on 3 May 2016", "Posted: May 3, 2016". Not "Updated": an update is later.
 _PUBLISHED_STAMP = re.compile(
@@ -127,7 +141,8 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
     reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
     if reason is not None:
         raise NotAnArticle(article.path or article.id, reason)
-    if not updates.get("source", article.source) and (wire := wire_credit(body)):
+    if not updates.get("source", article.source) and (
+            wire := wire_credit(body) or byline_wire(removed)):
         updates["source"] = wire  # no outlet given: the wire the story comes from
     if updates.get("published", article.published) is None \
             and (stamped := stamp_date(removed)) is not None:
