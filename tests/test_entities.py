@@ -471,3 +471,9 @@ def test_an_acronym_the_tagger_took_for_a_person_spells_the_long_name():
 def test_a_sentence_opener_is_no_part_of_the_name_after_it(text, names):
     assert [m.text for m in find_mentions(get_nlp()(text))
             if m.label == "PERSON"] == names
+
+
+def test_a_suspect_named_by_role_is_the_person():
+    mentions = find_mentions(get_nlp()("It was obvious Suspect Boyd was in a state of mind to "
+                                       "fight, the report said."))
+    assert [m.text for m in mentions if m.label == "PERSON"] == ["Boyd"]
