@@ -268,17 +268,23 @@ def test_a_figure_a_noun_is_put_at_counts_that_noun(text):
     assert only(text, "count").quantity.unit == "crowd"
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("The gang demanded a ransom of 4,5 million euro.", 4_500_000, "EUR"),
-    ("The satellite was insured for 96 million US dollars.", 96_000_000, "USD"),
-    ("The grant was 12 million Canadian dollars.", 12_000_000, "CAD"),
-    ("The rider was fined 70,000 Swiss francs by the panel.", 70_000, "CHF"),
-    ("He has been slapped with a CHF 75,000 fine.", 75_000, "CHF"),
-    ("The bank lent 2 million Hong Kong dollars to the port.", 2_000_000, "HKD"),
-    ("The ransom was USD 2.4 million, police said.", 2_400_000, "USD"),
+@pytest.mark.parametrize(("text", "kind", "value", "unit"), [
+    # decimal commas, a country's currency, an ISO code before the amount
+    ("The gang demanded a ransom of 4,5 million euro.", "money", 4_500_000, "EUR"),
+    ("The satellite was insured for 96 million US dollars.", "money", 96_000_000, "USD"),
+    ("The grant was 12 million Canadian dollars.", "money", 12_000_000, "CAD"),
+    ("The rider was fined 70,000 Swiss francs by the panel.", "money", 70_000, "CHF"),
+    ("He has been slapped with a CHF 75,000 fine.", "money", 75_000, "CHF"),
+    ("The bank lent 2 million Hong Kong dollars to the port.", "money", 2_000_000, "HKD"),
+    ("The ransom was USD 2.4 million, police said.", "money", 2_400_000, "USD"),
+    # a part of a sequence named by its number is its rank
+    ("The sample was taken after stage 14 of the Tour, the agency said.", "ordinal", 14,
+     "stage"),
+    ("The sample was collected after the 14th stage.", "ordinal", 14, "stage"),
+    ("He was knocked out in round 3.", "ordinal", 3, "round"),
 ])
-def test_decimal_commas_and_dollars_of_a_country(text, value, unit):
-    fact = only(text, "money")
+def test_figure_value_and_unit(text, kind, value, unit):
+    fact = only(text, kind)
     assert (fact.value, fact.quantity.unit) == (value, unit)
 
 
@@ -401,16 +407,6 @@ def test_a_tally_counts_the_votes_for_and_against(text, value, against, phrase):
 ])
 def test_a_score_or_a_span_of_years_is_no_tally(text):
     assert [c for c in claims(text) if c.quantity.unit == "vote"] == []
-
-
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("The sample was taken after stage 14 of the Tour, the agency said.", 14, "stage"),
-    ("The sample was collected after the 14th stage.", 14, "stage"),
-    ("He was knocked out in round 3.", 3, "round"),
-])
-def test_a_part_named_by_its_number_is_a_rank(text, value, unit):
-    fact = only(text, "ordinal")
-    assert (fact.value, fact.quantity.unit) == (value, unit)
 
 
 @pytest.mark.parametrize("text", [
