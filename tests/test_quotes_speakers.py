@@ -95,6 +95,10 @@ from tests.test_quotes import _pairs
     pytest.param('President-elect Ilse Varga named a new envoy on Thursday. The president-elect '
                  'said the envoy would "keep the old friendship" between the two nations.',
                  ["president-elect"], id="a-hyphenated-role-is-no-name-cut-after-its-title"),
+    pytest.param('Marek Halvorsen beat a rare bone cancer. That story of survival led Halvorsen '
+                 'to tweet this message on arrival at the airport: "Two years ago I was told I '
+                 'would never walk again."', ["Marek Halvorsen"],
+                 id="a-speech-verb-under-the-verb-before-a-colon-reports-the-quote"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

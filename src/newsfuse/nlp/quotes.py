@@ -701,7 +701,11 @@ def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
     """'X wrote on Telegram: "..."' gives the clause's verb (any verb); 'X: "..."' gives X."""
     colon = context.doc[before[-1]]
     if colon.head.pos_ in {"VERB", "AUX"} and colon.head.i in before:
-        return colon.head
+        # 'The story led Herzlich to tweet this message: "..."': the speech verb under the
+        # clause's verb is the one the quote reports
+        speech = [context.doc[i] for i in before if _is_speech_verb(context.doc[i])
+                  and colon.head in context.doc[i].ancestors]
+        return speech[-1] if speech else colon.head
     before = before[:-1]
     for i in reversed(before):
         if context.doc[i].pos_ in {"VERB", "AUX"}:
