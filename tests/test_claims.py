@@ -291,6 +291,7 @@ def test_figure_value_and_unit(text, kind, value, unit):
 @pytest.mark.parametrize("text", [
     "She has four Oscars won in a long career.",
     "ALL 300 PASSENGERS WERE SAFE, THE COASTGUARD SAID.",
+    "The site still runs on PHP 5, the auditors found.",
 ])
 def test_a_capitalised_word_or_code_before_a_currency_word_is_not_always_money(text):
     assert not [c for c in claims(text) if c.quantity.kind == "money"]

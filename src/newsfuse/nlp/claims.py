@@ -70,11 +70,11 @@ DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian":
                     "canadian": "CAD", "singapore": "SGD", "nz": "NZD", "taiwan": "TWD",
                     "hong kong": "HKD", "new zealand": "NZD"}
 # ISO 4217 codes written before an amount ("CHF 75,000", "USD 2.4 million"): the currencies
-# of the tables above and a few more; not codes that are also capitalised words ("ALL",
-# "TRY", "TOP", "SOS"), which all-caps text writes before numbers too.
+# of the tables above and a few more; not codes that are also capitalised words or names
+# written before numbers ("ALL", "TRY", "TOP", "SOS" in all-caps text; "PHP 8", a language).
 CURRENCY_CODES = (frozenset(CURRENCY_WORDS.values()) | frozenset(DOLLAR_COUNTRIES.values())
                   | {"DKK", "CZK", "HUF", "ILS", "AED", "SAR", "NGN", "KES", "EGP", "THB",
-                     "IDR", "MYR", "PHP", "VND", "PKR", "BDT"}) - {"TRY"}
+                     "IDR", "MYR", "VND", "PKR", "BDT"}) - {"TRY"}
 # Scale suffixes glued to money ("$4.2bn", "€6.5m").
 SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6,
                   "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12,
