@@ -24,6 +24,8 @@ JOBS_PER_PROCESS = 500
 DEFAULT_JOB_SECONDS = 2.0
 # On shutdown, running jobs get this long before their worker processes are ended.
 SHUTDOWN_GRACE_SECONDS = 10.0
+# After SIGTERM, a worker gets this long to end before it is killed.
+TERMINATE_WAIT_SECONDS = 2.0
 
 
 class PoolFull(Exception):
@@ -97,3 +99,9 @@ class WorkerPool:
             process.join(max(0.0, deadline - time.monotonic()))
             if process.is_alive():
                 process.terminate()
+        for process in processes:
+            # a process still starting up (importing, under load) may outlast SIGTERM's
+            # handling: end it for sure
+            process.join(TERMINATE_WAIT_SECONDS)
+            if process.is_alive():
+                process.kill()
