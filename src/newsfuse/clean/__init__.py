@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from newsfuse import lang
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
@@ -80,11 +81,15 @@ _WIRE_BYLINE = re.compile(r"^by\s+(?:the\s+)?(" + "|".join(
 
 def byline_wire(removed: list[RemovedBlock]) -> str | None:
     """The agency a removed byline signs with ('By Agence France-Presse'), as written."""
+    return next((found.group(1) for found in _bylines(removed, _WIRE_BYLINE)), None)
+
+
+def _bylines(removed: list[RemovedBlock], pattern: re.Pattern[str]
+             ) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` at the start of the removed byline lines, in order."""
     for block in removed:
-        found = _WIRE_BYLINE.match(block.text.strip()) if block.reason == "byline" else None
-        if found:
-            return found.group(1)
-    return None
+        if block.reason == "byline" and (found := pattern.match(block.text.strip())):
+            yield found
 
 
 # A page's publication stamp, removed as a byline line: "First Published: Mar 21, 2017 07:52
@@ -99,10 +104,7 @@ _PUBLISHED_STAMP = re.compile(
 
 def stamp_date(removed: list[RemovedBlock]) -> dt.date | None:
     """The date of the first publication stamp among the removed byline lines."""
-    for block in removed:
-        found = _PUBLISHED_STAMP.match(block.text.strip()) if block.reason == "byline" else None
-        if found is None:
-            continue
+    for found in _bylines(removed, _PUBLISHED_STAMP):
         month = found.group("month") or found.group("month2")
         day = found.group("day") or found.group("day2")
         year = found.group("year") or found.group("year2")
@@ -132,8 +134,12 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         text = reflow(mend_quote_marks(article.raw))
         body, removed = clean_lines(text, text_rules(config.max_heading_words),
                                     title=article.title)
-        body, removed = _headline_only(body, removed)
-    body, removed = _gallery_only(body, removed)
+        # a headline-only brief (an ECB+ item such as "Robbers in drag steal ... in biggest
+        # French heist"): the heading rule is a guess from bare text
+        body, removed = _only_what_was_removed(body, removed, "heading")
+    # a photo story given as one line of JSONL, its story told in the captions: the gallery
+    # rule removes a gallery strip from a page that has a story elsewhere
+    body, removed = _only_what_was_removed(body, removed, "gallery")
     if not _is_article_text(body, article.format):
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there
@@ -159,24 +165,14 @@ def clean_text(text: str, config: CleanConfig | None = None) -> str:
     return body
 
 
-def _headline_only(body: str, removed: list[RemovedBlock]) -> tuple[str, list[RemovedBlock]]:
-    """A text whose every line passes for a heading is a headline-only brief (an ECB+ item
-    such as "Robbers in drag steal ... in biggest French heist"): the heading rule is a guess
-    from bare text, so those lines are its body rather than dropping the article."""
-    if body or not any(block.reason == "heading" for block in removed):
+def _only_what_was_removed(body: str, removed: list[RemovedBlock], reason: str
+                           ) -> tuple[str, list[RemovedBlock]]:
+    """A text whose every line one guessing rule (`reason`) removed keeps those lines as its
+    body rather than dropping the article."""
+    if body or not any(block.reason == reason for block in removed):
         return body, removed
-    kept = [block.text for block in removed if block.reason == "heading"]
-    return "\n".join(kept), [block for block in removed if block.reason != "heading"]
-
-
-def _gallery_only(body: str, removed: list[RemovedBlock]) -> tuple[str, list[RemovedBlock]]:
-    """A text that is nothing but a gallery line (a photo story given as one line of JSONL,
-    its story told in the captions) keeps that line as its body: the gallery rule removes a
-    gallery strip from a page that has a story elsewhere."""
-    if body or not any(block.reason == "gallery" for block in removed):
-        return body, removed
-    kept = [block.text for block in removed if block.reason == "gallery"]
-    return "\n".join(kept), [block for block in removed if block.reason != "gallery"]
+    kept = [block.text for block in removed if block.reason == reason]
+    return "\n".join(kept), [block for block in removed if block.reason != reason]
 
 
 def _is_article_text(body: str, kind: str) -> bool:

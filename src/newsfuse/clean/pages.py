@@ -61,18 +61,17 @@ _ARCHIVE = re.compile(
     r"(?:the|this|press|web) collection|collections? of (?:\w+ ){0,2}(?:articles|pages|"
     r"(?:web ?)?sites)|harvested|internet preservation|"
     r"preserv\w+ (?:\w+ ){0,4}web ?(?:sites|pages))\b", re.I)
+# A video site's upload stamp: "Published on May 3, 2021", "Uploaded on 3 May 2021".
+_UPLOAD_STAMP = (r"^(?:published|uploaded|streamed live|premiered) on\s+(?:[A-Z][a-z]{2,8}\.? "
+                 r"\d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})")
 # A video page given without its line breaks (JSONL text of one line): the upload stamp opens
 # the text, and the channel's own words follow ("Subscribe now to ...", "welcome to our
 # channel", "to use this video in a commercial player ... licensing").
-_VIDEO_STAMP_OPENING = re.compile(
-    r"^(?:published|uploaded|streamed live|premiered) on\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? "
-    r"\d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})\b", re.I)
+_VIDEO_STAMP_OPENING = re.compile(_UPLOAD_STAMP + r"\b", re.I)
 _CHANNEL_TALK = re.compile(
     r"\b(?:subscribe|our channel|this video|licensing|watch more|full episodes?)\b", re.I)
 # YouTube-style description pages open with the upload date.
-_VIDEO_PAGE = re.compile(
-    r"^(?:published|uploaded|streamed live|premiered) on\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? "
-    r"\d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})\s*$", re.I)
+_VIDEO_PAGE = re.compile(_UPLOAD_STAMP + r"\s*$", re.I)
 # One social-media post: a picture link or the embed signature "— Name (@handle) May 3, 2017".
 _SOCIAL_POST = re.compile(r"pic\.twitter\.com/\w+|—\s*[^()\n]{1,60}\(@\w+\)\s+\w+ \d{1,2}, \d{4}")
 _ERROR_PAGE = re.compile(

@@ -319,7 +319,6 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
         return False  # 'should have arrived on Monday', 'could have met on Friday'
     if _has_future_auxiliary(verb):
         return True
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ in _PAST_TAGS or a.lemma_ == "have" for a in auxiliaries):
         return False  # 'was expected', 'has met', 'had been closed'
     if any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):

@@ -70,9 +70,11 @@ def _cache_lemmas(nlp) -> None:
 @lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
     """The verbs the lemmatizer knows (its "lemma_index" for verbs), empty without one."""
-    lemmatizer = get_nlp().get_pipe("lemmatizer") if "lemmatizer" in get_nlp().pipe_names \
-        else None
-    if lemmatizer is None or "lemma_index" not in lemmatizer.lookups.tables:
+    nlp = get_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if "lemma_index" not in lemmatizer.lookups.tables:
         return frozenset()
     return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
 

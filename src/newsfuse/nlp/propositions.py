@@ -132,18 +132,18 @@ def _words(head: Token) -> list[Token]:
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_OPENING_OF = {close: opening for opening, close in _BRACKETS.items()}
 
 
 def _balanced(words: list[Token]) -> list[Token]:
     """Without a bracket whose partner was cut away ('churns over] really stupid stuff')."""
-    closing = {v: k for k, v in _BRACKETS.items()}
     unmatched: set[int] = set()
     open_at: list[Token] = []
     for token in words:
         if token.text in _BRACKETS:
             open_at.append(token)
-        elif token.text in closing:
-            if open_at and open_at[-1].text == closing[token.text]:
+        elif token.text in _OPENING_OF:
+            if open_at and open_at[-1].text == _OPENING_OF[token.text]:
                 open_at.pop()
             else:
                 unmatched.add(token.i)
