@@ -324,3 +324,50 @@ def test_a_date_glued_onto_the_first_sentence_is_a_dateline(first, kept):
 def test_a_sentence_opening_with_on_and_a_date_stays():
     lines, _ = filter_lines(["On 19 Apr 2017 the crane collapsed."], title="Crane collapse")
     assert lines == ["On 19 Apr 2017 the crane collapsed."]
+
+
+@pytest.mark.parametrize(("first", "stamp", "kept"), [
+    ("Published March 9 2019 A ferry ran aground off Kelso Point on Friday.",
+     "Published March 9 2019", "A ferry ran aground off Kelso Point on Friday."),
+    ("Date of publication 9 March 2019 The ferry ran aground on Friday.",
+     "Date of publication 9 March 2019", "The ferry ran aground on Friday."),
+    ("Last updated at Mar 092019 KELSO POINT Crews towed the ferry free.",
+     "Last updated at Mar 092019", "KELSO POINT Crews towed the ferry free."),
+    ("Sat 09 Mar 2019 at 1514 Crews towed the ferry free on Saturday.",
+     "Sat 09 Mar 2019 at 1514", "Crews towed the ferry free on Saturday."),
+    ("March 9 2019 2037 UTC+3 A coastguard officer said nobody was hurt.",
+     "March 9 2019 2037 UTC+3", "A coastguard officer said nobody was hurt."),
+    ("09.03.2019 Crews towed the ferry free on Saturday.",
+     "09.03.2019", "Crews towed the ferry free on Saturday."),
+])
+def test_a_publication_stamp_glued_onto_the_first_sentence_is_removed(first, stamp, kept):
+    lines, removed = filter_lines([first, "Work stopped."], title="Ferry aground at Kelso")
+    assert lines == [kept, "Work stopped."]
+    assert [(r.reason, r.text) for r in removed] == [("dateline", stamp)]
+
+
+def test_a_wire_credit_between_headline_and_lead_is_removed():
+    # one line of an export: headline, the wire's credit and day, then the lead
+    first = ("Ferry runs aground off Kelso Point Reuters Saturday 9 Mar 2019 A passenger "
+             "ferry with 212 people aboard ran aground off Kelso Point on Saturday.")
+    lines, removed = filter_lines([first], title="Ferry runs aground off Kelso Point")
+    assert lines == ["A passenger ferry with 212 people aboard ran aground off Kelso Point "
+                     "on Saturday."]
+    assert [(r.reason, r.text) for r in removed] == [
+        ("title", "Ferry runs aground off Kelso Point"),
+        ("dateline", "Reuters Saturday 9 Mar 2019")]
+
+
+def test_a_headline_with_initials_glued_onto_the_lead_is_removed():
+    # "U.S." is two of the headline's words once punctuation is dropped
+    first = ("Fri 08 Mar 2019 at 0914 U.S. ferry operator says no one hurt. The operator of "
+             "the stranded ferry said all 212 passengers were safe.")
+    lines, removed = filter_lines([first], title="U.S. ferry operator says no one hurt")
+    assert lines == ["The operator of the stranded ferry said all 212 passengers were safe."]
+    assert [r.reason for r in removed] == ["title"]
+
+
+def test_a_sentence_that_opens_with_a_date_as_its_subject_stays():
+    lines, _ = filter_lines(["March 9 2019 was the ferry's last crossing of the season."],
+                            title="Ferry aground")
+    assert lines == ["March 9 2019 was the ferry's last crossing of the season."]

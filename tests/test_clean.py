@@ -214,6 +214,17 @@ def test_a_publication_stamp_the_rules_remove_dates_an_undated_article():
     assert updated.published is None
 
 
+def test_a_stamp_glued_onto_the_first_sentence_dates_an_undated_article():
+    # text exported as one line: the page's stamp runs straight into the lead
+    raw = ("Published March 9 2019 A passenger ferry with 212 people aboard ran aground off "
+           "Kelso Point on Saturday, the coastguard said. Nobody was hurt.")
+    article = clean(Article(id="glued", raw=raw))
+    assert article.published == dt.date(2019, 3, 9)
+    assert article.body.startswith("A passenger ferry")
+    updated = clean(Article(id="later", raw=raw.replace("Published", "Last updated at")))
+    assert updated.published is None
+
+
 def test_a_wire_signing_the_byline_is_the_outlet_of_an_article_given_none():
     raw = ("Ferry sinks off Tolvik\n\nBy Agence France-Presse\n\nAll 112 passengers of the ferry "
            "were rescued on Monday after it struck a reef off Tolvik, the coastguard said.")

@@ -94,20 +94,30 @@ def _bylines(removed: list[RemovedBlock], pattern: re.Pattern[str]
 
 # A page's publication stamp, removed as a byline line: "First Published: Mar 21, 2017 07:52
 # IST", "Published on 3 May 2016", "Posted: May 3, 2016". Not "Updated": an update is later.
+_FULL_DATE = (r"(?:\w+day,?\s+)?(?:" + lang.MONTH_PATTERN + r"\s+" + lang.DAY_PATTERN + r",?\s*"
+              + lang.YEAR_PATTERN + "|" + lang.DAY_PATTERN.replace("day>", "day2>") + r"\s+"
+              + lang.MONTH_PATTERN.replace("month>", "month2>") + r",?\s+"
+              + lang.YEAR_PATTERN.replace("year>", "year2>") + ")")
 _PUBLISHED_STAMP = re.compile(
-    r"^(?:first )?(?:published|posted)\b(?: on)?\s*:?\s*(?:\w+day,?\s+)?(?:"
-    + lang.MONTH_PATTERN + r"\s+" + lang.DAY_PATTERN + r",?\s+" + lang.YEAR_PATTERN + "|"
-    + lang.DAY_PATTERN.replace("day>", "day2>") + r"\s+"
-    + lang.MONTH_PATTERN.replace("month>", "month2>") + r",?\s+"
-    + lang.YEAR_PATTERN.replace("year>", "year2>") + ")", re.IGNORECASE)
+    r"^(?:first )?(?:published|posted)\b(?: on)?\s*:?\s*" + _FULL_DATE, re.IGNORECASE)
+# The same stamp an export glued in front of the first sentence (removed as a "dateline":
+# "Published July 5 2016", "12 February 2015", "AFP Tuesday 5 Jul 2016").
+_GLUED_STAMP = re.compile(
+    r"^(?:(?:first )?(?:published|posted)\b(?: on)?\s*:?\s*|date of publication\s+|(?:"
+    + "|".join(re.escape(name) for name in lang.WIRE_SERVICES) + r")\s+)?" + _FULL_DATE,
+    re.IGNORECASE)
 
 
 def stamp_date(removed: list[RemovedBlock]) -> dt.date | None:
-    """The date of the first publication stamp among the removed byline lines."""
-    for found in _bylines(removed, _PUBLISHED_STAMP):
-        month = found.group("month") or found.group("month2")
-        day = found.group("day") or found.group("day2")
-        year = found.group("year") or found.group("year2")
+    """The date of the first publication stamp among the removed byline lines and the
+    stamp glued in front of the first sentence."""
+    found = [*_bylines(removed, _PUBLISHED_STAMP),
+             *(match for block in removed if block.reason == "dateline"
+               and (match := _GLUED_STAMP.match(block.text.strip())))]
+    for match in found:
+        month = match.group("month") or match.group("month2")
+        day = match.group("day") or match.group("day2")
+        year = match.group("year") or match.group("year2")
         try:
             return dt.date(int(year), lang.MONTH_NUMBER[month[:3].lower()], int(day))
         except ValueError:

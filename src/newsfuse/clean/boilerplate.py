@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newsfuse.lang import MONTH_NUMBER
+from newsfuse.lang import MONTH_NUMBER, WIRE_SERVICES
 from newsfuse.model import RemovedBlock
 from newsfuse.script import tokens, word_count
 
@@ -513,14 +513,12 @@ def filter_lines(lines: Iterable[str], rules: Iterable[Rule] = RULES,
     (kept in the article's title field, not in the body) and the single words of a tag list.
     """
     texts = [text for text in map(normalise, lines) if text]
-    glued, reason = (_glued_title(texts[0], title), "title") if texts and title else (None, "")
-    if glued is None and texts:
-        glued, reason = _glued_date(texts[0]), "dateline"
-    if glued is not None:  # "Wed 19 Apr 2017 <headline>. <lead sentence> ...": two lines
-        texts[:1] = glued
+    glued = _glued_lead(texts[0], title) if texts else []
+    if glued:  # "Wed 19 Apr 2017 <headline>. <lead sentence> ...": the stamp and headline apart
+        texts[:1] = [text for text, _ in glued]
     reasons = [classify(text, rules) for text in texts]
-    if glued is not None:
-        reasons[0] = reason
+    for index, (_, reason) in enumerate(glued[:-1]):
+        reasons[index] = reason
     if title:
         _mark_title(texts, reasons, title)
     _mark_tag_runs(texts, reasons)
@@ -529,6 +527,20 @@ def filter_lines(lines: Iterable[str], rules: Iterable[Rule] = RULES,
     removed = [RemovedBlock(text=text, reason=reason)
                for text, reason in zip(texts, reasons, strict=True) if reason is not None]
     return kept, removed
+
+
+def _glued_lead(first: str, title: str | None) -> list[tuple[str, str]]:
+    """The first line cut into what an export glued in front of the first sentence (the
+    headline, a publication stamp: each with its reason) and the rest (reason ""); [] when
+    nothing was glued."""
+    lead: list[tuple[str, str]] = []
+    if title and (parts := _glued_title(first, title)) is not None:
+        lead.append((parts[0], "title"))
+        first = parts[1]
+    if (parts := _glued_date(first)) is not None:
+        lead.append((parts[0], "dateline"))
+        first = parts[1]
+    return [*lead, (first, "")] if lead else []
 
 
 # How far into the first paragraph an export's headline may begin, after a date or a
@@ -547,31 +559,67 @@ def _glued_title(line: str, title: str) -> list[str] | None:
     words = pieces[::2]
     if len(wanted) < 2:
         return None
-    for at in range(min(MAX_GLUED_TITLE_OFFSET, len(words) - len(wanted)) + 1):
-        if _letters(" ".join(words[at:at + len(wanted)])).split() != wanted:
+    for at in range(min(MAX_GLUED_TITLE_OFFSET, len(words) - 1) + 1):
+        end = _title_end(words, at, wanted)
+        if end is None:
             continue
-        head = "".join(pieces[:2 * (at + len(wanted)) - 1])
-        rest = "".join(pieces[2 * (at + len(wanted)):]).strip()
+        head = "".join(pieces[:2 * end - 1])
+        rest = "".join(pieces[2 * end:]).strip()
         following = rest.split()[:2]
         starts = head.rstrip()[-1:] in ".:|-–—" or (
             len(following) == 2 and following[0][:1].isupper() and following[1][:1].islower())
-        return [head, rest] if rest and rest[:1].isupper() and starts else None
+        if rest and _GLUED_DATE.match(rest):  # "<headline> AFP Tuesday 5 Jul 2016 A bomber"
+            return [head, rest]
+        # after the headline's full stop a sentence may open with a figure ("6 people died")
+        opens = rest[:1].isupper() or rest[:1].isdigit() and head.rstrip().endswith(".")
+        return [head, rest] if rest and opens and starts else None
     return None
 
 
-# A full date an export wrote in front of the first sentence: "19 Apr 2017 The blast
-# happened ...", "Wed 05 Apr 2017 Victims of ...".
+def _title_end(words: list[str], at: int, wanted: list[str]) -> int | None:
+    """The index after the last of `words` from `at` that spell the headline's words
+    ("U.S." is the headline's "u s"), or None."""
+    found: list[str] = []
+    for end in range(at, len(words)):
+        found += _letters(words[end]).split()
+        if found != wanted[:len(found)]:
+            return None
+        if len(found) == len(wanted):
+            return end + 1
+    return None
+
+
+# A publication stamp an export wrote in front of the first sentence, or between the headline
+# and the lead: "19 Apr 2017 The blast happened ...", "Wed 05 Apr 2017 Victims of ...",
+# "Published July 5 2016 A bomber ...", "Date of publication 5 July 2016 ...", "Last updated at
+# Apr 052017 ...", "01.02.2015 ...", "AFP Tuesday 5 Jul 2016 ..." (a wire's credit and the day),
+# "Fri 07 Apr 2017 at 0914 ...", "August 13 2016 2037 UTC+3 ...".
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTH_NUMBER) + r")[a-z]{0,6}\.?"
+_STAMP_WORDS = (r"(?:(?:first |last )?(?:published|posted|updated|modified)(?: (?:on|at))?"
+                r"|date of publication)\s*:?\s+")
+_CREDIT = r"(?:" + "|".join(re.escape(name) for name in sorted(
+    WIRE_SERVICES, key=len, reverse=True)) + r")\s+"
+_STAMP_DAY = (r"(?:\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s*\d{4}"
+              r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})")
+_STAMP_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:?\d{2}(?:\s*(?:[ap]\.?m\.?|UTC|GMT)(?:[+-]\d{1,2})?)?)?"
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_STAMP = rf"{_WEEKDAY}{_STAMP_DAY}{_STAMP_TIME}"
+# A bare date must be followed by a sentence's start (a capitalised word, then a lowercase one,
+# or "A"/"I" and one): a date that leads into a headline-like run of capitals may be the
+# headline's own. A stamp word or a wire's credit says it is a stamp: any capital, digit or
+# quotation mark may follow.
 _GLUED_DATE = re.compile(
-    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-    r"\s+(?=[A-Z][a-z]+\s+[a-z])")
+    rf"^(?:(?:(?i:{_STAMP_WORDS})|{_CREDIT}){_STAMP}\s*(?=[A-Z0-9\"“'])"
+    rf"|{_STAMP}\s+(?=[A-Z][a-z]*\s+[a-z]))")
 
 
 def _glued_date(line: str) -> list[str] | None:
-    """The first line as [date, rest] when it opens with a full date glued onto a sentence."""
+    """The first line as [stamp, rest] when it opens with a publication stamp glued onto a
+    sentence."""
     match = _GLUED_DATE.match(line)
-    return [line[:match.end()].strip(), line[match.end():]] if match else None
+    if not match or not line[match.end():].strip():
+        return None
+    return [line[:match.end()].strip(), line[match.end():]]
 
 
 def _mark_title(texts: list[str], reasons: list[str | None], title: str) -> None:

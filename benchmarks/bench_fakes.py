@@ -1,0 +1,125 @@
+"""Real multi-outlet reports of the Syrian war (FA-KES) judged by hand: re-run and re-score.
+
+    python -m benchmarks.bench_fakes [--half calibration|report|all] [--reuse DIR] [GROUP ...]
+
+FA-KES (`../shared/data/fa_kes/FA-KES-Dataset.csv`) holds 804 articles from 15 outlets; many
+incidents are told by several outlets with different casualty figures. A *group* is every
+article with one `date` and `location` when there are at least 3 of them from at least 2
+outlets (43 groups), numbered g00, g01, ... by size, then date and place. A group is what a
+user would hand over as one story: it may hold two incidents of one day in one city, as a
+newsroom's search for that day and place would.
+
+Each group is fed to `newsfuse analyze FILE --format json` as one JSONL file of records
+{id, source, published, title, text}, the fields as the CSV gives them (the text as
+distributed: one line, punctuation partly stripped). Halves: even-numbered groups from g02 are
+the calibration half (their reports were read and failures fixed), odd-numbered groups the
+report half (read only to score). benchmarks/judged/fakes_judgements.json holds the verdicts,
+in the format of bench_judged (reported conflicts, missed disagreements, cited sources, quote
+speakers); items without a verdict are flagged, not guessed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.bench_judged import (Tally, score_citations, score_conflicts, score_missed,
+                                     score_quotes, summary)
+from benchmarks.loaders import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = DATA_DIR / "fa_kes" / "FA-KES-Dataset.csv"
+JUDGEMENTS = Path(__file__).resolve().parent / "judged" / "fakes_judgements.json"
+MIN_ARTICLES, MIN_OUTLETS, HALF_SIZE = 3, 2, 12
+
+
+def iso(date: str) -> str:
+    month, day, year = date.split("/")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def groups() -> list[tuple[str, list[dict]]]:
+    """Every (date, location) group of 3+ articles from 2+ outlets, named g00, g01, ..."""
+    with DATA.open(encoding="latin-1", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_story: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in rows:
+        by_story[(row["date"], row["location"])].append(row)
+    big = [(key, members) for key, members in by_story.items()
+           if len(members) >= MIN_ARTICLES and len({m["source"] for m in members}) >= MIN_OUTLETS]
+    big.sort(key=lambda kv: (-len(kv[1]), iso(kv[0][0]), kv[0][1]))
+    return [(f"g{n:02d}_{iso(date)}_{place.replace(' ', '-')}", members)
+            for n, ((date, place), members) in enumerate(big)]
+
+
+def half(name: str) -> str:
+    number = int(name[1:3])
+    if number < 2 or number >= 2 + 2 * HALF_SIZE:
+        return "unused"
+    return "calibration" if number % 2 == 0 else "report"
+
+
+def records(members: list[dict]) -> list[dict]:
+    return [{"id": m["unit_id"], "source": m["source"], "published": iso(m["date"]),
+             "title": m["article_title"], "text": m["article_content"]} for m in members]
+
+
+def analyze(name: str, members: list[dict], reuse: Path | None, src: Path) -> dict:
+    saved = reuse / f"{name}.json" if reuse else None
+    if saved and saved.exists():
+        return json.loads(saved.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records(members)),
+                        encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(ROOT)])}
+        run = subprocess.run([sys.executable, "-m", "newsfuse", "analyze", str(path),
+                              "--format", "json"], capture_output=True, text=True, env=env)
+    if run.stderr.strip():
+        print(f"  ({name}: {' | '.join(run.stderr.strip().splitlines())[:300]})")
+    if not run.stdout.strip():
+        raise SystemExit(f"{name}: analyze failed (exit {run.returncode})")
+    if saved:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(run.stdout, encoding="utf-8")
+    return json.loads(run.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("groups", nargs="*", help="only these groups (name prefix, e.g. g02)")
+    parser.add_argument("--half", default="all", choices=["calibration", "report", "all"])
+    parser.add_argument("--reuse", type=Path, help="read/save each report as DIR/<group>.json")
+    parser.add_argument("--src", type=Path, default=ROOT / "src",
+                        help="the newsfuse source tree to run (default: this checkout's)")
+    args = parser.parse_args(argv)
+    if not DATA.exists():
+        print(f"SKIP: {DATA} not found (the shared FA-KES data is not next to the project)")
+        return 0
+    judged = json.loads(JUDGEMENTS.read_text(encoding="utf-8")) if JUDGEMENTS.exists() \
+        else {"groups": {}}
+    chosen = [(name, members) for name, members in groups()
+              if half(name) != "unused" and (args.half == "all" or half(name) == args.half)
+              and (not args.groups or any(name.startswith(g) for g in args.groups))]
+    tally = Tally()
+    for name, members in chosen:
+        report = analyze(name, members, args.reuse, args.src)
+        verdicts = judged["groups"].get(name, {})
+        print(f"\n# {name} ({half(name)}, {len(members)} articles)")
+        score_conflicts(report, verdicts.get("conflicts", {}), tally)
+        score_missed(report, verdicts.get("missed", []), tally)
+        score_citations(report, verdicts.get("citations", {}), tally)
+        score_quotes(report, verdicts.get("quotes", {}), tally)
+    summary(tally, len(chosen))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
