@@ -30,8 +30,14 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from benchmarks.bench_judged import (Tally, score_citations, score_conflicts, score_missed,
-                                     score_quotes, summary)
+from benchmarks.bench_judged import (
+    Tally,
+    score_citations,
+    score_conflicts,
+    score_missed,
+    score_quotes,
+    summary,
+)
 from benchmarks.loaders import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
