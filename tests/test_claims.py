@@ -89,6 +89,9 @@ def test_time_frame_marks_an_earlier_instance():
     ("The 27-member board approved the budget.", "size"),
     ("Officials reported three more deaths overnight.", "change"),
     ("The quake killed 61 people in the hill towns.", "total"),
+    ("Nearly 30 pupils were among those killed when the school roof fell in.", "part"),
+    ("Nine firefighters were among the dead, the ministry said.", "part"),
+    ("Nine firefighters were killed among the ruins of the depot.", "total"),
 ])
 def test_aspect_keeps_parts_sizes_and_increments_apart(text, aspect):
     found = [c for c in claims(text) if c.quantity.kind == "count"]
@@ -103,6 +106,14 @@ def test_day_of_a_happening_is_a_claim_and_a_statement_date_is_not():
     assert days[0].date == dt.date(2025, 5, 13)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("A dozen villagers said they had no symptoms.", 12),
+    ("The hundred guests were sent home.", 100),
+])
+def test_a_scale_word_with_an_article_is_a_number(text, value):
+    assert [c.value for c in claims(text) if c.quantity.kind == "count"] == [value]
+
+
 @pytest.mark.parametrize("text", [
     "The summit was held in 2019 in Harlow.",
     "Call 555-0142 for information.",
@@ -111,6 +122,8 @@ def test_day_of_a_happening_is_a_claim_and_a_statement_date_is_not():
     "The match ended 3-1 after extra time.",
     "Trains resume at 6 a.m. tomorrow.",
     "The levee, which failed three days ago, is being rebuilt.",
+    "Several hundred fighters were granted safe passage out of Tal Sirwan.",
+    "The shelling left dozen people dead in Tal Sirwan.",
 ])
 def test_not_quantities(text):
     assert [c for c in claims(text) if c.quantity.kind not in ("date", "year")] == []

@@ -199,6 +199,33 @@ def test_figures_of_different_people_are_not_rivals():
     assert flagged(conflicts) == []
 
 
+def test_counts_of_different_sides_of_a_battle_are_not_rivals():
+    conflicts = event("The clashes near Tal Sirwan killed 30 soldiers, a monitor said.",
+                      "At least 25 civilians were killed in the clashes near Tal Sirwan.",
+                      "Over one hundred militants were killed in the clashes near Tal Sirwan.")
+    assert flagged(conflicts) == []
+    # one side named two ways is one count
+    assert flagged(event("The clashes near Tal Sirwan killed 31 rebels, a monitor said.",
+                         "At least 19 militants were killed in the clashes near Tal Sirwan."))
+
+
+def test_a_part_counted_among_the_dead_is_no_rival_to_the_toll():
+    conflicts = event("A car bomb killed 98 evacuees at the Rashkan transit point on Saturday.",
+                      "Nearly 70 children were among those killed when a car bomb hit the "
+                      "evacuees' buses at the Rashkan transit point on Saturday.")
+    assert flagged(conflicts) == []
+
+
+def test_people_doing_something_else_are_no_toll():
+    conflicts = event("The shelling of Tal Sirwan has killed 310 people since March.",
+                      "Tal Sirwan, where 400 people live under the blockade, was shelled again.",
+                      "A convoy carrying 420 people left Tal Sirwan after the shelling.")
+    assert flagged(conflicts) == []
+    # people lost in a battle are its toll
+    assert flagged(event("The shelling of Tal Sirwan has killed 310 people since March.",
+                         "The militia has lost 450 men in the shelling of Tal Sirwan."))
+
+
 def test_close_exact_figures_conflict():
     conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
                       "The bill cuts farm subsidies by $8.7 billion over ten years.")

@@ -36,6 +36,9 @@ OUTLET_STAFF: frozenset[str] = frozenset(_DATA["outlet_staff"]["words"])
 COUNTING_WORDS: frozenset[str] = frozenset(_DATA["counting_words"]["words"])
 LIMIT_NOUNS: frozenset[str] = frozenset(_DATA["limit_nouns"]["words"])
 SEQUENCE_NOUNS: frozenset[str] = frozenset(_DATA["sequence_nouns"]["words"])
+# noun -> the side of armed violence its people are on ("militant" -> "armed groups")
+PERSON_SIDES: dict[str, str] = {noun: side for side, nouns in
+                                _DATA["person_sides"]["sides"].items() for noun in nouns}
 HEDGE_MODALS: frozenset[str] = frozenset(_DATA["hedges"]["modals"])
 HEDGE_ADVERBS: frozenset[str] = frozenset(_DATA["hedges"]["adverbs"])
 HEDGE_VERBS: frozenset[str] = frozenset(_DATA["hedges"]["verbs"])

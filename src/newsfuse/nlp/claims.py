@@ -1025,10 +1025,22 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
     if reading.kind == "count" and any(c.dep_ == "prep" and c.lower_ == "of"
                                        and _is_partitive(c) for c in reading.anchor.children):
         return "part"  # "three of them", "nine of the ten turbines"
+    if reading.kind == "count" and _among_the_counted(reading.anchor):
+        return "part"  # "Nearly 70 children were among those killed"
     if reading.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
             and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
         return "size"  # "the 15-member council", "a 180-satellite constellation"
     return "total"
+
+
+def _among_the_counted(anchor: Token) -> bool:
+    """The counted noun is the subject of "be among ...": a part of a whole counted elsewhere
+    ("12 children were among the dead")."""
+    if anchor.dep_ == "nummod":  # the number itself: its noun is the subject
+        anchor = anchor.head
+    verb = anchor.head
+    return anchor.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
 
 
 def _names_a_limit(doc: Doc, reading: _Reading) -> bool:

@@ -110,7 +110,7 @@ def number_runs(doc: Doc) -> list[Span]:
             runs.append(doc[i:i + fraction])
             i += fraction
             continue
-        if not is_number_token(doc[i]):
+        if not is_number_token(doc[i]) or _bare_scale(lowers, i):
             i += 1
             continue
         end = i + 1
@@ -126,6 +126,18 @@ def number_runs(doc: Doc) -> list[Span]:
         runs.append(doc[i:end])
         i = end
     return runs
+
+
+# Words before a scale word that make it one ("a dozen", "the hundred guests", "per million");
+# without one it is vague ("several hundred fighters", "left dozen people": "dozens").
+_ONE_OF_SCALE = frozenset({"a", "an", "one", "the", "per", "each", "every"})
+
+
+def _bare_scale(lowers: list[str], i: int) -> bool:
+    """A scale word opening a run with no article or number before it."""
+    word = lowers[i]
+    return (word in _SCALES or word == "hundred") and (i == 0 or lowers[i - 1] not in
+                                                        _ONE_OF_SCALE)
 
 
 def _joins(doc: Doc, at: int) -> bool:

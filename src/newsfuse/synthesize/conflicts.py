@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -346,6 +347,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
     if outcome_a and outcome_b and outcome_a != outcome_b:
         return False  # the dead and the injured are never one count
+    if _toll_beside_doing(a, b):
+        return False  # "over 400,000 people live under rebel control" is no toll
     if qa.kind in NOUN_KINDS and not _same_noun(a, b):
         return False
     if _other_instance(qa, a.doc) != _other_instance(qb, b.doc):
@@ -365,6 +368,28 @@ def _comparable(a: _Item, b: _Item) -> bool:
     if qa.kind == "year":
         return abs(a.fact.value - b.fact.value) <= MAX_YEAR_GAP
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
+
+
+# Harm a toll counts; words that say a sentence is about harm ("killed", "the death toll")
+_HARM = {"death", "injury"}
+_HARM_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|wound|injur|hurt|casualt|"
+                         r"toll|lives\b|life\b|bod(?:y|ies)\b|massacre|slain|perish|\blos[st]\b|losses)",
+                         re.I)  # "lost over one thousand troops": losses
+
+
+def _toll_beside_doing(a: _Item, b: _Item) -> bool:
+    """One side counts people killed or hurt, the other counts people in a sentence that
+    names no harm at all: "over 400,000 people live under rebel control", "the convoy was
+    carrying at least 5,000 people"."""
+    harmed_a, harmed_b = (outcome_of(x.fact.quantity) in _HARM for x in (a, b))
+    if harmed_a == harmed_b:
+        return False
+    plain = b if harmed_a else a
+    quantity = plain.fact.quantity
+    person = quantity.unit in GENERIC_NOUNS or quantity.unit.endswith(PERSON_SUFFIXES) \
+        or quantity.unit in lang.PERSON_SIDES
+    return quantity.kind == "count" and person and not _HARM_WORDS.search(
+        _sentence_text(plain.doc, plain.fact.sentence))
 
 
 def _common_noun(noun: str | None) -> bool:
@@ -440,6 +465,9 @@ def _same_noun(a: _Item, b: _Item) -> bool:
         return True
     if VOTES_AGAINST in (qa.unit, qb.unit):
         return False  # a tally's votes against are no count of votes for
+    side_a, side_b = lang.PERSON_SIDES.get(qa.unit), lang.PERSON_SIDES.get(qb.unit)
+    if side_a and side_b and side_a != side_b:
+        return False  # "30 soldiers" / "25 civilians" / "over 100 militants" killed
     if OUTCOME_CLASSES.get(qa.unit) or OUTCOME_CLASSES.get(qb.unit):
         # "94 deaths" counts the people of "352 people were killed"
         other = qb.unit if OUTCOME_CLASSES.get(qa.unit) else qa.unit
