@@ -91,11 +91,23 @@ def test_time_frame_marks_an_earlier_instance():
     ("The quake killed 61 people in the hill towns.", "total"),
     ("Nearly 30 pupils were among those killed when the school roof fell in.", "part"),
     ("Nine firefighters were among the dead, the ministry said.", "part"),
+    ("There were also 20 women among the dead, the monitor said.", "part"),
     ("Nine firefighters were killed among the ruins of the depot.", "total"),
 ])
 def test_aspect_keeps_parts_sizes_and_increments_apart(text, aspect):
     found = [c for c in claims(text) if c.quantity.kind == "count"]
     assert found[-1].quantity.aspect == aspect
+
+
+def test_an_earlier_figure_named_beside_a_toll_does_not_frame_it():
+    # an export without commas: "previous" is the other toll's, 112
+    text = ("Saturdays blast hit a convoy carrying residents from the northern towns of Tarn "
+            "and Velo as they waited at a transit point in rebel-held Rashka west of Korvan. "
+            "At least 40 children were among the 140 people killed in the attack the Korvan "
+            "Observatory for Civil Rights said updating a previous toll of 112 dead.")
+    toll = next(c for c in claims(text) if c.value == 140)
+    assert toll.quantity.time_frame is None
+    assert toll.quantity.aspect == "total"
 
 
 def test_day_of_a_happening_is_a_claim_and_a_statement_date_is_not():

@@ -226,6 +226,19 @@ def test_people_doing_something_else_are_no_toll():
                          "The militia has lost 450 men in the shelling of Tal Sirwan."))
 
 
+def test_a_death_toll_is_compared_with_the_people_killed():
+    conflicts = event("The death toll from the bus bombing in Korvan has reached 126.",
+                      "The bus bombing in Korvan killed 112 people, a monitor said.")
+    assert any({126, 112} <= {claim.value for claim in c.claims} for c in conflicts)
+
+
+def test_the_whole_a_part_is_among_is_the_toll():
+    conflicts = flagged(event(
+        "At least 68 children were among the 150 people killed in the Korvan bus bombing.",
+        "The Korvan bus bombing killed 112 people, a monitor said."))
+    assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[112, 150]]
+
+
 def test_close_exact_figures_conflict():
     conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
                       "The bill cuts farm subsidies by $8.7 billion over ten years.")

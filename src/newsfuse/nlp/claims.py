@@ -854,7 +854,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         predicate=_lemma(verb) if verb is not None else None,
         what=" ".join(words),
         scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
-        time_frame=_time_frame(doc, verb, around),
+        time_frame=_time_frame(doc, verb, around, inside),
         aspect=_aspect(doc, reading, noun, verb),
         year=None if reading.kind == "year" else _pinned_year(noun, verb),
         actor=_actor(doc, reading, noun, verb),
@@ -1009,6 +1009,8 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
         return "change"  # "rose by 5 percent"
     node = reading.anchor
     for _ in range(3):
+        if node.lower_ == "among" and node.head.lemma_ == "be":
+            break  # "68 children were among the 126 people killed": 126 is the whole
         if node.lower_ in ("including", "include", "includes", "among"):
             # "376 casualties, including 94 deaths": 94 is a part of the casualties and the
             # whole count of deaths, so it is a rival to another source's deaths; "3,000
@@ -1034,12 +1036,14 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
 
 
 def _among_the_counted(anchor: Token) -> bool:
-    """The counted noun is the subject of "be among ...": a part of a whole counted elsewhere
-    ("12 children were among the dead")."""
-    if anchor.dep_ == "nummod":  # the number itself: its noun is the subject
+    """The counted noun is among a whole counted elsewhere: "12 children were among the dead",
+    "There were also 20 women among the dead", "20 women among the protesters were held"."""
+    if anchor.dep_ == "nummod":  # the number itself: its noun is what is counted
         anchor = anchor.head
+    if any(c.dep_ == "prep" and c.lower_ == "among" for c in anchor.children):
+        return True
     verb = anchor.head
-    return anchor.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and any(
+    return anchor.dep_ in ("nsubj", "nsubjpass", "attr") and verb.lemma_ == "be" and any(
         c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
 
 
@@ -1171,8 +1175,14 @@ def _scope(doc: Doc, around: list[Token]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _time_frame(doc: Doc, verb: Token | None, around: list[Token]) -> str | None:
-    tokens = list(around)
+# Frame words that describe a noun ("a previous toll", "the first week")
+_FRAME_ADJECTIVES = {"previous", "former", "earlier", "last", "first", "next", "planned"}
+
+
+def _time_frame(doc: Doc, verb: Token | None, around: list[Token],
+                inside: set[int]) -> str | None:
+    # "... said, updating a previous toll of 112": "previous" frames the other figure
+    tokens = [t for t in around if not _frames_another_figure(t, inside)]
     if verb is not None and verb.dep_ in ("ccomp", "xcomp", "conj"):
         # "Previously, officials had said the rate was 50 percent": the frame of the report
         tokens += [c for c in verb.head.children if c.dep_ in ("advmod", "npadvmod")]
@@ -1181,6 +1191,13 @@ def _time_frame(doc: Doc, verb: Token | None, around: list[Token]) -> str | None
              any(e.start <= t.i < e.end for t in tokens)]
     parts += [w for w in sorted(TIME_FRAME_WORDS) if re.search(rf"\b{w}\b", text)]
     return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _frames_another_figure(token: Token, inside: set[int]) -> bool:
+    """A frame adjective on a noun that holds a number of its own ("a previous toll of 112")."""
+    if token.lower_ not in _FRAME_ADJECTIVES or token.dep_ != "amod":
+        return False
+    return any(t.like_num and t.i not in inside for t in token.head.subtree)
 
 
 # --------------------------------------------------------------------------- facts
