@@ -230,6 +230,10 @@ def test_a_death_toll_is_compared_with_the_people_killed():
     conflicts = event("The death toll from the bus bombing in Korvan has reached 126.",
                       "The bus bombing in Korvan killed 112 people, a monitor said.")
     assert any({126, 112} <= {claim.value for claim in c.claims} for c in conflicts)
+    # a toll without "death" is of the dead too
+    conflicts = event("The toll from the bus bombing in Korvan has reached 126.",
+                      "The bus bombing in Korvan killed 112 people, a monitor said.")
+    assert any({126, 112} <= {claim.value for claim in c.claims} for c in conflicts)
 
 
 def test_the_whole_a_part_is_among_is_the_toll():

@@ -147,6 +147,7 @@ OUTCOME_CLASSES = {
     "arrest": "arrest", "detain": "arrest", "arrested": "arrest",
     "delay": "delay", "delayed": "delay", "cancel": "cancellation", "cancelled": "cancellation",
     "canceled": "cancellation",
+    "toll": "death",  # "the toll reached 112 people": a toll without a noun is of the dead
 }
 
 

@@ -468,12 +468,12 @@ def _same_noun(a: _Item, b: _Item) -> bool:
     side_a, side_b = lang.PERSON_SIDES.get(qa.unit), lang.PERSON_SIDES.get(qb.unit)
     if side_a and side_b and side_a != side_b:
         return False  # "30 soldiers" / "25 civilians" / "over 100 militants" killed
-    if _counts_harm(qa) or _counts_harm(qb):
+    if OUTCOME_CLASSES.get(qa.unit) or OUTCOME_CLASSES.get(qb.unit):
         # "94 deaths" counts the people of "352 people were killed", as does "the death toll
         # reached 126"
-        other = qb.unit if _counts_harm(qa) else qa.unit
+        other = qb.unit if OUTCOME_CLASSES.get(qa.unit) else qa.unit
         return outcome_of(qa) == outcome_of(qb) and (
-            other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES) or other == "toll"
+            other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
             or OUTCOME_CLASSES.get(other) is not None or other == "life")  # "claimed 11 lives"
     if {qa.unit, qb.unit} & GENERIC_NOUNS:  # "people" may stand for residents, refugees, ...
         other = qb.unit if qa.unit in GENERIC_NOUNS else qa.unit
@@ -481,12 +481,6 @@ def _same_noun(a: _Item, b: _Item) -> bool:
     if a.noun_vector is None or b.noun_vector is None:
         return False
     return float(a.noun_vector @ b.noun_vector) >= SAME_NOUN_COSINE
-
-
-def _counts_harm(quantity: Quantity) -> bool:
-    """The counted noun is the harm itself ("deaths", "injuries"), or a toll of it."""
-    return OUTCOME_CLASSES.get(quantity.unit) is not None or (
-        quantity.unit == "toll" and outcome_of(quantity) is not None)
 
 
 def _other_instance(quantity: Quantity, doc: AnnotatedDocument) -> frozenset[str]:
