@@ -99,6 +99,12 @@ from tests.test_quotes import _pairs
                  'to tweet this message on arrival at the airport: "Two years ago I was told I '
                  'would never walk again."', ["Marek Halvorsen"],
                  id="a-speech-verb-under-the-verb-before-a-colon-reports-the-quote"),
+    pytest.param('"Some patients show signs of exposure to agents that attack the nerves," WHO '
+                 'said in a statement. "Most cases come from two villages" WHO said.',
+                 ["WHO", "WHO"], id="an-acronym-spelled-like-a-pronoun-is-a-speaker"),
+    pytest.param('Residents waited at the garage. "The garage is small so there is not much '
+                 'space to move around" Tamer 24 said.', ["Tamer"],
+                 id="an-age-whose-commas-were-dropped-is-not-in-the-name"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

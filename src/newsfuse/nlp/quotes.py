@@ -881,10 +881,14 @@ def _according_to(verb: Token) -> Token | None:
 
 def _name_of(context: _Article, token: Token) -> str | None:
     """A subject token turned into the speaker's name (see module docstring)."""
+    if token.pos_ == "PRON" and len(token.text) > 1 and token.text.isupper():
+        # "WHO said", even where the parse took it for a relative pronoun: an acronym
+        return token.text
     token = antecedent(token)
     mention = context.mention_of.get(token.i)
     if mention is not None:
-        return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
+        text = _without_age(token, mention.text, mention.label)
+        return context.full_name(text) if mention.label == "PERSON" else text
     if token.lower_ in PERSON_PRONOUNS:
         return _resolve_pronoun(context, token.idx, token.lower_)
     if token.lower_ in ("it", "its"):
@@ -906,6 +910,16 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if _is_age(token):  # "said the 48-year-old": the person the article is writing about
         return _person_of_age(context, token) or _resolve_pronoun(context, token.idx, None)
     return _resolve_role(context, token) or _phrase_text(token)
+
+
+def _without_age(token: Token, name: str, label: str) -> str:
+    """'Tamer 24 said' (an export that dropped the commas around an age): the name without
+    the age. An organisation keeps its number ("Channel 4 said")."""
+    age = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if label in ("ORG", "GPE") or age is None or age.dep_ != "nummod" or age.head != token \
+            or not age.like_num or not name.endswith(" " + age.text):
+        return name
+    return name[:-len(age.text)].rstrip()
 
 
 def _person_of_age(context: _Article, old: Token) -> str | None:
