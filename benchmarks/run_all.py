@@ -19,9 +19,9 @@ OUTPUT = HERE.parent / "BENCHMARKS.md"
 # speed_local2 (bench_speed --executor local:2), annotation (bench_speed --annotation N),
 # scale_dask_5000 (bench_scale_dask --limit 5000), scale_dask_12925_no_reports
 # (bench_scale_dask --limit 12925 --modes none,local:2 --no-reports).
-ORDER = ["crossfacts", "heldout", "judged", "summary", "speed", "speed_baseline", "speed_local2",
-         "annotation", "extraction", "clustering", "cluster_cli", "reading", "scale_dask",
-         "scale_dask_5000", "scale_dask_12925_no_reports", "web_load", "online_add"]
+ORDER = ["crossfacts", "heldout", "judged", "fakes", "summary", "speed", "speed_baseline",
+         "speed_local2", "annotation", "extraction", "clustering", "cluster_cli", "reading",
+         "scale_dask", "scale_dask_5000", "scale_dask_12925_no_reports", "web_load", "online_add"]
 
 
 def run(selected: list[str]) -> int:
