@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from newsfuse.model import Article, NumericFact
-from newsfuse.nlp.claims import extract_claims
+from newsfuse.nlp.claims import extract_claims, outcome_of
 from newsfuse.nlp.dates import extract_dates
 from newsfuse.nlp.numbers import parse_number
 from newsfuse.nlp.pipeline import get_nlp
@@ -97,6 +97,15 @@ def test_time_frame_marks_an_earlier_instance():
 def test_aspect_keeps_parts_sizes_and_increments_apart(text, aspect):
     found = [c for c in claims(text) if c.quantity.kind == "count"]
     assert found[-1].quantity.aspect == aspect
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("The quake left 30 people injured in the hill towns.", "injury"),
+    ("The blast left 12 people dead.", "death"),
+    ("Shells hit the market leaving 3 citizens killed.", "death"),
+])
+def test_people_left_in_a_state_are_counted_by_it(text, outcome):
+    assert outcome_of(only(text, "count").quantity) == outcome
 
 
 def test_an_earlier_figure_named_beside_a_toll_does_not_frame_it():

@@ -243,6 +243,14 @@ def test_the_whole_a_part_is_among_is_the_toll():
     assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[112, 150]]
 
 
+def test_people_left_killed_are_a_toll_and_citizens_are_people():
+    conflicts = flagged(event(
+        "Rebels fired rockets at the centre of Korvan on Thursday, killing seven people.",
+        "Militants fired rocket shells at the centre of Korvan on Thursday leaving 3 citizens "
+        "killed and 20 others wounded."))
+    assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[3, 7]]
+
+
 def test_close_exact_figures_conflict():
     conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
                       "The bill cuts farm subsidies by $8.7 billion over ten years.")

@@ -129,6 +129,6 @@ def _shared_start(a: str, b: str) -> int:
 
 
 # Endings of English nouns for people (resident, refugee, worker, civilian, investor,
-# protester, student, spokesman, lawyer, curator, postman, analyst).
+# protester, student, spokesman, lawyer, curator, postman, analyst, citizen).
 PERSON_SUFFIXES = ("ent", "ant", "ee", "er", "or", "ist", "yst", "ian", "man", "men", "ier",
-                   "ive")
+                   "ive", "zen")

@@ -840,10 +840,15 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
                   and c.like_num is False and c.lower_ not in QUALIFIER_WORDS]
         words.append(_lemma(noun))
         words += _prep_objects(noun, inside)
+        # a participle describing the counted noun: "leaving 3 citizens killed"
+        words += [_lemma(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if verb is not None:
         words.append(_lemma(verb))
         words += [_lemma(c) for c in _arguments(verb)
                   if c.i not in inside and c is not noun and c.pos_ != "NUM"]
+        if verb.lemma_ == "leave":  # "left 30 people injured": the state they were left in
+            words += [_lemma(c) for c in verb.children
+                      if c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_ in ("VBN", "JJ")]
         words += _prep_objects(verb, inside)
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             words.append(_lemma(verb.head))  # "a trial lasting nine weeks" -> trial
