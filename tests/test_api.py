@@ -65,6 +65,13 @@ def test_demo_syndicated_copy_is_marked_and_counted_once(demo_report):
             {"river-news-1187", "03_wire_copy"} <= set(fact.sources))
 
 
+def test_a_copy_lists_no_unique_fact_its_original_lists(demo_report):
+    copies = {a.id: a.duplicate_of for a in demo_report.articles if a.duplicate_of}
+    for copy, original in copies.items():
+        listed = {f.text for f in demo_report.unique if f.source == original}
+        assert not [f.text for f in demo_report.unique if f.source == copy and f.text in listed]
+
+
 def test_demo_quotes_entities_and_timeline(demo_report):
     speakers = {q.speaker for q in demo_report.quotes}
     assert {"Olena Marchuk", "Andriy Lysenko", "Mykola Bondar"} <= speakers

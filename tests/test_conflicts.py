@@ -251,6 +251,18 @@ def test_people_left_killed_are_a_toll_and_citizens_are_people():
     assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[3, 7]]
 
 
+def test_a_kind_of_people_among_a_toll_is_the_count_of_that_kind():
+    conflicts = flagged(event(
+        "Six civilians, including a child, were among at least 22 people killed in air "
+        "strikes on Tal Sirwan on Saturday, a monitor said.",
+        "An activist network reported that eight civilians were killed by the air strikes "
+        "on Tal Sirwan."))
+    assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[6, 8]]
+    # a share of the same noun is a part of those: no rival to another group of them
+    assert flagged(event("Five of the seven board members voted for the rise in Tarrow.",
+                         "Two board members preferred a smaller rise in Tarrow.")) == []
+
+
 def test_close_exact_figures_conflict():
     conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
                       "The bill cuts farm subsidies by $8.7 billion over ten years.")

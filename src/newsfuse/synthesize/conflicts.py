@@ -342,7 +342,7 @@ def _comparable(a: _Item, b: _Item) -> bool:
     assert qa is not None and qb is not None
     if a.group == b.group or qa.kind != qb.kind or qa.unit != qb.unit and qa.kind not in NOUN_KINDS:
         return False
-    if qa.aspect != qb.aspect:
+    if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b):
         return False  # a part, a size or an increment is not a rival to a total
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
     if outcome_a and outcome_b and outcome_a != outcome_b:
@@ -350,6 +350,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
     if _toll_beside_doing(a, b):
         return False  # "over 400,000 people live under rebel control" is no toll
     if qa.kind in NOUN_KINDS and not _same_noun(a, b):
+        return False
+    if _counted_apart(a, b) or _counted_apart(b, a):
         return False
     if _other_instance(qa, a.doc) != _other_instance(qb, b.doc):
         return False
@@ -390,6 +392,32 @@ def _toll_beside_doing(a: _Item, b: _Item) -> bool:
         or quantity.unit in lang.PERSON_SIDES
     return quantity.kind == "count" and person and not _HARM_WORDS.search(
         _sentence_text(plain.doc, plain.fact.sentence))
+
+
+_PARTITIVE = re.compile(r"\bof\b", re.I)
+
+
+def _whole_of_a_kind(a: _Item, b: _Item) -> bool:
+    """A part of a toll that counts a kind of people is the whole count of that kind: "Six
+    civilians were among 22 people killed" is a rival to "eight civilians were killed". Not
+    a share of its own noun ("five of the seven members"): that part is of those members."""
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if {qa.aspect, qb.aspect} != {"part", "total"} or qa.kind != "count" or qb.kind != "count":
+        return False
+    part = a if qa.aspect == "part" else b
+    return qa.unit == qb.unit and qa.unit not in GENERIC_NOUNS \
+        and not _PARTITIVE.search(part.fact.phrase)
+
+
+def _counted_apart(a: _Item, b: _Item) -> bool:
+    """`a` counts people in general in a sentence that counts `b`'s kind of people on its
+    own ("Six civilians were among at least 22 people killed"): its figure is not of that
+    kind, so it is no rival to `b`'s ("eight civilians")."""
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if qa.unit not in GENERIC_NOUNS or qb.unit in GENERIC_NOUNS:
+        return False
+    return any(fact.sentence == a.fact.sentence and fact.quantity is not None
+               and fact.quantity.unit == qb.unit for fact in a.doc.numbers)
 
 
 def _common_noun(noun: str | None) -> bool:

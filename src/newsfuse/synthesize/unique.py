@@ -30,11 +30,13 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     relevance = alignment.embeddings @ centroid
     salient = _salient_sentences(documents)
+    copied = _copied_sentences(alignment)
     facts: list[UniqueFact] = []
     for doc in documents:
         ranked = sorted(
             (i for i, s in enumerate(alignment.sentences)
-             if s.doc_id == doc.article.id and not alignment.confirmed_elsewhere(i)
+             if s.doc_id == doc.article.id and i not in copied
+             and not alignment.confirmed_elsewhere(i)
              and (s.doc_id, s.index) in salient and relevance[i] >= MIN_RELEVANCE
              and _is_statement(s.text)
              and not _holds_any(s.text, listed.get(s.doc_id, []))),
@@ -44,6 +46,17 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
         facts += [UniqueFact(source=doc.article.id, text=alignment.sentences[i].text)
                   for i in sorted(ranked[:FACTS_PER_SOURCE])]
     return facts
+
+
+def _copied_sentences(alignment: Alignment) -> set[int]:
+    """Sentences of a copy (a syndicated or near-duplicate article) that the article it copies
+    has too: the copied article lists them, once."""
+    texts: dict[str, set[str]] = {}
+    for sentence in alignment.sentences:
+        texts.setdefault(sentence.doc_id, set()).add(_folded(sentence.text))
+    return {i for i, sentence in enumerate(alignment.sentences)
+            if (original := alignment.independent.get(sentence.doc_id, sentence.doc_id))
+            != sentence.doc_id and _folded(sentence.text) in texts.get(original, set())}
 
 
 def _listed_wordings(facts: list[CorroboratedFact]) -> dict[str, list[str]]:
