@@ -26,16 +26,14 @@ import argparse
 import csv
 import datetime as dt
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.bench_judged import (
     SPEAKER_OK,
     Tally,
+    analyze_records,
     score_citations,
     score_conflicts,
     score_missed,
@@ -84,27 +82,6 @@ def records(members: list[dict]) -> list[dict]:
              "title": m["article_title"], "text": m["article_content"]} for m in members]
 
 
-def analyze(name: str, members: list[dict], reuse: Path | None, src: Path) -> dict:
-    saved = reuse / f"{name}.json" if reuse else None
-    if saved and saved.exists():
-        return json.loads(saved.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{name}.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records(members)),
-                        encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(ROOT)])}
-        run = subprocess.run([sys.executable, "-m", "newsfuse", "analyze", str(path),
-                              "--format", "json"], capture_output=True, text=True, env=env)
-    if run.stderr.strip():
-        print(f"  ({name}: {' | '.join(run.stderr.strip().splitlines())[:300]})")
-    if not run.stdout.strip():
-        raise SystemExit(f"{name}: analyze failed (exit {run.returncode})")
-    if saved:
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        saved.write_text(run.stdout, encoding="utf-8")
-    return json.loads(run.stdout)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("groups", nargs="*", help="only these groups (name prefix, e.g. g02)")
@@ -126,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                   and (not args.groups or any(name.startswith(g) for g in args.groups))]
         tally = tallies[which] = Tally()
         for name, members in chosen:
-            report = analyze(name, members, args.reuse, args.src)
+            report = analyze_records(name, records(members), args.reuse, args.src)
             verdicts = judged["groups"].get(name, {})
             print(f"\n# {name} ({which}, {len(members)} articles)")
             score_conflicts(report, verdicts.get("conflicts", {}), tally)

@@ -49,23 +49,30 @@ def select_clusters() -> list[dict]:
 
 def analyze(cluster: dict, reuse: Path | None) -> dict:
     """The product's JSON report for one cluster (from `reuse` when saved there)."""
-    saved = reuse / f"{cluster['id']}.json" if reuse else None
+    records = [{"id": f"{cluster['id']}-{k}", "text": doc}
+               for k, doc in enumerate(cluster["documents"])]
+    return analyze_records(cluster["id"], records, reuse)
+
+
+def analyze_records(name: str, records: list[dict], reuse: Path | None,
+                    src: Path = ROOT / "src") -> dict:
+    """`newsfuse analyze FILE --format json` (the source tree `src`) on `records` written as
+    one JSONL file, exactly as a user would run it; read from / saved to `reuse`/<name>.json."""
+    saved = reuse / f"{name}.json" if reuse else None
     if saved and saved.exists():
         return json.loads(saved.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{cluster['id']}.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for k, doc in enumerate(cluster["documents"]):
-                out.write(json.dumps({"id": f"{cluster['id']}-{k}", "text": doc}) + "\n")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+        path = Path(tmp) / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(ROOT)])}
         run = subprocess.run([sys.executable, "-m", "newsfuse", "analyze", str(path),
                               "--format", "json"], capture_output=True, text=True, env=env)
     # Items the product skips (e.g. pages that are not news articles) are reported on stderr
     # with a non-zero exit while the report of the rest is still written: a batch goes on.
     if run.stderr.strip():
-        print(f"  ({cluster['id']}: {' | '.join(run.stderr.strip().splitlines())[:300]})")
+        print(f"  ({name}: {' | '.join(run.stderr.strip().splitlines())[:300]})")
     if not run.stdout.strip():
-        raise SystemExit(f"{cluster['id']}: analyze failed (exit {run.returncode})")
+        raise SystemExit(f"{name}: analyze failed (exit {run.returncode})")
     if saved:
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(run.stdout, encoding="utf-8")
