@@ -105,6 +105,9 @@ from tests.test_quotes import _pairs
     pytest.param('Residents waited at the garage. "The garage is small so there is not much '
                  'space to move around" Tamer 24 said.', ["Tamer"],
                  id="an-age-whose-commas-were-dropped-is-not-in-the-name"),
+    pytest.param('The Korvan coalition said in a statement that its jets hit 16 targets. The '
+                 'strikes "have severely limited the group\'s movement" it added.',
+                 ["Korvan coalition"], id="it-after-an-unnamed-body-that-spoke-is-that-body"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -892,7 +892,7 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if token.lower_ in PERSON_PRONOUNS:
         return _resolve_pronoun(context, token.idx, token.lower_)
     if token.lower_ in ("it", "its"):
-        return _resolve_it(context, token.idx)
+        return _resolve_it(context, token.idx) or _last_speaker_of_it(context, token)
     if token.pos_ == "PRON" or token.lower_ in _NOBODY_IN_PARTICULAR:
         return None
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -1138,6 +1138,24 @@ def _resolve_it(context: _Article, offset: int,
             focus = token.dep_ in SUBJECT_DEPS and not _in_reported_speech(token)
             candidates.append((not focus, -mention.start, mention.text))
     return min(candidates)[2] if candidates else None
+
+
+def _last_speaker_of_it(context: _Article, token: Token) -> str | None:
+    """'it added' where no organisation is named: the subject of the last speech verb before
+    it, when that is a noun phrase that is no person ("The Korvan coalition said in a
+    statement ... The strikes '...,' it added")."""
+    start = context.token_range(_lookback_start(context, token.idx), token.idx).start
+    for verb in reversed(context.doc[start:token.i]):
+        if not _is_speech_verb(verb) or verb.i in context.quoted:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        mention = context.mention_of.get(subject.i)
+        if mention is not None and mention.label == "PERSON" or subject.ent_type_ == "PERSON":
+            return None  # a person said it before: "it" is not that person
+        return _name_of(context, subject)
+    return None
 
 
 def _unlabelled_people(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
