@@ -388,8 +388,7 @@ def _toll_beside_doing(a: _Item, b: _Item) -> bool:
         return False
     plain = b if harmed_a else a
     quantity = plain.fact.quantity
-    person = quantity.unit in GENERIC_NOUNS or quantity.unit.endswith(PERSON_SUFFIXES) \
-        or quantity.unit in lang.PERSON_SIDES
+    person = _names_people(quantity.unit) or quantity.unit in lang.PERSON_SIDES
     return quantity.kind == "count" and person and not _HARM_WORDS.search(
         _sentence_text(plain.doc, plain.fact.sentence))
 
@@ -418,6 +417,11 @@ def _counted_apart(a: _Item, b: _Item) -> bool:
         return False
     return any(fact.sentence == a.fact.sentence and fact.quantity is not None
                and fact.quantity.unit == qb.unit for fact in a.doc.numbers)
+
+
+def _names_people(noun: str) -> bool:
+    """People in general, or a noun for people by its ending (resident, refugee, citizen)."""
+    return noun in GENERIC_NOUNS or noun.endswith(PERSON_SUFFIXES)
 
 
 def _common_noun(noun: str | None) -> bool:
@@ -501,11 +505,11 @@ def _same_noun(a: _Item, b: _Item) -> bool:
         # reached 126"
         other = qb.unit if OUTCOME_CLASSES.get(qa.unit) else qa.unit
         return outcome_of(qa) == outcome_of(qb) and (
-            other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
-            or OUTCOME_CLASSES.get(other) is not None or other == "life")  # "claimed 11 lives"
+            _names_people(other) or OUTCOME_CLASSES.get(other) is not None
+            or other == "life")  # "claimed 11 lives"
     if {qa.unit, qb.unit} & GENERIC_NOUNS:  # "people" may stand for residents, refugees, ...
         other = qb.unit if qa.unit in GENERIC_NOUNS else qa.unit
-        return other in GENERIC_NOUNS or other.endswith(PERSON_SUFFIXES)
+        return _names_people(other)
     if a.noun_vector is None or b.noun_vector is None:
         return False
     return float(a.noun_vector @ b.noun_vector) >= SAME_NOUN_COSINE
