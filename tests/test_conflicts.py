@@ -263,6 +263,20 @@ def test_a_kind_of_people_among_a_toll_is_the_count_of_that_kind():
                          "Two board members preferred a smaller rise in Tarrow.")) == []
 
 
+def test_one_outlets_updated_versions_join_one_conflict():
+    conflicts = flagged(event(
+        "A car bomb hit buses at the Rashka transit point on Saturday, killing at least 22 "
+        "people, a monitor said.",
+        "A car bomb attack on buses at the Rashka transit point on Saturday killed at least "
+        "43 people, a monitor said in an updated toll.",
+        "A suicide car bomb hit a convoy of buses at the Rashka transit point on Saturday, "
+        "killing at least 100 people.",
+        "At least 70 people were killed when a car bomb hit buses at the Rashka transit point "
+        "on Saturday.",
+        outlets=["Daily Star", "Daily Star", "Coast News", "Radio Tarn"]))
+    assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[22, 43, 70, 100]]
+
+
 def test_close_exact_figures_conflict():
     conflicts = event("The bill cuts farm subsidies by $8.6 billion over ten years.",
                       "The bill cuts farm subsidies by $8.7 billion over ten years.")

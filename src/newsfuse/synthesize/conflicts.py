@@ -641,8 +641,11 @@ def _can_join(items: list[_Item], left: list[int], right: list[int]) -> bool:
     pairs = [(items[i], items[j]) for i in left for j in right]
     if any(a.group != b.group and id(b) not in a.peers for a, b in pairs):
         return False
-    if any(a.group == b.group and a.fact.value != b.fact.value for a, b in pairs):
-        return False  # one source's two different figures are two quantities
+    if any(a.group == b.group and a.fact.value != b.fact.value
+           and a.fact.source == b.fact.source for a, b in pairs):
+        # one article's two different figures are two quantities; one outlet's two versions
+        # (22 killed, then 43 in an update) give one quantity twice
+        return False
     return all(similarity(a, b) >= GROUP_FACTOR * _threshold(a, b)
                for a, b in pairs if a.group != b.group)
 
@@ -652,11 +655,19 @@ def _can_join(items: list[_Item], left: list[int], right: list[int]) -> bool:
 
 def _with_copies(group: list[_Item], items: list[_Item]) -> list[_Item]:
     """Add the same figure from the members' own source group (a syndicated copy, another
-    version by the outlet): a claim lists every article that gives it."""
+    version by the outlet): a claim lists every article that gives it. Another version's
+    other figure for the quantity, linked to nothing else, joins too ("22 killed", then "43
+    killed" in the outlet's update)."""
     extra = [x for x in items if all(x is not m for m in group) and any(
-        x.group == m.group and x.fact.value == m.fact.value and x.fact.source != m.fact.source
+        x.group == m.group and x.fact.source != m.fact.source
+        and (x.fact.value == m.fact.value or not x.links and _same_quantity(x, m))
         and similarity(x, m) >= COPY_COSINE for m in group)]
     return group + extra
+
+
+def _same_quantity(a: _Item, b: _Item) -> bool:
+    qa, qb = a.fact.quantity, b.fact.quantity
+    return (qa.kind, qa.unit, qa.aspect) == (qb.kind, qb.unit, qb.aspect)
 
 
 def _conflict(group: list[_Item]) -> Conflict | None:
