@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             score_citations(report, verdicts.get("citations", {}), tally)
             score_quotes(report, verdicts.get("quotes", {}), tally)
         print(f"\n== {which} half")
-        summary(tally, len(chosen))
+        summary(tally, len(chosen), JUDGEMENTS)
     if args.half == "all" and not args.groups and not args.no_write:
         publish(section(tallies), RESULT)
     return 0

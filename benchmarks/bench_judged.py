@@ -152,7 +152,7 @@ def share(good: int, total: int) -> str:
     return f"{good / total:.2f} ({good}/{total})" if total else "n/a"
 
 
-def summary(tally: Tally, n_clusters: int) -> None:
+def summary(tally: Tally, n_clusters: int, judgements: Path = JUDGEMENTS) -> None:
     c = tally.counts
     true, false = c["conflict:true"], c["conflict:false"]
     wrong_compat, right_compat = c["compatible:wrong-compatible"], c["compatible:right-compatible"]
@@ -172,7 +172,7 @@ def summary(tally: Tally, n_clusters: int) -> None:
           f"missing {c['quote:missing']}, garbled name {c['quote:right-garbled']}")
     if tally.unjudged:
         print(f"UNJUDGED items: {len(tally.unjudged)} -- the output changed; judge them by hand "
-              f"and add them to {JUDGEMENTS.name} before quoting these figures")
+              f"and add them to {judgements.name} before quoting these figures")
 
 
 def main(argv: list[str] | None = None) -> int:
