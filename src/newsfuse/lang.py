@@ -70,8 +70,17 @@ NATION_STEM_CHARS = 4
 
 def agency_pattern() -> str:
     """A regular-expression alternative matching any photo agency's name as a whole word."""
-    names = sorted(PHOTO_AGENCIES, key=len, reverse=True)
-    return r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
+    return _names_pattern(PHOTO_AGENCIES)
+
+
+def wire_pattern() -> str:
+    """A regular-expression alternative matching any wire service's name as a whole word."""
+    return _names_pattern(WIRE_SERVICES)
+
+
+def _names_pattern(names: tuple[str, ...]) -> str:
+    longest_first = sorted(names, key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(n) for n in longest_first) + r")\b"
 
 
 def nation_stem(word: str) -> str:

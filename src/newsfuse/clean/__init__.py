@@ -74,9 +74,8 @@ def wire_credit(body: str) -> str | None:
     return None
 
 
-_WIRE_BYLINE = re.compile(r"^by\s+(?:the\s+)?(" + "|".join(
-    re.escape(name) for name in sorted(lang.WIRE_SERVICES, key=len, reverse=True))
-    + r")\s*$", re.IGNORECASE)
+_WIRE_BYLINE = re.compile(r"^by\s+(?:the\s+)?(" + lang.wire_pattern() + r")\s*$",
+                          re.IGNORECASE)
 
 
 def byline_wire(removed: list[RemovedBlock]) -> str | None:
@@ -103,9 +102,8 @@ _PUBLISHED_STAMP = re.compile(
 # The same stamp an export glued in front of the first sentence (removed as a "dateline":
 # "Published July 5 2016", "12 February 2015", "AFP Tuesday 5 Jul 2016").
 _GLUED_STAMP = re.compile(
-    r"^(?:(?:first )?(?:published|posted)\b(?: on)?\s*:?\s*|date of publication\s+|(?:"
-    + "|".join(re.escape(name) for name in lang.WIRE_SERVICES) + r")\s+)?" + _FULL_DATE,
-    re.IGNORECASE)
+    r"^(?:(?:first )?(?:published|posted)\b(?: on)?\s*:?\s*|date of publication\s+|"
+    + lang.wire_pattern() + r"\s+)?" + _FULL_DATE, re.IGNORECASE)
 
 
 def stamp_date(removed: list[RemovedBlock]) -> dt.date | None:

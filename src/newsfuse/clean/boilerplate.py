@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newsfuse.lang import MONTH_NUMBER, WIRE_SERVICES
+from newsfuse.lang import MONTH_NUMBER, wire_pattern
 from newsfuse.model import RemovedBlock
 from newsfuse.script import tokens, word_count
 
@@ -597,8 +597,7 @@ def _title_end(words: list[str], at: int, wanted: list[str]) -> int | None:
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTH_NUMBER) + r")[a-z]{0,6}\.?"
 _STAMP_WORDS = (r"(?:(?:first |last )?(?:published|posted|updated|modified)(?: (?:on|at))?"
                 r"|date of publication)\s*:?\s+")
-_CREDIT = r"(?:" + "|".join(re.escape(name) for name in sorted(
-    WIRE_SERVICES, key=len, reverse=True)) + r")\s+"
+_CREDIT = wire_pattern() + r"\s+"
 _STAMP_DAY = (r"(?:\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s*\d{4}"
               r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})")
 _STAMP_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:?\d{2}(?:\s*(?:[ap]\.?m\.?|UTC|GMT)(?:[+-]\d{1,2})?)?)?"

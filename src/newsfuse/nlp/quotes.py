@@ -1152,7 +1152,7 @@ def _last_speaker_of_it(context: _Article, token: Token) -> str | None:
         if subject is None or subject.pos_ == "PRON":
             continue
         mention = context.mention_of.get(subject.i)
-        if mention is not None and mention.label == "PERSON" or subject.ent_type_ == "PERSON":
+        if (mention is not None and mention.label == "PERSON") or subject.ent_type_ == "PERSON":
             return None  # a person said it before: "it" is not that person
         return _name_of(context, subject)
     return None
