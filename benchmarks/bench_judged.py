@@ -47,11 +47,11 @@ def select_clusters() -> list[dict]:
     return big[SKIP:SKIP + TAKE]
 
 
-def analyze(cluster: dict, reuse: Path | None) -> dict:
+def analyze(cluster: dict, reuse: Path | None, src: Path = ROOT / "src") -> dict:
     """The product's JSON report for one cluster (from `reuse` when saved there)."""
     records = [{"id": f"{cluster['id']}-{k}", "text": doc}
                for k, doc in enumerate(cluster["documents"])]
-    return analyze_records(cluster["id"], records, reuse)
+    return analyze_records(cluster["id"], records, reuse, src)
 
 
 def analyze_records(name: str, records: list[dict], reuse: Path | None,
@@ -179,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", nargs="*", help="only these cluster ids")
     parser.add_argument("--reuse", type=Path, help="read/save each report as DIR/<id>.json")
+    parser.add_argument("--src", type=Path, default=ROOT / "src",
+                        help="the source tree to run (a snapshot, to judge one commit's output)")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"SKIP: {DATA} not found (the shared Multi-News data is not next to the project)")
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     clusters = [c for c in clusters if not args.clusters or c["id"] in args.clusters]
     tally = Tally()
     for cluster in clusters:
-        report = analyze(cluster, args.reuse)
+        report = analyze(cluster, args.reuse, args.src)
         verdicts = judged["clusters"].get(cluster["id"], {})
         print(f"\n# {cluster['id']} ({len(cluster['documents'])} documents)")
         score_conflicts(report, verdicts.get("conflicts", {}), tally)
