@@ -437,3 +437,14 @@ def test_votes_against_are_never_a_rival_to_votes_for():
         "Councillors in Harbour Point voted 19 to 2 on Tuesday to pass the city budget.")
     assert conflicts
     assert all(len({c.unit for c in conflict.claims}) == 1 for conflict in conflicts)
+
+
+def test_a_measure_each_source_gives_once_is_compared_in_other_words():
+    # each article gives one area, the wildfire's, in words that share little ("had burned
+    # ... by Wednesday morning" / "has now chewed through"): description similarity 0.28
+    conflicts = flagged(event(
+        "Farmers in the Kettle Basin said the wildfire had burned 14,200 hectares of wheat and "
+        "barley country by Wednesday morning.",
+        "Smoke everywhere: the Sedge Hollow blaze has now chewed through 12,800 hectares."))
+    assert any({c.phrase for c in conflict.claims} == {"14,200 hectares", "12,800 hectares"}
+               for conflict in conflicts)

@@ -75,6 +75,10 @@ def _clause_head(token: Token) -> bool:
     # and no auxiliary is a subjunctive, what someone asks for, not what is
     if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False
+    # "Aldham itself voting against by a clear margin": a participle with a subject and no
+    # auxiliary is an aside to another clause, not a statement
+    if token.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
     # "police said (that) X": X is the claim, said is attribution; and "a study shows X"
     # without X says nothing
     return not any(c.dep_ == "ccomp" for c in token.children)
@@ -116,6 +120,12 @@ def _words(head: Token) -> list[Token]:
             drop |= {t.i for t in token.subtree}
     words = [t for t in head.subtree if t.i not in drop]
     words = _trim(words)
+    # "when his car was swept off the road": the parse often hangs "when" / "where" on the
+    # verb as an adverb, not as the clause's marker; read alone, the clause starts after it
+    # ("why the engine cut out" presupposes that it did)
+    if head.dep_ != "relcl":
+        while words and words[0].tag_ == "WRB" and words[0].head.i == head.i:
+            words.pop(0)
     if head.dep_ == "relcl" and words and words[0].tag_ in _RELATIVE_PRONOUNS \
             and words[0].dep_ in _SUBJECTS:
         # the noun it describes, as written before it ("Tahir al-Nuri, who leads the

@@ -243,8 +243,7 @@ def _shown_text(alignment: Alignment, candidate: _Candidate,
                 alignment.support[p][doc].score for doc in others)))
             text = alignment.parts[best].text.rstrip(" .")
             return text[0].upper() + text[1:] + "."
-    shown = _wording(alignment, candidate, excluded)
-    return None if shown is None else alignment.sentences[shown].text
+    return _wording(alignment, candidate, excluded)
 
 
 def _cited(alignment: Alignment, part: int, doc: str) -> bool:
@@ -281,12 +280,45 @@ def _same_fact(alignment: Alignment, candidate: _Candidate, other: _Candidate) -
 
 
 def _wording(alignment: Alignment, candidate: _Candidate,
-             excluded: set[tuple[str, int]]) -> int | None:
-    """The member sentence other sources state most fully, then the shortest: the wording
-    that puts the least unconfirmed detail beside the fact."""
+             excluded: set[tuple[str, int]]) -> str | None:
+    """The member sentence other sources state most fully, the fact's own sentence first (when
+    the fact is a whole sentence), then the shortest: the wording that puts the least
+    unconfirmed detail beside the fact. Only a sentence whose figures two voices of the fact
+    give can be its wording (a live blog's "09:38 Travel: Buses are replacing trams ..." is
+    not what the others say: its clock time would leave one source); failing that, the
+    fact's own clause when the parse made it."""
+    origin = alignment.parts[candidate.part].sentence
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
              and word_count(alignment.sentences[i].text) >= MIN_FACT_WORDS
              and _reads_as_statement(alignment.sentences[i].text)]
-    return min(shown, key=lambda i: (-alignment.confirmed_share(i),
-                                     len(alignment.sentences[i].text), i)) if shown else None
+    # the fact's own sentence is its best wording when the fact is that whole sentence
+    own = origin if alignment.parts[candidate.part].whole else -1
+    ranked = sorted(shown, key=lambda i: (-alignment.confirmed_share(i), i != own,
+                                          len(alignment.sentences[i].text), i))
+    # another sentence only as fully confirmed as the first: a less confirmed one says more
+    # than the sources share
+    for i in ranked:
+        if alignment.confirmed_share(i) < alignment.confirmed_share(ranked[0]):
+            break
+        if _stated_by_two(alignment, candidate, alignment.sentences[i].text):
+            return alignment.sentences[i].text
+    part = alignment.parts[candidate.part]
+    text = part.text.strip(" .,;:")
+    # a clause of the parse with its own subject, not a punctuation cut ("The cancellation
+    # of the exam.", "Who, according to the prosecution, were rewarded ...")
+    if not part.proposition or (alignment.sentences[origin].doc_id,
+                                alignment.sentences[origin].index) \
+            in excluded or word_count(text) < MIN_FACT_WORDS or not _reads_alone(text) \
+            or not _reads_as_statement(text) \
+            or not _stated_by_two(alignment, candidate, text):
+        return None
+    return text[0].upper() + text[1:] + "."
+
+
+def _stated_by_two(alignment: Alignment, candidate: _Candidate, text: str) -> bool:
+    """Two independent voices of the fact give every figure of `text`."""
+    figures = figures_of(text)
+    return alignment.independent_count(
+        [doc for doc, i in candidate.members.items()
+         if figures <= figures_of(alignment.sentences[i].text)]) >= 2
