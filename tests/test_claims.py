@@ -451,3 +451,11 @@ def test_a_score_or_a_span_of_years_is_no_tally(text):
 ])
 def test_a_number_after_other_nouns_is_no_rank(text):
     assert not [c for c in claims(text) if c.quantity.kind == "ordinal"]
+
+
+def test_a_decimal_after_a_month_is_no_day():
+    # spaCy reads "December 7.9 percent" as one date; no day has a decimal point
+    found = claims("Annual inflation in Ostrenia was in December 7.9 percent, the statistics "
+                   "office said.")
+    assert [(f.phrase, f.quantity.kind) for f in found] == [("7.9 percent", "percent")]
+    assert claims("The court met on December 7, 2024.")[0].quantity.kind == "date"

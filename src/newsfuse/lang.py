@@ -60,7 +60,8 @@ MONTH_PATTERN = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|Ma
 # A dateline's month, read from its first three letters: datelines are typed once and
 # misspelt ("Novemer 27, 2005" in ECB+), prose is read with the exact names above.
 DATELINE_MONTH_PATTERN = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-DAY_PATTERN = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# not the whole part of a decimal or a thousands group: "in December 7.9 percent" is no date
+DAY_PATTERN = r"(?P<day>[0-3]?\d)(?![.,]\d)(?:st|nd|rd|th)?"
 YEAR_PATTERN = r"(?P<year>(?:19|20)\d\d)"
 # Country and adjective share their first 4 letters in most English pairs (Norway/Norwegian,
 # Britain/British, Turkey/Turkish; 5 would split Norway/Norwegian); IRREGULAR_DEMONYMS has

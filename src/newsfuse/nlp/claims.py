@@ -700,6 +700,7 @@ def _ranked_noun(ordinal: Token) -> Token | None:
 
 
 _LARGE_SCALES = {"thousand", "million", "billion", "trillion"}
+_DECIMAL = re.compile(r"\d\.\d")
 
 
 def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
@@ -712,16 +713,18 @@ def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
                                                 "billions", "dozens", "scores", "tens")
                                    for t in run):
         return True  # "one of the", vague plurals
+    # no day or year has a decimal point: "in December 7.9 percent" (spaCy: one DATE)
+    decimal = _DECIMAL.search(run.text) is not None
     if any(in_date_entity(t) for t in run) and not _looks_like_duration(doc, run) \
-            and not any(t.lower_ in _LARGE_SCALES for t in run):
+            and not any(t.lower_ in _LARGE_SCALES for t in run) and not decimal:
         return True  # (spaCy tags "two and a half million euros" DATE too: no date has those)
     before = doc[run.start - 1] if run.start > 0 else None
     after = doc[run.end] if run.end < len(doc) else None
     labels = [t.lower_ for t in doc[max(0, run.start - 2):run.start] if t.text != "."]
     if labels and labels[-1] in _LABEL_WORDS:
         return True
-    if (before is not None and before.lower_.rstrip(".") in _MONTHS) or \
-            (after is not None and after.lower_.rstrip(".") in _MONTHS):
+    if not decimal and ((before is not None and before.lower_.rstrip(".") in _MONTHS) or
+                        (after is not None and after.lower_.rstrip(".") in _MONTHS)):
         return True
     if after is not None and after.lower_ in ("st", "nd", "rd", "th", "a.m.", "p.m.", "am", "pm",
                                               "gmt", "utc", "o'clock"):

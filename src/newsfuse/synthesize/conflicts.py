@@ -101,6 +101,12 @@ PREDICATE_BONUS = 0.1
 _LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "give", "say", "tell", "go"}
 APPROX_TOLERANCE = 0.04
 MAX_COUNT_ROUNDING_SHARE = 0.1
+# A sum or a span of time written without "about" is mostly the sum or the span: a fine of
+# "70,000 Swiss francs" is no rounding of "CHF 75,000", nor "a 20-day strike" of "18 days";
+# such a figure covers at most this share of itself either side ("$1.2 billion" still covers
+# 1.23). Held-out calibration sets: two conflicts more, no compatible pair flagged.
+EXACT_KINDS = {"money", "duration"}
+EXACT_ROUNDING_SHARE = 0.05
 LOWER_BOUND_REACH = 1.5
 NEARLY_RANGE = 0.10
 # Words of a time frame that mark another instance of the quantity (an earlier fire, the
@@ -344,6 +350,8 @@ def _rounding(fact: NumericFact) -> float | None:
         # a round count stands for its neighbours only so far: "3,800" for 3,812, but "20
         # women" is no rounding of "15 women" (its tens would reach 15..25)
         rounding = min(rounding, 2 * abs(fact.value) * MAX_COUNT_ROUNDING_SHARE)
+    if fact.quantity.kind in EXACT_KINDS:
+        rounding = min(rounding, 2 * abs(fact.value) * EXACT_ROUNDING_SHARE)
     return rounding
 
 
