@@ -456,3 +456,12 @@ def test_a_round_span_of_time_is_what_it_says():
         "Bus drivers ended a 20-day strike on Sunday after a deal on pay.",
         "After 18 days of strike, bus drivers returned to work on Sunday after a deal on pay.")
     assert conflicts and not conflicts[0].compatible
+
+
+def test_a_noun_for_people_that_no_ending_shows_is_people():
+    # "pupils" has no ending of a noun for people (resident, worker); WordNet knows it is one
+    conflicts = flagged(event(
+        "Health officials said 63 pupils at Kivule primary school fell ill after the lunch.",
+        "71 children from Kivule primary school fell ill after the lunch, officials said."))
+    assert any({c.phrase for c in conflict.claims} == {"63 pupils", "71 children"}
+               for conflict in conflicts)

@@ -65,3 +65,12 @@ def test_the_language_of_a_text_seen_before_is_not_detected_again(monkeypatch):
     french = "Le ferry pour Vellmar a été annulé dimanche à cause de la tempête, dit la mairie."
     first = [features.cached_language(t) for t in (english, french, english, french)]
     assert first == ["en", "fr", "en", "fr"] and calls == [english, french]
+
+
+def test_nouns_for_people_by_wordnet_and_by_ending():
+    from newsfuse.lang import is_person_noun
+
+    assert all(is_person_noun(w) for w in ("pupils", "thieves", "gunmen", "children", "girls",
+                                           "evacuees", "jihadists"))
+    assert not any(is_person_noun(w) for w in ("shops", "accounts", "satellites", "wolves",
+                                               "bodies"))

@@ -142,3 +142,36 @@ def _shared_start(a: str, b: str) -> int:
 # protester, student, spokesman, lawyer, curator, postman, analyst, citizen).
 PERSON_SUFFIXES = ("ent", "ant", "ee", "er", "or", "ist", "yst", "ian", "man", "men", "ier",
                    "ive", "zen")
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns whose first WordNet sense is a kind of person (person_nouns.txt beside this
+    module, written by scripts/person_nouns_from_wordnet.py)."""
+    text = Path(__file__).with_name("person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Plurals that do not end in -s, and the endings that make most others.
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person",
+                      "folk": "folk", "police": "police"}
+
+
+def is_person_noun(noun: str) -> bool:
+    """A noun for people, singular or plural: by WordNet (pupils, thieves, miners, gunmen),
+    else by its ending (a word WordNet lacks: "jihadis", "evacuees", "cabbies")."""
+    word = noun.lower()
+    if word.endswith(PERSON_SUFFIXES):
+        return True
+    forms = {word, _IRREGULAR_PLURALS.get(word, word)}
+    if word.endswith("men"):
+        forms.add(word[:-3] + "man")
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("ves"):
+        forms |= {word[:-3] + "f", word[:-3] + "fe"}
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return bool(forms & _person_nouns())

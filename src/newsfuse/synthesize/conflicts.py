@@ -61,8 +61,7 @@ GROUP_FACTOR = 1.0
 NOUN_KINDS = {"count", "ordinal"}
 # Nouns that stand for any group of people; the descriptions decide which one.
 GENERIC_NOUNS = {"people", "person", "child", "children", "adult", "victim"}
-# "people" is compared with nouns for people (lang.PERSON_SUFFIXES), not with "satellites".
-PERSON_SUFFIXES = lang.PERSON_SUFFIXES
+# "people" is compared with nouns for people (lang.is_person_noun), not with "satellites".
 # A rival figure whose range starts more than this many times above the end of the other's is
 # a different quantity (see above). Dev half A: 2.5-4 equal; 5 admits flights delayed vs
 # cancelled and a committee's members vs councils. 4, not 3: a government's toll and the UN's
@@ -440,8 +439,8 @@ def _counted_apart(a: _Item, b: _Item) -> bool:
 
 
 def _names_people(noun: str) -> bool:
-    """People in general, or a noun for people by its ending (resident, refugee, citizen)."""
-    return noun in GENERIC_NOUNS or noun.endswith(PERSON_SUFFIXES)
+    """People in general, or a noun for people (resident, refugee, pupil, thief)."""
+    return noun in GENERIC_NOUNS or lang.is_person_noun(noun)
 
 
 def _common_noun(noun: str | None) -> bool:
