@@ -439,8 +439,9 @@ def _counted_apart(a: _Item, b: _Item) -> bool:
 
 
 def _names_people(noun: str) -> bool:
-    """People in general, or a noun for people (resident, refugee, pupil, thief)."""
-    return noun in GENERIC_NOUNS or lang.is_person_noun(noun)
+    """People in general, or a noun for people (resident, refugee, pupil, thief); not a noun
+    of harm ("casualties" count the dead and the injured together, "fatalities" the dead)."""
+    return noun in GENERIC_NOUNS or (lang.is_person_noun(noun) and not _HARM_WORDS.search(noun))
 
 
 def _common_noun(noun: str | None) -> bool:
