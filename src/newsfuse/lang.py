@@ -153,10 +153,10 @@ def _person_nouns() -> frozenset[str]:
 
 
 # Plurals that do not end in -s, and the endings that make most others.
-_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person",
-                      "folk": "folk", "police": "police"}
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 
 
+@lru_cache(maxsize=4096)  # asked for every pair of compared counts: few distinct nouns
 def is_person_noun(noun: str) -> bool:
     """A noun for people, singular or plural: by WordNet (pupils, thieves, miners, gunmen),
     else by its ending (a word WordNet lacks: "jihadis", "evacuees", "cabbies")."""

@@ -601,8 +601,9 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
     # first raises the bar (long web pages give a figure dozens of look-alikes).
     extra = MULTIPLE_MATCH_PENALTY * math.log(max(len(scored), 1))
     if len(scored) == 1 and items[i].fact.quantity.kind in SOLE_KINDS:
-        extra = SOLE_MATCH_COSINE - _threshold(items[i], items[scored[0][1]])
-    scored = [(s, j) for s, j in scored if s >= _threshold(items[i], items[j]) + extra]
+        scored = [(s, j) for s, j in scored if s >= SOLE_MATCH_COSINE]
+    else:
+        scored = [(s, j) for s, j in scored if s >= _threshold(items[i], items[j]) + extra]
     if not scored:
         return None
     top = max(s for s, _ in scored)

@@ -79,9 +79,7 @@ def _stated_facts(alignment: Alignment,
         # source must state every figure of the wording: "evacuated more than 3,000 residents"
         # is not cited to a source that only says the villages were evacuated.
         merged = {**members.get(shown, {}), **candidate.members}
-        figures = figures_of(shown)
-        members[shown] = {doc: i for doc, i in merged.items()
-                          if figures <= figures_of(alignment.sentences[i].text)}
+        members[shown] = _giving(alignment, merged, figures_of(shown))
         if len(members) == MAX_FACTS:
             break
     facts = []
@@ -142,9 +140,7 @@ def _agreed_fact(alignment: Alignment, agreement: Agreement,
     own = figures_of(" ".join(phrase for _, phrase in agreement.stated.values()))
     for shown in _agreement_wordings(alignment, members, agreement, excluded):
         # every other figure of the wording must be in each cited sentence, as for stated facts
-        rest = figures_of(shown) - own
-        sources = sorted(doc for doc, i in members.items()
-                         if rest <= figures_of(alignment.sentences[i].text))
+        sources = sorted(_giving(alignment, members, figures_of(shown) - own))
         count = alignment.independent_count(sources)
         if count >= 2:
             return CorroboratedFact(text=shown, sources=sources, count=count)
@@ -181,9 +177,7 @@ def _agreement_wordings(alignment: Alignment, members: dict[str, int], agreement
     clauses = sorted((cut, word_count(text), text) for cut, text in candidates
                      if word_count(text) >= (MIN_FACT_WORDS if cut else MIN_PROPOSITION_WORDS)
                      and any(phrase in text for phrase in phrases) and _reads_alone(text))
-    for *_, text in clauses:
-        text = text.rstrip(" .,;")
-        wordings.append(text[0].upper() + text[1:] + ".")
+    wordings += [_as_sentence(text.rstrip(" .,;")) for *_, text in clauses]
     return list(dict.fromkeys(wordings))
 
 
@@ -241,8 +235,7 @@ def _shown_text(alignment: Alignment, candidate: _Candidate,
         if stated:
             best = max(stated, key=lambda p: (p == candidate.part, min(
                 alignment.support[p][doc].score for doc in others)))
-            text = alignment.parts[best].text.rstrip(" .")
-            return text[0].upper() + text[1:] + "."
+            return _as_sentence(alignment.parts[best].text.rstrip(" ."))
     return _wording(alignment, candidate, excluded)
 
 
@@ -287,38 +280,48 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     give can be its wording (a live blog's "09:38 Travel: Buses are replacing trams ..." is
     not what the others say: its clock time would leave one source); failing that, the
     fact's own clause when the parse made it."""
-    origin = alignment.parts[candidate.part].sentence
+    part = alignment.parts[candidate.part]
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
              and word_count(alignment.sentences[i].text) >= MIN_FACT_WORDS
              and _reads_as_statement(alignment.sentences[i].text)]
+    share = {i: alignment.confirmed_share(i) for i in shown}
     # the fact's own sentence is its best wording when the fact is that whole sentence
-    own = origin if alignment.parts[candidate.part].whole else -1
-    ranked = sorted(shown, key=lambda i: (-alignment.confirmed_share(i), i != own,
-                                          len(alignment.sentences[i].text), i))
+    own = part.sentence if part.whole else -1
+    ranked = sorted(shown, key=lambda i: (-share[i], i != own, len(alignment.sentences[i].text),
+                                          i))
     # another sentence only as fully confirmed as the first: a less confirmed one says more
     # than the sources share
     for i in ranked:
-        if alignment.confirmed_share(i) < alignment.confirmed_share(ranked[0]):
+        if share[i] < share[ranked[0]]:
             break
         if _stated_by_two(alignment, candidate, alignment.sentences[i].text):
             return alignment.sentences[i].text
-    part = alignment.parts[candidate.part]
+    # else a clause of the parse with its own subject, not a punctuation cut ("The
+    # cancellation of the exam.", "Who, according to the prosecution, were rewarded ...")
+    origin = alignment.sentences[part.sentence]
     text = part.text.strip(" .,;:")
-    # a clause of the parse with its own subject, not a punctuation cut ("The cancellation
-    # of the exam.", "Who, according to the prosecution, were rewarded ...")
-    if not part.proposition or (alignment.sentences[origin].doc_id,
-                                alignment.sentences[origin].index) \
-            in excluded or word_count(text) < MIN_FACT_WORDS or not _reads_alone(text) \
-            or not _reads_as_statement(text) \
-            or not _stated_by_two(alignment, candidate, text):
-        return None
-    return text[0].upper() + text[1:] + "."
+    if part.proposition and (origin.doc_id, origin.index) not in excluded \
+            and word_count(text) >= MIN_FACT_WORDS and _reads_alone(text) \
+            and _reads_as_statement(text) and _stated_by_two(alignment, candidate, text):
+        return _as_sentence(text)
+    return None
 
 
 def _stated_by_two(alignment: Alignment, candidate: _Candidate, text: str) -> bool:
     """Two independent voices of the fact give every figure of `text`."""
-    figures = figures_of(text)
-    return alignment.independent_count(
-        [doc for doc, i in candidate.members.items()
-         if figures <= figures_of(alignment.sentences[i].text)]) >= 2
+    giving = _giving(alignment, candidate.members, figures_of(text))
+    return alignment.independent_count(list(giving)) >= 2
+
+
+def _giving(alignment: Alignment, members: dict[str, int],
+            figures: frozenset[str]) -> dict[str, int]:
+    """The members (article id -> sentence index) whose sentence gives every one of
+    `figures`: only they may be cited for a wording that holds them."""
+    return {doc: i for doc, i in members.items()
+            if figures <= figures_of(alignment.sentences[i].text)}
+
+
+def _as_sentence(text: str) -> str:
+    """A clause shown as a sentence of its own: capitalised, with a full stop."""
+    return text[0].upper() + text[1:] + "."
