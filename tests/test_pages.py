@@ -31,6 +31,19 @@ NON_ARTICLES = {
                        "eight. Filmed by our volunteers. Subscribe now to our channel: "
                        "http://example.test/lindau"),
     "sign-up": "Ana Ruiz is on Facebook. To connect with Ana, sign up for Facebook today.",
+    # a long channel description under the upload stamp, one line
+    "long-channel-video": ("Published on oct 2, 2019 welcome to our channel! " + " ".join(
+        ["we film the old steam trains of the Drava valley line on their summer runs and talk "
+         "to the volunteers who keep them going."] * 8)),
+    # teasers of several stories, each closed by "Read more", as one line
+    "index": ("Lindau band wins regional prize the town band took first place in the brass "
+              "contest on Saturday. Read more ferry fares rise in May the Brenna ferry will "
+              "charge two euros more from May 1. Read more new bakery opens on the square the "
+              "old mill bakery reopened under new owners"),
+    # a form the reader fills in
+    "form": ("Report a sighting of the Drava lynx please use this form to tell the park "
+             "rangers where and when you saw it. Your first name your last name your e-mail "
+             "address description captcha note: file size may not exceed 20 megabytes."),
     "collection": ("A collection of websites related to the 2024 Drava floods. Internet "
                    "preservation partners suggested the sites for inclusion."),
 }
@@ -91,6 +104,36 @@ def test_non_articles_are_listed_as_errors_and_the_batch_goes_on(tmp_path):
     assert len(errors) == 1 and "not a news article (video page" in errors[0].message
 
 
+def test_related_links_inside_a_story_are_no_index_page():
+    raw = (BRIEF.replace("\n", " ") + " Read more: port authority names new chief. "
+           "The union said talks on pay would resume next month. Read more: ferry fares rise "
+           "in May. The pilots had asked for a third crew on night shifts.")
+    assert "Harbour pilots" in clean(Article(id="links", raw=raw)).body
+
+
+def test_player_notice_glued_to_a_one_line_story_keeps_the_story():
+    raw = ("Please enable javascript to watch this video two harbour pilots were hurt when a "
+           "tug struck their launch in thick fog off the outer breakwater of Kessin harbour "
+           "late on Sunday night, as the launch returned from guiding a grain carrier out to "
+           "sea, the port authority said in a statement on Monday. Both men were taken to the "
+           "regional hospital and one was released the same night. The tug's crew was not "
+           "hurt.")
+    assert "harbour pilots" in clean(Article(id="glued", raw=raw)).body
+
+
 def test_player_notice_over_a_news_brief_keeps_the_brief():
     raw = ("Please enable JavaScript to watch this video.\n" + BRIEF)
     assert "Harbour pilots" in clean(Article(id="player", raw=raw)).body
+
+
+def test_a_story_that_quotes_a_post_in_one_line_is_no_post():
+    raw = ("Residents of Kessin queued for two hours at the ferry on Saturday morning after "
+           "the port authority cut the timetable to one boat an hour, and some posted pictures "
+           "of the line: two hours and counting at the ferry pic.twitter.com/aB3dE5fG7h — Ana "
+           "Ruiz (@anaruiz) May 3, 2024 the authority said the cut would last until the second "
+           "boat's engine is repaired, which it expects to take three weeks, and apologised "
+           "to passengers for the delays. Extra buses will run to the mainland bridge on "
+           "weekends, and season tickets will be valid on them. The ferry carries about 1,400 "
+           "people on a summer Saturday, most of them day visitors to the island's beaches, "
+           "and local shops said they had seen fewer customers since the cut.")
+    assert "Residents of Kessin" in clean(Article(id="quoting", raw=raw)).body

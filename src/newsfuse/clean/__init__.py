@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from newsfuse import lang
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
+from newsfuse.clean.glued import cut_glued_captions
 from newsfuse.clean.html import ExtractedPage, extract
+from newsfuse.clean.pages import is_gallery as _is_gallery
 from newsfuse.clean.pages import non_article_reason
 from newsfuse.clean.reflow import reflow
 from newsfuse.config import CleanConfig
@@ -140,8 +142,11 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         updates = {}
         # hard-wrapped text is made one paragraph a line before the line rules see it
         text = reflow(mend_quote_marks(article.raw))
-        body, removed = clean_lines(text, text_rules(config.max_heading_words),
+        # captions run into a one-line page's story are cut out before the line rules
+        uncaptioned, glued = cut_glued_captions(text)
+        body, removed = clean_lines(uncaptioned, text_rules(config.max_heading_words),
                                     title=article.title)
+        removed = [*glued, *removed]
         # a headline-only brief (an ECB+ item such as "Robbers in drag steal ... in biggest
         # French heist"): the heading rule is a guess from bare text
         body, removed = _only_what_was_removed(body, removed, "heading")
@@ -149,6 +154,8 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
     # rule removes a gallery strip from a page that has a story elsewhere
     body, removed = _only_what_was_removed(body, removed, "gallery")
     if not _is_article_text(body, article.format):
+        if _is_gallery("", removed):
+            raise NotAnArticle(article.path or article.id, "photo gallery (captions only)")
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there
     title = updates.get("title", article.title)

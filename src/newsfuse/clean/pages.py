@@ -9,14 +9,17 @@ of page, never one site's strings, and applies only to short pages (a long text 
 mentions tweets or archives is an article).
 
 Calibration: the documents of the first 40 clusters of the Multi-News full-web dev set, read
-and labelled by hand (14 non-articles among 111 documents); the other 40 clusters are held out
-(benchmarks/bench_reading.py reports both halves).
+and labelled by hand (14 non-articles among 111 documents), and 300 single-line Multi-News
+source documents labelled by hand (benchmarks/judged/scale_page_labels.json); the other 40
+full-web clusters and a second sample of 300 single-line documents are held out
+(benchmarks/bench_reading.py reports all four).
 """
 
 from __future__ import annotations
 
 import re
 
+from newsfuse.clean.glued import has_story_start
 from newsfuse.model import RemovedBlock
 from newsfuse.script import word_count
 
@@ -28,6 +31,21 @@ MAX_NOTICE_WORDS = 150
 # put "Published on <date>" stamps over real briefs too, so only short pages whose first line
 # is the bare stamp count.
 MAX_VIDEO_PAGE_WORDS = MAX_NOTICE_WORDS
+# A one-line page that opens with the upload stamp and talks about the channel ("welcome to our
+# channel") is a video description at any length a description runs to (scale sample: 169
+# words); the channel talk is what a news brief under a stamp does not have.
+MAX_CHANNEL_PAGE_WORDS = 400
+# An index page strings teasers of several stories together, each closed by "Read more"; a story
+# that ends on one "Read more" link is still one story.
+MIN_INDEX_TEASERS = 2
+# An error or player notice is a short sentence; a long one that starts with a notice ("Please
+# enable JavaScript to watch this video two parents are being held ...", a page given as one
+# line) is a story with the notice glued on, and only this many of its words count as notice.
+MAX_NOTICE_SENTENCE_WORDS = 20
+# A social-media post is short (a tweet is at most 280 characters, ~50 words); a longer line that
+# holds a post's marks is a story that quotes the post, run into one line by an export, and only
+# this many of its words count as the post.
+MAX_POST_WORDS = 60
 # A site notice: at least this share of the words in sentences that talk to the reader about
 # the site or service (tuning half: 0.8-1.0 in notices, at most 0.3 in short articles that
 # quote an appeal to readers).
@@ -44,6 +62,12 @@ MIN_ARCHIVE_MARKS = 2
 # captions hold 2.1x its body's words); a gallery's body is a line or two under its captions.
 MIN_GALLERY_CAPTIONS = 5
 MIN_GALLERY_CAPTION_SHARE = 5.0
+# A page of pictures with at most a lead sentence of story: two or more captions holding more
+# words than the body, which is shorter than a two-sentence brief. One-line wire pages give this
+# shape ("<lead>. <caption> (AP Photo/...) <caption> ..."), once the captions glued into the line
+# are cut out (clean.glued).
+MIN_LEAD_GALLERY_CAPTIONS = 2
+MAX_GALLERY_LEAD_WORDS = 40
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # The reader addressed about the site, the app or the account.
@@ -51,7 +75,9 @@ _ADDRESS = re.compile(r"\b(?:you|your)\b", re.I)
 _SERVICE = re.compile(
     r"\b(?:tweets?|account|profile|e-?mail|inbox|browser|plug-?in|web ?site|site|page|app|"
     r"location (?:information|history)|cop(?:y|ies)|subscri\w+|sign(?:ing)? (?:up|in)|"
-    r"log(?:ging)? in|notifications?|cookies?|javascript|verification|password)\b", re.I)
+    r"log(?:ging)? in|notifications?|cookies?|javascript|verification|password|"
+    # a form the reader fills in: "use this form to submit", "file size may not exceed"
+    r"(?:this|the) form|captcha|file size)\b", re.I)
 _PLATFORM_NOTICE = re.compile(
     r"^(?:see more of .{1,80} on|follow .{1,60} on|welcome to)\b|"
     r"\b(?:facebook|instagram|twitter|youtube|linkedin|tiktok)\s*$", re.I)
@@ -78,6 +104,10 @@ _ERROR_PAGE = re.compile(
     r"\b(?:page (?:not found|cannot be found|you requested)|error 404|404 (?:error|not found)|"
     r"access denied|enable javascript|are you a robot|verify (?:that )?you are (?:a )?human)\b",
     re.I)
+# "Read more" closing a teaser that another teaser or a caption follows (not the page's last
+# words). "Read more: <headline>" is a related link inside a story (scale corpus: 1 of the 4
+# pages with two or more "read more").
+_TEASER_END = re.compile(r"\bread more\b(?!\s*:)(?=\W*\w)", re.I)
 _CAPTION_REASONS = {"caption", "photo-credit", "video-caption", "gallery"}
 
 
@@ -93,10 +123,12 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
     if any(_VIDEO_PAGE.match(line) for line in opening) and words <= MAX_VIDEO_PAGE_WORDS:
         return "video page (a video site's description)"
     if opening and _VIDEO_STAMP_OPENING.match(opening[0]) and _CHANNEL_TALK.search(body) \
-            and words <= MAX_VIDEO_PAGE_WORDS:
+            and words <= MAX_CHANNEL_PAGE_WORDS:
         return "video page (a video site's description)"
-    if _is_gallery(body, removed):
+    if is_gallery(body, removed):
         return "photo gallery (captions only)"
+    if len(_TEASER_END.findall(body)) >= MIN_INDEX_TEASERS:
+        return "index or gallery page (teasers of several stories or pictures)"
     if words > MAX_NOTICE_WORDS:
         return None
     if len(_ARCHIVE.findall(body)) >= MIN_ARCHIVE_MARKS:
@@ -105,7 +137,7 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
         return "a social-media post, not an article"
     # an error or player notice over a short news item ("Please enable JavaScript to watch
     # this video" above a brief) leaves the item an article: the notice must be most of the page
-    if _share(body, _ERROR_PAGE.search) >= MIN_NOTICE_SHARE:
+    if _share(body, _ERROR_PAGE.search, cap=MAX_NOTICE_SENTENCE_WORDS) >= MIN_NOTICE_SHARE:
         return "error or access page"
     if _share(body, _talks_about_service, _PLATFORM_NOTICE) >= MIN_NOTICE_SHARE:
         return "site or social-media notice"
@@ -124,8 +156,10 @@ _PLATFORM_SIGN_UP = re.compile(
     r"tiktok|youtube|pinterest|snapchat)\b", re.I)
 
 
-def _share(body: str, test, whole_line: re.Pattern[str] | None = None) -> float:
-    """Share of the words of `body` in sentences passing `test` (or lines `whole_line` finds)."""
+def _share(body: str, test, whole_line: re.Pattern[str] | None = None,
+           cap: int | None = None) -> float:
+    """Share of the words of `body` in sentences passing `test` (or lines `whole_line` finds);
+    with `cap`, a passing sentence counts at most that many words as hits."""
     total = hits = 0
     for line in body.splitlines():
         if whole_line is not None and word_count(line) <= MAX_NOTICE_LINE_WORDS \
@@ -136,7 +170,7 @@ def _share(body: str, test, whole_line: re.Pattern[str] | None = None) -> float:
         for sentence in _SENTENCE.findall(line):
             count = word_count(sentence)
             total += count
-            hits += count if test(sentence) else 0
+            hits += min(count, cap or count) if test(sentence) else 0
     return hits / total if total else 0.0
 
 
@@ -146,12 +180,17 @@ def _line_share(body: str, pattern: re.Pattern[str]) -> float:
     most of a page that is only the post."""
     lines = [line for line in body.splitlines() if line.strip()]
     total = sum(map(word_count, lines))
-    hits = sum(word_count(line) for line in lines if pattern.search(line))
+    hits = sum(min(word_count(line), MAX_POST_WORDS) for line in lines if pattern.search(line))
     return hits / total if total else 0.0
 
 
-def _is_gallery(body: str, removed: list[RemovedBlock]) -> bool:
+def is_gallery(body: str, removed: list[RemovedBlock]) -> bool:
     captions = [block.text for block in removed if block.reason in _CAPTION_REASONS]
     caption_words = sum(map(word_count, captions))
+    words = word_count(body)
+    # a wire story's opening under the pictures makes the page that story, however short
+    if len(captions) >= MIN_LEAD_GALLERY_CAPTIONS and words < MAX_GALLERY_LEAD_WORDS \
+            and caption_words > words and not has_story_start(body):
+        return True
     return (len(captions) >= MIN_GALLERY_CAPTIONS
-            and caption_words >= MIN_GALLERY_CAPTION_SHARE * word_count(body))
+            and caption_words >= MIN_GALLERY_CAPTION_SHARE * words)

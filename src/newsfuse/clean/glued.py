@@ -1,0 +1,120 @@
+"""Photo captions glued into a paragraph, as pages given as one line of text hand them over.
+
+A news page exported without its line breaks (Multi-News and other JSONL exports) runs its
+pictures' captions into the story: "<caption>... ( associated press ) <the caption again in
+full> ( ap photo/name ) ( associated press ) london ( ap ) — <the story>". The line rules of
+`boilerplate` see one line and can only keep or drop all of it, so the captions either reach
+the summary or take the story with them. Here each caption is cut out of its line by its
+credit, the mark a caption ends with; the caption is what stands between the credit and the
+previous credit (or the start of the line), and never more than a caption's length of whole
+sentences, so story text before a picture stays. A caption repeated after its credit (the
+gallery's full caption under the truncated one) goes with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.model import RemovedBlock
+from newsfuse.script import word_count
+
+# A caption is at most this many words (boilerplate.MAX_BARE_CAPTION_WORDS: the longest
+# captions ending in a credit run to about 60 words); more text before a credit is story.
+MAX_GLUED_CAPTION_WORDS = 60
+# A repeated caption is recognised by its first words, written again after the credit.
+REPEAT_PREFIX_WORDS = 6
+
+_AGENCY = r"(?:ap|afp|reuters|epa(?:-efe)?|getty images|xinhua|anadolu|dpa|ansa)"
+# Credits that close a caption, not the "( ap )" of a dateline: "( ap photo/matt rourke )",
+# "( associated press )", "(photo by ana ruiz / afp)", "(ana ruiz/getty images)".
+_CREDIT = re.compile(
+    r"(?:\(\s*(?:the )?associated press\s*\)|"
+    rf"\(\s*{_AGENCY}\s*(?:photos?|images?)\s*(?:/[^()]{{0,60}})?\)|"
+    r"\(\s*(?:photo|image|picture)s?\s*(?:by\b|:|credit\b)[^()]{0,60}\)|"
+    rf"\([^()]{{1,60}}/\s*{_AGENCY}\s*\))"
+    r"(?:\s*(?:\(\s*(?:the )?associated press\s*\)))*", re.IGNORECASE)
+# Where a sentence may start inside a caption run: after a stop, before a capital or a quote.
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=\.\.\.)\s+")
+# How wire captions open: "FILE - In this May 2, 2019 file photo, ...", "In this image released
+# by ...", "This Dec. 13, 2017, file photo provided by ...".
+_CAPTION_OPENING = re.compile(
+    r"(?:file\s*[-–—]\s|(?:in )?this\b[^.]{0,50}?\b(?:photo|image|picture|video|still)\b)",
+    re.IGNORECASE)
+# A story's first sentence opens on a dateline: "Washington ( ap ) — ...".
+_WIRE_DASH = rf"\(\s*{_AGENCY}\s*\)\s*[—–-]"
+_DATELINE = re.compile(rf"^\s*[^()]{{1,60}}{_WIRE_DASH}", re.IGNORECASE)
+_STORY_START = re.compile(_WIRE_DASH, re.IGNORECASE)
+
+
+def cut_glued_captions(text: str) -> tuple[str, list[RemovedBlock]]:
+    """`text` with the captions glued into its lines cut out, and the captions."""
+    lines, removed = [], []
+    for line in text.splitlines():
+        kept, captions = _cut_line(line)
+        lines.append(kept)
+        removed += [RemovedBlock(text=caption, reason="caption") for caption in captions]
+    return "\n".join(lines), removed
+
+
+def has_story_start(text: str) -> bool:
+    """Whether `text` holds a wire story's opening ("caracas ( ap ) — ..."), however short
+    the export cut it."""
+    return bool(_STORY_START.search(text))
+
+
+def _cut_line(line: str) -> tuple[str, list[str]]:
+    credits = list(_CREDIT.finditer(line))
+    # a line that ends with its only credit is a caption on its own line, however long (an
+    # agency caption runs to 100 words): the line rules judge it whole
+    if not credits or (len(credits) == 1 and not line[credits[0].end():].strip()):
+        return line, []
+    kept, captions, start = [], [], 0
+    for credit in credits:
+        story, caption = _split_caption(line[start:credit.start()])
+        kept.append(story)
+        captions.append((caption.strip(), credit.group(0)))
+        start = credit.end()
+    tail = line[start:]
+    repeat = _repeated_caption(tail, [caption for caption, _ in captions])
+    tail = tail[len(repeat):]
+    kept.append(tail)
+    cut = [f"{caption} {credit}".strip() for caption, credit in captions] + \
+        ([repeat.strip()] if repeat.strip() else [])
+    return " ".join(part.strip() for part in kept if part.strip()), cut
+
+
+def _split_caption(segment: str) -> tuple[str, str]:
+    """(story, caption) of the text before a credit. The caption starts at a sentence that
+    opens the way wire captions do; failing that, it is the last whole sentences of at most
+    MAX_GLUED_CAPTION_WORDS words, never the sentence under a dateline."""
+    starts = [0, *(match.end() for match in _SENTENCE_START.finditer(segment))]
+    if _DATELINE.match(segment):
+        starts = starts[1:]
+    for start in starts:
+        if _CAPTION_OPENING.match(segment, start) \
+                and word_count(segment[start:]) <= MAX_GLUED_CAPTION_WORDS:
+            return segment[:start], segment[start:]
+    for start in starts:
+        if word_count(segment[start:]) <= MAX_GLUED_CAPTION_WORDS:
+            return segment[:start], segment[start:]
+    return segment, ""
+
+
+def _repeated_caption(tail: str, captions: list[str]) -> str:
+    """The opening of `tail` that repeats a caption already cut, up to the next sentence
+    start after the repeated words (or all of a tail that is only the repeat)."""
+    words = tail.split()
+    if len(words) < REPEAT_PREFIX_WORDS:
+        return ""
+    prefix = " ".join(words[:REPEAT_PREFIX_WORDS]).lower()
+    for caption in captions:
+        caption_words = caption.split()
+        if " ".join(caption_words[:REPEAT_PREFIX_WORDS]).lower() != prefix:
+            continue
+        if word_count(tail) <= MAX_GLUED_CAPTION_WORDS:
+            return tail
+        # the full caption runs at least as long as its truncated copy: it ends at the first
+        # sentence start past that length
+        after = [m.end() for m in _SENTENCE_START.finditer(tail) if m.end() >= len(caption)]
+        return tail[:after[0]] if after else ""
+    return ""

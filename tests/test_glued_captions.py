@@ -1,0 +1,58 @@
+"""Captions run into a one-line page's story are cut out; a page of captions is a gallery."""
+
+import pytest
+
+from newsfuse.clean import NotAnArticle, clean
+from newsfuse.clean.glued import cut_glued_captions
+from newsfuse.model import Article
+
+CAPTION = ("Rescuers carry a boy to a boat on the flooded quay of Vellmar, monday, march 4, "
+           "2024. The river rose two metres in a night and forced...")
+FULL_CAPTION = ("Rescuers carry a boy to a boat on the flooded quay of Vellmar, monday, march 4, "
+                "2024. The river rose two metres in a night and forced the evacuation of the "
+                "old town.")
+STORY = ("Vellmar ( ap ) — the Lenne river burst its banks on Monday and forced some 800 "
+         "residents of Vellmar's old town from their homes, the regional fire service said. "
+         "Boats took the last families off the quay by noon, and the town hall opened a shelter "
+         "in the sports hall.")
+
+
+def test_wire_captions_glued_before_the_story_are_cut_out():
+    raw = (f"{CAPTION} ( associated press ) {FULL_CAPTION} ( ap photo/ana ruiz ) "
+           f"( associated press ) {STORY}")
+    article = clean(Article(id="one-line", raw=raw))
+    assert article.body.startswith("Vellmar ( ap ) — the Lenne river burst")
+    assert "Rescuers carry" not in article.body
+    assert sum(block.reason == "caption" for block in article.removed) == 2
+
+
+def test_story_text_before_a_picture_stays():
+    lead = ("The Lenne river burst its banks on Monday and forced some 800 residents of "
+            "Vellmar's old town from their homes, the regional fire service said, and boats "
+            "took the last families off the quay by noon while the town hall opened a shelter "
+            "in the sports hall for those who had nowhere else to go that night.")
+    text, cut = cut_glued_captions(f"{lead} In this photo taken monday, rescuers carry a boy "
+                                   f"to a boat. ( ap photo/ana ruiz ) The water fell on Tuesday.")
+    assert text == f"{lead} The water fell on Tuesday."
+    assert cut[0].text.startswith("In this photo taken monday")
+
+
+def test_a_dateline_is_no_caption_credit():
+    text, cut = cut_glued_captions(STORY)
+    assert text == STORY and cut == []
+
+
+def test_a_page_of_glued_captions_is_a_gallery():
+    raw = " ".join([f"{CAPTION} ( associated press ) {FULL_CAPTION} ( ap photo/ana ruiz ) "
+                    "( associated press )"] * 3)
+    with pytest.raises(NotAnArticle, match="gallery"):
+        clean(Article(id="gallery", raw=raw))
+
+
+def test_a_lead_sentence_over_captions_is_a_gallery_but_a_wire_story_start_is_not():
+    lead = "The Lenne river burst its banks on Monday, forcing 800 people from their homes."
+    captions = f"{CAPTION} ( associated press ) {FULL_CAPTION} ( ap photo/ana ruiz )"
+    with pytest.raises(NotAnArticle, match="gallery"):
+        clean(Article(id="lead", raw=f"{lead} {captions}"))
+    short_story = "Vellmar ( ap ) — the Lenne river burst its banks on Monday, forcing 800"
+    assert clean(Article(id="story", raw=f"{captions} {short_story}")).body == short_story
