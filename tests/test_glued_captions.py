@@ -56,3 +56,12 @@ def test_a_lead_sentence_over_captions_is_a_gallery_but_a_wire_story_start_is_no
         clean(Article(id="lead", raw=f"{lead} {captions}"))
     short_story = "Vellmar ( ap ) — the Lenne river burst its banks on Monday, forcing 800"
     assert clean(Article(id="story", raw=f"{captions} {short_story}")).body == short_story
+
+
+def test_captions_credited_with_a_bar_make_a_gallery():
+    caption = ("the mayor of Vellmar announces the flood relief fund at the town hall on "
+               "monday...")
+    raw = "1 of 6 view caption " + " ".join(
+        [f"( ana ruiz &#124; the vellmar post ) {caption}"] * 4)
+    with pytest.raises(NotAnArticle, match="gallery"):
+        clean(Article(id="bar-credits", raw=raw))

@@ -44,6 +44,20 @@ NON_ARTICLES = {
     "form": ("Report a sighting of the Drava lynx please use this form to tell the park "
              "rangers where and when you saw it. Your first name your last name your e-mail "
              "address description captcha note: file size may not exceed 20 megabytes."),
+    # a video site's stamp (three-letter month, no time) over a one-line description
+    "video-site-stamp": ("Published on mar 3, 2021 the lindau town band rehearses for the "
+                         "spring concert in the old market hall, with forty players, two new "
+                         "tubas and a conductor who has led it since 1998. Filmed by the "
+                         "players' families."),
+    "channel-plea": ("The lindau town band plays the spring march in the old market hall. "
+                     "Subscribe to the Lindau Music channel here: http://example.test/sub"),
+    "instagram": ("Spring at last on the Brenna ferry #sun #ferry a post shared by Ana Ruiz "
+                  "( @anaruiz ) on mar 3, 2024 at 4: 54pm pst"),
+    "player-failure": ("Rating is available when the video has been rented. This feature is "
+                       "not available right now. Please try again later."),
+    "comment-notice": "This name will appear next to all of your comments.",
+    "poll": ("Should the Brenna ferry run every half hour? yes, every half hour. ( 61 %, 45 "
+             "votes ) no, once an hour is enough. ( 39 %, 29 votes ) total voters: 74"),
     "collection": ("A collection of websites related to the 2024 Drava floods. Internet "
                    "preservation partners suggested the sites for inclusion."),
 }

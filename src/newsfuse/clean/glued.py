@@ -31,7 +31,9 @@ _CREDIT = re.compile(
     r"(?:\(\s*(?:the )?associated press\s*\)|"
     rf"\(\s*{_AGENCY}\s*(?:photos?|images?)\s*(?:/[^()]{{0,60}})?\)|"
     r"\(\s*(?:photo|image|picture)s?\s*(?:by\b|:|credit\b)[^()]{0,60}\)|"
-    rf"\([^()]{{1,60}}/\s*{_AGENCY}\s*\))"
+    rf"\([^()]{{1,60}}/\s*{_AGENCY}\s*\)|"
+    # photographer and outlet split by a bar: "( ana ruiz | the harbour post )"
+    r"\(\s*[^()|&]{1,40}\s(?:\||&#124;)\s[^()|&]{1,40}\))"
     r"(?:\s*(?:\(\s*(?:the )?associated press\s*\)))*", re.IGNORECASE)
 # Where a sentence may start inside a caption run: after a stop, before a capital or a quote.
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=\.\.\.)\s+")

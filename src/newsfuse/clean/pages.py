@@ -75,7 +75,7 @@ _ADDRESS = re.compile(r"\b(?:you|your)\b", re.I)
 _SERVICE = re.compile(
     r"\b(?:tweets?|account|profile|e-?mail|inbox|browser|plug-?in|web ?site|site|page|app|"
     r"location (?:information|history)|cop(?:y|ies)|subscri\w+|sign(?:ing)? (?:up|in)|"
-    r"log(?:ging)? in|notifications?|cookies?|javascript|verification|password|"
+    r"log(?:ging)? in|notifications?|cookies?|javascript|verification|password|comments|"
     # a form the reader fills in: "use this form to submit", "file size may not exceed"
     r"(?:this|the) form|captcha|file size)\b", re.I)
 _PLATFORM_NOTICE = re.compile(
@@ -83,7 +83,7 @@ _PLATFORM_NOTICE = re.compile(
     r"\b(?:facebook|instagram|twitter|youtube|linkedin|tiktok)\s*$", re.I)
 _ARCHIVE = re.compile(
     r"\b(?:crawl(?:s|ed|ing)?|crawl data|web captures?|captures (?:of|from)|archive-?it|"
-    r"internet archive|wayback machine|web archiv\w*|web collections?|"
+    r"internet archive|wayback machine|web archiv\w*|web collections?|archive (?:the )?pages|"
     r"(?:the|this|press|web) collection|collections? of (?:\w+ ){0,2}(?:articles|pages|"
     r"(?:web ?)?sites)|harvested|internet preservation|"
     r"preserv\w+ (?:\w+ ){0,4}web ?(?:sites|pages))\b", re.I)
@@ -94,20 +94,36 @@ _UPLOAD_STAMP = (r"^(?:published|uploaded|streamed live|premiered) on\s+(?:[A-Z]
 # the text, and the channel's own words follow ("Subscribe now to ...", "welcome to our
 # channel", "to use this video in a commercial player ... licensing").
 _VIDEO_STAMP_OPENING = re.compile(_UPLOAD_STAMP + r"\b", re.I)
+# A video site's own stamp, as its description pages give it: a three-letter month with no
+# stop and no time of day ("Published on Dec 15, 2016 ..."). All 50 one-line documents of the
+# scale corpus that open this way are video descriptions; a news site's stamp over a brief
+# spells the month or adds the time ("Published on March 3, 2024 10:15 AM").
+_VIDEO_SITE_STAMP = re.compile(
+    r"^(?:published|uploaded|streamed live|premiered) on\s+[A-Za-z]{3} \d{1,2}, \d{4}\b"
+    r"(?!\s*(?:at\s+)?\d{1,2}[:.]\d\d)", re.I)
+# A channel's plea without the stamp: "subscribe to the Sesame Street channel here: ...".
+_SUBSCRIBE_TO_CHANNEL = re.compile(
+    r"\bsubscribe (?:to|for) (?:the |our |my )?[\w'’ -]{0,40}\b(?:channel|videos)\b", re.I)
 _CHANNEL_TALK = re.compile(
     r"\b(?:subscribe|our channel|this video|licensing|watch more|full episodes?)\b", re.I)
 # YouTube-style description pages open with the upload date.
 _VIDEO_PAGE = re.compile(_UPLOAD_STAMP + r"\s*$", re.I)
 # One social-media post: a picture link or the embed signature "— Name (@handle) May 3, 2017".
-_SOCIAL_POST = re.compile(r"pic\.twitter\.com/\w+|—\s*[^()\n]{1,60}\(@\w+\)\s+\w+ \d{1,2}, \d{4}")
+_SOCIAL_POST = re.compile(r"pic\.twitter\.com/\w+|—\s*[^()\n]{1,60}\(@\w+\)\s+\w+ \d{1,2}, \d{4}|"
+                          # an Instagram embed: "A post shared by Ana Ruiz (@anaruiz) on ..."
+                          r"\ba post shared by [^()\n]{1,60}\(\s*@[\w.]+\s*\)")
 _ERROR_PAGE = re.compile(
     r"\b(?:page (?:not found|cannot be found|you requested)|error 404|404 (?:error|not found)|"
-    r"access denied|enable javascript|are you a robot|verify (?:that )?you are (?:a )?human)\b",
-    re.I)
+    r"access denied|enable javascript|are you a robot|verify (?:that )?you are (?:a )?human|"
+    # a player's or a widget's failure: "This feature is not available right now."
+    r"not available right now|(?:please )?try again later)\b", re.I)
 # "Read more" closing a teaser that another teaser or a caption follows (not the page's last
 # words). "Read more: <headline>" is a related link inside a story (scale corpus: 1 of the 4
 # pages with two or more "read more").
 _TEASER_END = re.compile(r"\bread more\b(?!\s*:)(?=\W*\w)", re.I)
+# A poll's results: "( 52 %, 12 votes )" after each answer.
+_POLL_RESULT = re.compile(r"\(\s*\d{1,3}(?:\.\d+)?\s*%\s*,\s*\d[\d,]*\s*votes?\s*\)", re.I)
+MIN_POLL_ANSWERS = 2
 _CAPTION_REASONS = {"caption", "photo-credit", "video-caption", "gallery"}
 
 
@@ -125,12 +141,18 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
     if opening and _VIDEO_STAMP_OPENING.match(opening[0]) and _CHANNEL_TALK.search(body) \
             and words <= MAX_CHANNEL_PAGE_WORDS:
         return "video page (a video site's description)"
+    if opening and _VIDEO_SITE_STAMP.match(opening[0]) and words <= MAX_CHANNEL_PAGE_WORDS:
+        return "video page (a video site's description)"
+    if _SUBSCRIBE_TO_CHANNEL.search(body) and words <= MAX_VIDEO_PAGE_WORDS:
+        return "video page (a video site's description)"
     if is_gallery(body, removed):
         return "photo gallery (captions only)"
     if len(_TEASER_END.findall(body)) >= MIN_INDEX_TEASERS:
         return "index or gallery page (teasers of several stories or pictures)"
     if words > MAX_NOTICE_WORDS:
         return None
+    if len(_POLL_RESULT.findall(body)) >= MIN_POLL_ANSWERS:
+        return "poll results"
     if len(_ARCHIVE.findall(body)) >= MIN_ARCHIVE_MARKS:
         return "web-archive or crawler description page"
     if _line_share(body, _SOCIAL_POST) >= MIN_NOTICE_SHARE:
@@ -139,7 +161,9 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
     # this video" above a brief) leaves the item an article: the notice must be most of the page
     if _share(body, _ERROR_PAGE.search, cap=MAX_NOTICE_SENTENCE_WORDS) >= MIN_NOTICE_SHARE:
         return "error or access page"
-    if _share(body, _talks_about_service, _PLATFORM_NOTICE) >= MIN_NOTICE_SHARE:
+    # a notice's sentences are short: a long one that opens on a notice is a story under it
+    if _share(body, _talks_about_service, _PLATFORM_NOTICE,
+              cap=MAX_NOTICE_LINE_WORDS) >= MIN_NOTICE_SHARE:
         return "site or social-media notice"
     return None
 
