@@ -465,3 +465,33 @@ def test_a_noun_for_people_that_no_ending_shows_is_people():
         "71 children from Kivule primary school fell ill after the lunch, officials said."))
     assert any({c.phrase for c in conflict.claims} == {"63 pupils", "71 children"}
                for conflict in conflicts)
+
+
+def test_a_rival_figure_joins_every_voice_of_the_figure_it_contradicts():
+    """"Seven people were killed" is as close as a conflict needs to "Nine people are dead"
+    but not to "Nine people ... lost their lives", worded far from it: the nine are one figure
+    of two voices, and the seven conflict with both."""
+    import numpy as np
+
+    from newsfuse.nlp.embed import DIMENSIONS
+
+    def unit(*weights: float) -> np.ndarray:
+        vector = np.zeros(DIMENSIONS, dtype=np.float32)
+        vector[:len(weights)] = weights
+        return vector / np.linalg.norm(vector)
+
+    # cosines: seven~dead 0.5 (linked), seven~lives 0.3 (under the bar), dead~lives 0.6
+    # (descriptions and contexts: "people kill ferry accident", "X lost their lives ...")
+    by_word = {"kill": unit(0.5, 0.866), "li": unit(0.6, 0.0, 0.8), "dead": unit(1.0)}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.stack([next((v for w, v in by_word.items() if w in t), unit(0, 0, 0, 1.0))
+                         for t in texts])
+
+    articles = [Article(id=key, body=body, published=PUBLISHED, source=f"Outlet {key}")
+                for key, body in (("a", "Seven people were killed in the ferry accident."),
+                                  ("b", "Nine people lost their lives when the ferry sank."),
+                                  ("c", "Nine people are dead after the ferry sank."))]
+    (conflict,) = flagged(find_conflicts(annotate(articles), {}, embed))
+    assert {(c.phrase, tuple(c.sources)) for c in conflict.claims} == {
+        ("Seven people", ("a",)), ("Nine people", ("b", "c"))}
