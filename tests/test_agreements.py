@@ -83,3 +83,29 @@ def test_a_subordinate_clause_is_no_wording_of_a_fact():
     assert not _reads_alone("When the old dam gave way on Sunday")
     assert not _reads_alone("The old dam, which broke two days ago")
     assert _reads_alone("The old dam gave way on Sunday")
+
+
+NO_HARM = {
+    "a": "A fire swept through the Harnby grain depot on Sunday night and burned until dawn. "
+         "No deaths have been reported, the county fire service said on Monday.",
+    "b": "The blaze at Harnby's depot was brought under control early on Monday, firefighters "
+         "said. Nobody has been killed.",
+}
+
+
+def test_two_sources_saying_nobody_died_corroborate_each_other():
+    texts = corroborated(NO_HARM)
+    assert any("No deaths" in text or "Nobody has been killed" in text for text in texts), texts
+
+
+def test_nobody_hurt_is_a_toll_of_none_and_no_rival_to_a_count():
+    from newsfuse.api import annotate
+    from newsfuse.synthesize.conflicts import find_conflicts
+
+    documents = annotate([Article(id=k, source=f"Outlet {k}", body=v, published=DAY)
+                          for k, v in {"a": NO_HARM["a"], "b": "Two firefighters were hurt "
+                                       "when a wall of the Harnby depot fell on Sunday night."}
+                          .items()])
+    (none,) = [n for n in documents[0].numbers if n.value == 0]
+    assert none.phrase == "No deaths"
+    assert find_conflicts(documents) == []

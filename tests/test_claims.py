@@ -459,3 +459,19 @@ def test_a_decimal_after_a_month_is_no_day():
                    "office said.")
     assert [(f.phrase, f.quantity.kind) for f in found] == [("7.9 percent", "percent")]
     assert claims("The court met on December 7, 2024.")[0].quantity.kind == "date"
+
+
+@pytest.mark.parametrize(("text", "phrase", "outcome"), [
+    ("No injuries were reported after the crash.", "No injuries", "injury"),
+    ("Nobody was hurt when the crane fell.", "Nobody", "injury"),
+    ("No one on the ground was harmed.", "No one", "injury"),
+    ("There were still no fatalities on Tuesday.", "no fatalities", "death"),
+])
+def test_nobody_hurt_is_a_count_of_none(text, phrase, outcome):
+    fact = only(text, "count")
+    assert (fact.phrase, fact.value, outcome_of(fact.quantity)) == (phrase, 0.0, outcome)
+
+
+def test_nobody_doing_anything_else_is_no_count():
+    assert [c for c in claims("Nobody can enter the zone around the crater.")
+            if c.quantity.kind == "count"] == []

@@ -143,6 +143,7 @@ OUTCOME_CLASSES = {
     "drown": "death", "perish": "death", "killed": "death", "murder": "death",
     "injure": "injury", "injured": "injury", "wound": "injury", "wounded": "injury",
     "hurt": "injury", "injury": "injury", "hospitalise": "injury", "hospitalize": "injury",
+    "harm": "injury",
     "miss": "missing", "missing": "missing",
     "arrest": "arrest", "detain": "arrest", "arrested": "arrest",
     "delay": "delay", "delayed": "delay", "cancel": "cancellation", "cancelled": "cancellation",
@@ -223,6 +224,7 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _year_readings(doc)
     found += _clock_durations(doc)
     found += _glued_temperatures(doc)
+    found += _no_harm_readings(doc)
     found = _with_tallies(found, _vote_readings(doc))
     return sorted(found, key=lambda r: r.start)
 
@@ -272,6 +274,32 @@ def _vote_readings(doc: Doc) -> list[_Reading]:
 
 # A race or finishing time written as a clock: "won in 2:06:14", "a time of 1:02:30.5".
 _CLOCK_DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)$")
+
+
+# "Nobody was hurt", "No one was killed", "No injuries were reported", "still no fatalities":
+# a count of the dead or the injured that is none. Sources that say so state the same fact in
+# words that share little ("No deaths have been reported" / "Nobody has been killed"); as a
+# figure of 0 they are compared as every other toll is (`synthesize.conflicts`).
+_NOBODY = {"nobody", "noone"}
+_HARM_CLASSES = {"death", "injury"}
+
+
+def _no_harm_readings(doc: Doc) -> list[_Reading]:
+    found = []
+    for token in doc:
+        no = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if token.lower_ in _NOBODY or token.lower_ == "one" and no is not None:
+            verb = token.head
+            if token.dep_ in ("nsubj", "nsubjpass") and _harm_class(verb) in _HARM_CLASSES:
+                start = no.i if no is not None else token.i
+                found.append(_Reading(0.0, "count", "person", start, token.i + 1, token))
+        elif no is not None and token.pos_ == "NOUN" and _harm_class(token) in _HARM_CLASSES:
+            found.append(_Reading(0.0, "count", _lemma(token), no.i, token.i + 1, token, token))
+    return found
+
+
+def _harm_class(token: Token) -> str | None:
+    return OUTCOME_CLASSES.get(token.lemma_.lower()) or OUTCOME_CLASSES.get(token.lower_)
 
 
 def _clock_durations(doc: Doc) -> list[_Reading]:

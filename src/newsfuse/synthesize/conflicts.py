@@ -367,6 +367,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
     assert qa is not None and qb is not None
     if a.group == b.group or qa.kind != qb.kind or qa.unit != qb.unit and qa.kind not in NOUN_KINDS:
         return False
+    if qa.kind == "count" and (a.fact.value == 0) != (b.fact.value == 0):
+        return False  # "nobody was hurt" says who was not; it is no rival to a count of others
     if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b):
         return False  # a part, a size or an increment is not a rival to a total
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
