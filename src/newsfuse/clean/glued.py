@@ -96,10 +96,16 @@ def _split_caption(segment: str) -> tuple[str, str]:
         if _CAPTION_OPENING.match(segment, start) \
                 and word_count(segment[start:]) <= MAX_GLUED_CAPTION_WORDS:
             return segment[:start], segment[start:]
-    for start in starts:
-        if word_count(segment[start:]) <= MAX_GLUED_CAPTION_WORDS:
-            return segment[:start], segment[start:]
-    return segment, ""
+    # the words after a start only grow towards the segment's beginning: the earliest start
+    # that leaves a caption's length is found from the end (a long page costs one pass)
+    earliest = None
+    for start in reversed(starts):
+        if word_count(segment[start:]) > MAX_GLUED_CAPTION_WORDS:
+            break
+        earliest = start
+    if earliest is None:
+        return segment, ""
+    return segment[:earliest], segment[earliest:]
 
 
 def _repeated_caption(tail: str, captions: list[str]) -> str:
