@@ -136,21 +136,27 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
     words = word_count(body)
     # the upload date stands above or below the video's title
     opening = [line.strip() for line in text.splitlines() if line.strip()][:2]
-    if any(_VIDEO_PAGE.match(line) for line in opening) and words <= MAX_VIDEO_PAGE_WORDS:
-        return "video page (a video site's description)"
-    if opening and _VIDEO_STAMP_OPENING.match(opening[0]) and _CHANNEL_TALK.search(body) \
-            and words <= MAX_CHANNEL_PAGE_WORDS:
-        return "video page (a video site's description)"
-    if opening and _VIDEO_SITE_STAMP.match(opening[0]) and words <= MAX_CHANNEL_PAGE_WORDS:
-        return "video page (a video site's description)"
-    if _SUBSCRIBE_TO_CHANNEL.search(body) and words <= MAX_VIDEO_PAGE_WORDS:
+    if _is_video_page(opening, body, words):
         return "video page (a video site's description)"
     if is_gallery(body, removed):
         return "photo gallery (captions only)"
     if len(_TEASER_END.findall(body)) >= MIN_INDEX_TEASERS:
         return "index or gallery page (teasers of several stories or pictures)"
-    if words > MAX_NOTICE_WORDS:
-        return None
+    return None if words > MAX_NOTICE_WORDS else _short_page_reason(body)
+
+
+def _is_video_page(opening: list[str], body: str, words: int) -> bool:
+    if any(_VIDEO_PAGE.match(line) for line in opening) and words <= MAX_VIDEO_PAGE_WORDS:
+        return True
+    first = opening[0] if opening else ""
+    if _VIDEO_STAMP_OPENING.match(first) and _CHANNEL_TALK.search(body) \
+            or _VIDEO_SITE_STAMP.match(first):
+        return words <= MAX_CHANNEL_PAGE_WORDS
+    return bool(_SUBSCRIBE_TO_CHANNEL.search(body)) and words <= MAX_VIDEO_PAGE_WORDS
+
+
+def _short_page_reason(body: str) -> str | None:
+    """The kinds told apart only on pages as short as a notice (MAX_NOTICE_WORDS)."""
     if len(_POLL_RESULT.findall(body)) >= MIN_POLL_ANSWERS:
         return "poll results"
     if len(_ARCHIVE.findall(body)) >= MIN_ARCHIVE_MARKS:
