@@ -15,8 +15,7 @@ from newsfuse import lang
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
 from newsfuse.clean.glued import cut_glued_captions
 from newsfuse.clean.html import ExtractedPage, extract
-from newsfuse.clean.pages import is_gallery as _is_gallery
-from newsfuse.clean.pages import non_article_reason
+from newsfuse.clean.pages import is_gallery, non_article_reason
 from newsfuse.clean.reflow import reflow
 from newsfuse.config import CleanConfig
 from newsfuse.model import Article, RemovedBlock
@@ -154,7 +153,7 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
     # rule removes a gallery strip from a page that has a story elsewhere
     body, removed = _only_what_was_removed(body, removed, "gallery")
     if not _is_article_text(body, article.format):
-        if _is_gallery("", removed):
+        if is_gallery("", removed):
             raise NotAnArticle(article.path or article.id, "photo gallery (captions only)")
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there

@@ -284,9 +284,16 @@ _NOBODY = {"nobody", "noone"}
 _HARM_CLASSES = {"death", "injury"}
 
 
+def is_none_count(fact: NumericFact) -> bool:
+    """A count of none ("Nobody was hurt", read by `_no_harm_readings`)."""
+    return fact.value == 0 and fact.quantity is not None and fact.quantity.kind == "count"
+
+
 def _no_harm_readings(doc: Doc) -> list[_Reading]:
     found = []
     for token in doc:
+        if token.lower_ not in _NOBODY and token.lower_ != "one" and token.pos_ != "NOUN":
+            continue
         no = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if token.lower_ in _NOBODY or token.lower_ == "one" and no is not None:
             verb = token.head

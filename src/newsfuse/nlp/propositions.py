@@ -71,13 +71,12 @@ def _clause_head(token: Token) -> bool:
     # "nor did he believe that X", "she did not say X": X is denied or left open
     if _under_denied_verb(token):
         return False
-    # "(the West wants) that Norland stop enriching": a bare verb with a subject of its own
-    # and no auxiliary is a subjunctive, what someone asks for, not what is
-    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
-        return False
-    # "Aldham itself voting against by a clear margin": a participle with a subject and no
-    # auxiliary is an aside to another clause, not a statement
-    if token.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+    # a verb with a subject of its own and no auxiliary is no statement when it is bare, a
+    # subjunctive ("(the West wants) that Norland stop enriching": what someone asks for, not
+    # what is), or a participle, an aside to another clause ("Aldham itself voting against by
+    # a clear margin")
+    if token.tag_ in ("VB", "VBG") and not any(c.dep_ in ("aux", "auxpass")
+                                               for c in token.children):
         return False
     # "police said (that) X": X is the claim, said is attribution; and "a study shows X"
     # without X says nothing

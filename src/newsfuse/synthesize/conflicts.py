@@ -36,7 +36,7 @@ import numpy as np
 
 from newsfuse import lang
 from newsfuse.model import AnnotatedDocument, Claim, Conflict, NumericFact, Quantity
-from newsfuse.nlp.claims import OUTCOME_CLASSES, VOTES_AGAINST, outcome_of
+from newsfuse.nlp.claims import OUTCOME_CLASSES, VOTES_AGAINST, is_none_count, outcome_of
 from newsfuse.nlp.embed import DIMENSIONS
 from newsfuse.nlp.entities import name_key
 from newsfuse.nlp.numbers import QUALIFIERS
@@ -367,7 +367,7 @@ def _comparable(a: _Item, b: _Item) -> bool:
     assert qa is not None and qb is not None
     if a.group == b.group or qa.kind != qb.kind or qa.unit != qb.unit and qa.kind not in NOUN_KINDS:
         return False
-    if qa.kind == "count" and (a.fact.value == 0) != (b.fact.value == 0):
+    if is_none_count(a.fact) != is_none_count(b.fact):
         return False  # "nobody was hurt" says who was not; it is no rival to a count of others
     if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b):
         return False  # a part, a size or an increment is not a rival to a total
@@ -633,7 +633,6 @@ def _threshold(item: _Item, other: _Item) -> float:
     return SAME_DAY_COSINE
 
 
-
 def _same_verb(qa: Quantity | None, qb: Quantity | None) -> bool:
     """Both figures hang on one content verb (not a light verb such as "be" or "have")."""
     return bool(qa and qb and qa.predicate and qa.predicate == qb.predicate
@@ -678,13 +677,19 @@ def _can_join(items: list[_Item], left: list[int], right: list[int]) -> bool:
         # one article's two different figures are two quantities; one outlet's two versions
         # (22 killed, then 43 in an update) give one quantity twice
         return False
-    # a linked pair passed its own bar in `_best` (a sole candidate's is lower)
-    return all(j in items[i].links
-               or similarity(items[i], items[j]) >= GROUP_FACTOR * _threshold(items[i], items[j])
-               or similarity(items[i], items[j]) >= ECHO_FLOOR
-               and (_echoes(items, j, i, right) or _echoes(items, i, j, left))
+    return all(_pair_joins(items, i, j, left, right)
                for i in left for j in right if items[i].group != items[j].group)
 
+
+def _pair_joins(items: list[_Item], i: int, j: int, left: list[int], right: list[int]) -> bool:
+    """Two figures of independent sources may stand in one group: linked (a linked pair passed
+    its own bar in `_best`, a sole candidate's is lower), alike enough, or one of them another
+    voice of a figure the other is linked to (`_echoes`)."""
+    if j in items[i].links:
+        return True
+    score = similarity(items[i], items[j])
+    return score >= GROUP_FACTOR * _threshold(items[i], items[j]) or score >= ECHO_FLOOR and (
+        _echoes(items, j, i, right) or _echoes(items, i, j, left))
 
 
 def _echoes(items: list[_Item], member: int, other: int, side: list[int]) -> bool:

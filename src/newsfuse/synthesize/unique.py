@@ -8,6 +8,7 @@ import numpy as np
 
 from newsfuse.align import Alignment
 from newsfuse.model import AnnotatedDocument, CorroboratedFact, UniqueFact
+from newsfuse.nlp.claims import is_none_count
 from newsfuse.script import word_count
 
 MIN_FACT_WORDS = 8
@@ -84,8 +85,7 @@ def _salient_sentences(documents: list[AnnotatedDocument]) -> set[tuple[str, int
     for doc in documents:
         # "nobody was hurt" (a toll of none) is a figure for comparing sources, not what
         # makes a sentence one a single source alone could be checked on
-        for item in [*(n for n in doc.numbers if n.value or n.quantity is None
-                       or n.quantity.kind != "count"), *doc.dates]:
+        for item in [*(n for n in doc.numbers if not is_none_count(n)), *doc.dates]:
             salient.add((doc.article.id, item.sentence))
         for mention in doc.entities:
             salient.add((doc.article.id, mention.sentence))
