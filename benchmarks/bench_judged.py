@@ -1,6 +1,6 @@
 """Real Multi-News clusters judged by hand (issue 8): re-run them and re-score the judgements.
 
-    python -m benchmarks.bench_judged [--reuse DIR] [CLUSTER ...]
+    python -m benchmarks.bench_judged [--reuse DIR] [--fresh] [CLUSTER ...]
 
 The clusters: every cluster of ../shared/data/multinews/fullweb_dev.jsonl (full web pages as
 crawled) with at least 3 documents, in file order, skipping the first 5 (used for calibration)
@@ -10,6 +10,12 @@ and taking the next 15. Each is fed to `newsfuse analyze FILE --format json` as 
 benchmarks/judged/fullweb_dev_judgements.json holds the verdicts a person gave to the report
 items (reported conflicts, cited sources, quote speakers) and the disagreements the report
 missed. Items are keyed by short phrases or a hash of their text, never by copied sentences.
+`--fresh` re-scores the next ten clusters instead (the 21st-30th with at least 3 documents),
+judged once as a held-out look (benchmarks/judged/fullweb_fresh_judgements.json): there 5
+quotes per cluster were sampled, so quotes without a verdict are left out rather than flagged,
+and a missed disagreement is written as the two sides' wording, so it stays counted as missed
+until a person sees it reported.
+
 The script prints each judged item with its verdict, recomputes the figures and flags every
 item it has no verdict for: changed output needs a new look by a person, not a guess.
 """
@@ -31,7 +37,9 @@ from benchmarks.loaders import DATA_DIR
 ROOT = Path(__file__).resolve().parents[1]
 DATA = DATA_DIR / "multinews" / "fullweb_dev.jsonl"
 JUDGEMENTS = Path(__file__).resolve().parent / "judged" / "fullweb_dev_judgements.json"
+FRESH_JUDGEMENTS = JUDGEMENTS.with_name("fullweb_fresh_judgements.json")
 MIN_DOCUMENTS, SKIP, TAKE = 3, 5, 15
+FRESH_TAKE = 10
 # Quote verdicts that count as a right speaker: the person is right (possibly with a garbled
 # name), or there is no speaker and the article names none.
 SPEAKER_OK = {"right", "right-garbled", "none-ok"}
@@ -41,10 +49,11 @@ def text_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:10]
 
 
-def select_clusters() -> list[dict]:
+def select_clusters(fresh: bool = False) -> list[dict]:
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8") if line.strip()]
     big = [r for r in rows if len(r["documents"]) >= MIN_DOCUMENTS]
-    return big[SKIP:SKIP + TAKE]
+    start = SKIP + TAKE if fresh else SKIP
+    return big[start:start + (FRESH_TAKE if fresh else TAKE)]
 
 
 def analyze(cluster: dict, reuse: Path | None, src: Path = ROOT / "src") -> dict:
@@ -125,9 +134,11 @@ def score_citations(report: dict, judged: dict, tally: Tally) -> None:
                       f" -- {verdict.get('why', {}).get(source, '')}")
 
 
-def score_quotes(report: dict, judged: dict, tally: Tally) -> None:
+def score_quotes(report: dict, judged: dict, tally: Tally, sampled: bool = False) -> None:
     for quote in report["quotes"]:
         verdict = judged.get(f"{text_key(quote['text'])}@{quote['source']}")
+        if verdict is None and sampled:
+            continue
         if verdict is None or verdict["speaker"] != quote["speaker"]:
             tally.unknown(f"quote {quote['source']} speaker={quote['speaker']!r}: "
                           f"{quote['text'][:70]}")
@@ -143,7 +154,8 @@ def score_missed(report: dict, missed: list[dict], tally: Tally) -> None:
     reported = [" ".join(c["phrase"] for c in x["claims"]) for x in report["conflicts"]
                 if not x["compatible"]]
     for item in missed:
-        found = any(all(p in text for p in item["phrases"]) for text in reported)
+        found = "phrases" in item and any(all(p in text for p in item["phrases"])
+                                          for text in reported)
         tally.counts["missed:now-reported" if found else "missed"] += 1
         print(f"  missed     {'now reported' if found else 'not reported':<16} {item['note']}")
 
@@ -179,15 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", nargs="*", help="only these cluster ids")
     parser.add_argument("--reuse", type=Path, help="read/save each report as DIR/<id>.json")
+    parser.add_argument("--fresh", action="store_true",
+                        help="the ten fresh clusters (21st-30th) and their verdicts")
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="the source tree to run (a snapshot, to judge one commit's output)")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"SKIP: {DATA} not found (the shared Multi-News data is not next to the project)")
         return 0
-    judged = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
-    clusters = select_clusters()
-    if [c["id"] for c in clusters] != list(judged["clusters"]):
+    judgements = FRESH_JUDGEMENTS if args.fresh else JUDGEMENTS
+    judged = json.loads(judgements.read_text(encoding="utf-8"))
+    clusters = select_clusters(args.fresh)
+    if {c["id"] for c in clusters} != set(judged["clusters"]):
         print("WARNING: the selected clusters differ from the judged ones")
     clusters = [c for c in clusters if not args.clusters or c["id"] in args.clusters]
     tally = Tally()
@@ -198,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         score_conflicts(report, verdicts.get("conflicts", {}), tally)
         score_missed(report, verdicts.get("missed", []), tally)
         score_citations(report, verdicts.get("citations", {}), tally)
-        score_quotes(report, verdicts.get("quotes", {}), tally)
-    summary(tally, len(clusters))
+        score_quotes(report, verdicts.get("quotes", {}), tally, sampled=args.fresh)
+    summary(tally, len(clusters), judgements)
     return 0
 
 
