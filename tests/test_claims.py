@@ -475,3 +475,36 @@ def test_nobody_hurt_is_a_count_of_none(text, phrase, outcome):
 def test_nobody_doing_anything_else_is_no_count():
     assert [c for c in claims("Nobody can enter the zone around the crater.")
             if c.quantity.kind == "count"] == []
+
+
+def test_digits_after_a_name_a_model_not_a_count():
+    found = claims("The marksman fired a 308 Tarvik Hunter rifle from the ridge above Osmet.")
+    assert [c for c in found if c.quantity.kind == "count"] == []
+
+
+def test_a_share_names_the_whole_it_is_of():
+    fact = only("Engineers must dismantle more than half of its 9,000 turbines at Kesh.",
+                "percent")
+    assert fact.quantity.whole == "turbine"
+    assert only("Turnout in Pell reached 58 percent on Sunday.", "percent").quantity.whole is None
+
+
+def test_a_distance_between_places_is_a_position():
+    fact = only("The town of Ardel lies 45 kilometres north-east of the Volk dam.", "measure")
+    assert fact.quantity.aspect == "position"
+    assert only("Residents within 30 kilometres of the Volk dam were moved.",
+                "measure").quantity.aspect == "total"
+
+
+def test_a_percentage_joined_to_an_adjective_is_a_grade():
+    fact = only("The plant at Qarsh no longer makes 60 percent-enriched fuel for its reactor.",
+                "percent")
+    assert fact.quantity.aspect == "size"
+
+
+def test_a_distance_past_its_conversion_is_a_position_and_a_range_is_not():
+    fact = only("Ardel, which is 90 miles (145 kilometres) south of the dam, was spared.",
+                "measure")
+    assert fact.quantity.aspect == "position"
+    assert only("She hit the target from 2,100 metres away.",
+                "measure").quantity.aspect == "total"

@@ -495,3 +495,17 @@ def test_a_rival_figure_joins_every_voice_of_the_figure_it_contradicts():
     (conflict,) = flagged(find_conflicts(annotate(articles), {}, embed))
     assert {(c.phrase, tuple(c.sources)) for c in conflict.claims} == {
         ("Seven people", ("a",)), ("Nine people", ("b", "c"))}
+
+
+def test_shares_of_different_wholes_are_not_rivals():
+    conflicts = event(
+        "The survey at Lake Ostra found that 40% of all fish in the lake are carp.",
+        "At Lake Ostra, divers counted the reeds: 25% of the reeds in the shallows had died.")
+    assert flagged(conflicts) == []
+
+
+def test_a_distance_between_places_is_no_rival_to_a_radius():
+    conflicts = event(
+        "Police moved everyone living within 30 kilometres of the Volk dam to shelters.",
+        "Ardel, which lies 45 kilometres south of the Volk dam, took in the evacuees.")
+    assert flagged(conflicts) == []

@@ -97,16 +97,19 @@ class Quantity(Record):
                                    "'last season' attached to the figure")
     actor: str | None = Field(None, description="The person the figure belongs to: the "
                               "possessor of its noun or the subject of its verb")
+    whole: str | None = Field(None, description="The whole a share is of: 'centrifuge' in "
+                              "'half of its 19,000 centrifuges'")
     year: int | None = Field(None, description="The year the figure belongs to when the "
                              "sentence pins one ('the 2019 fire', 'in 2019')")
     update: bool = Field(False, description="The figure is stated as a new value of a running "
                          "count ('the toll rose to 52', 'climbed to 40')")
     estimate: bool = Field(False, description="The figure is stated as an estimate or a "
                            "likelihood ('likely killed more than 10,000', 'an estimated 2,000')")
-    aspect: Literal["total", "part", "size", "change"] = Field(
+    aspect: Literal["total", "part", "size", "change", "position"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "
-        "increment ('three more', 'rose by 5')")
+        "increment ('three more', 'rose by 5'); position: how far one place lies from "
+        "another ('140 miles south of the plant', '30 km away')")
 
 
 class NumericFact(Record):

@@ -470,6 +470,8 @@ def _compound_measure(doc: Doc, value: float, end: int, dimension: str,
 
 
 def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
+    if _model_number(doc, run):
+        return None
     anchor = anchor_of(run)
     noun = _counted_noun(doc, run, anchor)
     if noun is not None and noun.lower_ in lang.COUNTING_WORDS:
@@ -482,6 +484,15 @@ def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
     unit = PEOPLE if run.start <= noun.i < run.end else noun.lemma_.lower()
     end = noun.i + 1 if run.end <= noun.i <= run.end + 4 else run.end
     return _Reading(value, "count", unit, run.start, end, anchor, noun)
+
+
+def _model_number(doc: Doc, run: Span) -> bool:
+    """Digits after "a" that count nothing: a model, a calibre or a name ("with a 338 Lapua
+    Magnum rifle", "a 747 jet"). "a hundred", "a dozen" are words; "a 15-member council" is
+    a size (hyphenated)."""
+    after = doc[run.end].text if run.end < len(doc) else ""
+    return run.start > 0 and doc[run.start - 1].lower_ in ("a", "an") \
+        and all(t.text.replace(",", "").isdigit() for t in run) and after not in ("-", "–")
 
 
 def _of_object(noun: Token) -> Token | None:
@@ -900,6 +911,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
         time_frame=_time_frame(doc, verb, around, inside),
         aspect=_aspect(doc, reading, noun, verb),
+        whole=_share_whole(reading),
         year=None if reading.kind == "year" else _pinned_year(noun, verb),
         actor=_actor(doc, reading, noun, verb),
         update=_is_update(reading, verb),
@@ -1038,6 +1050,12 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
     inner = {t.lower_ for t in doc[reading.start:reading.end]}
     if before in ("other", "remaining", "rest"):
         return "part"  # "the other 12", "the remaining 12": the rest of a stated whole
+    if reading.kind == "percent" and after in ("-", "–"):
+        # "20 percent-enriched uranium": a grade of a thing. Not "20 percent enrichment": a
+        # "27% premium" is the premium's size, a rival to "a premium of roughly 31 percent"
+        return "size"
+    if reading.kind == "measure" and _places_apart(doc, reading.end):
+        return "position"  # "140 miles south of the plant" is no radius or length of a thing
     if _names_a_limit(doc, reading):
         return "size"  # "well above the 15 km/h limit": the limit's value, not the speed
     each = after in ("each", "apiece") and not _per_period(doc, reading.end + 1)
@@ -1138,6 +1156,36 @@ def _noun_and_verb(reading: _Reading, inside: set[int]) -> tuple[Token | None, T
     if noun is None and reading.kind == "money":
         noun = _amount_noun(reading.anchor, inside)
     return noun, _governing_verb(noun if noun is not None else reading.anchor)
+
+
+# Words after a distance that place one thing from another ("30 km north-east of Kesh").
+_COMPASS = re.compile(r"^(?:north|south)?(?:-?(?:east|west))?$")
+
+
+def _places_apart(doc: Doc, end: int) -> bool:
+    """The words after a measure, past a conversion in brackets, place it between two
+    places: a compass direction and "of" ("140 miles (220 kilometers) south of the plant",
+    "north-east of Kesh"). Not "away": a shot "from 2,475 metres away" is the shot's range."""
+    words = [t.lower_ for t in doc[end:end + 12]]
+    if words[:1] == ["("] and ")" in words:
+        words = words[words.index(")") + 1:]
+    if len(words) < 2 or not words[0] or not _COMPASS.match(words[0]):
+        return False
+    rest = words[1:]
+    if rest[0] in ("-", "–"):  # "north - east of" split by the tokenizer
+        rest = rest[2:]
+    return rest[:1] == ["of"]
+
+
+def _share_whole(reading: _Reading) -> str | None:
+    """The whole a share is of: "half of its 19,000 centrifuges", "60% of all mammals"."""
+    if reading.kind != "percent":
+        return None
+    for token in reading.anchor.doc[reading.start:reading.end]:
+        whole = _of_object(token)
+        if whole is not None and whole.pos_ in ("NOUN", "PROPN"):
+            return _lemma(whole)
+    return None
 
 
 def _arguments(verb: Token) -> list[Token]:

@@ -140,6 +140,7 @@ class _Item:
     context: np.ndarray
     noun_vector: np.ndarray | None = None
     owner_vector: np.ndarray | None = None  # the noun of an amount or an age
+    whole_vector: np.ndarray | None = None  # the whole a share is of
     links: set[int] = field(default_factory=set)
     # ids of the items of other sources this one may be compared with (_comparable, once)
     peers: set[int] = field(default_factory=set)
@@ -271,14 +272,16 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
     embed = embed or _default_embedder()
     nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind in NOUN_KINDS} |
                    {f.quantity.noun for _, f in located if f.quantity.noun
-                    and f.quantity.kind in ("money", "age", "measure")})
+                    and f.quantity.kind in ("money", "age", "measure")} |
+                   {f.quantity.whole for _, f in located if f.quantity.whole})
     noun_vectors = dict(zip(nouns, embed(nouns), strict=True)) if nouns else {}
     blank = np.zeros(DIMENSIONS, dtype=np.float32)
     items = [_Item(fact=fact, doc=doc, group=outlets[doc.article.id],
                    interval=claim_interval(fact.value, fact.qualifier, _rounding(fact)),
                    vector=blank, context=blank,
                    noun_vector=noun_vectors.get(fact.quantity.unit),
-                   owner_vector=noun_vectors.get(fact.quantity.noun or ""))
+                   owner_vector=noun_vectors.get(fact.quantity.noun or ""),
+                   whole_vector=noun_vectors.get(fact.quantity.whole or ""))
              for doc, fact in located]
     for item in items:
         item.peers = {id(other) for other in items if _comparable(item, other)}
@@ -388,6 +391,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False  # Stumpf's pay is no rival to Tolstedt's
     if qa.kind in ("money", "age") and qa.noun and qb.noun and not _alike(qa.noun, qb.noun, a, b):
         return False  # "$60 million in bonuses" vs "$43.3 million in stock"; father vs boy
+    if qa.whole and qb.whole and not _wholes_alike(a, b):
+        return False  # "half of its centrifuges" vs "60% of all mammals"
     if qa.kind == "measure" and _common_noun(qa.noun) and _common_noun(qb.noun) \
             and not _alike(qa.noun, qb.noun, a, b):
         return False  # the size of a thing: "a 60-metre section" is no rival to "a 229-metre
@@ -469,6 +474,14 @@ def _alike(noun_a: str, noun_b: str, a: _Item, b: _Item) -> bool:
     if noun_a == noun_b or a.owner_vector is None or b.owner_vector is None:
         return True
     return float(a.owner_vector @ b.owner_vector) >= SAME_NOUN_COSINE
+
+
+def _wholes_alike(a: _Item, b: _Item) -> bool:
+    if a.fact.quantity.whole == b.fact.quantity.whole:
+        return True
+    if a.whole_vector is None or b.whole_vector is None:
+        return True
+    return float(a.whole_vector @ b.whole_vector) >= SAME_NOUN_COSINE
 
 
 def _same_person(a: str, b: str) -> bool:
