@@ -187,3 +187,15 @@ def test_a_short_sentence_stated_by_a_longer_one_is_the_fact_in_its_own_words():
                    "Vessa Coal runs three mines in the region."]})
     facts = {f.text: f.sources for f in corroborated_facts(alignment)}
     assert facts.get("Rescuers reached the Orlen shaft.") == ["a", "b"]
+
+
+def test_a_clause_without_a_verb_is_no_fact_of_its_own():
+    # "The harbour master and the crew of the tug Velda" names people; b's sentence about
+    # them says what a never says
+    alignment = build({
+        "a": ["The harbour master and the crew of the tug Velda, who had worked through the "
+              "night in heavy seas, were praised by the mayor of Ostra on Friday."],
+        "b": ["The crew of the tug Velda towed the stricken tanker off the rocks near Ostra at "
+              "dawn."],
+        "c": ["Oil was seen on the beach at Ostra.", "The tanker was carrying diesel."]})
+    assert not [f for f in corroborated_facts(alignment) if "towed" in f.text and "a" in f.sources]

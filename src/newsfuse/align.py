@@ -145,6 +145,11 @@ class Alignment:
     # Sentence -> the propositions the parse reads in it, also those not aligned as parts
     # (nearly the whole sentence): wordings of one clause without its asides.
     statements: dict[int, list[str]] = field(default_factory=dict)
+    # Punctuation clauses in which the parse finds no predicate ("The unit's snipers and
+    # members of the special operations regiment"): they state nothing on their own, so
+    # they are no corroborated fact, however many sentences name the same things. Empty
+    # without documents.
+    verbless: frozenset[int] = frozenset()
 
     def sources_of(self, index: int) -> list[str]:
         """Every article stating the content of sentence `index`, its own first."""
@@ -236,6 +241,10 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
                           voices=outlet_voices(independent, outlets or {}),
                           statements={i: [p.text for p in found]
                                       for i, found in propositions.items()})
+    if documents:
+        alignment.verbless = frozenset(
+            p for p, part in enumerate(parts)
+            if not part.whole and not part.proposition and not evidence.predicates_in(part))
     alignment.support = _supports(sentences, parts, vectors, part_tokens, config, evidence)
     alignment.index_parts()
     alignment.matches = [_whole_matches(alignment, i, config.cite_score)

@@ -255,7 +255,7 @@ def _cited(alignment: Alignment, part: int, doc: str) -> bool:
 def _candidates(alignment: Alignment) -> list[_Candidate]:
     found = []
     for p, support in enumerate(alignment.support):
-        if not support:
+        if not support or p in alignment.verbless:
             continue
         sentence = alignment.parts[p].sentence
         members = {alignment.sentences[sentence].doc_id: sentence}
