@@ -199,3 +199,10 @@ def test_a_clause_without_a_verb_is_no_fact_of_its_own():
               "dawn."],
         "c": ["Oil was seen on the beach at Ostra.", "The tanker was carrying diesel."]})
     assert not [f for f in corroborated_facts(alignment) if "towed" in f.text and "a" in f.sources]
+
+
+def test_a_clause_opening_on_a_relative_pronoun_and_a_comma_does_not_read_alone():
+    from newsfuse.synthesize.corroborate import _reads_alone
+
+    assert not _reads_alone("Who, according to the prosecution, were rewarded with contracts")
+    assert _reads_alone("Prosecutors say the officials were rewarded with contracts")

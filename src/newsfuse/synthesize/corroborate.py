@@ -28,13 +28,6 @@ SAME_FACT_COSINE = 0.6
 # shortest clause holding the figure (one read off the parse before a punctuation cut), else
 # not at all: a long sentence around a shared figure says more than the sources share.
 AGREEMENT_SENTENCE_WORDS = 14
-# Another member's sentence shown as a fact's wording is cited to the fact's members when it
-# has at most this many times the content words of the part they state. A longer one says
-# more than they do (a historian's sentence on Canadian snipers in both world wars, found as
-# support for '"Canada has a world-class sniper system.'), and is cited only to those that
-# state all of it firmly enough to be cited. Set once, not tuned: on the 10 fresh real
-# clusters 10 wrong citations of facts went and 5 right ones (79/96 right, was 84/110).
-WORDING_REACH = 2.0
 
 
 @dataclass
@@ -212,7 +205,7 @@ def _reads_as_statement(text: str) -> bool:
 
 def _reads_alone(text: str) -> bool:
     words = text.split()
-    return bool(words) and words[0].lower() not in _SUBORDINATORS \
+    return bool(words) and words[0].lower().strip(",;:") not in _SUBORDINATORS \
         and not _RELATIVE.search(text)
 
 
@@ -306,11 +299,13 @@ def _wording(alignment: Alignment, candidate: _Candidate,
         stating = _stating(alignment, candidate, i)
         if _stated_by_two(alignment, stating, alignment.sentences[i].text):
             return alignment.sentences[i].text, stating
-    # else a clause of the parse with its own subject, not a punctuation cut ("The
-    # cancellation of the exam.", "Who, according to the prosecution, were rewarded ...")
+    # else the clause the members state: one read off the parse, or a punctuation cut that
+    # reads alone ("The cancellation of the exam." has no verb and makes no fact, see
+    # `Alignment.verbless`; "Who, according to the prosecution, were rewarded ..." does not
+    # read alone)
     origin = alignment.sentences[part.sentence]
     text = part.text.strip(" .,;:")
-    if part.proposition and (origin.doc_id, origin.index) not in excluded \
+    if not part.whole and (origin.doc_id, origin.index) not in excluded \
             and word_count(text) >= MIN_FACT_WORDS and _reads_alone(text) \
             and _reads_as_statement(text) and _stated_by_two(alignment, candidate.members, text):
         return _as_sentence(text), candidate.members
@@ -328,15 +323,16 @@ def _wording(alignment: Alignment, candidate: _Candidate,
 def _stating(alignment: Alignment, candidate: _Candidate, index: int) -> dict[str, int]:
     """The members of a fact that state member sentence `index`. A sentence of the article
     the fact was found in holds the part the others state. Another member's sentence was
-    found as support for that part and, when much longer (`WORDING_REACH`), says more than
-    it: it is stated only by its own article and by those that state all of it firmly enough
-    to be cited."""
+    found as support for that part and may say more than it (a historian's sentence on
+    Canadian snipers in both world wars, found as support for '"Canada has a world-class
+    sniper system.'; "The American-provided instruments measure real levels of radiation on
+    the ground", found for "Low levels of radiation have been detected well beyond Tokyo"):
+    it is stated only by its own article and by those that state all of it firmly enough to
+    be cited. Failing two such voices the fact is shown in the words the members state."""
     part = alignment.parts[candidate.part]
     origin = alignment.sentences[part.sentence].doc_id
     own = alignment.sentences[index].doc_id
-    words = max((len(alignment.parts[p].keys) for p in alignment.parts_of(index)
-                 if alignment.parts[p].whole), default=0)
-    if own == origin or words <= WORDING_REACH * len(part.keys):
+    if own == origin:
         return candidate.members
     return {doc: i for doc, i in candidate.members.items()
             if doc == own or doc in alignment.matches[index]}
