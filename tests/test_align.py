@@ -195,16 +195,20 @@ def test_clauses_encoded_beside_the_parse_give_the_same_alignment():
     assert any(given.support)
 
 
+# A mine rescue: one long sentence of b, and the rest of the event.
+ORLEN_RESCUE = ("Rescuers reached the Orlen mine shaft at dawn on Thursday after drilling through "
+                "collapsed rock, and the mine's owner, Vessa Coal, said it would pay for the "
+                "families' hotel rooms.")
+ORLEN_FILLER = ["Families waited at the gate of the Orlen mine.",
+                "The Orlen mine employs 300 people.", "Miners said the shaft had been unsafe.",
+                "Vessa Coal runs three mines in the region."]
+
+
 def test_a_longer_sentence_is_not_cited_to_a_source_stating_only_part_of_it():
     # a's sentence is a piece of a quotation (no wording of its own); b's sentence states it
     # and says much more, which a never says: b's sentence is no fact of a and b
     alignment = build({
         "a": ['"Rescuers reached the Orlen mine shaft at dawn.', "The mine is run by Vessa Coal."],
-        "b": ["Rescuers reached the Orlen mine shaft at dawn on Thursday after drilling through "
-              "collapsed rock, and the mine's owner, Vessa Coal, said it would pay for the "
-              "families' hotel rooms."],
-        "filler": ["Families waited at the gate of the Orlen mine.",
-                   "The Orlen mine employs 300 people.", "Miners said the shaft had been unsafe.",
-                   "Vessa Coal runs three mines in the region."]})
+        "b": [ORLEN_RESCUE], "filler": ORLEN_FILLER})
     facts = corroborated_facts(alignment)
     assert not [f for f in facts if "hotel rooms" in f.text and "a" in f.sources]

@@ -7,6 +7,7 @@ from newsfuse.model import Sentence
 from newsfuse.nlp.pipeline import get_nlp
 from newsfuse.nlp.propositions import extract_propositions
 from newsfuse.synthesize.corroborate import corroborated_facts
+from tests.test_align import ORLEN_FILLER, ORLEN_RESCUE
 from tests.test_align_evidence import build
 
 
@@ -179,12 +180,7 @@ def test_a_fact_is_shown_in_its_own_words_before_a_shorter_vaguer_echo():
 def test_a_short_sentence_stated_by_a_longer_one_is_the_fact_in_its_own_words():
     alignment = build({
         "a": ["Rescuers reached the Orlen shaft.", "The mine is run by Vessa Coal."],
-        "b": ["Rescuers reached the Orlen mine shaft at dawn on Thursday after drilling through "
-              "collapsed rock, and the mine's owner, Vessa Coal, said it would pay for the "
-              "families' hotel rooms."],
-        "filler": ["Families waited at the gate of the Orlen mine.",
-                   "The Orlen mine employs 300 people.", "Miners said the shaft had been unsafe.",
-                   "Vessa Coal runs three mines in the region."]})
+        "b": [ORLEN_RESCUE], "filler": ORLEN_FILLER})
     facts = {f.text: f.sources for f in corroborated_facts(alignment)}
     assert facts.get("Rescuers reached the Orlen shaft.") == ["a", "b"]
 
