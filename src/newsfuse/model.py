@@ -109,7 +109,7 @@ class Quantity(Record):
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "
         "increment ('three more', 'rose by 5'); position: how far one place lies from "
-        "another ('140 miles south of the plant', '30 km away')")
+        "another ('140 miles south of the plant', '30 km north-east of Kesh')")
 
 
 class NumericFact(Record):

@@ -1159,7 +1159,7 @@ def _noun_and_verb(reading: _Reading, inside: set[int]) -> tuple[Token | None, T
 
 
 # Words after a distance that place one thing from another ("30 km north-east of Kesh").
-_COMPASS = re.compile(r"^(?:north|south)?(?:-?(?:east|west))?$")
+_COMPASS = re.compile(r"^(?=.)(?:north|south)?(?:-?(?:east|west))?$")  # not the empty word
 
 
 def _places_apart(doc: Doc, end: int) -> bool:
@@ -1169,7 +1169,7 @@ def _places_apart(doc: Doc, end: int) -> bool:
     words = [t.lower_ for t in doc[end:end + 12]]
     if words[:1] == ["("] and ")" in words:
         words = words[words.index(")") + 1:]
-    if len(words) < 2 or not words[0] or not _COMPASS.match(words[0]):
+    if len(words) < 2 or not _COMPASS.match(words[0]):
         return False
     rest = words[1:]
     if rest[0] in ("-", "–"):  # "north - east of" split by the tokenizer

@@ -391,7 +391,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False  # Stumpf's pay is no rival to Tolstedt's
     if qa.kind in ("money", "age") and qa.noun and qb.noun and not _alike(qa.noun, qb.noun, a, b):
         return False  # "$60 million in bonuses" vs "$43.3 million in stock"; father vs boy
-    if qa.whole and qb.whole and not _wholes_alike(a, b):
+    if qa.whole and qb.whole \
+            and not _nouns_alike(qa.whole, qb.whole, a.whole_vector, b.whole_vector):
         return False  # "half of its centrifuges" vs "60% of all mammals"
     if qa.kind == "measure" and _common_noun(qa.noun) and _common_noun(qb.noun) \
             and not _alike(qa.noun, qb.noun, a, b):
@@ -471,17 +472,15 @@ def _gap_ratio(a: Interval, b: Interval) -> float:
 
 
 def _alike(noun_a: str, noun_b: str, a: _Item, b: _Item) -> bool:
-    if noun_a == noun_b or a.owner_vector is None or b.owner_vector is None:
-        return True
-    return float(a.owner_vector @ b.owner_vector) >= SAME_NOUN_COSINE
+    return _nouns_alike(noun_a, noun_b, a.owner_vector, b.owner_vector)
 
 
-def _wholes_alike(a: _Item, b: _Item) -> bool:
-    if a.fact.quantity.whole == b.fact.quantity.whole:
+def _nouns_alike(noun_a: str, noun_b: str, vector_a: np.ndarray | None,
+                 vector_b: np.ndarray | None) -> bool:
+    """One noun, or two whose vectors are alike (True when a vector is missing)."""
+    if noun_a == noun_b or vector_a is None or vector_b is None:
         return True
-    if a.whole_vector is None or b.whole_vector is None:
-        return True
-    return float(a.whole_vector @ b.whole_vector) >= SAME_NOUN_COSINE
+    return float(vector_a @ vector_b) >= SAME_NOUN_COSINE
 
 
 def _same_person(a: str, b: str) -> bool:

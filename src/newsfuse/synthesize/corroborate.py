@@ -304,16 +304,17 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     # `Alignment.verbless`; "Who, according to the prosecution, were rewarded ..." does not
     # read alone)
     origin = alignment.sentences[part.sentence]
+    if (origin.doc_id, origin.index) in excluded:
+        return None
     text = part.text.strip(" .,;:")
-    if not part.whole and (origin.doc_id, origin.index) not in excluded \
-            and word_count(text) >= MIN_FACT_WORDS and _reads_alone(text) \
+    if not part.whole and word_count(text) >= MIN_FACT_WORDS and _reads_alone(text) \
             and _reads_as_statement(text) and _stated_by_two(alignment, candidate.members, text):
         return _as_sentence(text), candidate.members
     # else the fact's own sentence, however short ("Route 9 is closed."), which every member
     # states, when the parse reads a statement in it ("(Source: Syrian Coalition)" is none):
     # shorter than a fact is listed in, but no wording that says more than they do
-    if part.whole and (origin.doc_id, origin.index) not in excluded \
-            and word_count(text) >= MIN_PROPOSITION_WORDS and _reads_as_statement(origin.text) \
+    if part.whole and word_count(text) >= MIN_PROPOSITION_WORDS \
+            and _reads_as_statement(origin.text) \
             and alignment.statements.get(part.sentence) \
             and _stated_by_two(alignment, candidate.members, origin.text):
         return origin.text, candidate.members
