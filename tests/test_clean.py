@@ -232,3 +232,15 @@ def test_a_wire_signing_the_byline_is_the_outlet_of_an_article_given_none():
     assert clean(Article(id="given", raw=raw, source="Coast Daily")).source == "Coast Daily"
     assert clean(Article(id="person", raw=raw.replace("Agence France-Presse", "Ana Ruiz"))
                  ).source is None
+
+
+def test_zero_width_spaces_inside_words_are_dropped_from_title_and_body():
+    raw = ("The \u200bHarbour Singers won the regional final\n\n"
+           "The \u200bHarbour Singers, a choir from Port Ellis, won the regional final on "
+           "Saturday with a programme of sea shanties.\n\n"
+           "Their director, Mara Quint, said the choir had rehearsed for \u2060eight months "
+           "and would now sing at the national final in the spring.")
+    article = clean(Article(id="zw", raw=raw, title="The \u200bHarbour Singers won"))
+    assert article.title == "The Harbour Singers won"
+    assert "The Harbour Singers, a choir" in article.body
+    assert not any(ch in article.body for ch in "\u200b\u2060\ufeff")

@@ -177,6 +177,18 @@ def test_people_sharing_a_surname_with_other_first_names_stay_apart():
     assert len(entities) == 3
 
 
+def test_a_surname_of_several_words_alone_joins_no_one_of_several_with_it():
+    # "Van Duren" ends both full names: it is a surname written alone, not a third person
+    # bridging the brother and the sister into one
+    entities = merge_entities([_doc("a", [("Hendrik van Duren", "PERSON"),
+                                          ("Van Duren", "PERSON"),
+                                          ("Sanne van Duren", "PERSON")])])
+    assert len([e for e in entities if e.type == "PERSON"]) == 3
+    entities = merge_entities([_doc("a", [("Hendrik van Duren", "PERSON")]),
+                               _doc("b", [("Van Duren", "PERSON")])])
+    assert len(entities) == 1  # one person of that name: the surname is his
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("BlueRiver Energy", "Blueriver Energy"),          # case inside a word
     ("Marlow Brick Ltd", "Marlow Brick"),              # legal suffixes
@@ -189,6 +201,22 @@ def test_people_sharing_a_surname_with_other_first_names_stay_apart():
 def test_spellings_of_one_organisation_merge(a, b):
     entities = merge_entities([_doc("a", [(a, "ORG")]), _doc("b", [(b, "ORG")])])
     assert len(entities) == 1 and set(entities[0].variants) == {a, b}
+
+
+def test_a_plural_nickname_joins_the_one_club_it_ends():
+    entities = merge_entities([
+        _doc("a", [("Harbin Otters", "ORG"), ("Lakeside Falcons", "FAC")]),
+        _doc("b", [("Otters", "ORG"), ("Falcons", "GPE")])])  # the tagger's labels vary
+    assert set(_entity_with(entities, "Otters").variants) == {"Harbin Otters", "Otters"}
+    assert set(_entity_with(entities, "Falcons").variants) == {"Lakeside Falcons", "Falcons"}
+
+
+def test_a_plural_name_ending_two_names_or_a_region_stays_apart():
+    entities = merge_entities([
+        _doc("a", [("Leeds Rhinos", "ORG"), ("Bristol Rhinos", "ORG"), ("Rhinos", "ORG")]),
+        _doc("b", [("West Midlands", "LOC"), ("Midlands", "LOC")])])
+    assert _entity_with(entities, "Rhinos").variants == ["Rhinos"]
+    assert _entity_with(entities, "Midlands").variants == ["Midlands"]
 
 
 def test_a_short_form_shared_by_two_names_or_a_place_stays_apart():
@@ -251,6 +279,16 @@ def test_mentions_are_cleaned_and_point_into_the_body():
     assert ("Ferreira", "PERSON", 1) in texts  # trailing 's dropped, surname of a named person
     assert ("European Union", "ORG", 1) in texts  # leading "the" dropped
     assert not any("AFP" in m.text or m.text.startswith(("UN ", "The ")) for m in mentions)
+
+
+def test_a_spaced_dash_or_a_credit_line_ends_a_name():
+    body = ("Sir Tomas Okonjo - Kenya 3-1 Ghana (Lagos 1994) - still the fastest hat-trick.\n"
+            "Photo: Justin Sullivan/Getty Images Mayor Ruiz speaks at a rally in Ohio.\n"
+            "Ngozi Achebe-Marsh met officials from RFE/RL in Prague.")
+    texts = [m.text for m in _extract(body)]
+    assert "Tomas Okonjo" in texts and "Justin Sullivan" in texts
+    assert not any(" - " in t or "Getty" in t for t in texts)
+    assert "Ngozi Achebe-Marsh" in texts and "RFE/RL" in texts  # no spaced dash, no agency
 
 
 def test_name_after_a_title_is_a_person_whatever_ner_said():

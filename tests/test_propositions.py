@@ -202,3 +202,10 @@ def test_a_clause_opening_on_a_relative_pronoun_and_a_comma_does_not_read_alone(
 
     assert not _reads_alone("Who, according to the prosecution, were rewarded with contracts")
     assert _reads_alone("Prosecutors say the officials were rewarded with contracts")
+
+
+def test_words_keep_the_order_written_on_a_crossing_parse():
+    # the parse hangs "where" on the second verb ("talked"), so walking the clause's subtree
+    # gave "the ledge the boy was stuck and where talked to him"
+    text = "Okafor walked to the ledge where the 9-year-old boy was stuck and talked to him."
+    assert propositions(text) == [text.rstrip(".")]

@@ -48,8 +48,14 @@ def word_count(text: str) -> int:
     southeast = sum(_letters(run) for run in _SOUTHEAST_ASIAN.findall(text))
     rest = _SOUTHEAST_ASIAN.sub(" ", _CJK.sub(" ", text))
     # as str.split() counts, less the full-width punctuation left between CJK characters
-    spaced = sum(1 for token in rest.split()
-                 if not all(is_wide(ch) and not ch.isalnum() for ch in token))
+    words = rest.split()
+    # most non-ASCII text (curly quotes, accents) has no wide character at all: each distinct
+    # character is looked up once instead of the first of every word
+    if any(is_wide(ch) for ch in set(rest)):
+        spaced = sum(1 for token in words
+                     if not all(is_wide(ch) and not ch.isalnum() for ch in token))
+    else:
+        spaced = len(words)
     spaceless = cjk / CJK_CHARS_PER_WORD + southeast / SOUTHEAST_ASIAN_CHARS_PER_WORD
     return spaced + math.ceil(spaceless)
 

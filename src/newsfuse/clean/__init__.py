@@ -51,6 +51,17 @@ class NotAnArticle(NoArticleText):
 _BROKEN_CLOSING_QUOTE = "\ufffd?"
 
 
+# Invisible marks a CMS leaves inside words ("The \u200bFlight Crew"): zero-width space, word
+# joiner, a byte-order mark inside the text. Not the zero-width (non-)joiners, which spell
+# Persian and Indic words.
+_INVISIBLE = str.maketrans("", "", "\u200b\u2060\ufeff")
+
+
+def visible(text: str) -> str:
+    """`text` without the invisible marks that split a word for the parser."""
+    return text.translate(_INVISIBLE)
+
+
 def mend_quote_marks(text: str) -> str:
     """Closing quote marks lost to a wrong encoding, put back: only in a text that opens
     quotes with “ and never closes one with ”, so a real "\ufffd?" elsewhere is left alone."""
@@ -135,12 +146,12 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         page = extract(article.raw, article.url)
         updates = _metadata_updates(article, page)
         title = updates.get("title", article.title)
-        text = mend_quote_marks(page.text)
+        text = mend_quote_marks(visible(page.text))
         body, removed = clean_lines(text, HTML_RULES, title=title)
     else:
         updates = {}
         # hard-wrapped text is made one paragraph a line before the line rules see it
-        text = reflow(mend_quote_marks(article.raw))
+        text = reflow(mend_quote_marks(visible(article.raw)))
         # captions run into a one-line page's story are cut out before the line rules
         uncaptioned, glued = cut_glued_captions(text)
         body, removed = clean_lines(uncaptioned, text_rules(config.max_heading_words),
@@ -158,6 +169,8 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there
     title = updates.get("title", article.title)
+    if title and visible(title) != title:
+        updates["title"] = visible(title)
     reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
     if reason is not None:
         raise NotAnArticle(article.path or article.id, reason)

@@ -47,6 +47,8 @@ _INDENT = re.compile(r"^[ \t\u3000]*")
 
 def width(text: str) -> int:
     """Display width in columns: CJK and other wide characters take two."""
+    if text.isascii():  # most lines: one column a character, without a lookup each
+        return len(text)
     return sum(2 if is_wide(ch) else 1 for ch in text)
 
 

@@ -243,6 +243,10 @@ def sentence_index(sentence_starts: list[int], offset: int) -> int:
 TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}|[A-Z0-9]\.[A-Z]{2,3}")
 
 
+_DASHES = {"-", "–", "—"}
+_AGENCY_AFTER = re.compile(lang.agency_pattern(), re.IGNORECASE)
+
+
 def _clean_span(span: Span, body: str) -> Mention | None:
     doc = span.doc
     if any(t.is_space or "\n" in t.text for t in span):
@@ -253,8 +257,17 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         return None  # NER run over a clause: "Cooper told Entertainment Weekly" as one title
     first, end = span.start, span.end
     for i in range(first, end):
-        if doc[i].text in {"/", "|"} and body[doc[i].idx - 1:doc[i].idx].isspace():
-            end = i  # "Daniel LEAL / AFP": a photo credit after the name (not "RFE/RL")
+        spaced = body[doc[i].idx - 1:doc[i].idx].isspace()
+        if spaced and doc[i].text in _DASHES and i == first + 1 and doc[first].text.isupper():
+            first = i + 1  # "CLIP - Birgitte Holmqvist": a label before the name
+            continue
+        if spaced and doc[i].text in {"/", "|", *_DASHES}:
+            # "Daniel LEAL / AFP": a photo credit after the name (not "RFE/RL"); "Geoff Hurst
+            # - England": a name and the side after a spaced dash (not "Achebe-Marsh")
+            end = i
+            break
+        if doc[i].text == "/" and _AGENCY_AFTER.match(body, doc[i].idx + 1):
+            end = i  # "Justin Sullivan/Getty Images": the photographer's credit line
             break
         if doc[i].text == "(" and i > first:
             end = i  # "Vennland (ARAV": a name and the bracket after it (an acronym, a place)
@@ -586,6 +599,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
             del groups[key], uf.parent[key]
     expanded = _merge_expanded_names(groups, label_of, expansions, uf)
     _merge_suffixes(groups, label_of, expanded, uf)
+    _merge_plural_nicknames(groups, label_of, uf)
     _merge_acronyms_inside(groups, label_of, uf)
     _merge_people(groups, label_of, uf)
     _merge_short_forms(groups, label_of, uf)
@@ -811,6 +825,26 @@ def _merge_suffixes(groups: dict[str, _Group], label_of: dict[str, str],
             uf.union(key, longer[0])
 
 
+def _merge_plural_nicknames(groups: dict[str, _Group], label_of: dict[str, str],
+                            uf: _UnionFind) -> None:
+    """'Bengals' is 'Cincinnati Bengals' when exactly one longer name of the event ends with
+    it: a club called by its plural nickname once named in full (the tagger's label for
+    either varies from mention to mention: 'Jets' a place, 'Buffalo Bills' a person). Not a
+    name that ends in 'ss', 'us' or 'is' (Paris, Ramos), nor one tagged as a person."""
+    for key, group in groups.items():
+        if len(group.tokens) != 1 or not _PLURAL_NAME.fullmatch(key) \
+                or label_of[key] == "PERSON":
+            continue
+        longer = {uf.find(k) for k, g in groups.items()
+                  if len(g.tokens) >= 2 and g.tokens[-1] == key
+                  and label_of[k] not in ("GPE", "LOC")}  # 'West Midlands' names a region
+        if len(longer) == 1:
+            uf.union(key, longer.pop())
+
+
+_PLURAL_NAME = re.compile(r"[a-z]{3,}(?<![su]s)(?<!is)s")
+
+
 def _is_code(tokens: list[str]) -> bool:
     return len(tokens) == 1 and bool(re.fullmatch(r"[a-z]{1,3}\d{1,4}", tokens[0]))
 
@@ -863,7 +897,11 @@ def _is_surname_of_someone(group: _Group, groups: dict[str, _Group],
 
 def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _UnionFind) -> None:
     people = [g for k, g in groups.items() if label_of[k] == "PERSON"]
-    full = [g for g in people if len(g.tokens) >= 2]
+    named = [g for g in people if len(g.tokens) >= 2]
+    # "Von Trapp" ends "Maria von Trapp" and "Johannes von Trapp": a surname of several words
+    # written alone, which joins a full name only as a one-word surname does
+    surnames_only = [g for g in named if any(_ends(h.tokens, g.tokens) for h in named)]
+    full = [g for g in named if g not in surnames_only]
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     for group in full:
         # by the surname's first letter, and by that of all words after the given name
@@ -877,8 +915,13 @@ def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _Unio
                     uf.union(a.key, b.key)
     _merge_mislabelled_names(groups, label_of, full, uf)
     for group in people:
-        if len(group.tokens) == 1:
+        if len(group.tokens) == 1 or group in surnames_only:
             _merge_surname_only(group, full, uf)
+
+
+def _ends(name: list[str], tail: list[str]) -> bool:
+    """`name` ends with all the words of the shorter `tail`."""
+    return len(tail) < len(name) and name[-len(tail):] == tail
 
 
 def _merge_mislabelled_names(groups: dict[str, _Group], label_of: dict[str, str],
@@ -913,7 +956,8 @@ def _merge_surname_only(group: _Group, full: list[_Group], uf: _UnionFind) -> No
     When several people share the surname, each article the bare surname appears in must name
     exactly one of them in full, and all these articles the same one.
     """
-    fits = [g for g in full if tokens_match(group.key, g.tokens[-1])]
+    fits = [g for g in full if _ends(g.tokens, group.tokens)] if len(group.tokens) > 1 \
+        else [g for g in full if tokens_match(group.key, g.tokens[-1])]
     clusters = {uf.find(g.key) for g in fits}
     if len(clusters) > 1:
         per_article = [{uf.find(g.key) for g in fits if article in g.mentions}

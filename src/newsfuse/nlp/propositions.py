@@ -117,7 +117,9 @@ def _words(head: Token) -> list[Token]:
         if token.dep_ in ("appos", "relcl", "acl") and _after_comma(token) \
                 or token.dep_ == "prep" and _set_off(token):
             drop |= {t.i for t in token.subtree}
-    words = [t for t in head.subtree if t.i not in drop]
+    # in the order written: a subtree walks a non-projective parse out of order ("the area
+    # where the girl was dangling and spoke", with "where" hung on "spoke")
+    words = sorted((t for t in head.subtree if t.i not in drop), key=lambda t: t.i)
     words = _trim(words)
     # "when his car was swept off the road": the parse often hangs "when" / "where" on the
     # verb as an adverb, not as the clause's marker; read alone, the clause starts after it
@@ -130,8 +132,9 @@ def _words(head: Token) -> list[Token]:
         # the noun it describes, as written before it ("Tahir al-Nuri, who leads the
         # delegation"): read alone, the clause says who does what
         noun = head.head
-        described = [t for t in noun.subtree
-                     if t.i == noun.i or (t.i < noun.i and t.dep_ in _NOUN_MODIFIERS)]
+        described = sorted((t for t in noun.subtree
+                            if t.i == noun.i or (t.i < noun.i and t.dep_ in _NOUN_MODIFIERS)),
+                           key=lambda t: t.i)
         # the comma before the pronoun, not the brackets of an aside cut out between them
         # ("HPV (human papillomavirus), which ..." -> "HPV, which ...")
         between = [t for t in noun.doc[noun.i + 1:words[0].i]
@@ -163,13 +166,13 @@ def _balanced(words: list[Token]) -> list[Token]:
 def _set_off(token: Token) -> bool:
     """Between two commas: an aside ("The municipality, with a population of 84,000, will
     become ..."); a phrase after a comma that ends the clause may carry its point."""
-    last = max(t.i for t in token.subtree)
+    last = token.right_edge.i
     return _after_comma(token) and last + 1 < len(token.doc) \
         and token.doc[last + 1].text == ","
 
 
 def _after_comma(token: Token) -> bool:
-    first = min(t.i for t in token.subtree)
+    first = token.left_edge.i
     return first > 0 and token.doc[first - 1].text in (",", "(", "—", "–")
 
 
