@@ -111,6 +111,18 @@ def test_people_sharing_a_first_name_stay_apart():
     assert _entity_with(entities, "Vladimir").variants == ["Vladimir"]
 
 
+def test_a_bare_given_name_joins_the_one_person_named_so_in_its_articles():
+    entities = merge_entities([
+        _doc("a", [("Ilse Marven", "PERSON"), ("Ilse", "PERSON"), ("Tomas Keller", "PERSON")]),
+        _doc("b", [("Ilse Marven", "PERSON"), ("Ilse", "PERSON")])])
+    assert set(_entity_with(entities, "Ilse").variants) == {"Ilse Marven", "Ilse"}
+    # an article that says "Ilse" without naming Ilse Marven may mean another Ilse
+    entities = merge_entities([
+        _doc("a", [("Ilse Marven", "PERSON"), ("Ilse", "PERSON")]),
+        _doc("b", [("Ilse", "PERSON")])])
+    assert _entity_with(entities, "Ilse").variants == ["Ilse"]
+
+
 def test_ambiguous_surname_is_resolved_by_the_article_or_left_alone():
     entities = merge_entities([
         _doc("a", [("Boris Johnson", "PERSON"), ("Johnson", "PERSON")]),

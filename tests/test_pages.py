@@ -60,6 +60,14 @@ NON_ARTICLES = {
              "votes ) no, once an hour is enough. ( 39 %, 29 votes ) total voters: 74"),
     "collection": ("A collection of websites related to the 2024 Drava floods. Internet "
                    "preservation partners suggested the sites for inclusion."),
+    # a list of names, each "Name of Place, Court", one a line; one line ends with "(Ret.)"
+    "list": "\n\n".join(
+        [f"{name} of {place}, Court of Appeals for the {n} Circuit" for name, place, n in [
+            ("Ana Ruiz", "Drava", "First"), ("Tomas Keller", "Lindau", "Second"),
+            ("Marit Solberg", "Brenna", "Third"), ("Ines Albrecht", "Kessin", "Fourth"),
+            ("Jonas Ekdahl", "Tollund", "Fifth"), ("Luca Ferreira", "Ostwick", "Sixth"),
+            ("Pavla Jurkova", "Varek", "Seventh"), ("Tunde Okafor", "Marlow", "Eighth")]]
+        + ["Hilde Brandvold of Port Ellis, Supreme Court of Port Ellis (Ret.)"]),
 }
 
 

@@ -497,3 +497,19 @@ def test_any_verb_between_a_quote_and_a_name_attributes_it(body, speaker):
 
 def test_a_title_in_quotes_before_a_participle_has_no_speaker():
     assert _pairs('"The Lantern," starring Mira Osei, returns in May.') == []
+
+
+def test_a_line_opening_with_what_the_quote_is_about_is_not_its_speaker():
+    body = ("Mayor Hilde Brandvold talked about the council members she works with.\n\n"
+            '"I have known most of them for twenty years," Brandvold said.\n\n'
+            'On Okafor: "Tunde is a tremendous colleague. I think he is one of the people I '
+            'really respect."\n\n'
+            'On Lise Marven: "Great planner. The greatest. We are on the same page. We think '
+            'alike."\n\n'
+            'Kessler: "We will appeal the ruling as soon as possible."')
+    pairs = _pairs(body)
+    assert ("Hilde Brandvold", "Tunde is a tremendous colleague. I think he is one of the "
+            "people I really respect.") in pairs
+    assert ("Hilde Brandvold", "Great planner. The greatest. We are on the same page. We think "
+            "alike.") in pairs
+    assert ("Kessler", "We will appeal the ruling as soon as possible.") in pairs

@@ -27,6 +27,12 @@ __all__ = ["NoArticleText", "NotAnArticle", "clean", "clean_text"]
 # shortest gold body of the 85 scrapinghub benchmark pages has 42 words, so 5 leaves a wide margin
 # for short news items while rejecting pages that yield only "Home" or "Page not found".
 MIN_HTML_BODY_WORDS = 5
+# A text of short unpunctuated lines only is a headline-only brief up to this many lines (ECB+
+# items give a headline and at most a dateline or a subhead); more is a list page (25 judges,
+# each "Name of State, Court"), also when a line or two of it ends with a full stop, as long as
+# what is left is under LIST_PAGE_BODY_WORDS.
+MAX_HEADLINE_ONLY_LINES = 3
+LIST_PAGE_BODY_WORDS = 40
 
 
 class NoArticleText(ValueError):
@@ -160,6 +166,9 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         # a headline-only brief (an ECB+ item such as "Robbers in drag steal ... in biggest
         # French heist"): the heading rule is a guess from bare text
         body, removed = _only_what_was_removed(body, removed, "heading")
+        if _list_page(body, removed):
+            raise NotAnArticle(article.path or article.id,
+                               "list page (short lines, hardly a sentence)")
     # a photo story given as one line of JSONL, its story told in the captions: the gallery
     # rule removes a gallery strip from a page that has a story elsewhere
     body, removed = _only_what_was_removed(body, removed, "gallery")
@@ -200,6 +209,22 @@ def _only_what_was_removed(body: str, removed: list[RemovedBlock], reason: str
         return body, removed
     kept = [block.text for block in removed if block.reason == reason]
     return "\n".join(kept), [block for block in removed if block.reason != reason]
+
+
+def _list_page(body: str, removed: list[RemovedBlock]) -> bool:
+    """Short lines and hardly a sentence: more heading-like lines than a brief has, and what
+    is left beside them a line or two."""
+    headings = sum(1 for block in removed if block.reason == "heading")
+    if not body:
+        return False
+    if not headings:  # the headings were all there was: they are the body
+        return body.count("\n") + 1 > MAX_HEADLINE_ONLY_LINES \
+            and not any(_SENTENCE_END.search(line) for line in body.splitlines())
+    return headings > MAX_HEADLINE_ONLY_LINES and word_count(body) < LIST_PAGE_BODY_WORDS \
+        and headings >= 2 * (body.count("\n") + 1)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)）」』]?\s*$")
 
 
 def _is_article_text(body: str, kind: str) -> bool:

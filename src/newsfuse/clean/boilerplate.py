@@ -331,10 +331,11 @@ SHORT_CAPTION_CREDIT = _rx(
 )
 # An unbracketed credit of names joined by slashes after the caption's words, with no full stop
 # after it, sometimes with the picture's number: "... on the pier Ana Ruiz / Coast Daily / Pics
-# ID: 12345", "... The Harbour Sun/Coast Syndication". Prose ends with its full stop.
+# ID: 12345", "... The Harbour Sun/Coast Syndication", "... Portugal. ADRIAN DENNIS/AFP/Getty
+# Images)". Prose ends with its full stop.
 _CREDIT_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|the|de|and|&|[A-Z][\w.&'’-]*)){0,4}"
 TRAILING_CREDIT = re.compile(rf"\s{_CREDIT_NAME}\s?/\s?{_CREDIT_NAME}(?:\s?/\s?{_CREDIT_NAME})*"
-                             r"(?:\s+ID:?\s*\d+)?\s*$")
+                             r"(?:\s+ID:?\s*\d+)?\s*\)?\s*$")  # its bracket's partner lost
 # One-line video caption ending with the date in parentheses: "... (February 24, 2022)".
 VIDEO_CAPTION = re.compile(rf"\(\s*{_DATE}\s*\)\s*$", re.IGNORECASE)
 OUTLET_NAME = re.compile(rf"^(?:The\s+)?(?:[A-Z0-9][\w&.'-]*\s+){{0,3}}{_OUTLET_WORD}$")

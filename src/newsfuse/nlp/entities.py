@@ -917,6 +917,9 @@ def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _Unio
     for group in people:
         if len(group.tokens) == 1 or group in surnames_only:
             _merge_surname_only(group, full, uf)
+    for group in people:
+        if len(group.tokens) == 1 and uf.find(group.key) == group.key:
+            _merge_given_name_only(group, full, uf)
 
 
 def _ends(name: list[str], tail: list[str]) -> bool:
@@ -966,6 +969,21 @@ def _merge_surname_only(group: _Group, full: list[_Group], uf: _UnionFind) -> No
         if any(len(found) != 1 for found in per_article):
             return
     if len(clusters) == 1:
+        uf.union(group.key, clusters.pop())
+
+
+def _merge_given_name_only(group: _Group, full: list[_Group], uf: _UnionFind) -> None:
+    """'Heidi' -> 'Heidi Heitkamp' ("Heidi will vote no", the president said of the senator):
+    a bare given name that is no one's surname, of one person only, named in full in every
+    article the given name is in (a first name is shared more often than a surname)."""
+    if any(g.tokens[-1] == group.key for g in full):
+        return
+    fits = [g for g in full if g.tokens[0] == group.key]
+    clusters = {uf.find(g.key) for g in fits}
+    if len(clusters) != 1:
+        return
+    named_in = {article for g in fits for article in g.mentions}
+    if set(group.mentions) <= named_in:
         uf.union(group.key, clusters.pop())
 
 

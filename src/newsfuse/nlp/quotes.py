@@ -472,6 +472,14 @@ def _turn_speaker(context: _Article, label: int) -> tuple[str, int] | None:
     return (context.full_name(known.text), capitals.end()) if known else None
 
 
+# A line that opens with what its quote is about: 'On Murdoch: "Rupert is a tremendous guy."'
+_TOPIC_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:On|About|Of|Re)[ \t]+[^\n:]{1,60}:[ \t]*$")
+
+
+def _after_topic_label(text: str, span: QuoteSpan) -> bool:
+    return _TOPIC_LABEL.search(text, max(0, span.start - 80), span.start) is not None
+
+
 def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Found | None:
     first = context.sentence_of(span.start + 1 + _leading_space(span, context.text))
     last = context.sentence_of(span.end - 1)
@@ -491,7 +499,7 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
         or _signed_speaker(context, span)
     if headline is not None:
         return _Found(span, headline, first, last)
-    if not _stands_alone(context, span, region):
+    if not (_stands_alone(context, span, region) or _after_topic_label(context.text, span)):
         return None  # embedded without a speech verb: a scare quote, title or term
     speaker = _inherited_speaker(context, first, earlier)
     if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
@@ -712,7 +720,10 @@ def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
             return context.doc[i]
     for i in reversed(before):
         mention = context.mention_of.get(i)
-        if mention is not None and mention.label in {"PERSON", "ORG"}:
+        # 'On Murdoch: "Rupert is a tremendous guy"': a name after a preposition is what the
+        # quote is about, not who speaks
+        if mention is not None and mention.label in {"PERSON", "ORG"} \
+                and context.doc[mention.end_token - 1].dep_ != "pobj":
             return context.doc[i]
     return None
 
