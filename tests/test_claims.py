@@ -508,3 +508,12 @@ def test_a_distance_past_its_conversion_is_a_position_and_a_range_is_not():
     assert fact.quantity.aspect == "position"
     assert only("She hit the target from 2,100 metres away.",
                 "measure").quantity.aspect == "total"
+
+
+def test_two_numbers_joined_by_and_are_two_unless_a_scale_word_comes_first():
+    # "between three and nine years" is a range, not twelve years
+    values = sorted(f.value / (365.25 * 86400) for f in claims(
+        "The nine port workers received sentences of between three and nine years in prison.")
+        if f.quantity is not None and f.quantity.kind == "duration")
+    assert values and max(values) < 9.5
+    assert only("Organisers counted one hundred and fifty boats in the regatta.").value == 150

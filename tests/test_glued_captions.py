@@ -65,3 +65,26 @@ def test_captions_credited_with_a_bar_make_a_gallery():
         [f"( ana ruiz &#124; the vellmar post ) {caption}"] * 4)
     with pytest.raises(NotAnArticle, match="gallery"):
         clean(Article(id="bar-credits", raw=raw))
+
+
+def test_advertisement_labels_between_sentences_are_cut_and_listed():
+    raw = ("Advertisement the harbour board voted on tuesday to close the old ferry terminal, "
+           "a spokesman said. Advertisement continue reading the main story the terminal "
+           "opened in 1961 and handled two million passengers a year at its peak. The board "
+           "ran an advertisement in the local paper to find a buyer for the building.")
+    article = clean(Article(id="ad", raw=raw))
+    assert not article.body.startswith("Advertisement")
+    assert "Advertisement continue" not in article.body
+    assert "said. the terminal opened in 1961" in article.body
+    assert "ran an advertisement in the local paper" in article.body  # prose keeps the word
+    assert [b.text for b in article.removed if b.reason == "advertisement"] == [
+        "Advertisement", "Advertisement continue reading the main story"]
+
+
+def test_highlights_run_into_a_one_line_story_are_cut_up_to_the_dateline():
+    raw = ("Story highlights the ferry terminal will close in may the board wants a buyer "
+           "for the building kessin ( cnn ) the harbour board voted on tuesday to close the "
+           "old ferry terminal, a spokesman said. The terminal opened in 1961.")
+    article = clean(Article(id="hl", raw=raw))
+    assert article.body.startswith("the harbour board voted on tuesday")
+    assert [b.reason for b in article.removed] == ["highlights"]

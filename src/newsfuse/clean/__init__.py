@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from newsfuse import lang
 from newsfuse.clean.boilerplate import HTML_RULES, clean_lines, text_rules
-from newsfuse.clean.glued import cut_glued_captions
+from newsfuse.clean.glued import cut_glued_captions, cut_glued_labels
 from newsfuse.clean.html import ExtractedPage, extract
 from newsfuse.clean.pages import is_gallery, non_article_reason
 from newsfuse.clean.reflow import reflow
@@ -159,7 +159,9 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         # hard-wrapped text is made one paragraph a line before the line rules see it
         text = reflow(mend_quote_marks(visible(article.raw)))
         # captions run into a one-line page's story are cut out before the line rules
+        text, marks = cut_glued_labels(text)
         uncaptioned, glued = cut_glued_captions(text)
+        glued = [*marks, *glued]
         body, removed = clean_lines(uncaptioned, text_rules(config.max_heading_words),
                                     title=article.title)
         removed = [*glued, *removed]

@@ -141,11 +141,15 @@ def _bare_scale(lowers: list[str], i: int) -> bool:
 
 
 def _joins(doc: Doc, at: int) -> bool:
-    """'and' in "one hundred and fifty", or a hyphen written tight ("twenty-five"); a dash
-    set off by spaces ends a dateline ("March 11 - Seven people")."""
+    """'and' in "one hundred and fifty" (after a scale word), or a hyphen written tight
+    ("twenty-five"); a dash set off by spaces ends a dateline ("March 11 - Seven people")."""
     token = doc[at]
-    return token.text == "and" or (
+    # only after a scale word: "between three and nine years" names two numbers, not twelve
+    return token.text == "and" and doc[at - 1].lower_ in _SCALE_WORDS or (
         token.text == "-" and not doc[at - 1].whitespace_ and not token.whitespace_)
+
+
+_SCALE_WORDS = frozenset({*_SCALES, "hundred", "hundreds"})
 
 
 def _fraction_of_scale(lowers: list[str], i: int) -> int:
