@@ -151,8 +151,11 @@ def test_not_quantities(text):
 
 
 def test_partitive_counts_are_parts_and_ages_know_whose():
-    part = only("Engineers shut nine of the ten turbines at Kelso.", "count")
-    assert part.quantity.aspect == "part"
+    part, whole = claims("Engineers shut nine of the ten turbines at Kelso.")
+    assert part.quantity.aspect == "part" and part.value == 9
+    # the whole is counted too, as a count of turbines with no deed of its own
+    assert (whole.value, whole.phrase, whole.quantity.of_part) == (10, "ten turbines", True)
+    assert whole.quantity.predicate is None and whole.quantity.aspect == "total"
     area = only("The fire burned 3,000 hectares of forest near Kelso.", "measure")
     assert area.quantity.aspect == "total"
     age = only("Coach Ilse Marrow, 52, resigned after the defeat.", "age")
@@ -517,3 +520,15 @@ def test_two_numbers_joined_by_and_are_two_unless_a_scale_word_comes_first():
         if f.quantity is not None and f.quantity.kind == "duration")
     assert values and max(values) < 9.5
     assert only("Organisers counted one hundred and fifty boats in the regatta.").value == 150
+
+
+@pytest.mark.parametrize(("text", "estimate"), [
+    ("At least 50 people died, officials feared.", True),
+    ("Officials said the toll could reach 50.", True),
+    ("The storm is expected to destroy 40 homes.", True),
+    # the parse hangs the first clause on the second: its modal hedges nothing of the count
+    ("Out of sight beneath the surface are 17 giant turbines, each of which could have "
+     "sucked him under.", False),
+])
+def test_a_figure_is_an_estimate_only_when_its_own_clause_hedges_it(text, estimate):
+    assert only(text, "count").quantity.estimate is estimate

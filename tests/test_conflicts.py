@@ -115,6 +115,18 @@ def test_parts_and_increments_are_not_rival_totals():
     assert flagged(conflicts) == []
 
 
+def test_the_whole_a_part_is_taken_from_is_a_rival_total_not_a_rival_deed():
+    conflicts = event(
+        "The swimmer survived because nine of the ten turbines at the Varek dam were off.",
+        "Beneath the surface of the Varek dam are 17 giant turbines.")
+    assert [sorted(c.phrase for c in x.claims) for x in flagged(conflicts)] == [
+        ["17 giant turbines", "ten turbines"]]
+    conflicts = event(
+        "The rate cut was backed by five of the seven members of the Ostmark rate committee.",
+        "At the Ostmark rate committee two members preferred a rise.")
+    assert flagged(conflicts) == []
+
+
 def test_the_day_of_a_happening_conflicts():
     conflicts = flagged(event("The cargo ship Meridan ran aground on Monday off Cape Solt.",
                               "The cargo ship Meridan ran aground on Tuesday off Cape Solt."))

@@ -88,3 +88,13 @@ def test_highlights_run_into_a_one_line_story_are_cut_up_to_the_dateline():
     article = clean(Article(id="hl", raw=raw))
     assert article.body.startswith("the harbour board voted on tuesday")
     assert [b.reason for b in article.removed] == ["highlights"]
+
+
+def test_a_newsletter_box_run_into_a_one_line_page_is_cut():
+    raw = ("Get daily updates directly to your inbox + subscribe thank you for subscribing! "
+           "could not subscribe, try again later invalid email a ferry pilot from kessin has "
+           "become the first person to swim across the harbour at night, the port said. He "
+           "swam for three hours.")
+    article = clean(Article(id="nl", raw=raw))
+    assert article.body.startswith("a ferry pilot from kessin has become")
+    assert [b.reason for b in article.removed] == ["newsletter"]

@@ -105,6 +105,9 @@ class Quantity(Record):
                          "count ('the toll rose to 52', 'climbed to 40')")
     estimate: bool = Field(False, description="The figure is stated as an estimate or a "
                            "likelihood ('likely killed more than 10,000', 'an estimated 2,000')")
+    of_part: bool = Field(False, description="The figure is the whole a part is taken from "
+                          "('ten' in 'nine of the ten turbines'): a count of the noun, with "
+                          "no predicate of its own")
     aspect: Literal["total", "part", "size", "change", "position"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "

@@ -66,12 +66,27 @@ _HIGHLIGHTS = re.compile(r"^[ \t]*story highlights\b[^\n]{0,900}?\(\s*cnn\s*\)\s
                          re.IGNORECASE | re.MULTILINE)
 
 
+# A newsletter sign-up box run into a one-line page, from its pitch to its error message:
+# "Get daily updates directly to your inbox + subscribe thank you for subscribing! could not
+# subscribe, try again later invalid email", "newsletter sign up continue reading the main
+# story please verify you're not a robot ... Invalid email address. Please re-enter. You must
+# select a newsletter to subscribe to. Sign up" (29 in the scale set).
+_NEWSLETTER_BOX = re.compile(
+    r"(?:\bget [\w ]{1,20}? updates directly to your inbox|\bnewsletter sign up)\b[^\n]{0,300}?"
+    r"\binvalid email(?: address)?\b\.?(?:\s*please re-enter\.)?"
+    r"(?:\s*you must select a newsletter to subscribe to\.)?(?:\s*sign up\b)?\s*",
+    re.IGNORECASE)
+
+
 def cut_glued_labels(text: str) -> tuple[str, list[RemovedBlock]]:
     """`text` without the advertisement labels glued between its sentences, nor highlights
-    glued before a dateline, and what was cut."""
+    glued before a dateline, nor a newsletter box, and what was cut."""
     removed = [RemovedBlock(text=m.group().strip(), reason="highlights")
                for m in _HIGHLIGHTS.finditer(text)]
     text = _HIGHLIGHTS.sub("", text)
+    removed += [RemovedBlock(text=m.group().strip(), reason="newsletter")
+                for m in _NEWSLETTER_BOX.finditer(text)]
+    text = _NEWSLETTER_BOX.sub("", text)
     removed += [RemovedBlock(text=m.group().strip(), reason="advertisement")
                 for m in _AD_MARK.finditer(text)]
     return (_AD_MARK.sub("", text), removed) if removed else (text, [])

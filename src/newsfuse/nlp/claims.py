@@ -187,12 +187,36 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     for k, reading in enumerate(readings):
         previous = readings[k - 1] if k else None
         overlaps = taken & set(range(reading.start, reading.end))
-        if overlaps and reading.unit != VOTES_AGAINST or _converts(doc, previous, reading):
+        whole = bool(overlaps) and _whole_of_part(doc, reading)
+        if overlaps and reading.unit != VOTES_AGAINST and not whole \
+                or _converts(doc, previous, reading):
             continue  # (a tally's votes against share its span with its votes for)
         taken.update(range(reading.start, reading.end))
-        facts.append(_fact(doc, reading, article, sentences, starts))
+        fact = _fact(doc, reading, article, sentences, starts)
+        facts.append(_as_whole(fact) if whole else fact)
     facts += _date_claims(doc, sentences, article, dates or [])
     return facts
+
+
+def _whole_of_part(doc: Doc, reading: _Reading) -> bool:
+    """The whole a part is taken from, counted in full: "ten turbines" in "nine of the ten
+    turbines" is how many turbines there are, a rival to another source's "17 turbines"."""
+    return reading.kind == "count" and reading.start >= 2 \
+        and doc[reading.start - 2].lower_ == "of" \
+        and doc[reading.start - 1].lower_ in ("the", "its", "their", "his", "her")
+
+
+def _as_whole(fact: NumericFact) -> NumericFact:
+    """The whole counts its noun, not what the part did: in "two of its 40 staff were
+    injured" the 40 were not."""
+    quantity = fact.quantity
+    if quantity is None:
+        return fact
+    return fact.model_copy(update={
+        "measure": fact.phrase.split(maxsplit=1)[-1],
+        "quantity": quantity.model_copy(update={
+            "predicate": None, "what": quantity.noun or quantity.unit, "aspect": "total",
+            "update": False, "estimate": False, "of_part": True})})
 
 
 def _converts(doc: Doc, previous: _Reading | None, reading: _Reading) -> bool:
@@ -926,12 +950,18 @@ def _is_estimate(reading: _Reading, noun: Token | None, verb: Token | None) -> b
     if any(c.lower_ in lang.HEDGE_ADJECTIVES and c.dep_ in ("amod", "advmod")
            for token in marked for c in token.children):
         return True
+    reported = False  # reached through a clause set before its verb
     while verb is not None:
-        if any((c.dep_ == "aux" and c.lower_ in lang.HEDGE_MODALS)
-               or (c.dep_ == "advmod" and c.lower_ in lang.HEDGE_ADVERBS)
-               or (c.dep_ in ("acomp", "oprd") and c.lower_ in lang.HEDGE_ADJECTIVES)
-               for c in verb.children) or verb.lemma_.lower() in lang.HEDGE_VERBS:
+        if not reported and any(
+                (c.dep_ == "aux" and c.lower_ in lang.HEDGE_MODALS)
+                or (c.dep_ == "advmod" and c.lower_ in lang.HEDGE_ADVERBS)
+                or (c.dep_ in ("acomp", "oprd") and c.lower_ in lang.HEDGE_ADJECTIVES)
+                for c in verb.children) or verb.lemma_.lower() in lang.HEDGE_VERBS:
             return True
+        # "50 died, officials feared" hedges through the verb; "beneath are 17 turbines, each
+        # of which could have sucked him under" (the parse hangs the first clause on the
+        # second) does not through the other clause's modal
+        reported = verb.dep_ == "ccomp" and verb.i < verb.head.i
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
     return False
 

@@ -383,6 +383,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if _counted_apart(a, b) or _counted_apart(b, a):
         return False
+    if _whole_beside_doing(a, b) or _whole_beside_doing(b, a):
+        return False  # "seven members" of the committee vs "two members preferred ..."
     if _other_instance(qa, a.doc) != _other_instance(qb, b.doc):
         return False
     if qa.kind == "age" and qa.scope and qb.scope and not _same_person(qa.scope[0], qb.scope[0]):
@@ -450,6 +452,14 @@ def _counted_apart(a: _Item, b: _Item) -> bool:
         return False
     return any(fact.sentence == a.fact.sentence and fact.quantity is not None
                and fact.quantity.unit == qb.unit for fact in a.doc.numbers)
+
+
+def _whole_beside_doing(a: _Item, b: _Item) -> bool:
+    """`a` is the whole a part is taken from ("five of the seven members"), `b` counts those
+    who did something ("two members preferred a rise"): only a count of the same noun with
+    no deed of its own (or "be", "have") is a rival to the whole."""
+    predicate = b.fact.quantity.predicate
+    return a.fact.quantity.of_part and predicate is not None and predicate not in _LIGHT_VERBS
 
 
 def _names_people(noun: str) -> bool:
