@@ -142,7 +142,29 @@ def non_article_reason(text: str, body: str, removed: list[RemovedBlock]) -> str
         return "photo gallery (captions only)"
     if len(_TEASER_END.findall(body)) >= MIN_INDEX_TEASERS:
         return "index or gallery page (teasers of several stories or pictures)"
+    if _is_structured_abstract(body):
+        return "a research paper's abstract"
     return None if words > MAX_NOTICE_WORDS else _short_page_reason(body)
+
+
+# The headings of a research paper's structured abstract (IMRAD, as journals print them):
+# "Background: ... Methods: ... Results: ... Conclusions: ...", JAMA's "Importance ...
+# Objective ... Design, Setting, and Participants ...". A news story about a study quotes its
+# findings, not its headings; three distinct ones, or "Methods" and another (a page given as
+# its first ~150 words keeps two: "Methods: ... Results: ..."), or JAMA's compound heading
+# make an abstract.
+_ABSTRACT_HEADING = re.compile(
+    r"(?:^|(?<=[.\n]\s)|(?<=\n))(background|objectives?|aims?|methods?|results|conclusions?|"
+    r"introduction|interventions?|limitations)\s*:", re.IGNORECASE | re.MULTILINE)
+_JAMA_HEADING = re.compile(r"\bdesign,? setting,? and participants\b|\bmain outcomes? and "
+                           r"measures?\b", re.IGNORECASE)
+MIN_ABSTRACT_HEADINGS = 3
+
+
+def _is_structured_abstract(body: str) -> bool:
+    found = {m.group(1).lower().rstrip("s") for m in _ABSTRACT_HEADING.finditer(body)}
+    return len(found) >= MIN_ABSTRACT_HEADINGS or ("method" in found and len(found) >= 2) \
+        or bool(_JAMA_HEADING.search(body))
 
 
 def _is_video_page(opening: list[str], body: str, words: int) -> bool:
