@@ -44,3 +44,15 @@ def test_the_report_title_is_a_headline_not_a_lead_sentence_taken_for_one():
     documents = [AnnotatedDocument(article=Article(id=str(k), title=t, body="Text."),
                                    sentences=[]) for k, t in enumerate(titles)]
     assert event_title(documents, None, []) == titles[1]
+
+
+def test_without_headlines_the_title_is_a_summary_sentence_that_reads_alone():
+    from newsfuse.model import SummarySentence
+    from newsfuse.synthesize.report import event_title
+
+    summary = [SummarySentence(text='He said: "the water was colder than we thought."',
+                               sources=["a"]),
+               SummarySentence(text="Kessin ( ap ) a ferry pilot swam across the harbour at "
+                               "night on Sunday.", sources=["b"])]
+    assert event_title([], None, summary) == (
+        "a ferry pilot swam across the harbour at night on Sunday.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from newsfuse.align import Alignment
@@ -149,9 +151,25 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
         return titles[int(np.argmax((vectors @ vectors.T).sum(axis=1)))]
     if titles:
         return titles[0]
-    text = summary[0].text if summary else "Untitled event"
-    words = text.split()
+    if not summary:
+        return "Untitled event"
+    # no headline given: the first summary sentence that reads on its own ("He said: ...",
+    # "But the eviction had not happened ..." lean on a sentence before them)
+    text = next((s.text for s in summary if not _leans_back(s.text)), summary[0].text)
+    words = _WIRE_DATELINE.sub("", text, count=1).split()
     return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
+
+
+# A sentence that opens on a pronoun or a connective refers to one before it.
+_LEANS_BACK = re.compile(r"^[\"“'‘(]*(?:he|she|it|they|this|that|these|those|his|her|its|their|"
+                         r"but|and|so|yet|also|however|meanwhile|still)\b", re.IGNORECASE)
+# "Atlanta ( cnn ) sixteen postal workers ...": a dateline glued to a one-line page's lead.
+_WIRE_DATELINE = re.compile(r"^[^()]{1,40}\(\s*(?:cnn|ap|reuters|afp|upi)\s*\)\s*[-–—]*\s*",
+                            re.IGNORECASE)
+
+
+def _leans_back(text: str) -> bool:
+    return _LEANS_BACK.match(text) is not None
 
 
 def _reads_as_headline(title: str) -> bool:
