@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default=BASELINE)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--src", type=Path, default=ROOT / "src",
+                        help="the source tree scored as 'now' (default: this checkout's; a "
+                        "snapshot keeps the run apart from edits made while it runs)")
     args = parser.parse_args(argv)
     if not SCORER.exists():
         print(f"SKIP: {SCORER} not found (../shared is not next to the project)")
@@ -66,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             role = ROLES.get(folder.name, "")
             if old_src is not None:
                 columns[f"{folder.name} ({role}) at {args.baseline}"] = score(folder, old_src)
-            columns[f"{folder.name} ({role}) now"] = score(folder, ROOT / "src")
+            columns[f"{folder.name} ({role}) now"] = score(folder, args.src)
     report = "\n".join([
         "## Cross-source analysis on events written away from the code (held-out sets)",
         "",

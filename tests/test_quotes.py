@@ -513,3 +513,10 @@ def test_a_line_opening_with_what_the_quote_is_about_is_not_its_speaker():
     assert ("Hilde Brandvold", "Great planner. The greatest. We are on the same page. We think "
             "alike.") in pairs
     assert ("Kessler", "We will appeal the ruling as soon as possible.") in pairs
+
+
+def test_the_name_after_a_role_in_the_subject_is_the_speaker_not_the_show_before_it():
+    body = ('"It was one of the best cup finals I have seen in years. It augurs well for the '
+            'league," said Goal of the Week presenter Ilse Marven.')
+    assert _pairs(body) == [("Ilse Marven", "It was one of the best cup finals I have seen "
+                             "in years. It augurs well for the league")]

@@ -896,6 +896,9 @@ def _name_of(context: _Article, token: Token) -> str | None:
         # "WHO said", even where the parse took it for a relative pronoun: an acronym
         return token.text
     token = antecedent(token)
+    named = _named_after_role(token) if token.pos_ != "PRON" else None
+    if named is not None:
+        return context.full_name(named)
     mention = context.mention_of.get(token.i)
     if mention is not None:
         text = _without_age(token, mention.text, mention.label)
@@ -921,6 +924,26 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if _is_age(token):  # "said the 48-year-old": the person the article is writing about
         return _person_of_age(context, token) or _resolve_pronoun(context, token.idx, None)
     return _resolve_role(context, token) or _phrase_text(token)
+
+
+def _named_after_role(subject: Token) -> str | None:
+    """'Match of the Day presenter Gary Lineker said', 'Match of the Day pundit Rio Ferdinand
+    said': the name set beside a noun for a person's role in the subject's phrase is the
+    speaker, whatever the tagger made of the words before the role (a person "Match of") or
+    of the name (a place "Rio Ferdinand")."""
+    doc = subject.doc
+    for token in subject.subtree:
+        if token.pos_ != "PROPN" or token.dep_ not in ("appos", "pobj") \
+                or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # the last word of a name set in the phrase
+        first = token.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        role = doc[first - 1] if first > 0 else None
+        if role is not None and role.pos_ == "NOUN" and role.lower_ == role.text \
+                and lang.is_person_noun(role.text) and token.i > first:
+            return doc[first:token.i + 1].text
+    return None
 
 
 def _without_age(token: Token, name: str, label: str) -> str:
