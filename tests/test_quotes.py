@@ -520,3 +520,18 @@ def test_the_name_after_a_role_in_the_subject_is_the_speaker_not_the_show_before
             'league," said Goal of the Week presenter Ilse Marven.')
     assert _pairs(body) == [("Ilse Marven", "It was one of the best cup finals I have seen "
                              "in years. It augurs well for the league")]
+
+
+def test_a_quote_after_narration_about_someone_else_is_not_the_last_speakers():
+    # "Sterling", a name that is also a word, is the narration's subject though the tagger
+    # names nobody there: the quote after it is not Sanders's
+    body = ('Among her confidants is harbour chief Tomas Keller. "He is a very good friend of '
+            'mine," says Marven. "He calls me a lot."\n\n'
+            'Sanders called a Marven win a "real danger to the whole coast" on May 27.\n\n'
+            'Sterling will turn 70 on June 14, but she shows no sign of fatigue even as our '
+            'conversation drifts toward 11 p.m. She has been at this since either 4 a.m. or '
+            '6 a.m. (she offers different times at different moments). "Today, I\'m up at six '
+            'in the morning, I\'m meeting some of the biggest people in the port. Then I had '
+            'to give a speech to a big group."')
+    speakers = {text[:5]: speaker for speaker, text in _pairs(body)}
+    assert speakers["real "] == "Sanders" and speakers["Today"] != "Sanders"
