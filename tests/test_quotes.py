@@ -535,3 +535,11 @@ def test_a_quote_after_narration_about_someone_else_is_not_the_last_speakers():
             'to give a speech to a big group."')
     speakers = {text[:5]: speaker for speaker, text in _pairs(body)}
     assert speakers["real "] == "Sanders" and speakers["Today"] != "Sanders"
+
+
+def test_a_text_cut_off_inside_a_quote_keeps_the_quote_to_its_end():
+    body = ("A ferry pilot from Kessin swam across the harbour at night. Speaking to the local "
+            'paper, Tomas Keller said: "It was colder than we thought and the current was '
+            "strong. You go out at night to feel free, don't you? We")
+    assert _pairs(body) == [("Tomas Keller", "It was colder than we thought and the current "
+                             "was strong. You go out at night to feel free, don't you? We")]
