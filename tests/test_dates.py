@@ -281,3 +281,11 @@ def test_a_day_a_past_decision_moved_something_to_follows_the_day_it_was_moved_f
     # with no day it was moved from, the end moves ahead of the decision
     assert dated("The institute extended its red alert until Saturday.")["Saturday"] == \
         dt.date(2023, 5, 20)
+
+
+def test_a_full_date_in_lower_case_is_read_and_may_the_verb_is_not_a_month():
+    found = {(m.text, m.date) for m in mentions(
+        "the pilot swam across the harbour on september 8, 2009, and he may 8 times have "
+        "tried before.", published=None)}
+    assert ("september 8, 2009", dt.date(2009, 9, 8)) in found
+    assert not any(text.startswith("may") for text, _ in found)

@@ -43,6 +43,10 @@ ABSOLUTE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # a text lower-cased by its export ("swam across on september 8, 2009"): a month name in
+    # full, its day and its year, so that "may" the verb never reads as a month
+    re.compile(r"\b(?P<month>january|february|march|april|may|june|july|august|september|"
+               rf"october|november|december)\s+{_DAY},?\s+{_YEAR}\b"),
 ]
 _WEEKDAYS = [day.lower() for day in lang.WEEKDAYS]
 WEEKDAY_PATTERN = re.compile(
