@@ -98,3 +98,15 @@ def test_a_newsletter_box_run_into_a_one_line_page_is_cut():
     article = clean(Article(id="nl", raw=raw))
     assert article.body.startswith("a ferry pilot from kessin has become")
     assert [b.reason for b in article.removed] == ["newsletter"]
+
+
+def test_player_notices_promos_and_cms_metadata_run_into_a_one_line_page_are_cut():
+    raw = ("Details published on march 3, 2024 written by ana ruiz hits: 1763 the harbour board "
+           "voted to close the old terminal. Media playback is unsupported on your device the "
+           "terminal opened in 1961, a spokesman said. [ what you need to know to start your "
+           "day: get kessin today in your inbox. ] it handled two million passengers a year.")
+    article = clean(Article(id="furniture", raw=raw))
+    assert article.body == ("the harbour board voted to close the old terminal. the terminal "
+                            "opened in 1961, a spokesman said. it handled two million "
+                            "passengers a year.")
+    assert sorted(b.reason for b in article.removed) == ["byline", "newsletter", "video-player"]

@@ -78,15 +78,33 @@ _NEWSLETTER_BOX = re.compile(
     re.IGNORECASE)
 
 
+# Page furniture run into a one-line page's text, each with its reason: the video player's
+# notice (115 in the scale set), a newsletter promo in brackets, a CMS's article metadata.
+_GLUED_FURNITURE = (
+    (re.compile(r"\bmedia playback is unsupported on your device\b\s*", re.IGNORECASE),
+     "video-player"),
+    (re.compile(r"\[\s*[^\]\n]{0,120}\bin your inbox\b[^\]\n]{0,40}\]\s*", re.IGNORECASE),
+     "newsletter"),
+    (re.compile(r"^[ \t]*details\s+(?:published|created)(?: on)?\s[^\n]{0,40}?"
+                r"(?:written by\s[^\n]{0,60}?)?hits:\s*\d+\s*", re.IGNORECASE | re.MULTILINE),
+     "byline"),
+)
+
+
 def cut_glued_labels(text: str) -> tuple[str, list[RemovedBlock]]:
     """`text` without the advertisement labels glued between its sentences, nor highlights
-    glued before a dateline, nor a newsletter box, and what was cut."""
+    glued before a dateline, nor a newsletter box or other page furniture, and what was
+    cut."""
     removed = [RemovedBlock(text=m.group().strip(), reason="highlights")
                for m in _HIGHLIGHTS.finditer(text)]
     text = _HIGHLIGHTS.sub("", text)
     removed += [RemovedBlock(text=m.group().strip(), reason="newsletter")
                 for m in _NEWSLETTER_BOX.finditer(text)]
     text = _NEWSLETTER_BOX.sub("", text)
+    for pattern, reason in _GLUED_FURNITURE:
+        removed += [RemovedBlock(text=m.group().strip(), reason=reason)
+                    for m in pattern.finditer(text)]
+        text = pattern.sub("", text)
     removed += [RemovedBlock(text=m.group().strip(), reason="advertisement")
                 for m in _AD_MARK.finditer(text)]
     return (_AD_MARK.sub("", text), removed) if removed else (text, [])
