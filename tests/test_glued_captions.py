@@ -101,12 +101,25 @@ def test_a_newsletter_box_run_into_a_one_line_page_is_cut():
 
 
 def test_player_notices_promos_and_cms_metadata_run_into_a_one_line_page_are_cut():
+    story = " ".join(["The board will meet again in May to choose a buyer for the building."] * 8)
     raw = ("Details published on march 3, 2024 written by ana ruiz hits: 1763 the harbour board "
-           "voted to close the old terminal. Media playback is unsupported on your device the "
-           "terminal opened in 1961, a spokesman said. [ what you need to know to start your "
-           "day: get kessin today in your inbox. ] it handled two million passengers a year.")
+           "voted to close the old terminal. Media playback is unsupported on your device media "
+           "caption tomas keller described a \" sad day \" the terminal opened in 1961, a "
+           "spokesman said. [ what you need to know to start your day: get kessin today in your "
+           "inbox. ] it handled two million passengers a year. " + story)
     article = clean(Article(id="furniture", raw=raw))
-    assert article.body == ("the harbour board voted to close the old terminal. the terminal "
-                            "opened in 1961, a spokesman said. it handled two million "
-                            "passengers a year.")
-    assert sorted(b.reason for b in article.removed) == ["byline", "newsletter", "video-player"]
+    assert article.body.startswith(
+        "the harbour board voted to close the old terminal. tomas keller described a \" sad "
+        "day \" the terminal opened in 1961, a spokesman said. it handled two million "
+        "passengers a year.")
+    assert sorted(b.reason for b in article.removed) == [
+        "byline", "caption-label", "newsletter", "video-player"]
+
+
+def test_a_caption_on_its_own_line_keeps_its_label_and_goes_whole():
+    raw = ("Harbour terminal to close\n\n"
+           "The harbour board voted on Tuesday to close the old ferry terminal, a spokesman "
+           "said.\n\nImage caption The old terminal opened in 1961\n\n"
+           "It handled two million passengers a year at its peak, the board said.")
+    article = clean(Article(id="caption", raw=raw))
+    assert "opened in 1961" not in article.body

@@ -543,3 +543,10 @@ def test_a_text_cut_off_inside_a_quote_keeps_the_quote_to_its_end():
             "strong. You go out at night to feel free, don't you? We")
     assert _pairs(body) == [("Tomas Keller", "It was colder than we thought and the current "
                              "was strong. You go out at night to feel free, don't you? We")]
+
+
+def test_a_stray_mark_in_a_text_that_ends_on_its_full_stop_opens_no_quote():
+    body = ('The council approved the plan on Monday. Critics called it a "rushed job. The mayor '
+            "said work would start in May. Residents of the old quarter will be consulted in "
+            "April.")
+    assert not any(text.startswith("rushed job") for _, text in _pairs(body))

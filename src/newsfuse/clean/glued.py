@@ -83,12 +83,22 @@ _NEWSLETTER_BOX = re.compile(
 _GLUED_FURNITURE = (
     (re.compile(r"\bmedia playback is unsupported on your device\b\s*", re.IGNORECASE),
      "video-player"),
+
     (re.compile(r"\[\s*[^\]\n]{0,120}\bin your inbox\b[^\]\n]{0,40}\]\s*", re.IGNORECASE),
      "newsletter"),
     (re.compile(r"^[ \t]*details\s+(?:published|created)(?: on)?\s[^\n]{0,40}?"
                 r"(?:written by\s[^\n]{0,60}?)?hits:\s*\d+\s*", re.IGNORECASE | re.MULTILINE),
      "byline"),
 )
+
+
+# The labels of a picture's or a video's caption run into a page given as one line, not the
+# caption: where it ends is not marked ("media caption lorenzo nunez described a ..." ran its
+# speaker into the label). A line of its own ("Image caption The bridge ...") is a caption,
+# which the line rules remove whole: only lines as long as a page's text are cut here.
+_CAPTION_LABEL = re.compile(r"\bimage copyright\b.{0,60}?\bimage caption\b\s*|"
+                            r"\b(?:media|image) caption\b\s*", re.IGNORECASE)
+MIN_RUN_IN_LINE_WORDS = 100
 
 
 def cut_glued_labels(text: str) -> tuple[str, list[RemovedBlock]]:
@@ -105,6 +115,13 @@ def cut_glued_labels(text: str) -> tuple[str, list[RemovedBlock]]:
         removed += [RemovedBlock(text=m.group().strip(), reason=reason)
                     for m in pattern.finditer(text)]
         text = pattern.sub("", text)
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if word_count(line) >= MIN_RUN_IN_LINE_WORDS:
+            removed += [RemovedBlock(text=m.group().strip(), reason="caption-label")
+                        for m in _CAPTION_LABEL.finditer(line)]
+            lines[k] = _CAPTION_LABEL.sub("", line)
+    text = "\n".join(lines)
     removed += [RemovedBlock(text=m.group().strip(), reason="advertisement")
                 for m in _AD_MARK.finditer(text)]
     return (_AD_MARK.sub("", text), removed) if removed else (text, [])
