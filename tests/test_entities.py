@@ -303,6 +303,12 @@ def test_a_spaced_dash_or_a_credit_line_ends_a_name():
     assert "Ngozi Achebe-Marsh" in texts and "RFE/RL" in texts  # no spaced dash, no agency
 
 
+def test_a_count_after_a_name_is_no_part_of_it():
+    texts = [m.text for m in _extract("Medics had to give Rich 2 doses of Narcan before he woke. "
+                                      "King Charles III opened the bridge.")]
+    assert "Rich 2" not in texts and "Charles III" in texts
+
+
 def test_name_after_a_title_is_a_person_whatever_ner_said():
     body = ("Russian Ambassador Vassily Nebenziya argued in the session. "
             "Nebenziya described the move as hostile.")

@@ -46,3 +46,10 @@ def test_an_abbreviated_month_before_its_days_ends_no_sentence():
     body = "The two delegations meet in Tessaly for more talks on Nov. 7-8. The port stays shut."
     assert [s.text for s in split(Article(id="m", body=body))] == [
         "The two delegations meet in Tessaly for more talks on Nov. 7-8.", "The port stays shut."]
+
+
+def test_an_abbreviated_title_in_a_lower_cased_export_does_not_end_a_sentence():
+    # exports that lower-case a text and capitalise after each full stop
+    body = "the storm hit kessin on tuesday, harbour police sgt. Mira castell said. Crews came."
+    assert [s.text for s in split(Article(id="lc", body=body))] == [
+        "the storm hit kessin on tuesday, harbour police sgt. Mira castell said.", "Crews came."]

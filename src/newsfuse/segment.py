@@ -17,8 +17,10 @@ _LINE = re.compile(r"[^\n]+")
 # Chinese and Japanese end sentences with full-width stops, which syntok does not split at;
 # a closing quote or bracket after the stop belongs to the sentence it ends.
 _WIDE_STOP = re.compile(r"[。！？]+[”’」』）】]*")
-# A span that ends with an abbreviated title ("... Police Sgt.") before a capitalised word.
-_TITLE_END = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,3})\.$")
+# A span that ends with an abbreviated title ("... Police Sgt.") before a capitalised word; in
+# lower case too, as exports that lower-case a text and capitalise after each full stop write
+# it ("durango gov. Jose rosas aispuro said").
+_TITLE_END = re.compile(r"(?:^|[\s(])([A-Za-z][a-z]{1,3})\.$")
 # Months as news writes them short ("Nov. 7", "Sept. 28"): lang's three-letter keys, but
 # "May" (never cut short) and with "Sept".
 _MONTH_ABBREVIATIONS = (set(MONTH_NUMBER) - {"may"}) | {"sept"}

@@ -288,6 +288,8 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         label = "PERSON"  # 'Mum Fatoumata Diallo' tagged ORG whole: a title, then a person
     if label == "PERSON":
         first = after_titles(doc, first, end)
+        while end - first > 1 and doc[end - 1].like_num:
+            end -= 1  # "give Rich 2 doses": a count after a name (not "Channel 4", an ORG)
     if first >= end:
         return None
     start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
