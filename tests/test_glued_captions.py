@@ -81,23 +81,22 @@ def test_advertisement_labels_between_sentences_are_cut_and_listed():
         "Advertisement", "Advertisement continue reading the main story"]
 
 
-def test_highlights_run_into_a_one_line_story_are_cut_up_to_the_dateline():
-    raw = ("Story highlights the ferry terminal will close in may the board wants a buyer "
-           "for the building kessin ( cnn ) the harbour board voted on tuesday to close the "
-           "old ferry terminal, a spokesman said. The terminal opened in 1961.")
-    article = clean(Article(id="hl", raw=raw))
-    assert article.body.startswith("the harbour board voted on tuesday")
-    assert [b.reason for b in article.removed] == ["highlights"]
-
-
-def test_a_newsletter_box_run_into_a_one_line_page_is_cut():
-    raw = ("Get daily updates directly to your inbox + subscribe thank you for subscribing! "
-           "could not subscribe, try again later invalid email a ferry pilot from kessin has "
-           "become the first person to swim across the harbour at night, the port said. He "
-           "swam for three hours.")
-    article = clean(Article(id="nl", raw=raw))
-    assert article.body.startswith("a ferry pilot from kessin has become")
-    assert [b.reason for b in article.removed] == ["newsletter"]
+@pytest.mark.parametrize(("raw", "body_start", "reason"), [
+    # highlights run into a one-line story, cut up to the wire's dateline
+    ("Story highlights the ferry terminal will close in may the board wants a buyer for the "
+     "building kessin ( cnn ) the harbour board voted on tuesday to close the old ferry "
+     "terminal, a spokesman said. The terminal opened in 1961.",
+     "the harbour board voted on tuesday", "highlights"),
+    # a newsletter box, from its pitch to its error message
+    ("Get daily updates directly to your inbox + subscribe thank you for subscribing! could "
+     "not subscribe, try again later invalid email a ferry pilot from kessin has become the "
+     "first person to swim across the harbour at night, the port said. He swam for three "
+     "hours.", "a ferry pilot from kessin has become", "newsletter"),
+], ids=["highlights", "newsletter box"])
+def test_page_furniture_before_a_one_line_story_is_cut(raw, body_start, reason):
+    article = clean(Article(id=reason, raw=raw))
+    assert article.body.startswith(body_start)
+    assert [b.reason for b in article.removed] == [reason]
 
 
 def test_player_notices_promos_and_cms_metadata_run_into_a_one_line_page_are_cut():
