@@ -40,3 +40,21 @@ def test_a_sentence_holding_a_fact_listed_as_corroborated_is_not_unique():
     listed = [CorroboratedFact(text="The river rose four metres in one hour.", sources=["a", "c"],
                                count=2)]
     assert unique_facts(*_event(TEXTS), listed) == []
+
+
+def test_a_sentence_a_page_repeats_is_one_unique_fact():
+    lines = [TEXTS["a"][0], TEXTS["a"][0], TEXTS["a"][2]]
+    sentences = [Sentence(doc_id="a", index=i, start=0, end=len(t), text=t)
+                 for i, t in enumerate(lines)]
+    sentences.append(Sentence(doc_id="b", index=0, start=0, end=len(TEXTS["b"][0]),
+                              text=TEXTS["b"][0]))
+    documents = [AnnotatedDocument(
+        article=Article(id=doc_id, body=" ".join(s.text for s in mine)), sentences=mine,
+        entities=[EntityMention(text="X", label="GPE", sentence=s.index, start=0, end=1)
+                  for s in mine])
+        for doc_id in ("a", "b") for mine in [[s for s in sentences if s.doc_id == doc_id]]]
+    vectors = np.array([[0.5, 0.85, 0], [0.5, 0.85, 0], [1, 0, 0], [1, 0.01, 0]],
+                       dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    facts = unique_facts(align(sentences, vectors), documents)
+    assert [(f.source, f.text[:9]) for f in facts] == [("a", "The river")]

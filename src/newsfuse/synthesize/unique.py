@@ -45,8 +45,21 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
             # is corroborated is a weaker example of what only this source has.
             key=lambda i: (alignment.echoed(i), -relevance[i]))
         facts += [UniqueFact(source=doc.article.id, text=alignment.sentences[i].text)
-                  for i in sorted(ranked[:FACTS_PER_SOURCE])]
+                  for i in sorted(_first_of_each_wording(alignment, ranked)[:FACTS_PER_SOURCE])]
     return facts
+
+
+def _first_of_each_wording(alignment: Alignment, ranked: list[int]) -> list[int]:
+    """Each wording once: a page that repeats its lead sentence (an export that ran the teaser
+    and the story together) has one fact in it, not three."""
+    seen: set[str] = set()
+    kept = []
+    for i in ranked:
+        wording = _folded(alignment.sentences[i].text)
+        if wording not in seen:
+            seen.add(wording)
+            kept.append(i)
+    return kept
 
 
 def _copied_sentences(alignment: Alignment) -> set[int]:
