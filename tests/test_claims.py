@@ -532,3 +532,14 @@ def test_two_numbers_joined_by_and_are_two_unless_a_scale_word_comes_first():
 ])
 def test_a_figure_is_an_estimate_only_when_its_own_clause_hedges_it(text, estimate):
     assert only(text, "count").quantity.estimate is estimate
+
+
+@pytest.mark.parametrize(("text", "frame"), [
+    # the blame is the earlier one, not the loss the figure is part of
+    ("Floods had previously been blamed for the sudden loss of 90 % of the harbour's boats.",
+     None),
+    ("The record previously stood at 2,475 metres.", "previously"),
+    ("The previous record was 5.2 metres.", "previous"),
+])
+def test_a_verbs_adverb_frames_its_own_figure_not_one_in_another_nouns_phrase(text, frame):
+    assert claims(text)[0].quantity.time_frame == frame

@@ -933,7 +933,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         predicate=_lemma(verb) if verb is not None else None,
         what=" ".join(words),
         scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
-        time_frame=_time_frame(doc, verb, around, inside),
+        time_frame=_time_frame(doc, verb, _framing(around, reading.anchor, noun, verb), inside),
         aspect=_aspect(doc, reading, noun, verb),
         whole=_share_whole(reading),
         year=None if reading.kind == "year" else _pinned_year(noun, verb),
@@ -1299,6 +1299,22 @@ def _scope(doc: Doc, around: list[Token]) -> list[str]:
 
 # Frame words that describe a noun ("a previous toll", "the first week")
 _FRAME_ADJECTIVES = {"previous", "former", "earlier", "last", "first", "next", "planned"}
+
+
+def _framing(around: list[Token], anchor: Token, noun: Token | None,
+             verb: Token | None) -> list[Token]:
+    """The words that may frame the figure in time: not the verb's adverbs when the figure
+    sits in another noun's phrase under it ("had previously been blamed for the loss of 90 %":
+    the blame is the earlier one, not the loss)."""
+    if verb is None:
+        return around
+    node, nested = anchor, False
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+        nested = nested or (node.pos_ == "NOUN" and node is not noun)
+    if node.head.i != verb.i or not nested:
+        return around
+    return [t for t in around if not (t.head.i == verb.i and t.dep_ in ("advmod", "npadvmod"))]
 
 
 def _time_frame(doc: Doc, verb: Token | None, around: list[Token],
