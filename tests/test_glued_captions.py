@@ -101,7 +101,8 @@ def test_page_furniture_before_a_one_line_story_is_cut(raw, body_start, reason):
 
 def test_player_notices_promos_and_cms_metadata_run_into_a_one_line_page_are_cut():
     story = " ".join(["The board will meet again in May to choose a buyer for the building."] * 8)
-    raw = ("Details published on march 3, 2024 written by ana ruiz hits: 1763 the harbour board "
+    raw = ('Poster= " http://video.example.test/images/77/kessin-harbour.jpg?pubid=77 " true '
+           "Details published on march 3, 2024 written by ana ruiz hits: 1763 the harbour board "
            "voted to close the old terminal. Media playback is unsupported on your device media "
            "caption tomas keller described a \" sad day \" the terminal opened in 1961, a "
            "spokesman said. [ what you need to know to start your day: get kessin today in your "
@@ -112,7 +113,7 @@ def test_player_notices_promos_and_cms_metadata_run_into_a_one_line_page_are_cut
         "day \" the terminal opened in 1961, a spokesman said. it handled two million "
         "passengers a year.")
     assert sorted(b.reason for b in article.removed) == [
-        "byline", "caption-label", "newsletter", "video-player"]
+        "byline", "caption-label", "markup", "newsletter", "video-player"]
 
 
 def test_a_caption_on_its_own_line_keeps_its_label_and_goes_whole():

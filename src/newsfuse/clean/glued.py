@@ -86,6 +86,10 @@ _GLUED_FURNITURE = (
 
     (re.compile(r"\[\s*[^\]\n]{0,120}\bin your inbox\b[^\]\n]{0,40}\]\s*", re.IGNORECASE),
      "newsletter"),
+    # markup left in an export's text: a tag, or an attribute holding an address ('Poster=
+    # " http://.../x.jpg " true', 11 in the scale set, became a report's title)
+    (re.compile(r"<[a-z][a-z0-9]*\b[^<>\n]{0,500}>\s*|\b[a-z-]{2,20}=\s*\"\s*https?://[^\"\s]*"
+                r"\s*\"\s*(?:true\b|false\b)?\s*", re.IGNORECASE), "markup"),
     (re.compile(r"^[ \t]*details\s+(?:published|created)(?: on)?\s[^\n]{0,40}?"
                 r"(?:written by\s[^\n]{0,60}?)?hits:\s*\d+\s*", re.IGNORECASE | re.MULTILINE),
      "byline"),
