@@ -78,7 +78,18 @@ def test_advertisement_labels_between_sentences_are_cut_and_listed():
     assert "said. the terminal opened in 1961" in article.body
     assert "ran an advertisement in the local paper" in article.body  # prose keeps the word
     assert [b.text for b in article.removed if b.reason == "advertisement"] == [
-        "Advertisement", "Advertisement continue reading the main story"]
+        "Advertisement", "Advertisement"]
+    assert [b.text for b in article.removed if b.reason == "continue-label"] == [
+        "continue reading the main story"]
+
+
+def test_where_a_page_breaks_its_story_for_a_box_the_label_is_cut():
+    raw = ("The harbour board voted on tuesday to close the old ferry terminal, a spokesman "
+           "said. Story continued below the terminal opened in 1961 and handled two million "
+           "passengers a year at its peak, the board said.")
+    article = clean(Article(id="continued", raw=raw))
+    assert "said. the terminal opened in 1961" in article.body
+    assert [b.reason for b in article.removed] == ["continue-label"]
 
 
 @pytest.mark.parametrize(("raw", "body_start", "reason"), [

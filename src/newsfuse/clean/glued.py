@@ -83,6 +83,10 @@ _NEWSLETTER_BOX = re.compile(
 _GLUED_FURNITURE = (
     (re.compile(r"\bmedia playback is unsupported on your device\b\s*", re.IGNORECASE),
      "video-player"),
+    # where the page breaks the story for a box: "Story continued below" (91 in the scale set),
+    # "continue reading the main story" (66), "continue reading below" (20)
+    (re.compile(r"\b(?:(?:the )?story continue[sd] below|continue reading (?:the main story|"
+                r"below))\b\s*", re.IGNORECASE), "continue-label"),
 
     (re.compile(r"\[\s*[^\]\n]{0,120}\bin your inbox\b[^\]\n]{0,40}\]\s*", re.IGNORECASE),
      "newsletter"),
