@@ -58,3 +58,19 @@ def test_a_sentence_a_page_repeats_is_one_unique_fact():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     facts = unique_facts(align(sentences, vectors), documents)
     assert [(f.source, f.text[:9]) for f in facts] == [("a", "The river")]
+
+
+def test_the_last_sentence_of_a_text_cut_off_mid_sentence_is_no_unique_fact():
+    lines = [TEXTS["a"][2], "The river rose four metres in one hour near the Bilyi"]
+    sentences = [Sentence(doc_id="a", index=i, start=0, end=len(t), text=t)
+                 for i, t in enumerate(lines)]
+    sentences.append(Sentence(doc_id="b", index=0, start=0, end=len(TEXTS["b"][0]),
+                              text=TEXTS["b"][0]))
+    documents = [AnnotatedDocument(
+        article=Article(id=doc_id, body=" ".join(s.text for s in mine)), sentences=mine,
+        entities=[EntityMention(text="X", label="GPE", sentence=s.index, start=0, end=1)
+                  for s in mine])
+        for doc_id in ("a", "b") for mine in [[s for s in sentences if s.doc_id == doc_id]]]
+    vectors = np.array([[1, 0, 0], [0.5, 0.85, 0], [1, 0.01, 0]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    assert unique_facts(align(sentences, vectors), documents) == []

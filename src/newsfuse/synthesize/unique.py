@@ -31,7 +31,7 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     relevance = alignment.embeddings @ centroid
     salient = _salient_sentences(documents)
-    copied = _copied_sentences(alignment)
+    copied = _copied_sentences(alignment) | _cut_off_endings(alignment)
     facts: list[UniqueFact] = []
     for doc in documents:
         ranked = sorted(
@@ -60,6 +60,15 @@ def _first_of_each_wording(alignment: Alignment, ranked: list[int]) -> list[int]
             seen.add(wording)
             kept.append(i)
     return kept
+
+
+def _cut_off_endings(alignment: Alignment) -> set[int]:
+    """The last sentence of a text that stops mid-sentence (an excerpt, a corpus's first 150
+    words: "... is the sixth living recipient from the"): a fragment, no fact."""
+    last: dict[str, int] = {}
+    for i, sentence in enumerate(alignment.sentences):
+        last[sentence.doc_id] = i
+    return {i for i in last.values() if alignment.sentences[i].text.rstrip()[-1:].isalnum()}
 
 
 def _copied_sentences(alignment: Alignment) -> set[int]:
