@@ -16,7 +16,10 @@ TEXTS = {"a": ["The river rose four metres in one hour near the Bilyi Kamin dam.
          "b": ["Rescue crews evacuated the villages overnight as the water kept rising."]}
 
 
-def _event(texts: dict[str, list[str]]):
+VECTORS = [[0.5, 0.85, 0], [1, 0.3, 0.1], [1, 0, 0], [1, 0.01, 0]]
+
+
+def _event(texts: dict[str, list[str]], vectors: list[list[float]] = VECTORS):
     sentences, documents = [], []
     for doc_id, lines in texts.items():
         doc_sentences = [Sentence(doc_id=doc_id, index=i, start=0, end=len(t), text=t)
@@ -26,9 +29,9 @@ def _event(texts: dict[str, list[str]]):
             article=Article(id=doc_id, body=" ".join(lines)), sentences=doc_sentences,
             entities=[EntityMention(text="X", label="GPE", sentence=i, start=0, end=1)
                       for i in range(len(lines))]))
-    vectors = np.array([[0.5, 0.85, 0], [1, 0.3, 0.1], [1, 0, 0], [1, 0.01, 0]], dtype=np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    return align(sentences, vectors), documents
+    unit = np.array(vectors, dtype=np.float32)
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    return align(sentences, unit), documents
 
 
 def test_only_unmatched_salient_statements_are_unique():
@@ -43,34 +46,13 @@ def test_a_sentence_holding_a_fact_listed_as_corroborated_is_not_unique():
 
 
 def test_a_sentence_a_page_repeats_is_one_unique_fact():
-    lines = [TEXTS["a"][0], TEXTS["a"][0], TEXTS["a"][2]]
-    sentences = [Sentence(doc_id="a", index=i, start=0, end=len(t), text=t)
-                 for i, t in enumerate(lines)]
-    sentences.append(Sentence(doc_id="b", index=0, start=0, end=len(TEXTS["b"][0]),
-                              text=TEXTS["b"][0]))
-    documents = [AnnotatedDocument(
-        article=Article(id=doc_id, body=" ".join(s.text for s in mine)), sentences=mine,
-        entities=[EntityMention(text="X", label="GPE", sentence=s.index, start=0, end=1)
-                  for s in mine])
-        for doc_id in ("a", "b") for mine in [[s for s in sentences if s.doc_id == doc_id]]]
-    vectors = np.array([[0.5, 0.85, 0], [0.5, 0.85, 0], [1, 0, 0], [1, 0.01, 0]],
-                       dtype=np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    facts = unique_facts(align(sentences, vectors), documents)
+    texts = {"a": [TEXTS["a"][0], TEXTS["a"][0], TEXTS["a"][2]], "b": TEXTS["b"]}
+    facts = unique_facts(*_event(texts, [[0.5, 0.85, 0], [0.5, 0.85, 0], [1, 0, 0],
+                                         [1, 0.01, 0]]))
     assert [(f.source, f.text[:9]) for f in facts] == [("a", "The river")]
 
 
 def test_the_last_sentence_of_a_text_cut_off_mid_sentence_is_no_unique_fact():
-    lines = [TEXTS["a"][2], "The river rose four metres in one hour near the Bilyi"]
-    sentences = [Sentence(doc_id="a", index=i, start=0, end=len(t), text=t)
-                 for i, t in enumerate(lines)]
-    sentences.append(Sentence(doc_id="b", index=0, start=0, end=len(TEXTS["b"][0]),
-                              text=TEXTS["b"][0]))
-    documents = [AnnotatedDocument(
-        article=Article(id=doc_id, body=" ".join(s.text for s in mine)), sentences=mine,
-        entities=[EntityMention(text="X", label="GPE", sentence=s.index, start=0, end=1)
-                  for s in mine])
-        for doc_id in ("a", "b") for mine in [[s for s in sentences if s.doc_id == doc_id]]]
-    vectors = np.array([[1, 0, 0], [0.5, 0.85, 0], [1, 0.01, 0]], dtype=np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    assert unique_facts(align(sentences, vectors), documents) == []
+    texts = {"a": [TEXTS["a"][2], "The river rose four metres in one hour near the Bilyi"],
+             "b": TEXTS["b"]}
+    assert unique_facts(*_event(texts, [[1, 0, 0], [0.5, 0.85, 0], [1, 0.01, 0]])) == []

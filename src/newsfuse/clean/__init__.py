@@ -180,8 +180,8 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there
     title = updates.get("title", article.title)
-    if title and visible(title) != title:
-        updates["title"] = visible(title)
+    if title and (shown := visible(title)) != title:
+        updates["title"] = shown
     reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
     if reason is not None:
         raise NotAnArticle(article.path or article.id, reason)
@@ -216,14 +216,15 @@ def _only_what_was_removed(body: str, removed: list[RemovedBlock], reason: str
 def _list_page(body: str, removed: list[RemovedBlock]) -> bool:
     """Short lines and hardly a sentence: more heading-like lines than a brief has, and what
     is left beside them a line or two."""
-    headings = sum(1 for block in removed if block.reason == "heading")
     if not body:
         return False
+    headings = sum(1 for block in removed if block.reason == "heading")
+    lines = body.count("\n") + 1
     if not headings:  # the headings were all there was: they are the body
-        return body.count("\n") + 1 > MAX_HEADLINE_ONLY_LINES \
+        return lines > MAX_HEADLINE_ONLY_LINES \
             and not any(_SENTENCE_END.search(line) for line in body.splitlines())
     return headings > MAX_HEADLINE_ONLY_LINES and word_count(body) < LIST_PAGE_BODY_WORDS \
-        and headings >= 2 * (body.count("\n") + 1)
+        and headings >= 2 * lines
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)）」』]?\s*$")

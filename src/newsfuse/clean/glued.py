@@ -113,26 +113,24 @@ def cut_glued_labels(text: str) -> tuple[str, list[RemovedBlock]]:
     """`text` without the advertisement labels glued between its sentences, nor highlights
     glued before a dateline, nor a newsletter box or other page furniture, and what was
     cut."""
-    removed = [RemovedBlock(text=m.group().strip(), reason="highlights")
-               for m in _HIGHLIGHTS.finditer(text)]
-    text = _HIGHLIGHTS.sub("", text)
-    removed += [RemovedBlock(text=m.group().strip(), reason="newsletter")
-                for m in _NEWSLETTER_BOX.finditer(text)]
-    text = _NEWSLETTER_BOX.sub("", text)
-    for pattern, reason in _GLUED_FURNITURE:
-        removed += [RemovedBlock(text=m.group().strip(), reason=reason)
-                    for m in pattern.finditer(text)]
-        text = pattern.sub("", text)
-    lines = text.split("\n")
-    for k, line in enumerate(lines):
-        if word_count(line) >= MIN_RUN_IN_LINE_WORDS:
-            removed += [RemovedBlock(text=m.group().strip(), reason="caption-label")
-                        for m in _CAPTION_LABEL.finditer(line)]
-            lines[k] = _CAPTION_LABEL.sub("", line)
-    text = "\n".join(lines)
-    removed += [RemovedBlock(text=m.group().strip(), reason="advertisement")
-                for m in _AD_MARK.finditer(text)]
-    return (_AD_MARK.sub("", text), removed) if removed else (text, [])
+    removed: list[RemovedBlock] = []
+    for pattern, reason in ((_HIGHLIGHTS, "highlights"), (_NEWSLETTER_BOX, "newsletter"),
+                            *_GLUED_FURNITURE):
+        text = _cut(pattern, reason, text, removed)
+    if _CAPTION_LABEL.search(text):  # most texts have none: no line is counted for them
+        text = "\n".join(_cut(_CAPTION_LABEL, "caption-label", line, removed)
+                          if word_count(line) >= MIN_RUN_IN_LINE_WORDS else line
+                          for line in text.split("\n"))
+    return _cut(_AD_MARK, "advertisement", text, removed), removed
+
+
+def _cut(pattern: re.Pattern[str], reason: str, text: str, removed: list[RemovedBlock]) -> str:
+    """`text` without what `pattern` matches, each match listed in `removed` with `reason`
+    (one pass: the matches are collected as they are cut)."""
+    def listed(match: re.Match[str]) -> str:
+        removed.append(RemovedBlock(text=match.group().strip(), reason=reason))
+        return ""
+    return pattern.sub(listed, text)
 
 
 def cut_glued_captions(text: str) -> tuple[str, list[RemovedBlock]]:

@@ -820,8 +820,7 @@ def _merge_suffixes(groups: dict[str, _Group], label_of: dict[str, str],
         code = _is_code(tokens)  # 'N14' / 'Route N-14', whatever the tagger called the code
         if (len(tokens) < 2 and not code) or (family in {"person", "norp"} and not code):
             continue  # one word ends too many names
-        longer = [k for k in groups if len(expanded[k]) > len(tokens)
-                  and expanded[k][-len(tokens):] == tokens
+        longer = [k for k in groups if _ends(expanded[k], tokens)
                   and (code or _family(label_of[k]) == family)]
         if len({uf.find(k) for k in longer}) == 1:
             uf.union(key, longer[0])
@@ -902,8 +901,8 @@ def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _Unio
     named = [g for g in people if len(g.tokens) >= 2]
     # "Von Trapp" ends "Maria von Trapp" and "Johannes von Trapp": a surname of several words
     # written alone, which joins a full name only as a one-word surname does
-    surnames_only = [g for g in named if any(_ends(h.tokens, g.tokens) for h in named)]
-    full = [g for g in named if g not in surnames_only]
+    surnames_only = {g.key for g in named if any(_ends(h.tokens, g.tokens) for h in named)}
+    full = [g for g in named if g.key not in surnames_only]
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     for group in full:
         # by the surname's first letter, and by that of all words after the given name
@@ -917,10 +916,11 @@ def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _Unio
                     uf.union(a.key, b.key)
     _merge_mislabelled_names(groups, label_of, full, uf)
     for group in people:
-        if len(group.tokens) == 1 or group in surnames_only:
+        if len(group.tokens) == 1 or group.key in surnames_only:
             _merge_surname_only(group, full, uf)
     for group in people:
-        if len(group.tokens) == 1 and uf.find(group.key) == group.key:
+        if len(group.tokens) == 1 and uf.find(group.key) == group.key \
+                and not _is_surname_of_someone(group, groups, label_of):
             _merge_given_name_only(group, full, uf)
 
 
@@ -978,8 +978,6 @@ def _merge_given_name_only(group: _Group, full: list[_Group], uf: _UnionFind) ->
     """'Heidi' -> 'Heidi Heitkamp' ("Heidi will vote no", the president said of the senator):
     a bare given name that is no one's surname, of one person only, named in full in every
     article the given name is in (a first name is shared more often than a surname)."""
-    if any(g.tokens[-1] == group.key for g in full):
-        return
     fits = [g for g in full if g.tokens[0] == group.key]
     clusters = {uf.find(g.key) for g in fits}
     if len(clusters) != 1:

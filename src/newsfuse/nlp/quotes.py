@@ -167,13 +167,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         # A quote running on into a paragraph that reopens the mark is one quote.
         reopens = {"double": '"“«', "single": "'‘"}
         carried = unclosed if unclosed and next_line[:1] in reopens[unclosed[0]] else None
-        end = line.start() + len(line.group().rstrip())
-        if unclosed and unclosed[0] == "double" and n + 1 == len(lines) \
-                and not text[line.end():].strip() and text[end - 1:end].isalnum():
-            # a text cut off inside a quote (an excerpt, a feed's first 150 words: it stops
-            # mid-sentence): the quote runs to where the text ends. A text that ends on its
-            # full stop has a stray mark, not an open quote.
-            start = unclosed[1]
+    if lines and unclosed and unclosed[0] == "double" and not text[line.end():].strip():
+        # a text cut off inside a quote (an excerpt, a feed's first 150 words: it stops
+        # mid-sentence): the quote runs to where the text ends. A text that ends on its full
+        # stop has a stray mark, not an open quote.
+        start, end = unclosed[1], line.start() + len(line.group().rstrip())
+        if text[end - 1:end].isalnum():
             spans.append(QuoteSpan(start, end, _quote_text(text[start + 1:end])))
     return [s for s in spans if s.text]
 

@@ -31,12 +31,12 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     relevance = alignment.embeddings @ centroid
     salient = _salient_sentences(documents)
-    copied = _copied_sentences(alignment) | _cut_off_endings(alignment)
+    left_out = _copied_sentences(alignment) | _cut_off_endings(alignment)
     facts: list[UniqueFact] = []
     for doc in documents:
         ranked = sorted(
             (i for i, s in enumerate(alignment.sentences)
-             if s.doc_id == doc.article.id and i not in copied
+             if s.doc_id == doc.article.id and i not in left_out
              and not alignment.confirmed_elsewhere(i)
              and (s.doc_id, s.index) in salient and relevance[i] >= MIN_RELEVANCE
              and _is_statement(s.text)
