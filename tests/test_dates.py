@@ -130,6 +130,13 @@ def dated(text: str, published: dt.date = WEDNESDAY) -> dict[str, dt.date | None
     ("Tap water is banned for drinking until Saturday at least.", "Saturday",
      dt.date(2023, 5, 20)),
     ("The crews were ready to leave on Monday.", "Monday", dt.date(2023, 5, 15)),
+    # a plan told in the past, an expected day, a happening the clause looks ahead to
+    ("The minister was to meet union leaders on Thursday morning.", "Thursday morning",
+     dt.date(2023, 5, 18)),
+    ("A vote in parliament was expected Friday.", "Friday", dt.date(2023, 5, 19)),
+    ("The council meets today, ahead of Monday's budget vote.", "Monday", dt.date(2023, 5, 22)),
+    ("The party will wait until after Sunday's runoff to choose a leader.", "Sunday",
+     dt.date(2023, 5, 21)),
     # past: a past verb, a report, a known happening, "since"
     ("The orchard cooperative sold its mill on Monday.", "Monday", dt.date(2023, 5, 15)),
     ("Traders said on Wednesday that prices had fallen.", "Wednesday", WEDNESDAY),
@@ -289,3 +296,11 @@ def test_a_full_date_in_lower_case_is_read_and_may_the_verb_is_not_a_month():
         "tried before.", published=None)}
     assert ("september 8, 2009", dt.date(2009, 9, 8)) in found
     assert not any(text.startswith("may") for text, _ in found)
+
+
+def test_the_weekday_named_with_a_day_picks_its_year():
+    """A wire story filed late on Friday, November 20 2026, tells of the next morning's
+    editorial in the past tense; only 2026's November 21 is a Saturday."""
+    text = ("The Harbour Gazette said in an editorial on Saturday, Nov. 21, that the port "
+            "must stay open.")
+    assert [m.date for m in mentions(text, dt.date(2026, 11, 20))] == [dt.date(2026, 11, 21)]

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from newsfuse.config import ClusterConfig
-from newsfuse.dedup import groups_of, near_duplicate_groups, shingles
+from newsfuse.dedup import groups_of, near_duplicate_groups, shingles, source_voices
 from newsfuse.model import Article
 
 WIRE = (
@@ -104,3 +104,27 @@ def test_a_partial_copy_is_found_whatever_the_hashes_propose():
         found += near_duplicate_groups([whole, half], ClusterConfig()) == {"full": "full",
                                                                            "half": "full"}
     assert found == 12
+
+
+LIBRARY_VOTE = ("The Tarrow council voted on Monday to close the Keller Street library at the "
+                "end of March. Councillors said the closure would save the town about 90,000 "
+                "pounds a year, and that the building would be sold.")
+
+
+def test_one_outlets_versions_share_a_voice_and_its_other_stories_do_not():
+    def article(id_: str, body: str, outlet: str | None = "Tarrow Times") -> Article:
+        return Article(id=id_, body=body, source=outlet)
+
+    update = article("b", LIBRARY_VOTE + " The library's 11 staff will be offered other posts, "
+                          "a council spokeswoman said on Tuesday.")
+    other_story = article("c", "About 300 people marched to the Keller Street library on "
+                               "Saturday to protest against its closure. Organisers handed a "
+                               "petition to the mayor.")
+    copy = article("d", LIBRARY_VOTE, outlet="Wire Desk")
+    voices = source_voices([article("a", LIBRARY_VOTE), update, other_story, copy],
+                           {"a": "a", "b": "b", "c": "c", "d": "a"})
+    assert voices["a"] == voices["b"] == voices["d"]  # an updated version, a copy
+    assert voices["c"] != voices["a"]  # the same outlet's report of another day
+    # without an outlet name only copies share a voice
+    assert source_voices([article("a", LIBRARY_VOTE, None), article("b", LIBRARY_VOTE, None)],
+                         {"a": "a", "b": "b"}) == {"a": "a", "b": "b"}

@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from newsfuse import script
 from newsfuse.config import AlignConfig
+from newsfuse.dedup import outlet_key, source_voices
 from newsfuse.model import AnnotatedDocument, Predicate, Proposition, Sentence
 from newsfuse.nlp.embed import TokenVectors
 
@@ -238,7 +239,7 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
                           matches=[{} for _ in sentences], parts=parts, part_vectors=vectors,
                           cite_score=config.cite_score,
                           independent=independent,
-                          voices=outlet_voices(independent, outlets or {}),
+                          voices=_voices(independent, outlets, documents),
                           statements={i: [p.text for p in found]
                                       for i, found in propositions.items()})
     if documents:
@@ -252,23 +253,27 @@ def align(sentences: list[Sentence], embeddings: np.ndarray,
     return alignment
 
 
+def _voices(independent: dict[str, str], outlets: dict[str, str | None] | None,
+            documents: list[AnnotatedDocument] | None) -> dict[str, str]:
+    """Voices from the articles' texts (one outlet's versions of a story share one, its other
+    stories do not), or from outlet names alone when only sentences are given."""
+    if documents:
+        return source_voices([doc.article for doc in documents], independent)
+    return outlet_voices(independent, outlets or {})
+
+
 def outlet_voices(independent: dict[str, str], outlets: dict[str, str | None]) -> dict[str, str]:
     """Article id -> voice id: copies of one story, and articles of one outlet, share one."""
     voices: dict[str, str] = {}
     by_outlet: dict[str, str] = {}
     for doc in sorted(set(independent) | set(outlets)):
         voice = independent.get(doc, doc)
-        name = _outlet_key(outlets.get(doc))
+        name = outlet_key(outlets.get(doc))
         if name:
             voice = by_outlet.setdefault(name, voice)
         voices[doc] = voice
     # A copy whose outlet merged it elsewhere takes its group along.
     return {doc: voices.get(independent.get(doc, doc), voice) for doc, voice in voices.items()}
-
-
-def _outlet_key(name: str | None) -> str:
-    """One key for "The Coast-Post" and "Coast Post"."""
-    return re.sub(r"\W+", "", re.sub(r"^the\s+", "", name.casefold())) if name else ""
 
 
 def gather_evidence(sentences: list[Sentence],

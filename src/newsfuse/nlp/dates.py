@@ -90,6 +90,10 @@ _PAST_TAGS = {"VBD"}
 # Verbs of intent whose infinitive lies ahead ('plans to launch on Thursday').
 INTENT_VERBS = {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "set", "due",
                 "agree", "promise", "vow", "pledge", "want", "seek", "threaten", "decide"}
+# A happening after these, in a clause that looks ahead, lies ahead too.
+_BEFORE_PREPOSITIONS = {"until", "till", "before"}
+# Verbs whose passive looks ahead to the day it names: 'the verdict was expected Wednesday'.
+_ANTICIPATION = {"expect", "schedule", "slate", "due"}
 # Clause hops a bare verb or participle may take to find the tense it shares.
 MAX_TENSE_HOPS = 2
 # Verbs whose date is the date of a statement: "officials said on Tuesday" (lang.json).
@@ -187,7 +191,9 @@ def resolve(text: str, published: dt.date | None, future: bool = False,
             # "May 4 last year": the year the words name
             shift = {"last": -1, "this": 0, "next": 1}[year.group(1).lower()]
             return _safe_date(published.year + shift, *_month_day(absolute)), False
-        return _resolve_absolute(absolute, published, sentence, future, past), False
+        weekday = WEEKDAY_PATTERN.search(text)
+        named = _WEEKDAYS.index(weekday.group("weekday").lower()) if weekday else None
+        return _resolve_absolute(absolute, published, sentence, future, past, named), False
     weekday = WEEKDAY_PATTERN.search(text)
     if weekday is not None:
         return _resolve_weekday(weekday, published, future), True
@@ -281,8 +287,10 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
         return False
     if span.root.dep_ in ("poss", "compound", "nmod", "amod"):
         # 'after Wednesday's outage', 'the October 17 fire': a happening named by its day is
-        # a known, past one, whatever the tense of the verb the noun hangs on
-        return False
+        # a known, past one, whatever the tense of the verb the noun hangs on, unless the
+        # clause looks ahead to it ('ahead of Monday's vote', 'will wait until after Sunday's
+        # runoff')
+        return span.root.dep_ == "poss" and _ahead_of_named_happening(span.root.head)
     preposition = _preposition(span)
     if preposition in _PAST_PREPOSITIONS:
         return False  # 'closed since Tuesday'
@@ -295,6 +303,41 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     if verb is None or _attachment_crosses_comma(verb, span):
         return False
     return _is_future(verb)
+
+
+def _ahead_of_named_happening(noun: Token) -> bool:
+    """The happening `noun` names ('vote' in "Monday's vote") lies ahead: it follows "ahead
+    of", or "until" or "before" in a clause with a future auxiliary or an infinitive of
+    intent ('will wait until after Sunday's runoff'). After "after" it is a known one even
+    then ('will stay shut after Monday's fire'), and a present tense is no sign here."""
+    preposition = noun.head if noun.dep_ == "pobj" else None
+    if preposition is None:
+        return False
+    if preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
+        return True
+    words = {preposition.lower_, preposition.head.lower_}
+    verb = _verb_above(preposition)
+    return bool(words & _BEFORE_PREPOSITIONS) and verb is not None \
+        and (_has_future_auxiliary(verb) or _intended(verb))
+
+
+def _verb_above(token: Token) -> Token | None:
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _intended(verb: Token) -> bool:
+    """An infinitive under a verb of intent ('plans to open', 'is expected to be announced')
+    or under "be" ('was to meet': what was planned)."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    head = verb.head
+    return infinitive and head is not verb and (
+        head.lemma_.lower() in INTENT_VERBS or head.lemma_.lower() == "be" and verb.dep_ == "xcomp")
 
 
 def _points_back(span: Span | None) -> bool:
@@ -323,8 +366,10 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
         return False  # 'should have arrived on Monday', 'could have met on Friday'
     if _has_future_auxiliary(verb):
         return True
+    if verb.lemma_.lower() in _ANTICIPATION and any(a.dep_ == "auxpass" for a in auxiliaries):
+        return True  # 'a vote was expected Wednesday', 'is scheduled for Friday'
     if any(a.tag_ in _PAST_TAGS or a.lemma_ == "have" for a in auxiliaries):
-        return False  # 'was expected', 'has met', 'had been closed'
+        return False  # 'has met', 'had been closed'
     if any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):
         return verb.lemma_.lower() not in SPEECH_VERBS  # 'is expected', 'are meeting'
     if verb.tag_ in _PRESENT_TAGS:
@@ -332,9 +377,8 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
     if verb.tag_ in _PAST_TAGS:
         return False
     head = verb.head
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if infinitive and head is not verb and head.lemma_.lower() in INTENT_VERBS:
-        return True  # 'plans to open', also when the tagger reads 'plans' as a noun
+    if _intended(verb):
+        return True  # 'plans to open' (also when the tagger reads 'plans' as a noun), 'was to'
     # a verb under an adjective or a preposition takes the tense of the clause around them:
     # "will be free to use on Wednesday", "is forbidden for drinking until Friday"
     for _ in range(MAX_CLIMB):
@@ -418,13 +462,20 @@ def _month_day(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _resolve_absolute(match: re.Match[str], published: dt.date | None, sentence: str,
-                      future: bool = False, past: bool = False) -> dt.date | None:
+                      future: bool = False, past: bool = False,
+                      weekday: int | None = None) -> dt.date | None:
+    """`weekday` (Monday 0) the day is named with: "Saturday, Oct. 10" falls in the one
+    year of the three around publication whose October 10 is a Saturday."""
     month, day = _month_day(match)
     if match.group("year"):
         return _safe_date(int(match.group("year")), month, day)
     if published is not None:
         options = [_safe_date(published.year + k, month, day) for k in _YEAR_OFFSETS]
         valid = [d for d in options if d is not None]
+        if weekday is not None and (named := [d for d in valid if d.weekday() == weekday]):
+            # the weekday outranks the tense: a wire story dated the evening before its
+            # paper says "said in an editorial on Saturday, Oct. 10" of the next day
+            return min(named, key=lambda d: abs((d - published).days))
         # a day without its year is the one on the side of the publication day the tense
         # points to ("was arrested on May 4", in November: this May, not next May), else
         # the nearest
