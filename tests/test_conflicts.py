@@ -164,6 +164,12 @@ def test_ranks_conflict():
     assert [c.kind for c in conflicts] == ["ordinal"]
 
 
+def test_ordinals_of_two_series_do_not_conflict():
+    assert flagged(event(
+        "The vote left the 42nd governor of Tarrow to face a recall election.",
+        "The decision left the party leaderless on the eve of the 106th legislature.")) == []
+
+
 def test_an_ordinal_standing_for_a_noun_it_leaves_out_conflicts():
     conflicts = flagged(event(
         "Delegates met on Monday for the 9th Emergency Summit of the Orrin Basin Council.",

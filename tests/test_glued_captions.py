@@ -134,3 +134,14 @@ def test_a_caption_on_its_own_line_keeps_its_label_and_goes_whole():
            "It handled two million passengers a year at its peak, the board said.")
     article = clean(Article(id="caption", raw=raw))
     assert "opened in 1961" not in article.body
+
+
+def test_a_wire_write_throughs_pick_up_mark_is_cut():
+    raw = ("   KESSIN, Norway (AP) _ The harbour board voted on Monday to close the old ferry\n"
+           "terminal, ending 60 years of crossings to the islands.\n"
+           "   The board said the terminal's piers were no longer safe. Passengers will use\n"
+           "the new quay from March. The vote, 3rd graf pvs\n")
+    article = clean(Article(id="pickup", raw=raw))
+    assert article.body.endswith("Passengers will use the new quay from March.")
+    assert [b.text for b in article.removed if b.reason == "wire-pickup"] \
+        == ["The vote, 3rd graf pvs"]

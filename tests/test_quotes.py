@@ -550,3 +550,21 @@ def test_a_stray_mark_in_a_text_that_ends_on_its_full_stop_opens_no_quote():
             "said work would start in May. Residents of the old quarter will be consulted in "
             "April.")
     assert not any(text.startswith("rushed job") for _, text in _pairs(body))
+
+
+def test_a_spouses_honorific_does_not_give_the_bare_surname_her_gender():
+    body = ("Governor Arne Vollan landed in Tarrow on Monday. Vollan's wife, Ingrid, toured a "
+            "school with the mayor. Mrs. Vollan met teachers there. The opposition accused "
+            "Kessler of blocking the harbour plan. Vollan said the region needed the new "
+            "bridge. \"We cannot wait another decade,\" he said.")
+    assert _pairs(body)[-1] == ("Arne Vollan", "We cannot wait another decade")
+
+
+def test_a_name_set_off_after_a_long_subject_is_the_subject_a_pronoun_takes_up():
+    # the small parser hangs "Fausto Brenner" on "Parliament", the subject phrase's last noun
+    body = ("\"We should save this coalition,\" said Ines Varga, the party's chairwoman. "
+            "Varga was unwilling to join the rebels. But the leader of the Social Renewal "
+            "Party in Parliament, Fausto Brenner, seems to have no such compunctions. On "
+            "Friday, he told reporters that he did not fear an election. \"Sometimes you must "
+            "lose to win,\" he said.")
+    assert _pairs(body)[-1] == ("Fausto Brenner", "Sometimes you must lose to win")

@@ -77,6 +77,9 @@ PRONOUN_LOOKBACK_SENTENCES = 4
 # Appositions climbed from a name to the subject it is set beside ("14:05 - The officer Rafael
 # Quintanilha").
 MAX_APPOSITIONS = 3
+# Steps from a name hung on a noun inside a subject's phrase up to the subject (two
+# prepositional phrases: "the leader of the party in Parliament").
+MAX_PHRASE_CLIMB = 4
 # Tokens before a person's name (and in an appositive after it) read as the role that
 # introduces them: "Ukraine's representative to the United Nations, Sergiy Kyslytsya" is 7.
 ROLE_WINDOW_TOKENS = 8
@@ -261,14 +264,22 @@ class _Article:
     def genders(self) -> dict[str, str]:
         """Person -> "he" or "she", from what the article writes of them: an honorific before
         the name ("Mr", "Ms"), and the subject pronouns of a sentence of which they are the
-        only named subject ("Madsen claims that he ..."). With no evidence, or both, none."""
+        only named subject ("Madsen claims that he ..."). With no evidence, or both, none.
+
+        An honorific counts only where the article gives its surname so at least as often
+        as bare: a wire that calls the president "Clinton" writes "Mrs. Clinton" for his
+        wife, and "he said" after "Clinton said" is still the president."""
         votes: dict[str, Counter[str]] = {}
+        titles: dict[str, Counter[str]] = {}
+        bare: Counter[str] = Counter()
         for mention in self.people:
             name = self.full_name(mention.text)
             before = self.doc[mention.first_token - 1].lower_.rstrip(".") \
                 if mention.first_token else ""
             if before in _HONORIFICS:
-                votes.setdefault(name, Counter())[_HONORIFICS[before]] += 1
+                titles.setdefault(name, Counter())[_HONORIFICS[before]] += 1
+            elif mention.end_token - mention.first_token == 1:
+                bare[name] += 1
             if self.doc[mention.end_token - 1].dep_ not in SUBJECT_DEPS:
                 continue
             sentence = self.sentences[self.sentence_of(mention.start)]
@@ -279,6 +290,9 @@ class _Article:
             for token in self.doc[mention.end_token:self.token_range(0, sentence.end).stop]:
                 if _refers_back(token) and token.i not in self.quoted:
                     votes.setdefault(name, Counter())[_GENDERED[token.lower_]] += 1
+        for name, titled in titles.items():
+            if titled.total() >= bare[name]:
+                votes.setdefault(name, Counter()).update(titled)
         return {name: count.most_common(1)[0][0] for name, count in votes.items()
                 if len(count) == 1}
 
@@ -1120,8 +1134,20 @@ def _unnamed_speakers(context: _Article, start: int, end: int) -> list[tuple[boo
 
 def _is_subject(token: Token) -> bool:
     """A name that is its clause's subject, or set beside the subject ('chief technology
-    officer Rafael Quintanilha has been speaking': the name is the subject's apposition)."""
-    return _above_appositions(token).dep_ in SUBJECT_DEPS
+    officer Rafael Quintanilha has been speaking': the name is the subject's apposition).
+    The small parser hangs a name set off after a long subject on the phrase's last noun
+    ("the leader of the party in Parliament, Fausto Bertinotti, seems ...": on
+    "Parliament"): the name is still the subject's."""
+    top = _above_appositions(token)
+    if top.dep_ in SUBJECT_DEPS:
+        return True
+    if top is token:
+        return False
+    for _ in range(MAX_PHRASE_CLIMB):
+        if top.dep_ not in ("pobj", "prep"):
+            break
+        top = top.head
+    return top.dep_ in SUBJECT_DEPS and top.pos_ == "NOUN"
 
 
 def _above_appositions(token: Token) -> Token:
