@@ -46,6 +46,16 @@ def test_a_clause_stated_in_other_words_is_supported():
     assert alignment.sources_of(position(alignment, "b", 0)) == ["b", "a"]
 
 
+def test_an_earlier_instance_is_not_support():
+    resigned = "Premier Ines Varga offered her resignation to the president."
+    alignment = build({"a": [resigned],
+                       "b": ["The party forced Varga to offer her resignation last year over "
+                             "budget cuts."],
+                       "c": ["Varga offered her resignation to the president, her office said."],
+                       **FILLER})
+    assert supporters(alignment, "a", 0) == {"c"}
+
+
 def test_a_topic_mate_is_not_support():
     alignment = build({"a": [FERRY],
                        "b": ["Passengers on the Kettle Point ferry often complain about delays "

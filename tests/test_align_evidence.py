@@ -52,6 +52,9 @@ def test_predicates_carry_polarity_and_named_actors():
     assert (paid.lemma, paid.negated, paid.agent) == ("pay", False, "Harwick Rovers")
     signed, = predicates("The goalkeeper was signed by Dunmore City.")
     assert signed.agent == "Dunmore City"
+    # a denied infinitive is denied, though the parse gives it no subject
+    assert ("offer", True) in [(p.lemma, p.negated) for p in predicates(
+        "Varga will meet the president on Monday, though not to offer her resignation.")]
     # A participle used as an adjective is a description, not a claim of its own.
     assert all(p.lemma != "see" for p in predicates("Never-before-seen footage was shown."))
 

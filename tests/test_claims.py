@@ -543,3 +543,26 @@ def test_a_figure_is_an_estimate_only_when_its_own_clause_hedges_it(text, estima
 ])
 def test_a_verbs_adverb_frames_its_own_figure_not_one_in_another_nouns_phrase(text, frame):
     assert claims(text)[0].quantity.time_frame == frame
+
+
+@pytest.mark.parametrize(("text", "aspects"), [
+    ("The trade deficit rose 15.3 percent to $16.77 billion in August.", ["change", "total"]),
+    ("Exports grew by 4.5 percent to 80 billion euros last year.", ["change", "total"]),
+    ("The jobless rate stands at 7 percent of the work force.", ["total"]),
+    ("Shares in the bank plunged 7% as the news broke.", ["change"]),
+    ("The blaze was 40 percent contained by Sunday night.", ["total"]),
+])
+def test_how_much_a_figure_moved_is_a_change_not_its_level(text, aspects):
+    found = [c for c in claims(text) if c.quantity.kind in ("percent", "money")]
+    assert [c.quantity.aspect for c in found] == aspects
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("The coalition is now four votes short of the 316 votes needed for a majority.",
+     "threshold"),
+    ("The prime minister needs 316 votes to survive the confidence motion.", "threshold"),
+    ("The hospital said 40 people needed treatment for smoke inhalation.", "total"),
+])
+def test_what_is_needed_is_a_threshold_not_a_count_of_what_happened(text, aspect):
+    found = [c for c in claims(text) if c.quantity.kind == "count"]
+    assert found[-1].quantity.aspect == aspect

@@ -304,3 +304,8 @@ def test_the_weekday_named_with_a_day_picks_its_year():
     text = ("The Harbour Gazette said in an editorial on Saturday, Nov. 21, that the port "
             "must stay open.")
     assert [m.date for m in mentions(text, dt.date(2026, 11, 20))] == [dt.date(2026, 11, 21)]
+
+
+def test_the_first_day_of_a_range_takes_the_year_of_its_last():
+    text = "The killings took place between July 11 and Nov. 1, 1995, the court found."
+    assert [m.date for m in mentions(text, dt.date(1998, 11, 30))] == [dt.date(1995, 7, 11)]

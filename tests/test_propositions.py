@@ -209,3 +209,18 @@ def test_words_keep_the_order_written_on_a_crossing_parse():
     # gave "the ledge the boy was stuck and where talked to him"
     text = "Okafor walked to the ledge where the 9-year-old boy was stuck and talked to him."
     assert propositions(text) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(("text", "unclaimed", "claimed"), [
+    ("The president asked Varga to stay on as caretaker until a new cabinet is formed.",
+     "a new cabinet is formed", None),
+    ("The port will stay shut unless the union accepts the offer.", "the union accepts", None),
+    ("The road stayed closed until the storm passed on Monday.", None,
+     "the storm passed on Monday"),
+])
+def test_what_has_not_happened_yet_is_no_proposition(text, unclaimed, claimed):
+    found = propositions(text)
+    if unclaimed:
+        assert not any(p.startswith(unclaimed) for p in found)
+    if claimed:
+        assert claimed in found

@@ -56,3 +56,21 @@ def test_without_headlines_the_title_is_a_summary_sentence_that_reads_alone():
                                "night on Sunday.", sources=["b"])]
     assert event_title([], None, summary) == (
         "a ferry pilot swam across the harbour at night on Sunday.")
+
+
+def test_without_headlines_the_title_is_the_summary_sentence_nearest_the_ledes():
+    from newsfuse.align import align
+    from newsfuse.model import SummarySentence
+    from newsfuse.nlp.embed import get_embedder
+    from newsfuse.synthesize.report import event_title
+
+    texts = {("a", 0): "The Tarrow council voted on Monday to close the Keller Street library.",
+             ("a", 1): "The library opened in 1962 with money from a shipping family.",
+             ("b", 0): "Tarrow councillors decided to shut the Keller Street library on Monday.",
+             ("c", 0): "The closure of the Keller Street library angered readers in Tarrow."}
+    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(t), text=t)
+                 for (doc, i), t in texts.items()]
+    alignment = align(sentences, get_embedder()([s.text for s in sentences]))
+    summary = [SummarySentence(text=texts[("a", 1)], sources=["a"]),
+               SummarySentence(text=texts[("a", 0)], sources=["a", "b"])]
+    assert event_title([], alignment, summary) == texts[("a", 0)]

@@ -102,6 +102,10 @@ class Part:
     proposition: bool = False
     # A proposition's words as character ranges in the sentence's text (it may skip an aside).
     spans: tuple[tuple[int, int], ...] = ()
+    # Words placing it at an earlier time than the event ("last year", "previously"): "Prodi
+    # offered his resignation" is not stated by "the party forced him to offer his
+    # resignation last year".
+    earlier: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -349,6 +353,10 @@ def sentence_propositions(sentences: list[Sentence],
     return found
 
 
+_EARLIER = re.compile(r"\b(?:last (?:year|month|season)|(?:a|two|three|several) years ago|"
+                      r"previously|in the past)\b", re.IGNORECASE)
+
+
 def _part(index: int, text: str, whole: bool, start: int,
           within: frozenset[str] | None = None) -> Part:
     """`within`: the figures of the sentence a clause is cut from (none there, none here:
@@ -361,6 +369,7 @@ def _part(index: int, text: str, whole: bool, start: int,
                 months=frozenset(_MONTH.findall(text)),
                 ordinals=frozenset(w.lower() for w in _ORDINAL.findall(text)),
                 quoted=frozenset(w for q in _QUOTED.findall(text) for w in content_words(q)),
+                earlier=frozenset(w.lower() for w in _EARLIER.findall(text)),
                 whole=whole, start=start, end=start + len(text))
 
 
@@ -461,7 +470,7 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             # The key content must be in the closest clause, not anywhere in a long sentence
             # that holds every word of the event.
             q = starts[j] + int(np.argmax(cosines[p, starts[j]:ends[j]]))
-            if contradicts(predicates[p], predicates[q]):
+            if contradicts(predicates[p], predicates[q]) or _another_time(part, parts[q]):
                 continue
             score = (float(closeness[p, j])
                      + config.cover_weight * _cover(part.keys, words[q], weight, key_totals[p])
@@ -568,6 +577,13 @@ def _consistent(part: Part, sentence: Part) -> bool:
     if part.ordinals and sentence.ordinals and not part.ordinals & sentence.ordinals:
         return False  # "the first in a series" / "the second in a series"
     return not (part.weekdays and sentence.weekdays and not part.weekdays & sentence.weekdays)
+
+
+def _another_time(part: Part, closest: Part) -> bool:
+    """One of the two clauses tells of an earlier time ("offered his resignation last
+    year"): another instance of the happening. Read on the closest clause, not its whole
+    sentence, whose aside may look back ("who scored 20 goals last season, will wear ...")."""
+    return bool(part.earlier) != bool(closest.earlier)
 
 
 def contradicts(mine: list[Predicate], theirs: list[Predicate]) -> bool:

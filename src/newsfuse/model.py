@@ -108,11 +108,12 @@ class Quantity(Record):
     of_part: bool = Field(False, description="The figure is the whole a part is taken from "
                           "('ten' in 'nine of the ten turbines'): a count of the noun, with "
                           "no predicate of its own")
-    aspect: Literal["total", "part", "size", "change", "position"] = Field(
+    aspect: Literal["total", "part", "size", "change", "position", "threshold"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "
         "increment ('three more', 'rose by 5'); position: how far one place lies from "
-        "another ('140 miles south of the plant', '30 km north-east of Kesh')")
+        "another ('140 miles south of the plant', '30 km north-east of Kesh'); threshold: "
+        "what is needed or required ('the 316 votes needed for a majority')")
 
 
 class NumericFact(Record):

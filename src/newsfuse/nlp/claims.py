@@ -130,6 +130,11 @@ PRONOUN_REACH_TOKENS = 60
 INCREMENT_WORDS = {"another", "additional", "extra", "further"}
 CHANGE_VERBS = {"rise", "increase", "climb", "grow", "jump", "fall", "drop", "decline",
                 "decrease", "shrink", "gain", "lose", "cut", "raise", "lower"}
+# Verbs of a level's movement, whose bare share or amount is how far it moved ("plunged 7%").
+MOVE_VERBS = {"rise", "increase", "climb", "grow", "jump", "fall", "drop", "decline",
+              "decrease", "shrink", "gain", "plunge", "soar", "tumble", "slump", "surge",
+              "slide", "sink", "dip", "plummet", "slip", "ease", "rally", "advance", "retreat",
+              "edge", "spike", "shed", "add"}
 QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()}
 _STOP_DESCRIPTION = {"be", "have", "do", "say", "tell", "report", "add", "accord", "the", "a",
                      "an", "this", "that", "which", "who", "its", "their", "his", "her"}
@@ -1088,6 +1093,8 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
         return "position"  # "140 miles south of the plant" is no radius or length of a thing
     if _names_a_limit(doc, reading):
         return "size"  # "well above the 15 km/h limit": the limit's value, not the speed
+    if _is_required(noun, verb):
+        return "threshold"  # "the 316 votes needed for a majority", "63 members is required"
     each = after in ("each", "apiece") and not _per_period(doc, reading.end + 1)
     if each or after in ("and", "to", "-", "–") and \
             _range_of_each(doc[reading.end + 1:reading.end + 6]):
@@ -1099,6 +1106,8 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
             c.dep_ == "prep" and c.lower_ == "by" and reading.anchor in c.subtree
             for c in verb.children):
         return "change"  # "rose by 5 percent"
+    if _moved_by(reading, verb):
+        return "change"  # "the deficit rose 15.3 percent to $16.77 billion", "plunged 7%"
     node = reading.anchor
     for _ in range(3):
         if node.lower_ == "among" and node.head.lemma_ == "be":
@@ -1125,6 +1134,31 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
             and noun.head.pos_ in ("NOUN", "PROPN") and noun.i < noun.head.i:
         return "size"  # "the 15-member council", "a 180-satellite constellation"
     return "total"
+
+
+def _moved_by(reading: _Reading, verb: Token | None) -> bool:
+    """A share or an amount set beside a verb of movement with no preposition is how far
+    something moved: "shares plunged 7%", "the deficit rose 15.3 percent". Not "the blaze
+    was 40 percent contained" (how much), nor "water will be cut 12 hours a day"."""
+    return verb is not None and reading.kind in ("percent", "money") \
+        and reading.anchor.dep_ == "npadvmod" and reading.anchor.head == verb \
+        and verb.lemma_ in MOVE_VERBS
+
+
+def _is_required(noun: Token | None, verb: Token | None) -> bool:
+    """The figure is what something needs, not what happened: its noun is "needed",
+    "required" or "necessary", or what "need" or "require" takes ("Prodi needs 316 votes",
+    "63 members are required"; not "40 people needed treatment"). A vote's tally is no rival
+    to the majority it needed."""
+    if noun is None:
+        return False
+    if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in _REQUIRED for c in noun.children):
+        return True
+    return verb is not None and verb.lemma_.lower() in _REQUIRED and noun.head == verb \
+        and noun.dep_ in ("dobj", "nsubjpass")
+
+
+_REQUIRED = {"need", "require", "necessary", "required", "needed"}
 
 
 def _among_the_counted(anchor: Token) -> bool:

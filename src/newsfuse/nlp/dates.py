@@ -191,6 +191,9 @@ def resolve(text: str, published: dt.date | None, future: bool = False,
             # "May 4 last year": the year the words name
             shift = {"last": -1, "this": 0, "next": 1}[year.group(1).lower()]
             return _safe_date(published.year + shift, *_month_day(absolute)), False
+        if not absolute.group("year") and (year_of_range := _range_year(absolute, text, sentence)):
+            # "between July 11 and Nov. 1, 1995": the range's end gives the start its year
+            return _safe_date(year_of_range, *_month_day(absolute)), False
         weekday = WEEKDAY_PATTERN.search(text)
         named = _WEEKDAYS.index(weekday.group("weekday").lower()) if weekday else None
         return _resolve_absolute(absolute, published, sentence, future, past, named), False
@@ -486,6 +489,23 @@ def _resolve_absolute(match: re.Match[str], published: dt.date | None, sentence:
         return min(valid, key=lambda d: abs((d - published).days)) if valid else None
     years = _YEAR_IN_TEXT.findall(sentence)
     return _safe_date(int(years[0]), month, day) if years else None
+
+
+_RANGE_END = re.compile(rf"\s*(?:and|to|through|until|till|-|–)\s*{_MONTH}\.?\s+{_DAY},?\s+"
+                        rf"{_YEAR}\b")
+
+
+def _range_year(start: re.Match[str], text: str, sentence: str) -> int | None:
+    """The year of a range's first day, from its last ("between July 11 and Nov. 1, 1995",
+    in the expression or the sentence after it): the same year, or the one before when the
+    range crosses a new year ("Dec. 20 to Jan. 5, 1999")."""
+    end = _RANGE_END.match(text, start.end())
+    if end is None and (at := sentence.find(text)) >= 0:
+        end = _RANGE_END.match(sentence, at + len(text))
+    if end is None:
+        return None
+    year = int(end.group("year"))
+    return year - 1 if _month_day(start)[0] > _month_day(end)[0] else year
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -62,7 +62,11 @@ def _predicate(token: Token) -> tuple[str, bool, str | None, str | None] | None:
         return complement.lemma_.lower(), True, None, None
     if not any(c.dep_ in _SUBJECTS | {"nsubjpass", "expl"} for c in token.children):
         # A verb the parse gives no subject is often misattached ("... and no panic button
-        # was activated" read as a conjoined noun): its polarity is not to be trusted.
+        # was activated" read as a conjoined noun): its polarity is not to be trusted. A
+        # denied infinitive is plain: "would meet the president, though not to offer his
+        # resignation" denies the offer.
+        if _denied_infinitive(token):
+            return lemma, True, None, None
         return None
     agent = next((_name(c) for c in token.children if c.dep_ in _SUBJECTS), None)
     by = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -70,6 +74,12 @@ def _predicate(token: Token) -> tuple[str, bool, str | None, str | None] | None:
         agent = next((_name(c) for c in by.children if c.dep_ == "pobj"), None)
     patient = next((_name(c) for c in token.children if c.dep_ in _OBJECTS), None)
     return lemma, _denied_verb(token), agent, patient
+
+
+def _denied_infinitive(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
 
 
 def _denied_verb(verb: Token) -> bool:

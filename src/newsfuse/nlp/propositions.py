@@ -66,7 +66,12 @@ def _clause_head(token: Token) -> bool:
     if token.text[:1].isupper() and not token.is_sent_start:
         return False
     # "no indication whether X", "asked if X": X is not claimed
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in token.children):
+        return False
+    # "... caretaker premier until a new government is formed": a present tense after a
+    # conjunction of time tells what has not happened yet ("until the storm passed" has)
+    if _is_present(token) and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                  for c in token.children):
         return False
     # "nor did he believe that X", "she did not say X": X is denied or left open
     if _under_denied_verb(token):
@@ -84,6 +89,14 @@ def _clause_head(token: Token) -> bool:
 
 
 _DENYING_WORDS = {"not", "never", "nor", "neither"}
+_TIME_MARKS = {"until", "till", "before", "once", "when", "after", "as soon as"}
+_PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def _is_present(verb: Token) -> bool:
+    """A present tense: of the verb, or of its first auxiliary ("is formed", "has met")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (auxiliaries[0] if auxiliaries else verb).tag_ in _PRESENT_TAGS
 
 
 def _under_denied_verb(token: Token) -> bool:

@@ -153,11 +153,27 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
         return titles[0]
     if not summary:
         return "Untitled event"
-    # no headline given: the first summary sentence that reads on its own ("He said: ...",
-    # "But the eviction had not happened ..." lean on a sentence before them)
-    text = next((s.text for s in summary if not _leans_back(s.text)), summary[0].text)
+    # no headline given: the summary sentence nearest the articles' first sentences, which
+    # tell the news (a summary may open on background: "Peace talks broke off two years
+    # ago"), among those that read on their own ("He said: ...", "But the eviction had not
+    # happened ..." lean on a sentence before them)
+    text = _nearest_the_ledes(summary, alignment) \
+        or next((s.text for s in summary if not _leans_back(s.text)), summary[0].text)
     words = _WIRE_DATELINE.sub("", text, count=1).split()
     return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
+
+
+def _nearest_the_ledes(summary: list[SummarySentence], alignment: Alignment | None
+                       ) -> str | None:
+    if alignment is None:
+        return None
+    ledes = [i for i, s in enumerate(alignment.sentences) if s.index == 0]
+    rows = {s.text: i for i, s in enumerate(alignment.sentences)}
+    candidates = [s.text for s in summary if s.text in rows and not _leans_back(s.text)]
+    if not ledes or not candidates or len(alignment.embeddings) != len(alignment.sentences):
+        return None
+    centre = alignment.embeddings[ledes].mean(axis=0)
+    return max(candidates, key=lambda text: float(alignment.embeddings[rows[text]] @ centre))
 
 
 # A sentence that opens on a pronoun or a connective refers to one before it.
