@@ -533,3 +533,15 @@ def test_a_suspect_named_by_role_is_the_person():
     mentions = find_mentions(get_nlp()("It was obvious Suspect Boyd was in a state of mind to "
                                        "fight, the report said."))
     assert [m.text for m in mentions if m.label == "PERSON"] == ["Boyd"]
+
+
+def test_a_surname_most_articles_give_one_person_is_that_persons():
+    # every story names Ariel Vost, one also his brother Arik: "Vost" is Ariel
+    entities = merge_entities([
+        _doc("a", [("Ariel Vost", "PERSON"), ("Vost", "PERSON")]),
+        _doc("b", [("Ariel Vost", "PERSON"), ("Vost", "PERSON")]),
+        _doc("c", [("Ariel Vost", "PERSON"), ("Arik Vost", "PERSON"), ("Vost", "PERSON")]),
+    ])
+    ariel = _entity_with(entities, "Ariel Vost")
+    assert "Vost" in ariel.variants
+    assert _entity_with(entities, "Arik Vost") is not ariel

@@ -955,11 +955,18 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return len(shorter) >= 2 and longer[-len(shorter):] == shorter  # López Obrador
 
 
+# Articles naming only one person of a surname, needed (and most of them) before a bare
+# surname that another article shares with a second person is taken as the first one's.
+MIN_SOLE_ARTICLES = 2
+
+
 def _merge_surname_only(group: _Group, full: list[_Group], uf: _UnionFind) -> None:
     """'Guterres' -> 'António Guterres' when one person (cluster) has that surname.
 
     When several people share the surname, each article the bare surname appears in must name
-    exactly one of them in full, and all these articles the same one.
+    exactly one of them in full, and all these articles the same one; or most of them (at
+    least MIN_SOLE_ARTICLES) name only that one, and the others name them too: "Sharon" in
+    ten stories that all name Ariel Sharon, one of which also names Arik Sharon.
     """
     fits = [g for g in full if _ends(g.tokens, group.tokens)] if len(group.tokens) > 1 \
         else [g for g in full if tokens_match(group.key, g.tokens[-1])]
@@ -967,8 +974,11 @@ def _merge_surname_only(group: _Group, full: list[_Group], uf: _UnionFind) -> No
     if len(clusters) > 1:
         per_article = [{uf.find(g.key) for g in fits if article in g.mentions}
                        for article in group.mentions]
-        clusters = set().union(*per_article)
-        if any(len(found) != 1 for found in per_article):
+        sole = [found for found in per_article if len(found) == 1]
+        clusters = set().union(*sole) if sole else set()
+        if len(sole) != len(per_article) and not (
+                len(sole) >= MIN_SOLE_ARTICLES and 2 * len(sole) > len(per_article)
+                and all(clusters <= found for found in per_article)):
             return
     if len(clusters) == 1:
         uf.union(group.key, clusters.pop())
