@@ -133,7 +133,8 @@ def dated(text: str, published: dt.date = WEDNESDAY) -> dict[str, dt.date | None
     # a plan told in the past, an expected day, a happening the clause looks ahead to
     ("The minister was to meet union leaders on Thursday morning.", "Thursday morning",
      dt.date(2023, 5, 18)),
-    ("A vote in parliament was expected Friday.", "Friday", dt.date(2023, 5, 19)),
+    ("Congress gave itself until midnight Friday to pass the budget.", "midnight Friday",
+     dt.date(2023, 5, 19)),
     ("The council meets today, ahead of Monday's budget vote.", "Monday", dt.date(2023, 5, 22)),
     ("The party will wait until after Sunday's runoff to choose a leader.", "Sunday",
      dt.date(2023, 5, 21)),

