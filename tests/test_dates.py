@@ -136,6 +136,8 @@ def dated(text: str, published: dt.date = WEDNESDAY) -> dict[str, dt.date | None
     ("Congress gave itself until midnight Friday to pass the budget.", "midnight Friday",
      dt.date(2023, 5, 19)),
     ("The council meets today, ahead of Monday's budget vote.", "Monday", dt.date(2023, 5, 22)),
+    ("Fans are selling tickets for this Saturday's homecoming game.", "this Saturday",
+     dt.date(2023, 5, 20)),
     ("The party will wait until after Sunday's runoff to choose a leader.", "Sunday",
      dt.date(2023, 5, 21)),
     # past: a past verb, a report, a known happening, "since"

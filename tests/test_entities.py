@@ -545,3 +545,14 @@ def test_a_surname_most_articles_give_one_person_is_that_persons():
     ariel = _entity_with(entities, "Ariel Vost")
     assert "Vost" in ariel.variants
     assert _entity_with(entities, "Arik Vost") is not ariel
+
+
+def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_name():
+    from newsfuse.nlp.entities import find_mentions
+    from newsfuse.nlp.pipeline import get_nlp
+
+    doc = get_nlp()("Union chief Tom Porter rejected the plan on Monday. \u201cWe would have to "
+                    "be stupid to accept that deal,\u201d he said. Said Porter, \u201cIf you go "
+                    "for their proposal, it's just a joke.\u201d")
+    names = [m.text for m in find_mentions(doc) if m.label == "PERSON"]
+    assert "Said Porter" not in names and "Porter" in names

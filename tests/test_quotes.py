@@ -568,3 +568,11 @@ def test_a_name_set_off_after_a_long_subject_is_the_subject_a_pronoun_takes_up()
             "Friday, he told reporters that he did not fear an election. \"Sometimes you must "
             "lose to win,\" he said.")
     assert _pairs(body)[-1] == ("Fausto Brenner", "Sometimes you must lose to win")
+
+
+def test_a_sentence_opening_on_said_and_the_name_attributes_the_quote():
+    # the small tagger reads "Said" before "Porter" as a name
+    body = ("Union chief Tom Porter rejected the plan on Monday. \u201cWe would have to be "
+            "stupid to accept that deal,\u201d he said. Said Porter, \u201cIf you go for their "
+            "proposal, it's just a joke.\u201d")
+    assert _pairs(body)[-1] == ("Tom Porter", "If you go for their proposal, it's just a joke.")

@@ -286,6 +286,10 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
         return True
     if any(word in _PAST_WORDS for word in words) or span is None:
         return False
+    if "this" in words and WEEKDAY_PATTERN.search(candidate.text):
+        # "this Saturday's homecoming game", "this Friday": the coming one, unless the clause
+        # is in the past ("the deal this Monday was signed ...")
+        return not _points_back(span)
     if span.root.dep_ in ("poss", "compound", "nmod", "amod"):
         # 'after Wednesday's outage', 'the October 17 fire': a happening named by its day is
         # a known, past one, whatever the tense of the verb the noun hangs on, unless the

@@ -280,6 +280,8 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         first += 1  # (a live blog's "14:50 - " before a name is no part of it)
     if end - first >= 2 and _sentence_opener(doc[first], span.label_ == "PERSON"):
         first += 1  # "Will Trump moderate ...?", "Browsing Ulbricht's accounts ..."
+    if end - first >= 2 and _speech_verb_before_quote(doc, first, end):
+        first += 1  # 'Said Hunter, "If you go for their proposal ..."': the verb opens it
     while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
         end -= 1
     label = span.label_
@@ -311,6 +313,24 @@ _ONLY_BEFORE_PEOPLE = frozenset({
 # after it ("Despite Ross Ulbricht's claims"; an auxiliary only in a question, see
 # _sentence_opener).
 _OPENER_TAGS = {"VERB", "ADV", "SCONJ", "ADP", "PRON", "PART", "INTJ", "CCONJ"}
+
+
+def _speech_verb_before_quote(doc: Doc, first: int, end: int) -> bool:
+    """'Said Hunter, "..."', 'Added Stern: "..."': a sentence opening on a speech verb, the
+    speaker and then the quotation; the tagger runs the verb into the name ("Said" is also
+    a given name, so only this order, with the quotation after, counts)."""
+    opener = doc[first]
+    if not opener.is_sent_start or opener.lower_ not in SPEECH_FORMS or end + 1 >= len(doc):
+        return False
+    return doc[end].text in {",", ":"} and doc[end + 1].text in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = {'"', "“", "``", "'", "‘"}
+# Finite forms of the speech verbs ("said", "added", "asks"), as a sentence opens with them.
+SPEECH_FORMS = frozenset(
+    {"said", "says", "told", "wrote", "cried"}
+    | {form for verb in lang.SPEECH_VERBS
+       for form in (verb + ("d" if verb.endswith("e") else "ed"), verb + "s")})
 
 
 def _sentence_opener(token: Token, person: bool) -> bool:
@@ -421,7 +441,8 @@ def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i < end \
                 and doc[first - 1].lower_ not in PERSON_TITLES \
                 and not doc[first - 1].lower_.endswith(lang.PERSON_SUFFIXES) \
-                and not _sentence_opener(doc[first - 1], m.label == "PERSON"):
+                and not _sentence_opener(doc[first - 1], m.label == "PERSON") \
+                and not _speech_verb_before_quote(doc, first - 1, end):
             first -= 1  # "São Teodoro" when NER began at "Teodoro" (not "Officer" Ruiz)
         if m.label in COMPANY_LABELS:
             while (end < len(doc) and end not in covered and _is_name_word(doc[end])

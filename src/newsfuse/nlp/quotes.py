@@ -34,6 +34,7 @@ from newsfuse import lang
 from newsfuse.model import Article, Quote, Sentence
 from newsfuse.nlp import AGE_LOOKBACK_SENTENCES, antecedent, doc_text
 from newsfuse.nlp.entities import (
+    SPEECH_FORMS,
     TICKER,
     Mention,
     after_titles,
@@ -517,7 +518,7 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
             return None  # a fragment is kept for who chose the words; unknown here
         return _Found(span, speaker, first, last)
     headline = _headline_speaker(context, span) or _according_to_before(context, span, region) \
-        or _signed_speaker(context, span)
+        or _signed_speaker(context, span) or _fronted_speaker(context, span)
     if headline is not None:
         return _Found(span, headline, first, last)
     if not (_stands_alone(context, span, region) or _after_topic_label(context.text, span)):
@@ -526,6 +527,22 @@ def _attribute(context: _Article, span: QuoteSpan, earlier: list[_Found]) -> _Fo
     if speaker is None and span.words <= MAX_FRAGMENT_WORDS:
         return None
     return _Found(span, speaker, first, last)
+
+
+def _fronted_speaker(context: _Article, span: QuoteSpan) -> str | None:
+    """'Said Hunter, "If you go for their proposal ..."': a sentence that opens on a speech
+    verb and the speaker's name, then the quotation (the tagger reads "Said" as a name)."""
+    for mention in context.people:
+        between = context.text[mention.end:span.start]
+        if mention.end > span.start or not _FRONTED_GAP.fullmatch(between):
+            continue
+        opener = context.doc[mention.first_token - 1] if mention.first_token else None
+        if opener is not None and opener.is_sent_start and opener.lower_ in SPEECH_FORMS:
+            return context.full_name(mention.text)
+    return None
+
+
+_FRONTED_GAP = re.compile(r"\s*[,:]\s*[\"“'‘`]*\s*")
 
 
 # Words between a quote and the speech verb that closes it: a name ("Ana Ruiz said").
