@@ -117,3 +117,14 @@ def test_every_cited_source_states_the_figures_of_a_corroborated_fact():
     for fact in report.corroborated:
         for source in fact.sources:
             assert figures_of(fact.text) <= figures_of(body[source]), (fact.text, source)
+
+
+def test_a_forecast_does_not_support_what_happened():
+    elected = "The assembly in Tarrow elected Ines Varga as president on Thursday."
+    forecast = "The assembly in Tarrow is expected to elect Ines Varga as president on Thursday."
+    assert "b" in supporters(build({"a": [elected], "b": [forecast]}, evidence=False), "a")
+    alignment = build({"a": [elected], "b": [forecast]})
+    assert "b" not in supporters(alignment, "a")
+    # the same happening told as done in other words is support
+    done = "On Thursday the Tarrow assembly elected Ines Varga president."
+    assert "b" in supporters(build({"a": [elected], "b": [done]}), "a")

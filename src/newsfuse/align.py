@@ -595,10 +595,17 @@ def contradicts(mine: list[Predicate], theirs: list[Predicate]) -> bool:
         others = [p for p in theirs if p.lemma == lemma]
         if not {p.negated for p in ours} & {p.negated for p in others}:
             return True
+        if _done_and_ahead({p.time for p in ours}, {p.time for p in others}):
+            return True  # "Parliament elected Lahoud" / "Parliament is expected to elect"
         if _other_names([p.agent for p in ours], [p.agent for p in others]) or \
                 _other_names([p.patient for p in ours], [p.patient for p in others]):
             return True
     return False
+
+
+def _done_and_ahead(ours: set[str], others: set[str]) -> bool:
+    """One side tells only of the happening as done, the other only as ahead."""
+    return {frozenset(ours), frozenset(others)} == {frozenset({"done"}), frozenset({"ahead"})}
 
 
 def _other_names(ours: list[str | None], others: list[str | None]) -> bool:

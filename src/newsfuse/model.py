@@ -152,6 +152,10 @@ class Predicate(Record):
     negated: bool = False
     agent: str | None = Field(None, description="Proper name doing it ('Velmora' paid)")
     patient: str | None = Field(None, description="Proper name it is done to (signed 'Ferraz')")
+    time: Literal["done", "ahead", ""] = Field(
+        "", description="done: told as having happened ('elected', 'has lodged'); ahead: "
+        "planned, expected or conditional ('will elect', 'would offer', 'threatened to "
+        "lodge'); '' for a present tense or an unread one")
 
 
 class Proposition(Record):

@@ -41,7 +41,8 @@ def extract_predicates(doc: Doc, sentences: list[Sentence]) -> list[Predicate]:
         lemma, negated, agent, patient = predicate
         sentence = body[max(bisect_right(starts, token.idx) - 1, 0)].index
         found.append(Predicate(sentence=sentence, start=token.idx, lemma=lemma, negated=negated,
-                               agent=agent, patient=patient))
+                               agent=agent, patient=patient,
+                               time=_time(token) if token.pos_ != "NOUN" else ""))
     return found
 
 
@@ -67,6 +68,8 @@ def _predicate(token: Token) -> tuple[str, bool, str | None, str | None] | None:
         # resignation" denies the offer.
         if _denied_infinitive(token):
             return lemma, True, None, None
+        if _time(token) == "ahead":
+            return lemma, _denied_verb(token), None, None  # "threatened to lodge a motion"
         return None
     agent = next((_name(c) for c in token.children if c.dep_ in _SUBJECTS), None)
     by = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -74,6 +77,41 @@ def _predicate(token: Token) -> tuple[str, bool, str | None, str | None] | None:
         agent = next((_name(c) for c in by.children if c.dep_ == "pobj"), None)
     patient = next((_name(c) for c in token.children if c.dep_ in _OBJECTS), None)
     return lemma, _denied_verb(token), agent, patient
+
+
+# Infinitives climbed to the verb whose time they share ("expected to meet to elect").
+MAX_INFINITIVE_HOPS = 3
+# Auxiliaries of what is not (yet) done: the future, the conditional, the modals.
+_AHEAD_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might",
+                      "should", "must", "can", "ca"}
+# Verbs whose infinitive tells what is planned, expected or threatened, not done.
+_INTENT = {"expect", "plan", "threaten", "hope", "want", "seek", "intend", "aim", "prepare",
+           "vow", "promise", "pledge", "agree", "decide", "schedule", "set", "likely", "due",
+           "try", "attempt", "propose", "offer", "refuse", "fail"}
+
+
+def _time(verb: Token, depth: int = 0) -> str:
+    """'done' for a past or perfect tense ('elected', 'has lodged', 'was elected'), 'ahead'
+    for a future, conditional or modal, or an infinitive of intent ('will elect', 'would
+    offer', 'is expected to elect'), else ''. A verb told as done is not supported by one
+    told as ahead: a story written before a vote only forecasts it."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _AHEAD_AUXILIARIES for a in auxiliaries) or _intended(verb):
+        return "" if any(a.lemma_ == "have" for a in auxiliaries) else "ahead"
+    if any(a.lower_ == "to" for a in auxiliaries) and verb.head is not verb \
+            and verb.head.pos_ in ("VERB", "AUX") and depth < MAX_INFINITIVE_HOPS:
+        # "is expected to meet Thursday to elect Lahoud": an infinitive's time is its verb's
+        return "ahead" if _time(verb.head, depth + 1) == "ahead" else ""
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" and a.tag_ in
+                                 ("VBZ", "VBP", "VBD") for a in auxiliaries):
+        return "done"
+    return ""
+
+
+def _intended(verb: Token) -> bool:
+    """An infinitive under a verb of intent: 'threatened to lodge', 'is expected to elect'."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _denied_infinitive(verb: Token) -> bool:
