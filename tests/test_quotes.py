@@ -576,3 +576,11 @@ def test_a_sentence_opening_on_said_and_the_name_attributes_the_quote():
             "stupid to accept that deal,\u201d he said. Said Porter, \u201cIf you go for their "
             "proposal, it's just a joke.\u201d")
     assert _pairs(body)[-1] == ("Tom Porter", "If you go for their proposal, it's just a joke.")
+
+
+def test_it_added_is_the_unnamed_body_in_focus_not_the_name_it_spoke_of():
+    body = ("The Drava Workers' Front ruled the valley from 1975 to 1979. The ruling party "
+            "accused the ministry of not acting in time to protect the valley from the Front. "
+            "\"They must not make unjust accusations against those who freed the valley,\" it "
+            "added.")
+    assert _pairs(body)[-1][0] == "ruling party"

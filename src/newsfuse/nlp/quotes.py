@@ -1221,7 +1221,36 @@ def _resolve_it(context: _Article, offset: int,
                 continue  # a name inside a quotation is what was said, not who said it
             focus = token.dep_ in SUBJECT_DEPS and not _in_reported_speech(token)
             candidates.append((not focus, -mention.start, mention.text))
+    candidates += _unnamed_bodies(context, lookback, offset)
     return min(candidates)[2] if candidates else None
+
+
+def _unnamed_bodies(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
+    """Organisations in focus that the sentence describes without naming: the subject of a
+    main clause that is a noun for a body with a word of its own ("The ruling party accused
+    U.S. policy-makers of ... '...,' it added": the party speaks, not the Khmer Rouge named as
+    the object), as 'it' candidates: the named organisation whose name has that noun ("the
+    Cambodian People's Party"), else the phrase. A bare "the company" refers back to the
+    organisation named before, which is a candidate already."""
+    found = []
+    for i in context.token_range(start, end):
+        token = context.doc[i]
+        if (token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN"
+                and token.lemma_.lower() in lang.ORGANISATION_NOUNS
+                and any(c.dep_ in ("amod", "compound") for c in token.children)
+                and i not in context.quoted and i not in context.mention_of
+                and not _in_reported_speech(token) and not _subordinate(token.head)):
+            found.append((False, -token.idx, _body_named(context, token) or _phrase_text(token)))
+    return found
+
+
+def _body_named(context: _Article, noun: Token) -> str | None:
+    """The organisation named before `noun` whose name holds it ("party" in "Cambodian
+    People's Party"), the latest first."""
+    word = noun.lemma_.lower()
+    names = [m.text for m in context.mentions if m.label == "ORG" and m.end <= noun.idx
+             and word in m.text.lower().split()]
+    return names[-1] if names else None
 
 
 def _last_speaker_of_it(context: _Article, token: Token) -> str | None:
