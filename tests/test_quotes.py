@@ -584,3 +584,14 @@ def test_it_added_is_the_unnamed_body_in_focus_not_the_name_it_spoke_of():
             "\"They must not make unjust accusations against those who freed the valley,\" it "
             "added.")
     assert _pairs(body)[-1][0] == "ruling party"
+
+
+def test_a_role_with_a_noun_before_it_is_only_someone_described_so():
+    told = ("Drava leader Tomas Brenner has guaranteed the safety of all politicians. Ines Varga "
+            "said on Wednesday that she was unsatisfied with the guarantee. \"It should be easy "
+            "for them to say so,\" the opposition leader said in a statement.")
+    assert _pairs(told)[-1][0] != "Tomas Brenner"
+    described = ("Drava leader Tomas Brenner has guaranteed the safety of all politicians. "
+                 "Opposition leader Ines Varga was unsatisfied. \"It should be easy for them to "
+                 "say so,\" the opposition leader said in a statement.")
+    assert _pairs(described)[-1][0] == "Ines Varga"

@@ -1336,8 +1336,12 @@ def _described_as(context: _Article, token: Token, synonyms: set[str],
     next to their name, named last before `token` (else first after its sentence)."""
     if token.tag_ in {"NNS", "NNPS"}:
         return None  # "the two party leaders wrote": several people, keep the phrase
+    # "the opposition leader" is not the country's leader: a noun before the role (not an
+    # adjective such as "former") must be written around the person too
+    kinds = {c.lower_ for c in token.children
+             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()}
     fitting = {name for name, words in context.descriptors.items()
-               if words & synonyms and nationalities <= words}
+               if words & synonyms and nationalities <= words and kinds <= words}
     if not fitting:
         return None
     mentions = [m for m in context.people if context.full_name(m.text) in fitting]
