@@ -224,3 +224,12 @@ def test_what_has_not_happened_yet_is_no_proposition(text, unclaimed, claimed):
         assert not any(p.startswith(unclaimed) for p in found)
     if claimed:
         assert claimed in found
+
+
+@pytest.mark.parametrize("text, unclaimed", [
+    ("The minister called Drava's claim that the general has diplomatic immunity absurd.",
+     "the general has diplomatic immunity"),
+    ("Rumours that the Tarrow bank would close spread on Monday.", "the Tarrow bank would close"),
+])
+def test_what_a_claim_or_rumour_holds_is_no_proposition(text, unclaimed):
+    assert not any(p.startswith(unclaimed) for p in propositions(text))

@@ -76,6 +76,11 @@ def _clause_head(token: Token) -> bool:
     # "nor did he believe that X", "she did not say X": X is denied or left open
     if _under_denied_verb(token):
         return False
+    # "Chile's claim that the dictator has immunity", "rumours that the bank would close": a
+    # clause that says what a claim, report or fear holds is not claimed by the writer
+    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" \
+            and token.head.lemma_.lower() in _HEARSAY_NOUNS:
+        return False
     # a verb with a subject of its own and no auxiliary is no statement when it is bare, a
     # subjunctive ("(the West wants) that Norland stop enriching": what someone asks for, not
     # what is), or a participle, an aside to another clause ("Aldham itself voting against by
@@ -89,6 +94,11 @@ def _clause_head(token: Token) -> bool:
 
 
 _DENYING_WORDS = {"not", "never", "nor", "neither"}
+# Nouns whose "that" clause tells what someone claims, reports, fears or hopes.
+_HEARSAY_NOUNS = {"claim", "allegation", "assertion", "accusation", "charge", "belief",
+                  "suggestion", "idea", "notion", "rumour", "rumor", "report", "fear", "hope",
+                  "possibility", "speculation", "theory", "argument", "view", "impression",
+                  "suspicion", "assumption", "prediction", "promise", "threat", "warning"}
 _TIME_MARKS = {"until", "till", "before", "once", "when", "after", "as soon as"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
 
