@@ -13,6 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from newsfuse.model import Predicate, Sentence
+from newsfuse.nlp.dates import INTENT_VERBS
 
 # Verbs that carry no content of their own: their polarity is the polarity of their
 # complement ("was not a cyberattack" denies the cyberattack, not being).
@@ -84,10 +85,9 @@ MAX_INFINITIVE_HOPS = 3
 # Auxiliaries of what is not (yet) done: the future, the conditional, the modals.
 _AHEAD_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might",
                       "should", "must", "can", "ca"}
-# Verbs whose infinitive tells what is planned, expected or threatened, not done.
-_INTENT = {"expect", "plan", "threaten", "hope", "want", "seek", "intend", "aim", "prepare",
-           "vow", "promise", "pledge", "agree", "decide", "schedule", "set", "likely", "due",
-           "try", "attempt", "propose", "offer", "refuse", "fail"}
+# Verbs whose infinitive tells what is planned, expected or threatened, not done: the date
+# reader's verbs of intent, and those of an attempt or a refusal ("failed to pass").
+_INTENT = INTENT_VERBS | {"likely", "try", "attempt", "propose", "offer", "refuse", "fail"}
 
 
 def _time(verb: Token, depth: int = 0) -> str:
