@@ -327,6 +327,7 @@ def _ahead_of_named_happening(noun: Token) -> bool:
 
 
 def _verb_above(token: Token) -> Token | None:
+    """The first verb at or above `token`, within MAX_CLIMB steps."""
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
@@ -429,16 +430,7 @@ def _is_reporting_date(span: Span | None) -> bool:
 def governing_verb(span: Span | None) -> Token | None:
     """The first verb above the expression ('met on Monday' -> met; 'before the window
     closes on Friday' climbs through the phrase the parser made of 'the window closes')."""
-    if span is None:
-        return None
-    node = span.root
-    for _ in range(MAX_CLIMB):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
+    return _verb_above(span.root) if span is not None else None
 
 
 def _sentence_of(char: int, starts: list[int], sentences: list[Sentence]) -> Sentence | None:
