@@ -56,3 +56,25 @@ def test_the_last_sentence_of_a_text_cut_off_mid_sentence_is_no_unique_fact():
     texts = {"a": [TEXTS["a"][2], "The river rose four metres in one hour near the Bilyi"],
              "b": TEXTS["b"]}
     assert unique_facts(*_event(texts, [[1, 0, 0], [0.5, 0.85, 0], [1, 0.01, 0]])) == []
+
+
+def test_a_sentence_two_versions_of_one_story_share_is_listed_once():
+    texts = {"a": ["The river rose four metres in one hour near the Bilyi Kamin dam.",
+                   "Rescue teams evacuated the villages overnight while the water kept rising."],
+             "b": ["The river rose four metres in one hour near the Bilyi Kamin dam.",
+                   "The regional governor will visit the valley on Friday."]}
+    sentences, documents = [], []
+    for doc_id, lines in texts.items():
+        doc_sentences = [Sentence(doc_id=doc_id, index=i, start=0, end=len(t), text=t)
+                         for i, t in enumerate(lines)]
+        sentences += doc_sentences
+        documents.append(AnnotatedDocument(
+            article=Article(id=doc_id, body=" ".join(lines), source="Valley Wire"),
+            sentences=doc_sentences,
+            entities=[EntityMention(text="X", label="GPE", sentence=i, start=0, end=1)
+                      for i in range(len(lines))]))
+    unit = np.array([[1, 0.2, 0], [1, 0, 0.1], [1, 0.2, 0], [1, 0.1, 0.1]], dtype=np.float32)
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    alignment = align(sentences, unit, outlets={"a": "Valley Wire", "b": "Valley Wire"})
+    facts = unique_facts(alignment, documents)
+    assert [f.text for f in facts].count(texts["a"][0]) == 1

@@ -72,14 +72,17 @@ def _cut_off_endings(alignment: Alignment) -> set[int]:
 
 
 def _copied_sentences(alignment: Alignment) -> set[int]:
-    """Sentences of a copy (a syndicated or near-duplicate article) that the article it copies
-    has too: the copied article lists them, once."""
-    texts: dict[str, set[str]] = {}
-    for sentence in alignment.sentences:
-        texts.setdefault(sentence.doc_id, set()).add(_folded(sentence.text))
-    return {i for i, sentence in enumerate(alignment.sentences)
-            if (original := alignment.independent.get(sentence.doc_id, sentence.doc_id))
-            != sentence.doc_id and _folded(sentence.text) in texts.get(original, set())}
+    """Sentences an earlier article of the same voice already has, word for word: a copy (a
+    syndicated or near-duplicate article) or another version of one outlet's story repeats
+    them, and the first article lists them, once (a wire's four write-throughs had each
+    listed "The yacht, which has a crew of 11, ... overturned." as their own)."""
+    first: dict[tuple[str, str], str] = {}
+    copied = set()
+    for i, sentence in enumerate(alignment.sentences):
+        key = (alignment.voice(sentence.doc_id), _folded(sentence.text))
+        if first.setdefault(key, sentence.doc_id) != sentence.doc_id:
+            copied.add(i)
+    return copied
 
 
 def _listed_wordings(facts: list[CorroboratedFact]) -> dict[str, list[str]]:
