@@ -19,19 +19,22 @@ TEXTS = {"a": ["The river rose four metres in one hour near the Bilyi Kamin dam.
 VECTORS = [[0.5, 0.85, 0], [1, 0.3, 0.1], [1, 0, 0], [1, 0.01, 0]]
 
 
-def _event(texts: dict[str, list[str]], vectors: list[list[float]] = VECTORS):
+def _event(texts: dict[str, list[str]], vectors: list[list[float]] = VECTORS,
+           outlet: str | None = None):
+    """The event's alignment and documents; `outlet`: every article's outlet."""
     sentences, documents = [], []
     for doc_id, lines in texts.items():
         doc_sentences = [Sentence(doc_id=doc_id, index=i, start=0, end=len(t), text=t)
                          for i, t in enumerate(lines)]
         sentences += doc_sentences
         documents.append(AnnotatedDocument(
-            article=Article(id=doc_id, body=" ".join(lines)), sentences=doc_sentences,
+            article=Article(id=doc_id, body=" ".join(lines), source=outlet),
+            sentences=doc_sentences,
             entities=[EntityMention(text="X", label="GPE", sentence=i, start=0, end=1)
                       for i in range(len(lines))]))
     unit = np.array(vectors, dtype=np.float32)
     unit /= np.linalg.norm(unit, axis=1, keepdims=True)
-    return align(sentences, unit), documents
+    return align(sentences, unit, outlets=dict.fromkeys(texts, outlet)), documents
 
 
 def test_only_unmatched_salient_statements_are_unique():
@@ -63,18 +66,6 @@ def test_a_sentence_two_versions_of_one_story_share_is_listed_once():
                    "Rescue teams evacuated the villages overnight while the water kept rising."],
              "b": ["The river rose four metres in one hour near the Bilyi Kamin dam.",
                    "The regional governor will visit the valley on Friday."]}
-    sentences, documents = [], []
-    for doc_id, lines in texts.items():
-        doc_sentences = [Sentence(doc_id=doc_id, index=i, start=0, end=len(t), text=t)
-                         for i, t in enumerate(lines)]
-        sentences += doc_sentences
-        documents.append(AnnotatedDocument(
-            article=Article(id=doc_id, body=" ".join(lines), source="Valley Wire"),
-            sentences=doc_sentences,
-            entities=[EntityMention(text="X", label="GPE", sentence=i, start=0, end=1)
-                      for i in range(len(lines))]))
-    unit = np.array([[1, 0.2, 0], [1, 0, 0.1], [1, 0.2, 0], [1, 0.1, 0.1]], dtype=np.float32)
-    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
-    alignment = align(sentences, unit, outlets={"a": "Valley Wire", "b": "Valley Wire"})
-    facts = unique_facts(alignment, documents)
+    vectors = [[1, 0.2, 0], [1, 0, 0.1], [1, 0.2, 0], [1, 0.1, 0.1]]
+    facts = unique_facts(*_event(texts, vectors, outlet="Valley Wire"))
     assert [f.text for f in facts].count(texts["a"][0]) == 1
