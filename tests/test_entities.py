@@ -556,3 +556,9 @@ def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_name():
                     "for their proposal, it's just a joke.\u201d")
     names = [m.text for m in find_mentions(doc) if m.label == "PERSON"]
     assert "Said Porter" not in names and "Porter" in names
+
+
+def test_a_wires_initials_are_not_another_names():
+    entities = merge_entities([_doc("a", [("AP", "ORG"), ("Asia-Pacific", "LOC")]),
+                               _doc("b", [("Asia-Pacific", "LOC")])])
+    assert _entity_with(entities, "AP") is not _entity_with(entities, "Asia-Pacific")

@@ -787,6 +787,11 @@ def _initials(tokens: list[str]) -> str:
     return "".join(t[0] for t in tokens if t not in ACRONYM_STOPWORDS)
 
 
+# News agencies known by their initials ("AP", "AFP", "UPI"): the initials of another name
+# ("Asia-Pacific") are not theirs.
+_WIRE_CODES = frozenset(fold(name) for name in lang.WIRE_SERVICES if name.isupper())
+
+
 def _merge_acronyms(groups: dict[str, _Group], label_of: dict[str, str],
                     uf: _UnionFind) -> dict[str, list[str]]:
     """UN -> United Nations, when the initials fit exactly one cluster of spelled-out names.
@@ -797,8 +802,8 @@ def _merge_acronyms(groups: dict[str, _Group], label_of: dict[str, str],
     spelled = [g for g in groups.values() if len(g.tokens) >= 2
                and _family(label_of[g.key]) != "norp"]
     for group in groups.values():
-        if not _is_acronym_group(group):
-            continue
+        if not _is_acronym_group(group) or group.key in _WIRE_CODES:
+            continue  # "AP" is the wire, not the initials of "Asia-Pacific"
         # the tagger takes an unfamiliar company for a person ("Nusa Rintang Ferries"), and an
         # unfamiliar acronym too ("KBRFS"); three initials or more are rarely a person's, two
         # often are ("AP" / "Anna Petrova")
@@ -877,6 +882,8 @@ def _merge_acronyms_inside(groups: dict[str, _Group], label_of: dict[str, str],
     the other writes as its initials."""
     names = [g for k, g in groups.items() if _family(label_of[k]) not in {"person", "norp"}]
     for short in names:
+        if short.key in _WIRE_CODES:
+            continue  # "AP" alone is the wire
         for n, token in enumerate(short.tokens):
             if not any(_ACRONYM.fullmatch(w) for v in short.variants
                        for w in v.replace("-", " ").split() if w.lower() == token):
