@@ -74,10 +74,10 @@ _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _MONTH_WORDS = lang.MONTH_WORDS
 # Auxiliaries that put a clause after its telling: future and the modals of what is not yet
 # done ('said it would publish a report on Friday', 'the launch could come on Friday').
-_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might",
+FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might",
                        "should", "must", "can", "ca"}
 # With "have", a modal looks back: 'should have reached the site on Monday'.
-_LOOK_BACK_MODALS = _FUTURE_AUXILIARIES - {"will", "'ll", "shall", "wo"}
+_LOOK_BACK_MODALS = FUTURE_AUXILIARIES - {"will", "'ll", "shall", "wo"}
 _NEXT_WORDS = {"next", "coming"}
 _PAST_WORDS = {"last", "past"}
 # A date after these prepositions lies before the clause's time ('closed since Tuesday').
@@ -396,7 +396,7 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
 
 
 def _has_future_auxiliary(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUXILIARIES
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES
                for c in verb.children)
 
 

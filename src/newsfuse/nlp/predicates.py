@@ -13,7 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from newsfuse.model import Predicate, Sentence
-from newsfuse.nlp.dates import INTENT_VERBS
+from newsfuse.nlp.dates import FUTURE_AUXILIARIES, INTENT_VERBS
 
 # Verbs that carry no content of their own: their polarity is the polarity of their
 # complement ("was not a cyberattack" denies the cyberattack, not being).
@@ -82,9 +82,6 @@ def _predicate(token: Token) -> tuple[str, bool, str | None, str | None] | None:
 
 # Infinitives climbed to the verb whose time they share ("expected to meet to elect").
 MAX_INFINITIVE_HOPS = 3
-# Auxiliaries of what is not (yet) done: the future, the conditional, the modals.
-_AHEAD_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might",
-                      "should", "must", "can", "ca"}
 # Verbs whose infinitive tells what is planned, expected or threatened, not done: the date
 # reader's verbs of intent, and those of an attempt or a refusal ("failed to pass").
 _INTENT = INTENT_VERBS | {"likely", "try", "attempt", "propose", "offer", "refuse", "fail"}
@@ -96,7 +93,8 @@ def _time(verb: Token, depth: int = 0) -> str:
     offer', 'is expected to elect'), else ''. A verb told as done is not supported by one
     told as ahead: a story written before a vote only forecasts it."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _AHEAD_AUXILIARIES for a in auxiliaries) or _intended(verb):
+    # the auxiliaries of what is not (yet) done: the future, the conditional, the modals
+    if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries) or _intended(verb):
         return "" if any(a.lemma_ == "have" for a in auxiliaries) else "ahead"
     if any(a.lower_ == "to" for a in auxiliaries) and verb.head is not verb \
             and verb.head.pos_ in ("VERB", "AUX") and depth < MAX_INFINITIVE_HOPS:
