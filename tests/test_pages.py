@@ -85,6 +85,9 @@ def test_non_article_pages_are_named_with_a_reason(kind):
     with pytest.raises(NotAnArticle) as raised:
         clean(Article(id=kind, raw=NON_ARTICLES[kind]))
     assert raised.value.reason and kind in str(raised.value)
+    # what was read and judged stays with the verdict, so it can be checked
+    body = raised.value.body
+    assert body.split() and set(body.split()) <= set(NON_ARTICLES[kind].split())
 
 
 def test_gallery_of_captions_is_not_an_article():

@@ -47,8 +47,10 @@ class NotAnArticle(NoArticleText):
     """The page has text, but of a kind that is no news article (see `clean.pages`): it is
     reported with the reason, like unreadable input, and takes no part in the analysis."""
 
-    def __init__(self, item: str, reason: str):
+    def __init__(self, item: str, reason: str, body: str = ""):
         self.reason = reason
+        # the text that was read and judged: the verdict can be checked against it
+        self.body = body
         super().__init__(item, f"not a news article ({reason}): {item}")
 
 
@@ -170,13 +172,14 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         body, removed = _only_what_was_removed(body, removed, "heading")
         if _list_page(body, removed):
             raise NotAnArticle(article.path or article.id,
-                               "list page (short lines, hardly a sentence)")
+                               "list page (short lines, hardly a sentence)", body)
     # a photo story given as one line of JSONL, its story told in the captions: the gallery
     # rule removes a gallery strip from a page that has a story elsewhere
     body, removed = _only_what_was_removed(body, removed, "gallery")
     if not _is_article_text(body, article.format):
         if is_gallery("", removed):
-            raise NotAnArticle(article.path or article.id, "photo gallery (captions only)")
+            raise NotAnArticle(article.path or article.id, "photo gallery (captions only)",
+                               body)
         raise NoArticleText(article.path or article.id)
     # the reader may have taken a text's first line for its title: the page opens there
     title = updates.get("title", article.title)
@@ -184,7 +187,7 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         updates["title"] = shown
     reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
     if reason is not None:
-        raise NotAnArticle(article.path or article.id, reason)
+        raise NotAnArticle(article.path or article.id, reason, body)
     if not updates.get("source", article.source) and (
             wire := wire_credit(body) or byline_wire(removed)):
         updates["source"] = wire  # no outlet given: the wire the story comes from
