@@ -244,3 +244,33 @@ def test_zero_width_spaces_inside_words_are_dropped_from_title_and_body():
     assert article.title == "The Harbour Singers won"
     assert "The Harbour Singers, a choir" in article.body
     assert not any(ch in article.body for ch in "\u200b\u2060\ufeff")
+
+
+def test_a_desk_byline_is_neither_title_nor_body():
+    from newsfuse.ingest.text import parse_text
+
+    raw = ("Port Ellis Daily Staff\n\nAll 112 passengers of the ferry were rescued on Monday "
+           "after it struck a reef off Tolvik, the coastguard said.\n\nDivers will inspect the "
+           "hull on Tuesday, the ferry's owner said.")
+    article = parse_text("desk", raw)
+    assert article.title != "Port Ellis Daily Staff"
+    body = clean(article).body
+    assert "Daily Staff" not in body and body.startswith("All 112 passengers")
+    # staff as the subject of a story's sentence is no byline
+    assert "Hospital staff" in clean(Article(id="staff", raw=raw.replace(
+        "Port Ellis Daily Staff", "Hospital staff were praised for the rescue."))).body
+
+
+def test_a_quoted_section_heading_is_no_quote():
+    raw = ("Port Ellis harbour inquiry reports\n\n"
+           "The inquiry into the collapse of the Port Ellis harbour wall reported on Monday, "
+           "finding that inspections had been skipped for six years.\n\n"
+           "‘A failure of oversight’\n\n"
+           "The report's authors said the port authority had ignored three warnings from "
+           "engineers.\n\n"
+           "“We will rebuild.”\n\n"
+           "The mayor, Ana Ruiz, said repairs would start in May.")
+    article = clean(Article(id="inquiry", raw=raw))
+    assert "A failure of oversight" not in article.body
+    assert any(b.reason == "heading" and "oversight" in b.text for b in article.removed)
+    assert "“We will rebuild.”" in article.body  # a quoted paragraph ends its sentence

@@ -562,3 +562,18 @@ def test_a_wires_initials_are_not_another_names():
     entities = merge_entities([_doc("a", [("AP", "ORG"), ("Asia-Pacific", "LOC")]),
                                _doc("b", [("Asia-Pacific", "LOC")])])
     assert _entity_with(entities, "AP") is not _entity_with(entities, "Asia-Pacific")
+
+
+def test_a_role_in_lower_case_before_a_name_is_cut_from_the_person():
+    from spacy.tokens import Span
+
+    from newsfuse.nlp.entities import find_mentions
+
+    doc = get_nlp()("In Kessin, iReporter Jonas Ekdahl said he had lost power overnight.")
+    start = next(t.i for t in doc if t.text == "iReporter")
+    # the small model sometimes reads the role into the name: "iReporter Jason Asselin"
+    doc.ents = [Span(doc, start, start + 3, label="PERSON")]
+    assert [(m.text, m.label) for m in find_mentions(doc)] == [("Jonas Ekdahl", "PERSON")]
+    doc = get_nlp()("Alain de Vries said he had lost power overnight.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    assert [m.text for m in find_mentions(doc)] == ["Alain de Vries"]

@@ -595,3 +595,4 @@ def test_a_role_with_a_noun_before_it_is_only_someone_described_so():
                  "Opposition leader Ines Varga was unsatisfied. \"It should be easy for them to "
                  "say so,\" the opposition leader said in a statement.")
     assert _pairs(described)[-1][0] == "Ines Varga"
+

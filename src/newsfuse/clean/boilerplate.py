@@ -202,6 +202,13 @@ MAX_PAYWALL_WORDS = 80
 # quote", "Click to tweet"). The words are the article's own, said once in its body.
 PULL_QUOTE = _rx(r"[”\"]\s*(?:share|tweet) this (?:quote|quotation)\s*$",
                  r"^[“\"].{0,300}\bclick to tweet\s*$")
+# A section heading made of a quotation ("'This could easily be a composite profile'", Bloomberg's
+# "‘Chronic Problem’"): a short line that is one quotation, closed without a full stop. A quoted
+# paragraph ends its sentence ("“We will rebuild.”") or names its speaker. Full-web Multi-News
+# pages (all 80 clusters): 12 such lines, all section headings; taken for quotes, they got the
+# speakers of the paragraphs around them.
+QUOTED_HEADING = re.compile(r"""^['"“‘][^'"“”‘’]{2,120}[^.!?,;:'"“”‘’\s]['"”’]$""")
+MAX_QUOTED_HEADING_WORDS = 12
 # A gallery set in one line: each caption ends with its counter ("... Hide Caption 3 of 30").
 GALLERY_COUNTER = re.compile(r"\b(?:hide|show|expand|close) caption \d+ of \d+\b|"
                              r"\b(?:photo|image|picture|slide) \d+ of \d+\b", re.IGNORECASE)
@@ -267,6 +274,11 @@ BYLINE = re.compile(
     r"^(?i:by|posted by|published by|written by|words by|publicado por|von|par|di|door)\s*:?\s+"
     rf"{_NAME}(?:\s*(?:,|and|&|\||/)\s*{_NAME})*$"
 )
+# A desk signing for its writers: "CTVNews.ca Staff", "CNN Wire Staff", "Reuters Staff Writer";
+# case-sensitive like BYLINE (the outlet's name is capitalised): "Hospital staff" is a phrase.
+STAFF_BYLINE = re.compile(
+    r"^(?:By\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s+(?:Wire\s+)?Staff"
+    r"(?:\s+(?:Writer|Reporter)s?)?$")
 # Publication stamps: "Updated at 1:23 p.m.", "05/10/2018 - Publicado por: ... - Tags: ...".
 STAMP = _rx(
     r"^(?:updated|published|posted|last (?:updated|modified)|first published)\b\s*(?:on|at)?\s*:?"
@@ -441,10 +453,12 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("markup", _short_match(LEAKED_ATTRIBUTE, MAX_BARE_CAPTION_WORDS)),
     Rule("contact", _short_match(CONTACT, 1)),
     Rule("byline", _short_match(BYLINE, MAX_CREDIT_WORDS * 2)),
+    Rule("byline", _short_match(STAFF_BYLINE, MAX_CREDIT_WORDS)),
     Rule("byline", _short_match(STAMP, MAX_WIDGET_WORDS)),
     Rule("caption", _is_caption),
     Rule("gallery", _is_gallery_line),
     Rule("pull-quote", _short_match(PULL_QUOTE, MAX_CAPTION_WORDS)),
+    Rule("heading", _short_match(QUOTED_HEADING, MAX_QUOTED_HEADING_WORDS)),
     Rule("video-caption", _is_video_caption),
 )
 

@@ -247,6 +247,12 @@ _DASHES = {"-", "–", "—"}
 _AGENCY_AFTER = re.compile(lang.agency_pattern(), re.IGNORECASE)
 
 
+def _descriptor_before_name(word: str) -> bool:
+    """A word in lower case that is no name particle ("de", "van", "al", "bin"): a name starts
+    with a capital, so the word describes the person ("iReporter", "blogger")."""
+    return word[:1].islower() and (len(word) > 4 or any(c.isupper() for c in word[1:]))
+
+
 def _clean_span(span: Span, body: str) -> Mention | None:
     doc = span.doc
     if any(t.is_space or "\n" in t.text for t in span):
@@ -290,6 +296,8 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         label = "PERSON"  # 'Mum Fatoumata Diallo' tagged ORG whole: a title, then a person
     if label == "PERSON":
         first = after_titles(doc, first, end)
+        while end - first > 1 and _descriptor_before_name(doc[first].text):
+            first += 1  # "iReporter Jason Asselin": a role in lower case, then the name
         while end - first > 1 and doc[end - 1].like_num:
             end -= 1  # "give Rich 2 doses": a count after a name (not "Channel 4", an ORG)
     if first >= end:
