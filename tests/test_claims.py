@@ -566,3 +566,11 @@ def test_how_much_a_figure_moved_is_a_change_not_its_level(text, aspects):
 def test_what_is_needed_is_a_threshold_not_a_count_of_what_happened(text, aspect):
     found = [c for c in claims(text) if c.quantity.kind == "count"]
     assert found[-1].quantity.aspect == aspect
+
+
+def test_an_amount_named_as_such_measures_what_it_is_paid_in():
+    found = claims("The market generated the equivalent of $3.4 million in sales and "
+                   "$80,000 in commissions, investigators wrote.")
+    by_value = {f.value: f.quantity for f in found}
+    assert by_value[3_400_000].noun == "sale"
+    assert by_value[80_000].noun == "commission"

@@ -596,3 +596,12 @@ def test_a_role_with_a_noun_before_it_is_only_someone_described_so():
                  "say so,\" the opposition leader said in a statement.")
     assert _pairs(described)[-1][0] == "Ines Varga"
 
+
+
+def test_a_clause_the_parse_hangs_on_a_quote_keeps_its_subject_in_focus():
+    body = ("Tomas Keller studied engineering in Lindau before he moved to Drava.\n\n"
+            "Last year he made a film with his friend Jonas Ekdahl. Ekdahl, speaking to a local "
+            "paper, was adamant about his friend's innocence: \"I don't know how they got Tomas "
+            "wrapped into this, but I'm sure it's not him,\" he said.")
+    assert ("Jonas Ekdahl", "I don't know how they got Tomas wrapped into this, but I'm sure "
+            "it's not him") in _pairs(body)

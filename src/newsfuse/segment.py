@@ -99,3 +99,14 @@ def _extend_closing_quotes(paragraph: str, spans: list[tuple[int, int]]) -> list
         if start < end:
             fixed.append((start, end))
     return fixed
+
+
+# A sentence that opens on a pronoun or a connective refers to one before it.
+_LEANS_BACK = re.compile(r"^[\"“'‘(]*(?:he|she|it|they|this|that|these|those|his|her|its|their|"
+                         r"but|and|so|yet|also|however|meanwhile|still)\b", re.IGNORECASE)
+
+
+def leans_back(text: str) -> bool:
+    """The sentence leans on one before it ("He said ...", "But the eviction ..."): it does not
+    read on its own."""
+    return _LEANS_BACK.match(text) is not None

@@ -1020,6 +1020,14 @@ def _last_person_before(doc: Doc, index: int) -> str | None:
     return people[-1].text if people else None
 
 
+# Nouns that name an amount as such, not what it is paid in or for: what the amount measures is
+# the noun after it ("a total of $5 million in damages", "the equivalent of $1.2 billion in
+# sales"; the sources of a real full-web cluster gave "$1.2 billion in sales" and "over $1.6
+# billion in sales", and the first was taken as a rival to nothing).
+_AMOUNT_NOUNS = {"equivalent", "total", "sum", "amount", "value", "worth", "tune", "figure",
+                 "estimate"}
+
+
 def _amount_noun(anchor: Token, inside: set[int]) -> Token | None:
     """What an amount is paid in or for: '$41 million in stock awards', '£780,000 in bribes'."""
     for token in (anchor, *anchor.children):
@@ -1217,8 +1225,9 @@ def _noun_and_verb(reading: _Reading, inside: set[int]) -> tuple[Token | None, T
     """The noun a figure counts or belongs to, and the verb that governs it."""
     noun = reading.noun if reading.noun is not None and reading.kind != "age" \
         else _governing_noun(reading.anchor, inside)
-    if noun is None and reading.kind == "money":
-        noun = _amount_noun(reading.anchor, inside)
+    if reading.kind == "money" and (noun is None or noun.lemma_.lower() in _AMOUNT_NOUNS):
+        # "the Bitcoin equivalent of $1.2 billion in sales": sales, not the equivalent
+        noun = _amount_noun(reading.anchor, inside) or noun
     return noun, _governing_verb(noun if noun is not None else reading.anchor)
 
 

@@ -1107,7 +1107,7 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
     for mention in context.people:
         if lookback <= mention.start and mention.end <= offset:
             token = context.doc[mention.end_token - 1]
-            reported = _in_reported_speech(token)
+            reported = _in_reported_speech(token, context.quoted)
             # the subject of a main clause, not of a subordinate one ("..., he said, before
             # Stephanopoulos moved on": the interviewer is not who speaks next)
             # (the subject of a relative clause is not in focus: in "said Halima Said, whose
@@ -1288,12 +1288,15 @@ def _unlabelled_people(context: _Article, start: int, end: int) -> list[tuple[bo
     return found
 
 
-def _in_reported_speech(token: Token) -> bool:
+def _in_reported_speech(token: Token, quoted: set[int] | frozenset[int] = frozenset()) -> bool:
     """Inside what a speech verb reports, however deep: in 'Moult said the brigade would go
-    on, as Pell would have wanted' Pell is part of what Moult said."""
+    on, as Pell would have wanted' Pell is part of what Moult said. A clause outside a
+    quotation that the parse hangs on a verb inside it (`quoted`: the quotations' tokens) is
+    not reported by it: in 'Pinnell was adamant: "I don't know ...," he said', "was" under the
+    quote's "know" is a misparse, and Pinnell is who speaks."""
     node = token.head
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if node.head.i == node.i:
+        if node.head.i == node.i or (node.i in quoted and token.i not in quoted):
             return False
         if node.dep_ == "ccomp" and _is_speech_verb(node.head):
             return True

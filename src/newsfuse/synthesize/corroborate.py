@@ -10,6 +10,7 @@ import numpy as np
 from newsfuse.align import Alignment, figures_of
 from newsfuse.model import CorroboratedFact
 from newsfuse.script import word_count
+from newsfuse.segment import leans_back
 from newsfuse.synthesize.conflicts import Agreement
 
 # Fragments shorter than this ("He said.", datelines) are not facts worth listing.
@@ -200,7 +201,19 @@ def _reads_as_statement(text: str) -> bool:
     stripped = text.strip()
     if not stripped or stripped.endswith(("?", ":")) or stripped[0] in "—–-":
         return False
+    if _in_capitals(stripped):
+        return False  # a broadcast's transcript in capitals: "THAT FATHER WENT BEFORE A JUDGE"
     return stripped.count('"') % 2 == 0 and stripped.count("“") == stripped.count("”")
+
+
+# Share of a sentence's letters in capitals above which it is set in capitals throughout.
+CAPITALS_SHARE = 0.8
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_FACT_WORDS * 3 \
+        and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
 
 
 def _reads_alone(text: str) -> bool:
@@ -275,12 +288,12 @@ def _same_fact(alignment: Alignment, candidate: _Candidate, other: _Candidate) -
 
 def _wording(alignment: Alignment, candidate: _Candidate,
              excluded: set[tuple[str, int]]) -> tuple[str, dict[str, int]] | None:
-    """The member sentence other sources state most fully, the fact's own sentence first (when
-    the fact is a whole sentence), then the shortest: the wording that puts the least
-    unconfirmed detail beside the fact. Only a sentence whose figures two voices of the fact
-    give can be its wording (a live blog's "09:38 Travel: Buses are replacing trams ..." is
-    not what the others say: its clock time would leave one source); failing that, the
-    fact's own clause when the parse made it."""
+    """The member sentence other sources state most fully, then one that reads on its own,
+    the fact's own sentence first (when the fact is a whole sentence), then the shortest: the
+    wording that puts the least unconfirmed detail beside the fact. Only a sentence whose
+    figures two voices of the fact give can be its wording (a live blog's "09:38 Travel: Buses
+    are replacing trams ..." is not what the others say: its clock time would leave one
+    source); failing that, the fact's own clause when the parse made it."""
     part = alignment.parts[candidate.part]
     shown = [i for i in candidate.members.values()
              if (alignment.sentences[i].doc_id, alignment.sentences[i].index) not in excluded
@@ -289,8 +302,9 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     share = {i: alignment.confirmed_share(i) for i in shown}
     # the fact's own sentence is its best wording when the fact is that whole sentence
     own = part.sentence if part.whole else -1
-    ranked = sorted(shown, key=lambda i: (-share[i], i != own, len(alignment.sentences[i].text),
-                                          i))
+    # among those, one that reads on its own: "He will nominate ..." leaves the reader asking who
+    ranked = sorted(shown, key=lambda i: (-share[i], leans_back(alignment.sentences[i].text),
+                                          i != own, len(alignment.sentences[i].text), i))
     # another sentence only as fully confirmed as the first: a less confirmed one says more
     # than the sources share
     for i in ranked:

@@ -22,6 +22,7 @@ from newsfuse.model import (
 from newsfuse.nlp.embed import KnownVectors, get_embedder
 from newsfuse.nlp.entities import alias_index, merge_entities, name_key
 from newsfuse.script import word_count
+from newsfuse.segment import leans_back
 from newsfuse.synthesize.conflicts import Agreement, compare_figures, distinctive_figures
 from newsfuse.synthesize.corroborate import corroborated_facts, echoed_figures
 from newsfuse.synthesize.summary import get_summarizer
@@ -158,7 +159,7 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
     # ago"), among those that read on their own ("He said: ...", "But the eviction had not
     # happened ..." lean on a sentence before them)
     text = _nearest_the_ledes(summary, alignment) \
-        or next((s.text for s in summary if not _leans_back(s.text)), summary[0].text)
+        or next((s.text for s in summary if not leans_back(s.text)), summary[0].text)
     words = _WIRE_DATELINE.sub("", text, count=1).split()
     return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
 
@@ -169,23 +170,16 @@ def _nearest_the_ledes(summary: list[SummarySentence], alignment: Alignment | No
         return None
     ledes = [i for i, s in enumerate(alignment.sentences) if s.index == 0]
     rows = {s.text: i for i, s in enumerate(alignment.sentences)}
-    candidates = [s.text for s in summary if s.text in rows and not _leans_back(s.text)]
+    candidates = [s.text for s in summary if s.text in rows and not leans_back(s.text)]
     if not ledes or not candidates or len(alignment.embeddings) != len(alignment.sentences):
         return None
     centre = alignment.embeddings[ledes].mean(axis=0)
     return max(candidates, key=lambda text: float(alignment.embeddings[rows[text]] @ centre))
 
 
-# A sentence that opens on a pronoun or a connective refers to one before it.
-_LEANS_BACK = re.compile(r"^[\"“'‘(]*(?:he|she|it|they|this|that|these|those|his|her|its|their|"
-                         r"but|and|so|yet|also|however|meanwhile|still)\b", re.IGNORECASE)
 # "Atlanta ( cnn ) sixteen postal workers ...": a dateline glued to a one-line page's lead.
 _WIRE_DATELINE = re.compile(r"^[^()]{1,40}\(\s*(?:cnn|ap|reuters|afp|upi)\s*\)\s*[-–—]*\s*",
                             re.IGNORECASE)
-
-
-def _leans_back(text: str) -> bool:
-    return _LEANS_BACK.match(text) is not None
 
 
 def _reads_as_headline(title: str) -> bool:

@@ -1,0 +1,35 @@
+"""How a corroborated fact is worded: invented articles, the real parse and MiniLM vectors."""
+
+import datetime as dt
+
+from newsfuse.api import analyze
+from newsfuse.model import Article
+
+DAY = dt.date(2031, 2, 17)
+
+
+def facts(bodies: dict[str, str]) -> list[str]:
+    found = analyze([Article(id=k, source=f"Outlet {k}", body=v, published=DAY)
+                     for k, v in bodies.items()]).corroborated
+    return [f.text for f in found if len(f.sources) >= 2]
+
+
+def test_a_wording_that_reads_on_its_own_is_shown_before_one_opening_on_a_pronoun():
+    shown = facts({
+        "a": "Ana Ruiz will nominate the banker Tomas Keller as ambassador to Norland.\n\n"
+             "The Senate must confirm the choice before the summer recess.",
+        "b": "The president-elect made her choice on Friday.\n\n"
+             "She will nominate Tomas Keller as ambassador to Norland.",
+    })
+    assert any("Tomas Keller" in text for text in shown)
+    assert not any(text.startswith("She ") for text in shown)
+
+
+def test_a_sentence_set_in_capitals_is_no_wording_of_a_fact():
+    shown = facts({
+        "a": "POLICE SAY THE FERRY STRUCK A REEF OFF TOLVIK AND ALL 112 PASSENGERS WERE RESCUED "
+             "BY THE COASTGUARD.\n\nThe owner said divers would inspect the hull.",
+        "b": "The ferry struck a reef off Tolvik on Monday and the coastguard rescued all 112 "
+             "passengers, police said.",
+    })
+    assert shown and not any(text.isupper() for text in shown)
