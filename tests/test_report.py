@@ -56,6 +56,11 @@ def test_without_headlines_the_title_is_a_summary_sentence_that_reads_alone():
                                "night on Sunday.", sources=["b"])]
     assert event_title([], None, summary) == (
         "a ferry pilot swam across the harbour at night on Sunday.")
+    # a wire story's place dateline opens its lead, not the event's title
+    summary[1] = SummarySentence(text="KESSIN — A ferry pilot swam across the harbour at night "
+                                 "on Sunday.", sources=["b"])
+    assert event_title([], None, summary) == (
+        "A ferry pilot swam across the harbour at night on Sunday.")
 
 
 def test_without_headlines_the_title_is_the_summary_sentence_nearest_the_ledes():

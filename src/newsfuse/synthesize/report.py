@@ -160,7 +160,7 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
     # happened ..." lean on a sentence before them)
     text = _nearest_the_ledes(summary, alignment) \
         or next((s.text for s in summary if not leans_back(s.text)), summary[0].text)
-    words = _WIRE_DATELINE.sub("", text, count=1).split()
+    words = _PLACE_DATELINE.sub("", _WIRE_DATELINE.sub("", text, count=1), count=1).split()
     return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
 
 
@@ -177,9 +177,13 @@ def _nearest_the_ledes(summary: list[SummarySentence], alignment: Alignment | No
     return max(candidates, key=lambda text: float(alignment.embeddings[rows[text]] @ centre))
 
 
-# "Atlanta ( cnn ) sixteen postal workers ...": a dateline glued to a one-line page's lead.
+# "Atlanta ( cnn ) sixteen postal workers ...": a dateline glued to a one-line page's lead; and
+# "INDIANAPOLIS — Mark Herzlich knows ...": a place in capitals and a dash open a wire story's
+# lead, and a title has no room for them.
 _WIRE_DATELINE = re.compile(r"^[^()]{1,40}\(\s*(?:cnn|ap|reuters|afp|upi)\s*\)\s*[-–—]*\s*",
                             re.IGNORECASE)
+_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{0,30})?"
+                             r"\s+[—–-]+\s+")
 
 
 def _reads_as_headline(title: str) -> bool:
