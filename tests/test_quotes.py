@@ -605,3 +605,18 @@ def test_a_clause_the_parse_hangs_on_a_quote_keeps_its_subject_in_focus():
             "wrapped into this, but I'm sure it's not him,\" he said.")
     assert ("Jonas Ekdahl", "I don't know how they got Tomas wrapped into this, but I'm sure "
             "it's not him") in _pairs(body)
+
+
+def test_a_name_set_beside_the_subjects_name_does_not_take_its_quote():
+    body = ("Ines Albrecht took over from Prosecutor Tomas Keller in 2001.\n\nFormer county "
+            "prosecutor Jonas Ekdahl, one of a number of consultants on the case brought in "
+            "early on by the county prosecutor at the time, Keller, told the station he was "
+            "confounded by the decision. \"This is craziness,\" he said.")
+    assert ("Jonas Ekdahl", "This is craziness") in _pairs(body)
+
+
+def test_a_quotation_that_is_its_whole_line_is_a_heading_not_a_quote():
+    body = ("Tomas Keller, the inspector, said the wall had not been checked for six years.\n\n"
+            "'A failure of oversight'\n\n"
+            "The report's authors said the port authority had ignored three warnings.")
+    assert not any("oversight" in text for _, text in _pairs(body))

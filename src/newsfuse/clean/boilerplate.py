@@ -206,7 +206,8 @@ PULL_QUOTE = _rx(r"[”\"]\s*(?:share|tweet) this (?:quote|quotation)\s*$",
 # "‘Chronic Problem’"): a short line that is one quotation, closed without a full stop. A quoted
 # paragraph ends its sentence ("“We will rebuild.”") or names its speaker. Full-web Multi-News
 # pages (all 80 clusters): 12 such lines, all section headings; taken for quotes, they got the
-# speakers of the paragraphs around them.
+# speakers of the paragraphs around them. A guess for text only: in HTML the page marks its
+# headings, and the article's text keeps them (scrapinghub's gold bodies do).
 QUOTED_HEADING = re.compile(r"""^['"“‘][^'"“”‘’]{2,120}[^.!?,;:'"“”‘’\s]['"”’]$""")
 MAX_QUOTED_HEADING_WORDS = 12
 # A gallery set in one line: each caption ends with its counter ("... Hide Caption 3 of 30").
@@ -458,7 +459,6 @@ HTML_RULES: tuple[Rule, ...] = (
     Rule("caption", _is_caption),
     Rule("gallery", _is_gallery_line),
     Rule("pull-quote", _short_match(PULL_QUOTE, MAX_CAPTION_WORDS)),
-    Rule("heading", _short_match(QUOTED_HEADING, MAX_QUOTED_HEADING_WORDS)),
     Rule("video-caption", _is_video_caption),
 )
 
@@ -468,7 +468,8 @@ def text_rules(max_heading_words: int = MAX_HEADING_WORDS) -> tuple[Rule, ...]:
 
     HTML extraction keeps these lines because trafilatura knows real headings and list items.
     """
-    guessed = [Rule("site-name", _is_outlet_name), Rule("debris", _is_debris)]
+    guessed = [Rule("site-name", _is_outlet_name), Rule("debris", _is_debris),
+               Rule("heading", _short_match(QUOTED_HEADING, MAX_QUOTED_HEADING_WORDS))]
     if max_heading_words > 0:
         guessed.append(Rule("heading", _heading_test(max_heading_words)))
     return HTML_RULES + tuple(guessed)

@@ -31,6 +31,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from newsfuse import lang
+from newsfuse.clean.boilerplate import QUOTED_HEADING
 from newsfuse.model import Article, Quote, Sentence
 from newsfuse.nlp import AGE_LOOKBACK_SENTENCES, antecedent, doc_text
 from newsfuse.nlp.entities import (
@@ -403,11 +404,23 @@ def extract_quotes(doc: Doc, sentences: list[Sentence], article: Article) -> lis
         return []
     context = _Article(doc, sentences, find_quote_spans(article.body))
     for span in context.spans:
+        if _is_heading(article.body, span):
+            continue
         if span.words >= MIN_QUOTE_WORDS and (quote := _attribute(context, span, context.found)):
             context.found.append(quote)
     found = sorted(context.found + _transcript_turns(context), key=lambda f: f.span.start)
     return [Quote(text=f.span.text, speaker=f.speaker, source=article.id, sentence=f.sentence)
             for f in _drop_repeats(found)]
+
+
+def _is_heading(body: str, span: QuoteSpan) -> bool:
+    """A quotation that is its whole line, closed without a full stop: a section heading made of
+    a quote ("'This could easily be a composite profile'"), which HTML keeps in the text (see
+    boilerplate.QUOTED_HEADING), not a quote of the paragraphs around it."""
+    line_start = body.rfind("\n", 0, span.start) + 1
+    line_end = body.find("\n", span.end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)].strip()
+    return line == body[span.start:span.end].strip() and bool(QUOTED_HEADING.match(line))
 
 
 # A turn of a broadcast transcript or an interview: a line opening with who speaks and a colon,
@@ -1107,6 +1120,8 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
     for mention in context.people:
         if lookback <= mention.start and mention.end <= offset:
             token = context.doc[mention.end_token - 1]
+            if _beside_a_name(context, token):
+                continue
             reported = _in_reported_speech(token, context.quoted)
             # the subject of a main clause, not of a subordinate one ("..., he said, before
             # Stephanopoulos moved on": the interviewer is not who speaks next)
@@ -1127,6 +1142,16 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
     agreeing = [c for c in candidates
                 if pronoun is None or context.genders.get(c[2], pronoun) == pronoun]
     return min(agreeing)[2] if agreeing else None
+
+
+def _beside_a_name(context: _Article, token: Token) -> bool:
+    """A name the parse sets beside another person's name ("Bob Grant, one of the consultants
+    brought in by the DA at the time, Hunter, told ..."): the sentence's subject is the first
+    name, and the second is no one the story turns to (a misparse, or the same person)."""
+    if token.dep_ != "appos":
+        return False
+    head = context.mention_of.get(token.head.i)
+    return head is not None and head.label == "PERSON" and head.end_token - 1 != token.i
 
 
 def _unnamed_speakers(context: _Article, start: int, end: int) -> list[tuple[bool, int, str]]:
