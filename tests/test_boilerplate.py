@@ -371,3 +371,20 @@ def test_a_sentence_that_opens_with_a_date_as_its_subject_stays():
     lines, _ = filter_lines(["March 9 2019 was the ferry's last crossing of the season."],
                             title="Ferry aground")
     assert lines == ["March 9 2019 was the ferry's last crossing of the season."]
+
+
+@pytest.mark.parametrize("line", [
+    "Ana Ruiz (lower right) was the only redhead in her family. (Photo furnished by: Ana Ruiz)",
+    "The old dam in 1961. (Photo courtesy of the Harbour Museum)",
+])
+def test_a_caption_credited_by_its_provider_is_a_caption(line):
+    assert classify(line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Tomas Keller (far left) was the only redhead in his family.",
+    "Harbour pilot Ana Ruiz talks to reporters before a meeting with the mayor (not pictured) "
+    "at the town hall in Port Ellis June 11, 2031.",
+])
+def test_a_line_placing_people_in_the_picture_is_a_caption(line):
+    assert classify(line) == "caption"

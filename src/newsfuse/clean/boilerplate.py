@@ -305,6 +305,10 @@ CAPTION = _rx(
     # people placed in the picture: "Ana Ruiz, left, greets ...", "..., second from right, ..."
     r",\s(?:far |second from |third from )?(?:left|right|center|centre|foreground|background)"
     r"(?:\s(?:left|right|center|centre))?,\s",
+    # ... or in brackets, and who is out of the frame: "Ana Ruiz (lower right) was ...", "a
+    # meeting with Eric Cantor (not pictured)" (full-web pages: 4 such lines, all captions)
+    r"\((?:far |lower |upper |top |bottom |second from )?(?:left|right|center|centre)\)",
+    r"\((?:not pictured|unseen|out of frame)\)",
     # a gallery's controls and labels in front of the caption: "View Slideshow ...", "Photo 3 of
     # 12 ...", "Image copyright X Image caption ..."
     r"^(?:view|open|launch|enlarge) (?:the )?(?:slideshow|gallery|photos?|images?)\b",
@@ -324,7 +328,9 @@ TWEET_EMBED = re.compile(
 # A caption ends with its credit: "(Photo by NAME / AFP)", "... [Name/Reuters]", "[AFP]".
 CAPTION_CREDIT = _rx(
     rf"\[[^\]]{{0,60}}\b{_AGENCY}\s*\]\s*$",
-    r"\((?:photo|image|picture|video|file photo|photograph)s?\s*(?:by\b|:|credit\b)[^()]*\)\s*$",
+    # "(Photo: Ana Ruiz, Coast Post)", "(Photo furnished by: Linda Ek)", "(Photo courtesy of ...)"
+    r"\((?:photo|image|picture|video|file photo|photograph)s?\s*"
+    r"(?:(?:furnished|provided|supplied|submitted)\s+)?(?:by\b|:|credit\b|courtesy\b)[^()]*\)\s*$",
 )
 # Credits that end a gallery caption but could end a short news item too, so they count on
 # captions of at most MAX_BARE_CAPTION_WORDS: a bracketed agency, alone or after the photographer
