@@ -574,3 +574,12 @@ def test_an_amount_named_as_such_measures_what_it_is_paid_in():
     by_value = {f.value: f.quantity for f in found}
     assert by_value[3_400_000].noun == "sale"
     assert by_value[80_000].noun == "commission"
+
+
+def test_pounds_that_weigh_are_a_weight_not_sterling():
+    found = {f.value: f.quantity for f in claims(
+        "Police described the suspect as 5-foot-4, 130 pounds, with dark hair. "
+        "She was fined 300 pounds by the court.")}
+    weight = next(q for v, q in found.items() if q.kind == "measure")
+    assert weight.unit != "GBP"
+    assert any(q.kind == "money" and q.unit == "GBP" for q in found.values())

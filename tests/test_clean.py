@@ -274,3 +274,11 @@ def test_a_quoted_section_heading_is_no_quote():
     assert "A failure of oversight" not in article.body
     assert any(b.reason == "heading" and "oversight" in b.text for b in article.removed)
     assert "“We will rebuild.”" in article.body  # a quoted paragraph ends its sentence
+
+
+def test_a_share_bar_set_one_button_a_line_gives_no_title():
+    from newsfuse.ingest.text import parse_text
+
+    raw = ("Play Facebook\n\nTwitter\n\nGoogle Plus\n\nThe harbour wall at Port Ellis collapsed "
+           "on Monday night, flooding the lower town, the coastguard said.\n\nNobody was hurt.")
+    assert parse_text("bar", raw).title != "Play Facebook"

@@ -421,6 +421,13 @@ def _is_video_caption(line: str) -> bool:
     return _words(line) <= MAX_VIDEO_CAPTION_WORDS and bool(VIDEO_CAPTION.search(line))
 
 
+def only_controls(line: str) -> bool:
+    """Every word of the line is a player's or a share bar's control ("Play Facebook", the first
+    of a bar set one button a line): no headline."""
+    words = _UI_TOKEN.findall(line.lower())
+    return bool(words) and all(word in UI_WORDS for word in words)
+
+
 def _is_ui_widget(line: str) -> bool:
     """A line holding a run of player or share controls (see UI_WORDS)."""
     if _words(line) > MAX_UI_LINE_WORDS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsfuse.clean.boilerplate import HTML_RULES, classify
+from newsfuse.clean.boilerplate import HTML_RULES, classify, only_controls
 from newsfuse.clean.reflow import reflow
 from newsfuse.lang import DATELINE_MONTH_PATTERN, DAY_PATTERN, MONTH_NUMBER, YEAR_PATTERN
 from newsfuse.model import Article
@@ -157,7 +157,7 @@ def _is_title(line: str, rest: str) -> bool:
     if words > MAX_STOPPED_TITLE_WORDS and _FULL_STOP_END.search(line):
         return False  # a lede paragraph, which the body must keep ("... has died, police say.")
     return (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and bool(rest.strip())
-            and classify(line, HTML_RULES) is None)
+            and classify(line, HTML_RULES) is None and not only_controls(line))
 
 
 def _parse_iso(value: str) -> dt.date | None:

@@ -390,7 +390,7 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             and doc[nxt.i + 1].lower_ in CURRENCY_WORDS:
         value, end = _scaled(doc, value, end)
         nxt = _next_word(doc, end)
-    if nxt is not None and nxt.lower_ in CURRENCY_WORDS:
+    if nxt is not None and nxt.lower_ in CURRENCY_WORDS and not _pounds_weighed(nxt):
         return _Reading(value, "money", CURRENCY_WORDS[nxt.lower_], start, nxt.i + 1,
                         anchor_of(doc[start:nxt.i + 1]))
     whose = _currency_of_country(doc, nxt)
@@ -424,6 +424,22 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension, factor)
             return _Reading(value, kind, name, start, end, anchor_of(doc[start:nxt.i + 1]))
     return _count(doc, run, value)
+
+
+# Words that make "pounds" a weight, not sterling: "weighs about 120 pounds", a suspect
+# "5-foot-4, 130 pounds" (a real full-web pair was compared as money).
+_WEIGHT_WORDS = {"weigh", "weight", "foot", "feet", "inch", "inches", "tall", "ounce", "ounces",
+                 "heavy", "heavier", "lighter", "overweight", "lose", "lost", "gain", "pound"}
+# a height as the tokenizer leaves it: "5-foot-4" -> "5", "-", "foot-4"; "6-foot"
+_HEIGHT = re.compile(r"\b(?:foot|feet)\b")
+
+
+def _pounds_weighed(word: Token) -> bool:
+    """ "pounds" in a sentence that weighs something (see _WEIGHT_WORDS)."""
+    if word.lower_ not in ("pound", "pounds"):
+        return False
+    return any(t.lemma_.lower() in _WEIGHT_WORDS and t.i != word.i or _HEIGHT.search(t.lower_)
+               for t in word.sent)
 
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3}
