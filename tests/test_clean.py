@@ -282,3 +282,11 @@ def test_a_share_bar_set_one_button_a_line_gives_no_title():
     raw = ("Play Facebook\n\nTwitter\n\nGoogle Plus\n\nThe harbour wall at Port Ellis collapsed "
            "on Monday night, flooding the lower town, the coastguard said.\n\nNobody was hurt.")
     assert parse_text("bar", raw).title != "Play Facebook"
+
+
+def test_two_sentences_run_together_get_their_space_back():
+    raw = ("Ferry aground off Tolvik\n\nThe ferry struck a reef on Monday, the coastguard "
+           "said.All 112 passengers were rescued by fishing boats.")
+    body = clean(Article(id="glued", raw=raw)).body
+    assert "said. All 112 passengers" in body
+    assert "U.S.A" in clean(Article(id="initials", raw=raw.replace("Monday", "U.S.A. Day"))).body

@@ -620,3 +620,20 @@ def test_a_quotation_that_is_its_whole_line_is_a_heading_not_a_quote():
             "'A failure of oversight'\n\n"
             "The report's authors said the port authority had ignored three warnings.")
     assert not any("oversight" in text for _, text in _pairs(body))
+
+
+
+def test_a_clause_before_a_quote_is_not_what_the_he_said_after_it_reports():
+    """The small parser hangs "Tomas reiterated ..." on the "said" after the quote, as if it
+    were what he said: its subject is who speaks, not a name inside reported speech."""
+    from newsfuse.nlp.quotes import _in_reported_speech
+
+    text = ("Tomas reiterated that sentiment in a statement about his future wife: \"This was "
+            "actually the best year of my life because I fell in love with my best friend,\" "
+            "he said.")
+    doc = get_nlp()(text)
+    quoted = {t.i for t in doc if text.index("\"") < t.idx < text.rindex("\"")}
+    tomas = doc[0]
+    assert tomas.head.dep_ == "ccomp" and tomas.head.head.lemma_ == "say"  # the misparse
+    assert _in_reported_speech(tomas)  # read without the quotation
+    assert not _in_reported_speech(tomas, quoted)

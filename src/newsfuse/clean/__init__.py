@@ -65,9 +65,17 @@ _BROKEN_CLOSING_QUOTE = "\ufffd?"
 _INVISIBLE = str.maketrans("", "", "\u200b\u2060\ufeff")
 
 
+# A sentence run into the next without its space ("... our source says.It does seem ..."): a
+# word in lower case, its full stop, and a capitalised word. 17 in the 80 full-web clusters,
+# all sentence ends; the parser read the next sentence as part of the first, and its subject
+# as reported speech.
+_GLUED_SENTENCE = re.compile(r"(?<=\b[a-z]{2})([a-z]*[.!?])(?=[A-Z][a-z])")
+
+
 def visible(text: str) -> str:
-    """`text` without the invisible marks that split a word for the parser."""
-    return text.translate(_INVISIBLE)
+    """`text` without the invisible marks that split a word for the parser, and with the space
+    put back between two sentences run together."""
+    return _GLUED_SENTENCE.sub(r"\1 ", text.translate(_INVISIBLE))
 
 
 def mend_quote_marks(text: str) -> str:

@@ -1324,7 +1324,10 @@ def _in_reported_speech(token: Token, quoted: set[int] | frozenset[int] = frozen
         if node.head.i == node.i or (node.i in quoted and token.i not in quoted):
             return False
         if node.dep_ == "ccomp" and _is_speech_verb(node.head):
-            return True
+            # 'Jesse reiterated it in a statement: "...," he said': the parse hangs the clause
+            # before a quotation on the verb after it; what "he said" reports is the quote
+            return not (quoted and node.i < node.head.i
+                        and any(i in quoted for i in range(node.i + 1, node.head.i)))
         node = node.head
     return False
 
