@@ -388,3 +388,14 @@ def test_a_caption_credited_by_its_provider_is_a_caption(line):
 ])
 def test_a_line_placing_people_in_the_picture_is_a_caption(line):
     assert classify(line) == "caption"
+
+
+def test_a_post_embedded_under_its_handle_is_removed_as_an_embed():
+    from newsfuse.clean.boilerplate import clean_lines
+
+    text = ("The harbour authority's account was hacked on Tuesday.\n@PortEllisHA\n"
+            "Port Ellis Harbour Authority Breaking: the harbour wall has collapsed\n"
+            "The authority said minutes later that the post was false.")
+    body, removed = clean_lines(text)
+    assert "wall has collapsed" not in body and "post was false" in body
+    assert [b.reason for b in removed] == ["tweet-embed", "tweet-embed"]

@@ -233,3 +233,15 @@ def test_what_has_not_happened_yet_is_no_proposition(text, unclaimed, claimed):
 ])
 def test_what_a_claim_or_rumour_holds_is_no_proposition(text, unclaimed):
     assert not any(p.startswith(unclaimed) for p in propositions(text))
+
+
+@pytest.mark.parametrize("text, unclaimed", [
+    ("Stocks fell after a tweet from the account erroneously claimed that there were two "
+     "explosions at the harbour.", "there were two explosions"),
+    ("The tweet, which said that there had been two explosions at the harbour, came after "
+     "hackers took over the account.", "there had been two explosions"),
+])
+def test_what_a_hoax_or_a_false_claim_says_is_no_proposition(text, unclaimed):
+    found = propositions(text)
+    assert not any(p.startswith(unclaimed) for p in found)
+    assert propositions("Police said that two men were arrested.") == ["two men were arrested"]

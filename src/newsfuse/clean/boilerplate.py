@@ -552,6 +552,7 @@ def filter_lines(lines: Iterable[str], rules: Iterable[Rule] = RULES,
         _mark_title(texts, reasons, title)
     _mark_tag_runs(texts, reasons)
     _mark_pitches(texts, reasons)
+    _mark_embedded_posts(texts, reasons)
     kept = [text for text, reason in zip(texts, reasons, strict=True) if reason is None]
     removed = [RemovedBlock(text=text, reason=reason)
                for text, reason in zip(texts, reasons, strict=True) if reason is not None]
@@ -675,6 +676,21 @@ def _mark_tag_runs(texts: list[str], reasons: list[str | None]) -> None:
         if follows_tags and unclaimed and _words(texts[index]) <= MAX_TAG_WORDS \
                 and not _SENTENCE_END.search(texts[index]):
             reasons[index] = "tag-list"
+
+
+_HANDLE_LINE = re.compile(r"^@\w{1,15}$")
+
+
+def _mark_embedded_posts(texts: list[str], reasons: list[str | None]) -> None:
+    """An embedded post set as two lines, the account's handle and then its name and words
+    ("@AP_CorpComm" / "AP CorpComm That is a bogus tweet."): the post is what the account
+    wrote, which the story quotes, not what the story states (a hoax tweet both sources quoted
+    was listed as a fact they corroborate)."""
+    for index in range(1, len(texts)):
+        # (a post without a full stop may look like a heading)
+        if _HANDLE_LINE.match(texts[index - 1]) and reasons[index] in (None, "heading") \
+                and _words(texts[index]) <= MAX_TWEET_EMBED_WORDS:
+            reasons[index - 1] = reasons[index] = "tweet-embed"
 
 
 def _mark_pitches(texts: list[str], reasons: list[str | None]) -> None:

@@ -109,11 +109,27 @@ def _is_present(verb: Token) -> bool:
     return (auxiliaries[0] if auxiliaries else verb).tag_ in _PRESENT_TAGS
 
 
+# Adverbs that disown what a verb of saying carries: "erroneously claimed that X".
+_DISOWNING_WORDS = {"falsely", "erroneously", "wrongly", "mistakenly", "incorrectly"}
+# Things that say something no one stands behind: "the tweet, which said that X".
+_UNVOUCHED_SAYERS = {"tweet", "post", "message", "hoax", "rumour", "rumor"}
+
+
 def _under_denied_verb(token: Token) -> bool:
-    """The clause is the complement of a verb that is denied, however far up."""
+    """The clause is the complement of a verb that is denied, however far up, or of one that
+    says it falsely or through a tweet, a hoax or a rumour ("a tweet erroneously claimed that
+    there were two explosions", "the tweet, which said that ...": both sources of a hacked
+    account's story had the hoax listed as a fact they corroborate)."""
     while token.dep_ in ("ccomp", "xcomp"):
         token = token.head
         if any(c.dep_ == "neg" or c.lower_ in _DENYING_WORDS for c in token.children):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in _DISOWNING_WORDS for c in token.children):
+            return True
+        sayer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if token.dep_ == "relcl" and (sayer is None or sayer.tag_ in _RELATIVE_PRONOUNS):
+            sayer = token.head  # "the tweet, which said ...": the noun the clause describes
+        if sayer is not None and sayer.lemma_.lower() in _UNVOUCHED_SAYERS:
             return True
         # "said X, nor did he believe Y": the "nor" hangs on the first of the joined verbs
         if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _DENYING_WORDS
