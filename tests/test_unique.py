@@ -48,6 +48,14 @@ def test_a_sentence_holding_a_fact_listed_as_corroborated_is_not_unique():
     assert unique_facts(*_event(TEXTS), listed) == []
 
 
+def test_a_sentence_through_which_a_source_states_a_listed_fact_is_not_unique():
+    """Its wording differs from the fact's (another source's sentence was shown), but the
+    corroboration found the fact in it."""
+    listed = [CorroboratedFact(text="The water rose quickly at the dam.", sources=["a", "b"],
+                               count=2, stated_in={"a": 0, "b": 3})]
+    assert unique_facts(*_event(TEXTS), listed) == []
+
+
 def test_a_sentence_a_page_repeats_is_one_unique_fact():
     texts = {"a": [TEXTS["a"][0], TEXTS["a"][0], TEXTS["a"][2]], "b": TEXTS["b"]}
     facts = unique_facts(*_event(texts, [[0.5, 0.85, 0], [0.5, 0.85, 0], [1, 0, 0],

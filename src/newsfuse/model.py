@@ -210,6 +210,9 @@ class CorroboratedFact(Record):
     text: str
     sources: list[str]
     count: int = Field(description="Number of independent sources (near-duplicates count once)")
+    # Source id -> index (into the alignment's sentences) of its sentence stating the fact: not
+    # serialised; unique facts leave these sentences out.
+    stated_in: dict[str, int] = Field(default_factory=dict, exclude=True)
 
 
 class Claim(Record):

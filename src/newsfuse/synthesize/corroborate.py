@@ -61,7 +61,9 @@ def corroborated_facts(alignment: Alignment, excluded: set[tuple[str, int]] | No
         else:  # one wording of two agreements (a and b, b and c): one fact of all three
             sources = sorted(set(facts[same].sources) | set(fact.sources))
             facts[same] = CorroboratedFact(text=fact.text, sources=sources,
-                                           count=alignment.independent_count(sources))
+                                           count=alignment.independent_count(sources),
+                                           stated_in={**facts[same].stated_in,
+                                                      **fact.stated_in})
     return facts
 
 
@@ -89,7 +91,8 @@ def _stated_facts(alignment: Alignment,
         sources = sorted(stating)
         count = alignment.independent_count(sources)
         if count >= 2:
-            facts.append(CorroboratedFact(text=shown, sources=sources, count=count))
+            facts.append(CorroboratedFact(text=shown, sources=sources, count=count,
+                                          stated_in={doc: stating[doc] for doc in sources}))
     return facts
 
 
@@ -145,7 +148,8 @@ def _agreed_fact(alignment: Alignment, agreement: Agreement,
         sources = sorted(_giving(alignment, members, figures_of(shown) - own))
         count = alignment.independent_count(sources)
         if count >= 2:
-            return CorroboratedFact(text=shown, sources=sources, count=count)
+            return CorroboratedFact(text=shown, sources=sources, count=count,
+                                    stated_in={doc: members[doc] for doc in sources})
     return None
 
 

@@ -31,7 +31,8 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     relevance = alignment.embeddings @ centroid
     salient = _salient_sentences(documents)
-    left_out = _copied_sentences(alignment) | _cut_off_endings(alignment)
+    left_out = _copied_sentences(alignment) | _cut_off_endings(alignment) \
+        | _stating_a_listed_fact(corroborated or [])
     facts: list[UniqueFact] = []
     for doc in documents:
         ranked = sorted(
@@ -47,6 +48,13 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
         facts += [UniqueFact(source=doc.article.id, text=alignment.sentences[i].text)
                   for i in sorted(_first_of_each_wording(alignment, ranked)[:FACTS_PER_SOURCE])]
     return facts
+
+
+def _stating_a_listed_fact(corroborated: list[CorroboratedFact]) -> set[int]:
+    """The sentences through which a source states a fact listed as corroborated ("Goforth, 47,
+    was a 10-year veteran of the force with a wife and two kids" beside "He had a wife and two
+    children" from both sources): what they add is a detail, and the fact is not unique."""
+    return {i for fact in corroborated for i in fact.stated_in.values()}
 
 
 def _first_of_each_wording(alignment: Alignment, ranked: list[int]) -> list[int]:
