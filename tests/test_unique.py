@@ -56,6 +56,13 @@ def test_a_sentence_through_which_a_source_states_a_listed_fact_is_not_unique():
     assert unique_facts(*_event(TEXTS), listed) == []
 
 
+def test_a_sentence_told_alike_by_another_voice_is_not_unique():
+    """Two ledes the alignment keeps apart for a figure only one gives are one story."""
+    texts = {"a": ["A teenager hit by a train near Taree four days before Christmas has died."],
+             "b": ["A teenager hit by a train near Taree during his 18th birthday has died."]}
+    assert unique_facts(*_event(texts, [[1, 0, 0], [1, 0.05, 0]])) == []
+
+
 def test_a_sentence_a_page_repeats_is_one_unique_fact():
     texts = {"a": [TEXTS["a"][0], TEXTS["a"][0], TEXTS["a"][2]], "b": TEXTS["b"]}
     facts = unique_facts(*_event(texts, [[0.5, 0.85, 0], [0.5, 0.85, 0], [1, 0, 0],
