@@ -577,3 +577,17 @@ def test_a_role_in_lower_case_before_a_name_is_cut_from_the_person():
     doc = get_nlp()("Alain de Vries said he had lost power overnight.")
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     assert [m.text for m in find_mentions(doc)] == ["Alain de Vries"]
+
+
+def test_a_place_read_apart_before_a_bodys_name_is_part_of_it():
+    from spacy.tokens import Span
+
+    from newsfuse.nlp.entities import find_mentions
+
+    doc = get_nlp()("The head of the U.S. Anti-Doping Agency spoke to reporters.")
+    place = next(t.i for t in doc if t.text == "U.S.")
+    end = next(t.i for t in doc if t.text == "Agency") + 1
+    # the small model reads 'U.S.' as a place and 'Anti-Doping Agency' as the body
+    doc.ents = [Span(doc, place, place + 1, label="GPE"), Span(doc, place + 1, end, label="ORG")]
+    assert [(m.text, m.label) for m in find_mentions(doc)] == [
+        ("U.S. Anti-Doping Agency", "ORG")]

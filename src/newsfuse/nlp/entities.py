@@ -218,6 +218,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
                 if (m := _clean_span(ent, text)) is not None]
     mentions = [_relabel_after_title(doc, m) for m in mentions]
     mentions = _extend_names(doc, mentions)
+    mentions = _join_places_to_bodies(doc, mentions)
     mentions = _add_titled_names(doc, mentions)
     mentions = _add_defined_acronyms(doc, mentions)
     return sorted(_add_surname_mentions(doc, mentions), key=lambda m: m.start)
@@ -459,6 +460,23 @@ def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 end += 1
         result.append(m if (first, end) == (m.first_token, m.end_token)
                       else _mention(doc, first, end, m.label))
+    return result
+
+
+def _join_places_to_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'U.S. Anti-Doping Agency' when NER read a place, 'U.S.', and an organisation,
+    'Anti-Doping Agency': the place that modifies the body's name right before it is part of
+    the name (else the body merges with the 'World Anti-Doping Agency' of the same story)."""
+    result: list[Mention] = []
+    for m in mentions:
+        before = result[-1] if result else None
+        if (m.label in COMPANY_LABELS and before is not None and before.label == "GPE"
+                and before.end_token == m.first_token
+                and doc[before.end_token - 1].dep_ in ("compound", "nmod", "amod")
+                and m.first_token <= doc[before.end_token - 1].head.i < m.end_token):
+            result[-1] = _mention(doc, before.first_token, m.end_token, m.label)
+            continue
+        result.append(m)
     return result
 
 
