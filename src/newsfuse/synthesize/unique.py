@@ -57,6 +57,7 @@ def unique_facts(alignment: Alignment, documents: list[AnnotatedDocument],
 
 
 def _told_alike_elsewhere(alignment: Alignment) -> set[int]:
+    """Sentences at TOLD_ALIKE_COSINE or closer to a sentence of another voice."""
     voices = np.array([alignment.voice(s.doc_id) for s in alignment.sentences])
     cosines = alignment.embeddings @ alignment.embeddings.T
     cosines[voices[:, None] == voices[None, :]] = -1.0
