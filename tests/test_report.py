@@ -79,3 +79,20 @@ def test_without_headlines_the_title_is_the_summary_sentence_nearest_the_ledes()
     summary = [SummarySentence(text=texts[("a", 1)], sources=["a"]),
                SummarySentence(text=texts[("a", 0)], sources=["a", "b"])]
     assert event_title([], alignment, summary) == texts[("a", 0)]
+
+
+def test_a_dateline_split_off_as_a_sentence_is_not_the_lede_a_title_is_near():
+    from newsfuse.align import align
+    from newsfuse.model import SummarySentence
+    from newsfuse.nlp.embed import get_embedder
+    from newsfuse.synthesize.report import event_title
+
+    texts = {("a", 0): "TARROW, Norland.",
+             ("a", 1): "The Tarrow council voted on Monday to close the Keller Street library.",
+             ("a", 2): "The mayor's sister is in the Norland Softball Hall of Fame in Tarrow."}
+    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(t), text=t)
+                 for (doc, i), t in texts.items()]
+    alignment = align(sentences, get_embedder()([s.text for s in sentences]))
+    summary = [SummarySentence(text=texts[("a", 2)], sources=["a"]),
+               SummarySentence(text=texts[("a", 1)], sources=["a"])]
+    assert event_title([], alignment, summary) == texts[("a", 1)]

@@ -164,11 +164,25 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
     return " ".join(words[:MAX_TITLE_WORDS]) + ("…" if len(words) > MAX_TITLE_WORDS else "")
 
 
+# A lede has this many words at least: a dateline split off as a sentence ("EAGAN, Minn.")
+# or a kicker ("Sisters?") comes before it.
+MIN_LEDE_WORDS = 8
+
+
+def _ledes(alignment: Alignment) -> list[int]:
+    """Each article's first sentence of a lede's length (indices into its sentences)."""
+    first: dict[str, int] = {}
+    for i, sentence in enumerate(alignment.sentences):
+        if sentence.doc_id not in first and word_count(sentence.text) >= MIN_LEDE_WORDS:
+            first[sentence.doc_id] = i
+    return sorted(first.values())
+
+
 def _nearest_the_ledes(summary: list[SummarySentence], alignment: Alignment | None
                        ) -> str | None:
     if alignment is None:
         return None
-    ledes = [i for i, s in enumerate(alignment.sentences) if s.index == 0]
+    ledes = _ledes(alignment)
     rows = {s.text: i for i, s in enumerate(alignment.sentences)}
     candidates = [s.text for s in summary if s.text in rows and not leans_back(s.text)]
     if not ledes or not candidates or len(alignment.embeddings) != len(alignment.sentences):
