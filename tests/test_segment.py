@@ -53,11 +53,3 @@ def test_an_abbreviated_title_in_a_lower_cased_export_does_not_end_a_sentence():
     body = "the storm hit kessin on tuesday, harbour police sgt. Mira castell said. Crews came."
     assert [s.text for s in split(Article(id="lc", body=body))] == [
         "the storm hit kessin on tuesday, harbour police sgt. Mira castell said.", "Crews came."]
-
-
-def test_a_dateline_ending_on_a_states_abbreviation_opens_the_lead():
-    body = ("TARROW, Minn. - Two sisters learned this spring that they were switched at birth. "
-            "They met in April. She lives in Tarrow, Minn. The town is small.")
-    assert [s.text for s in split(Article(id="a", body=body))] == [
-        "TARROW, Minn. - Two sisters learned this spring that they were switched at birth.",
-        "They met in April.", "She lives in Tarrow, Minn.", "The town is small."]

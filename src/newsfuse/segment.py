@@ -53,8 +53,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 def _join_after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """syntok ends a sentence at some abbreviated titles ("Clayton County Police Sgt." |
     "Joanne Ruiz found him."); a name follows a title, so the two spans are one sentence. So
-    it does at an abbreviated month before a span of days ("talks on Nov." | "7-8."), and at a
-    dateline's state ("EAGAN, Minn." | "- Denice ...")."""
+    it does at an abbreviated month before a span of days ("talks on Nov." | "7-8.")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined and _continues(paragraph[joined[-1][0]:joined[-1][1]], paragraph[start:end]):
@@ -64,14 +63,7 @@ def _join_after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tup
     return joined
 
 
-# A wire dateline ending on a state's abbreviation ("EAGAN, Minn.", "SPRINGFIELD, Ill."), which
-# syntok ends as a sentence before the dash or the agency that carry on to the lead.
-_DATELINE_SPAN = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s*[A-Z][A-Za-z.]{0,8}\.$")
-
-
 def _continues(before: str, after: str) -> bool:
-    if _DATELINE_SPAN.match(before.strip()) and after[:1] in "-–—(":
-        return True  # "EAGAN, Minn." | "- Denice Juneski and Linda Jourdeans ..."
     ending = _TITLE_END.search(before)
     if ending is None:
         return False
