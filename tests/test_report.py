@@ -63,36 +63,31 @@ def test_without_headlines_the_title_is_a_summary_sentence_that_reads_alone():
         "A ferry pilot swam across the harbour at night on Sunday.")
 
 
-def test_without_headlines_the_title_is_the_summary_sentence_nearest_the_ledes():
+def _title_near_the_ledes(texts: dict[tuple[str, int], str],
+                          summary_keys: list[tuple[str, int]]) -> str:
+    """The title `event_title` makes, without headlines, from summary sentences `texts[k]`."""
     from newsfuse.align import align
     from newsfuse.model import SummarySentence
     from newsfuse.nlp.embed import get_embedder
     from newsfuse.synthesize.report import event_title
 
+    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(t), text=t)
+                 for (doc, i), t in texts.items()]
+    alignment = align(sentences, get_embedder()([s.text for s in sentences]))
+    summary = [SummarySentence(text=texts[k], sources=[k[0]]) for k in summary_keys]
+    return event_title([], alignment, summary)
+
+
+def test_without_headlines_the_title_is_the_summary_sentence_nearest_the_ledes():
     texts = {("a", 0): "The Tarrow council voted on Monday to close the Keller Street library.",
              ("a", 1): "The library opened in 1962 with money from a shipping family.",
              ("b", 0): "Tarrow councillors decided to shut the Keller Street library on Monday.",
              ("c", 0): "The closure of the Keller Street library angered readers in Tarrow."}
-    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(t), text=t)
-                 for (doc, i), t in texts.items()]
-    alignment = align(sentences, get_embedder()([s.text for s in sentences]))
-    summary = [SummarySentence(text=texts[("a", 1)], sources=["a"]),
-               SummarySentence(text=texts[("a", 0)], sources=["a", "b"])]
-    assert event_title([], alignment, summary) == texts[("a", 0)]
+    assert _title_near_the_ledes(texts, [("a", 1), ("a", 0)]) == texts[("a", 0)]
 
 
 def test_a_dateline_split_off_as_a_sentence_is_not_the_lede_a_title_is_near():
-    from newsfuse.align import align
-    from newsfuse.model import SummarySentence
-    from newsfuse.nlp.embed import get_embedder
-    from newsfuse.synthesize.report import event_title
-
     texts = {("a", 0): "TARROW, Norland.",
              ("a", 1): "The Tarrow council voted on Monday to close the Keller Street library.",
              ("a", 2): "The mayor's sister is in the Norland Softball Hall of Fame in Tarrow."}
-    sentences = [Sentence(doc_id=doc, index=i, start=0, end=len(t), text=t)
-                 for (doc, i), t in texts.items()]
-    alignment = align(sentences, get_embedder()([s.text for s in sentences]))
-    summary = [SummarySentence(text=texts[("a", 2)], sources=["a"]),
-               SummarySentence(text=texts[("a", 1)], sources=["a"])]
-    assert event_title([], alignment, summary) == texts[("a", 1)]
+    assert _title_near_the_ledes(texts, [("a", 2), ("a", 1)]) == texts[("a", 1)]
