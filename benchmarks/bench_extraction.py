@@ -138,14 +138,14 @@ Removed = list[tuple[str, str]]  # (reason, text) of each block the clean rules 
 
 def newsfuse_extract(html: str) -> tuple[str, Removed]:
     """The body `analyze` reads: nothing for a page the product excludes as no news article."""
-    from newsfuse.clean import NoArticleText, clean
-    from newsfuse.model import Article
-
-    try:
-        article = clean(Article(id="page", raw=html, format="html"))
-    except NoArticleText:
+    body, removed = newsfuse_text(html)
+    if any(reason.startswith(EXCLUDED) for reason, _ in removed):
         return "", []
-    return article.body, [(block.reason, block.text) for block in article.removed]
+    return body, removed
+
+
+# The reason `newsfuse_text` gives the one block of a page it excludes.
+EXCLUDED = "excluded: "
 
 
 def newsfuse_text(html: str) -> tuple[str, Removed]:
@@ -157,7 +157,7 @@ def newsfuse_text(html: str) -> tuple[str, Removed]:
     try:
         article = clean(Article(id="page", raw=html, format="html"))
     except NotAnArticle as excluded:
-        return excluded.body, [(f"excluded: {excluded.reason}", excluded.body)]
+        return excluded.body, [(f"{EXCLUDED}{excluded.reason}", excluded.body)]
     except NoArticleText:
         return "", []
     return article.body, [(block.reason, block.text) for block in article.removed]
@@ -165,9 +165,9 @@ def newsfuse_text(html: str) -> tuple[str, Removed]:
 
 def excluded_pages(removed: dict[str, Removed]) -> list[str]:
     """Pages `newsfuse_text` found excluded, with the reason."""
-    return [f"{page[:8]} ({reason.removeprefix('excluded: ')})"
+    return [f"{page[:8]} ({reason.removeprefix(EXCLUDED)})"
             for page, blocks in sorted(removed.items())
-            for reason, _ in blocks if reason.startswith("excluded: ")]
+            for reason, _ in blocks if reason.startswith(EXCLUDED)]
 
 
 def trafilatura_extract(html: str) -> tuple[str, Removed]:

@@ -63,6 +63,9 @@ DATELINE_MONTH_PATTERN = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 # not the whole part of a decimal or a thousands group: "in December 7.9 percent" is no date
 DAY_PATTERN = r"(?P<day>[0-3]?\d)(?![.,]\d)(?:st|nd|rd|th)?"
 YEAR_PATTERN = r"(?P<year>(?:19|20)\d\d)"
+# A wire dateline's place, in capitals, with its region after a comma: "PITTSBURGH",
+# "KYIV, Ukraine", "EAGAN, Minn."
+DATELINE_PLACE_PATTERN = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{0,30})?"
 # Country and adjective share their first 4 letters in most English pairs (Norway/Norwegian,
 # Britain/British, Turkey/Turkish; 5 would split Norway/Norwegian); IRREGULAR_DEMONYMS has
 # the pairs that do not.

@@ -88,8 +88,8 @@ def mend_quote_marks(text: str) -> str:
 
 # A wire dateline names the agency whose story it is: "PITTSBURGH (AP) — ...", "KYIV,
 # Ukraine (Reuters) - ...". Its versions (a live blog and the story) are one voice.
-_WIRE_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{0,30})?"
-                            r"\s*)?\((" + lang.agency_pattern() + r")\)\s*[-—–]")
+_WIRE_DATELINE = re.compile(rf"^(?:{lang.DATELINE_PLACE_PATTERN}\s*)?\(("
+                            + lang.agency_pattern() + r")\)\s*[-—–]")
 WIRE_LINES = 3
 
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from newsfuse.align import Alignment
 from newsfuse.config import Config
+from newsfuse.lang import DATELINE_PLACE_PATTERN
 from newsfuse.model import (
     AnnotatedDocument,
     ArticleInfo,
@@ -196,8 +197,7 @@ def _nearest_the_ledes(summary: list[SummarySentence], alignment: Alignment | No
 # lead, and a title has no room for them.
 _WIRE_DATELINE = re.compile(r"^[^()]{1,40}\(\s*(?:cnn|ap|reuters|afp|upi)\s*\)\s*[-–—]*\s*",
                             re.IGNORECASE)
-_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{0,30})?"
-                             r"\s+[—–-]+\s+")
+_PLACE_DATELINE = re.compile(rf"^{DATELINE_PLACE_PATTERN}\s+[—–-]+\s+")
 
 
 def _reads_as_headline(title: str) -> bool:
