@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsfuse.nlp.embed import TOKENIZER_PATH, Embedder, multiplying_in_int8
+from newsfuse.nlp.embed import TOKENIZER_PATH, Embedder, embedder_for, multiplying_in_int8
 
 SENTENCES = [
     "Crews pumped water out of the flooded metro station in Tarvenna overnight.",
@@ -49,3 +49,13 @@ def test_a_model_that_cannot_be_built_falls_back_to_the_source(tmp_path: Path, c
     broken.write_bytes(b"not an onnx model")
     assert multiplying_in_int8(broken, tmp_path / "cache") == broken
     assert "no int8 encoder" in capsys.readouterr().err
+
+
+def test_a_texts_vector_does_not_depend_on_what_it_is_encoded_with(shipped: Path,
+                                                                   built: Path) -> None:
+    # the int8 model takes its activation range from the whole run: batch-mates would change
+    # a text's vector, and a report would depend on what the process encoded before it
+    alone = embedder_for(shipped, built.parent)(SENTENCES[:1])
+    longer = "A much longer sentence about a storm that closed the harbour, " * 4
+    batched = embedder_for(shipped, built.parent)([longer, SENTENCES[0], SENTENCES[2]])
+    assert np.array_equal(alone[0], batched[1])
