@@ -527,3 +527,23 @@ def test_a_distance_between_places_is_no_rival_to_a_radius():
         "Police moved everyone living within 30 kilometres of the Volk dam to shelters.",
         "Ardel, which lies 45 kilometres south of the Volk dam, took in the evacuees.")
     assert flagged(conflicts) == []
+
+
+
+def test_figures_given_for_different_places_are_not_rivals():
+    conflicts = event(
+        "The storm left 9,000 homes in Lisvane without power on Monday.",
+        "About 12,000 homes in Corrabeg were without power on Monday after the storm.")
+    assert flagged(conflicts) == []
+
+
+def test_one_place_or_a_persons_nationality_beside_a_figure_keeps_its_conflict():
+    # one place on both sides; a painter's nationality is no scope of the sum insured
+    conflicts = event(
+        "The storm left 9,000 homes in Velmar without power on Monday.",
+        "About 12,000 homes in Velmar were without power on Monday after the storm.")
+    assert len(flagged(conflicts)) == 1
+    conflicts = event(
+        "The portrait by the Flemish painter Anneke Wouters is insured for 4.5 million euros.",
+        "The museum in Port Halden says the portrait has an insurance value of 6 million euros.")
+    assert len(flagged(conflicts)) == 1

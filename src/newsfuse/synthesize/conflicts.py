@@ -393,6 +393,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if qa.kind == "age" and qa.scope and qb.scope and not _same_person(qa.scope[0], qb.scope[0]):
         return False
+    if qa.kind != "age" and _scopes_apart(_places(a), _places(b)):
+        return False  # "Tessford's turnout reaching 66%" vs "In Aldham, only 47 percent"
     if qa.actor and qb.actor and not _same_person(qa.actor, qb.actor):
         return False  # Stumpf's pay is no rival to Tolstedt's
     if qa.kind in ("money", "age") and qa.noun and qb.noun and not _alike(qa.noun, qb.noun, a, b):
@@ -409,6 +411,30 @@ def _comparable(a: _Item, b: _Item) -> bool:
     if qa.kind == "year":
         return abs(a.fact.value - b.fact.value) <= MAX_YEAR_GAP
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
+
+
+# Names of places (spaCy's labels): the scope a figure is given for. A nationality in its
+# neighbourhood is more often a person's ("the Flemish painter's work is insured for ...").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _places(item: _Item) -> list[str]:
+    assert item.fact.quantity is not None
+    labels = {m.text: m.label for m in item.doc.entities}
+    return [name for name in item.fact.quantity.scope if labels.get(name) in PLACE_LABELS]
+
+
+def _scopes_apart(a: list[str], b: list[str]) -> bool:
+    """Both figures are given for named places, and none of one side's is named on the other
+    (one word in common is enough: "Tessaly Bay" / "the Tessaly coast")."""
+    if not a or not b:
+        return False
+    return not _scope_stems(a) & _scope_stems(b)
+
+
+def _scope_stems(names: list[str]) -> set[str]:
+    return {lang.nation_stem(word) for name in names for word in name.split()
+            if word[:1].isupper() and word.lower() != "the"}
 
 
 # Harm a toll counts; words that say a sentence is about harm ("killed", "the death toll")
