@@ -583,3 +583,10 @@ def test_pounds_that_weigh_are_a_weight_not_sterling():
     weight = next(q for v, q in found.items() if q.kind == "measure")
     assert weight.unit != "GBP"
     assert any(q.kind == "money" and q.unit == "GBP" for q in found.values())
+
+
+def test_pounds_lost_by_a_club_are_sterling_and_by_a_body_a_weight():
+    found = claims("The club lost 20 million pounds last season, its accounts show.")
+    assert [(f.quantity.kind, f.quantity.unit) for f in found] == [("money", "GBP")]
+    found = claims("The boxer lost 18 pounds before the fight.")
+    assert all(f.quantity.unit != "GBP" for f in found)

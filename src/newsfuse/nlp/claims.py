@@ -390,7 +390,7 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             and doc[nxt.i + 1].lower_ in CURRENCY_WORDS:
         value, end = _scaled(doc, value, end)
         nxt = _next_word(doc, end)
-    if nxt is not None and nxt.lower_ in CURRENCY_WORDS and not _pounds_weighed(nxt):
+    if nxt is not None and nxt.lower_ in CURRENCY_WORDS and not _pounds_weighed(nxt, value):
         return _Reading(value, "money", CURRENCY_WORDS[nxt.lower_], start, nxt.i + 1,
                         anchor_of(doc[start:nxt.i + 1]))
     whose = _currency_of_country(doc, nxt)
@@ -429,16 +429,21 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
 # Words that make "pounds" a weight, not sterling: "weighs about 120 pounds", a suspect
 # "5-foot-4, 130 pounds" (a real full-web pair was compared as money).
 _WEIGHT_WORDS = {"weigh", "weight", "foot", "feet", "inch", "inches", "tall", "ounce", "ounces",
-                 "heavy", "heavier", "lighter", "overweight", "lose", "lost", "gain", "pound"}
+                 "heavy", "heavier", "lighter", "overweight", "pound"}
+# "lost 40 pounds" weighs a body; "the club lost 20 million pounds" is money: a change of
+# weight counts only for values a body can lose or gain.
+_WEIGHT_CHANGE_WORDS = {"lose", "lost", "gain"}
+MAX_WEIGHT_CHANGE_POUNDS = 1000
 # a height as the tokenizer leaves it: "5-foot-4" -> "5", "-", "foot-4"; "6-foot"
 _HEIGHT = re.compile(r"\b(?:foot|feet)\b")
 
 
-def _pounds_weighed(word: Token) -> bool:
+def _pounds_weighed(word: Token, value: float) -> bool:
     """ "pounds" in a sentence that weighs something (see _WEIGHT_WORDS)."""
     if word.lower_ not in ("pound", "pounds"):
         return False
-    return any(t.lemma_.lower() in _WEIGHT_WORDS and t.i != word.i or _HEIGHT.search(t.lower_)
+    words = _WEIGHT_WORDS | (_WEIGHT_CHANGE_WORDS if value < MAX_WEIGHT_CHANGE_POUNDS else set())
+    return any(t.lemma_.lower() in words and t.i != word.i or _HEIGHT.search(t.lower_)
                for t in word.sent)
 
 
