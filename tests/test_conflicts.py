@@ -547,14 +547,3 @@ def test_one_place_or_a_persons_nationality_beside_a_figure_keeps_its_conflict()
         "The portrait by the Flemish painter Anneke Wouters is insured for 4.5 million euros.",
         "The museum in Port Halden says the portrait has an insurance value of 6 million euros.")
     assert len(flagged(conflicts)) == 1
-
-
-def test_a_sum_named_by_a_compound_is_compared_as_that_compound():
-    # a "spending plan" is a budget; a transfer fee is no salary
-    conflicts = event(
-        "The Dunmere council approved a $615 million budget for the coming year on Tuesday.",
-        "Councillors in Dunmere voted on Tuesday to approve the $651 million spending plan.")
-    assert len(flagged(conflicts)) == 1
-    conflicts = event("The club paid a transfer fee of 40 million euros for the striker.",
-                      "The striker will earn a salary of 9 million euros a year at the club.")
-    assert flagged(conflicts) == []

@@ -955,7 +955,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
     around = _neighbourhood(noun, verb, inside)
     return Quantity(
         kind=reading.kind, unit=reading.unit,
-        noun=_noun_text(noun, reading.kind),
+        noun=_lemma(noun) if noun is not None else None,
         predicate=_lemma(verb) if verb is not None else None,
         what=" ".join(words),
         scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
@@ -967,19 +967,6 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         update=_is_update(reading, verb),
         estimate=_is_estimate(reading, noun, verb),
     )
-
-
-def _noun_text(noun: Token | None, kind: str) -> str | None:
-    """The noun a figure belongs to; for a sum of money with the nouns compounded before it:
-    a "spending plan" is a budget, a bare "plan" may be anything (conflicts compares the
-    nouns of two sums by their vectors)."""
-    if noun is None:
-        return None
-    if kind != "money":
-        return _lemma(noun)
-    compounds = [c.lower_ for c in noun.children
-                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i]
-    return " ".join([*compounds, _lemma(noun)])
 
 
 def _is_estimate(reading: _Reading, noun: Token | None, verb: Token | None) -> bool:
