@@ -121,3 +121,18 @@ def test_a_subject_phrase_stops_at_a_paragraph_break():
             "nsubj", "ROOT", "dobj"]
     doc = Doc(get_nlp().vocab, words=words, spaces=[False] * len(words), heads=heads, deps=deps)
     assert _phrase_text(doc[9]) == "Rangers"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    pytest.param('The Marrel Health Ministry said on Monday that 40 clinics had closed. "We are '
+                 'sending staff from the capital," the ministry said. Later the Marrel Ministry '
+                 'of Finance approved new funds.', "Marrel Health Ministry",
+                 id="the-body-named-before-not-the-one-named-after"),
+    pytest.param('The Veldran Armed Forces confirmed on Friday that a member of Joint Task Force '
+                 '7 reached the border. "We can confirm that the unit crossed the border at '
+                 'dawn," the forces said in a statement. Members of the Veldran Special '
+                 'Operations Task Force do not accompany combat units, officials added.',
+                 "Veldran Armed Forces", id="the-forces-are-the-armed-forces-not-a-task-force"),
+])
+def test_a_body_named_by_its_noun_is_the_one_named_before(body: str, speaker: str) -> None:
+    assert [s for s, _ in _pairs(body)] == [speaker]

@@ -1352,7 +1352,7 @@ def _resolve_role(context: _Article, token: Token) -> str | None:
             else None
         if described is not None:  # 'the lawyer added' after 'His lawyer, Ilinca Moraru,'
             return described
-        named = _resolve_organisation(context, head, nationalities)
+        named = _resolve_organisation(context, token, nationalities)
         if named is None and head in lang.ORGANISATION_NOUNS and not nationalities \
                 and token.tag_ not in {"NNS", "NNPS"}:
             # "the company said": the organisation in focus, as for "it said"
@@ -1399,14 +1399,22 @@ def _title_words(doc: Doc, mention: Mention) -> set[str]:
     return words
 
 
-def _resolve_organisation(context: _Article, head: str, nationalities: set[str]) -> str | None:
-    """'the ministry said' -> the ministry named before, when its nationality fits."""
-    for mention in reversed([m for m in context.mentions if m.label == "ORG"]):
-        words = {word for t in context.doc[mention.first_token:mention.end_token]
-                 for word in _descriptor_words(t)}
-        if head in words and nationalities <= words:
-            return mention.text
-    return None
+def _resolve_organisation(context: _Article, token: Token,
+                          nationalities: set[str]) -> str | None:
+    """'the ministry said' -> the ministry named last before, when its nationality fits (else
+    the first named after); one that writes the noun as the subject does before one that
+    only shares its lemma: "the forces said" is the Armed Forces, not a Task Force."""
+    head = token.lemma_.lower()
+    fitting = []
+    for mention in (m for m in context.mentions if m.label == "ORG"):
+        tokens = context.doc[mention.first_token:mention.end_token]
+        words = {word for t in tokens for word in _descriptor_words(t)}
+        if (head in words or token.lower_ in words) and nationalities <= words:
+            fitting.append((mention, token.lower_ in words))
+    before = [(m, same) for m, same in fitting if m.start < token.idx]
+    ranked = sorted(reversed(before), key=lambda pair: not pair[1]) \
+        + [(m, same) for m, same in fitting if m.start >= token.idx]
+    return ranked[0][0].text if ranked else None
 
 
 def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
