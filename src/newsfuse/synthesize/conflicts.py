@@ -145,6 +145,8 @@ class _Item:
     noun_vector: np.ndarray | None = None
     owner_vector: np.ndarray | None = None  # the noun of an amount or an age
     whole_vector: np.ndarray | None = None  # the whole a share is of
+    # the words (nation stems) of the places the figure is given for (see _place_stems)
+    place_stems: frozenset[str] = frozenset()
     links: set[int] = field(default_factory=set)
     # ids of the items of other sources this one may be compared with (_comparable, once)
     peers: set[int] = field(default_factory=set)
@@ -285,7 +287,8 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
                    vector=blank, context=blank,
                    noun_vector=noun_vectors.get(fact.quantity.unit),
                    owner_vector=noun_vectors.get(fact.quantity.noun or ""),
-                   whole_vector=noun_vectors.get(fact.quantity.whole or ""))
+                   whole_vector=noun_vectors.get(fact.quantity.whole or ""),
+                   place_stems=_place_stems(doc, fact.quantity))
              for doc, fact in located]
     for item in items:
         item.peers = {id(other) for other in items if _comparable(item, other)}
@@ -393,7 +396,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if qa.kind == "age" and qa.scope and qb.scope and not _same_person(qa.scope[0], qb.scope[0]):
         return False
-    if qa.kind != "age" and _scopes_apart(_places(a), _places(b)):
+    if qa.kind != "age" and a.place_stems and b.place_stems \
+            and not a.place_stems & b.place_stems:
         return False  # "Tessford's turnout reaching 66%" vs "In Aldham, only 47 percent"
     if qa.actor and qb.actor and not _same_person(qa.actor, qb.actor):
         return False  # Stumpf's pay is no rival to Tolstedt's
@@ -418,23 +422,16 @@ def _comparable(a: _Item, b: _Item) -> bool:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _places(item: _Item) -> list[str]:
-    assert item.fact.quantity is not None
-    labels = {m.text: m.label for m in item.doc.entities}
-    return [name for name in item.fact.quantity.scope if labels.get(name) in PLACE_LABELS]
-
-
-def _scopes_apart(a: list[str], b: list[str]) -> bool:
-    """Both figures are given for named places, and none of one side's is named on the other
-    (one word in common is enough: "Tessaly Bay" / "the Tessaly coast")."""
-    if not a or not b:
-        return False
-    return not _scope_stems(a) & _scope_stems(b)
-
-
-def _scope_stems(names: list[str]) -> set[str]:
-    return {lang.nation_stem(word) for name in names for word in name.split()
-            if word[:1].isupper() and word.lower() != "the"}
+def _place_stems(doc: AnnotatedDocument, quantity: Quantity) -> frozenset[str]:
+    """The words of the places in a figure's scope, as nation stems: two figures whose places
+    share none are given for different places (one word in common is enough: "Tessaly Bay" /
+    "the Tessaly coast")."""
+    if not quantity.scope:
+        return frozenset()
+    labels = {m.text: m.label for m in doc.entities}
+    return frozenset(lang.nation_stem(word) for name in quantity.scope
+                     if labels.get(name) in PLACE_LABELS
+                     for word in name.split() if word[:1].isupper() and word.lower() != "the")
 
 
 # Harm a toll counts; words that say a sentence is about harm ("killed", "the death toll")
