@@ -207,3 +207,16 @@ def test_a_one_off_analysis_keeps_out_of_the_annotation_cache():
     assert outcome.report is not None and len(api._ANNOTATED) == 0
     api.analyze(articles)  # the default (a stored event's report) remembers them
     assert len(api._ANNOTATED) == 2
+
+
+def test_the_readmes_example_is_what_make_run_writes(demo_report):
+    # the README shows an excerpt of out/demo.md: every line of it must be in the report
+    from newsfuse.render import render
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("## Example output"):]
+    body = block[block.index("````markdown") + len("````markdown"):block.index("\n````\n")]
+    written = render(demo_report, "md")
+    shown = [line for line in body.splitlines() if line.strip() and not line.startswith("## ")]
+    assert shown and [line for line in shown if line not in written] == []
