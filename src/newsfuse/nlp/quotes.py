@@ -417,10 +417,15 @@ def _is_heading(body: str, span: QuoteSpan) -> bool:
     """A quotation that is its whole line, closed without a full stop: a section heading made of
     a quote ("'This could easily be a composite profile'"), which HTML keeps in the text (see
     boilerplate.QUOTED_HEADING), not a quote of the paragraphs around it."""
-    line_start = body.rfind("\n", 0, span.start) + 1
-    line_end = body.find("\n", span.end)
-    line = body[line_start:line_end if line_end >= 0 else len(body)].strip()
+    line_start, line_end = _line_around(body, span)
+    line = body[line_start:line_end].strip()
     return line == body[span.start:span.end].strip() and bool(QUOTED_HEADING.match(line))
+
+
+def _line_around(text: str, span: QuoteSpan) -> tuple[int, int]:
+    """Start and end offsets of the line (or lines) of `text` the quote span lies on."""
+    line_end = text.find("\n", span.end)
+    return text.rfind("\n", 0, span.start) + 1, len(text) if line_end == -1 else line_end
 
 
 # A turn of a broadcast transcript or an interview: a line opening with who speaks and a colon,
@@ -1420,9 +1425,7 @@ def _resolve_organisation(context: _Article, token: Token,
 def _headline_speaker(context: _Article, span: QuoteSpan) -> str | None:
     """"'Enough is enough': UN Secretary-General António Guterres" -> the person after the colon."""
     text = context.text
-    line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = _line_around(text, span)
     if text[line_start:span.start].strip():
         return None
     if not _HEADLINE_TAIL.match(text[span.end:line_end]):

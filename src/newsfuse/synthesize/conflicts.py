@@ -282,13 +282,15 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
                    {f.quantity.whole for _, f in located if f.quantity.whole})
     noun_vectors = dict(zip(nouns, embed(nouns), strict=True)) if nouns else {}
     blank = np.zeros(DIMENSIONS, dtype=np.float32)
+    # each document's entity labels, read once for the place scopes of all its figures
+    labels = {id(doc): {m.text: m.label for m in doc.entities} for doc in documents}
     items = [_Item(fact=fact, doc=doc, group=outlets[doc.article.id],
                    interval=claim_interval(fact.value, fact.qualifier, _rounding(fact)),
                    vector=blank, context=blank,
                    noun_vector=noun_vectors.get(fact.quantity.unit),
                    owner_vector=noun_vectors.get(fact.quantity.noun or ""),
                    whole_vector=noun_vectors.get(fact.quantity.whole or ""),
-                   place_stems=_place_stems(doc, fact.quantity))
+                   place_stems=_place_stems(fact.quantity, labels[id(doc)]))
              for doc, fact in located]
     for item in items:
         item.peers = {id(other) for other in items if _comparable(item, other)}
@@ -422,13 +424,10 @@ def _comparable(a: _Item, b: _Item) -> bool:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _place_stems(doc: AnnotatedDocument, quantity: Quantity) -> frozenset[str]:
-    """The words of the places in a figure's scope, as nation stems: two figures whose places
-    share none are given for different places (one word in common is enough: "Tessaly Bay" /
-    "the Tessaly coast")."""
-    if not quantity.scope:
-        return frozenset()
-    labels = {m.text: m.label for m in doc.entities}
+def _place_stems(quantity: Quantity, labels: dict[str, str]) -> frozenset[str]:
+    """The words of the places in a figure's scope (`labels`: its document's entity labels by
+    name), as nation stems: two figures whose places share none are given for different
+    places (one word in common is enough: "Tessaly Bay" / "the Tessaly coast")."""
     return frozenset(lang.nation_stem(word) for name in quantity.scope
                      if labels.get(name) in PLACE_LABELS
                      for word in name.split() if word[:1].isupper() and word.lower() != "the")
