@@ -290,3 +290,50 @@ def test_two_sentences_run_together_get_their_space_back():
     body = clean(Article(id="glued", raw=raw)).body
     assert "said. All 112 passengers" in body
     assert "U.S.A" in clean(Article(id="initials", raw=raw.replace("Monday", "U.S.A. Day"))).body
+
+
+# ----------------------------------------------------------------------------- teaser articles
+
+_STORY_PARAGRAPHS = (
+    "The Harlow Ferry Company said on Tuesday that its two oldest boats would be retired by the "
+    "end of the summer, after inspectors found corrosion in both hulls.",
+    "The company's director, Imogen Falk, said replacement vessels had been ordered from a yard "
+    "in Rostock and would enter service in the spring.",
+    "Passengers on the island route have complained for years about cancelled crossings, and the "
+    "council has asked the company to publish a timetable for the changeover.",
+)
+_TEASERS = (
+    "A bakery on Mill Lane has won a regional prize for its rye loaf, the third award in as many "
+    "years for the family that runs it.",
+    "Volunteers planted four hundred oak saplings along the old railway path at the weekend, "
+    "despite rain that kept many families at home.",
+    "The town library will stay open until nine on Thursdays from next month, its trustees "
+    "announced after a survey of readers.",
+)
+
+
+def _page_with_teasers(story_holds_headline: bool) -> str:
+    headline = "<h1>Ferry company to retire its two oldest boats</h1>"
+    story = "".join(f"<p>{text}</p>" for text in _STORY_PARAGRAPHS)
+    teasers = "".join(
+        f'<article class="post"><img src="/i{i}.jpg"><p>{text} {text}</p>'
+        f'<a href="/t{i}">Read more</a></article>' for i, text in enumerate(_TEASERS))
+    inner = f"{headline}{story}" if story_holds_headline else story
+    above = "" if story_holds_headline else headline
+    return (f"<html><head><title>Ferry company</title></head><body>{above}<article>{inner}"
+            f"</article><section><h2>You may also like</h2>{teasers}</section></body></html>")
+
+
+def test_teaser_articles_beside_the_story_are_not_read_as_its_text() -> None:
+    cleaned = clean(Article(id="ferry", raw=_page_with_teasers(True), format="html"))
+    assert "corrosion in both hulls" in cleaned.body
+    assert "rye loaf" not in cleaned.body
+    assert "oak saplings" not in cleaned.body
+
+
+def test_no_article_element_holds_the_headline_so_nothing_is_pruned() -> None:
+    # The teasers here are the only <article> elements with text besides the story, so without a
+    # headline inside an <article> there is no telling the story's element apart: keep it all.
+    page = _page_with_teasers(False)
+    cleaned = clean(Article(id="ferry", raw=page, format="html"))
+    assert "corrosion in both hulls" in cleaned.body

@@ -26,8 +26,17 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 _CARD_CLASS = ("contains(@class, 'rollover') or contains(@class, 'tooltip') or "
                "contains(@class, 'popover') or contains(@class, 'hovercard') or "
                "contains(@class, 'hover-card')")
+# When one <article> holds the page's headline (<h1>) and a paragraph of text, it is the story;
+# the page's other <article> elements outside it are teasers of other stories ("you may also
+# like", a blog's post list) that trafilatura may read on as if they continued it. Nothing is
+# pruned when no <article> holds the headline (the headline above the story's element, or no
+# <article> at all), so pages built otherwise keep what trafilatura finds.
+_STORY = "//article[descendant::h1][descendant::p[string-length(normalize-space()) > 80]]"
+_TEASER = (f".//article[{_STORY}][not(descendant::h1)][not(ancestor::article[descendant::h1])]"
+           "[not(descendant::article[descendant::h1])]")
 PRUNE_XPATHS = [
     f".//span[{_CARD_CLASS}][.//img or count(.//a) > 1][not(.//span[{_CARD_CLASS}][.//img])]",
+    _TEASER,
 ]
 
 EXTRACTION_OPTIONS = {
