@@ -433,6 +433,8 @@ def test_the_value_of_a_limit_or_target_is_no_value_reached(text, limit, value):
     ("The committee's vote was six to one.", 6, 1, "six to one"),
     ("The motion passed with a 5-2 vote.", 5, 2, "5-2"),
     ("The council passed the budget by 31 votes to 18.", 31, 18, "31 votes to 18"),
+    ("The tram extension was approved by 24 votes against 13.", 24, 13,
+     "24 votes against 13"),
 ])
 def test_a_tally_counts_the_votes_for_and_against(text, value, against, phrase):
     read = {(c.quantity.unit, c.value, c.phrase) for c in claims(text)}
@@ -442,6 +444,7 @@ def test_a_tally_counts_the_votes_for_and_against(text, value, against, phrase):
 @pytest.mark.parametrize("text", [
     "Lindholt won the match 3-1 on Sunday.",
     "He chaired the board from 2010 to 2014.",
+    "Rovers played 4 matches against 11 opponents this season.",
 ])
 def test_a_score_or_a_span_of_years_is_no_tally(text):
     assert [c for c in claims(text) if c.quantity.unit == "vote"] == []

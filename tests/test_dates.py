@@ -44,6 +44,9 @@ def test_relative_expressions_resolve_against_publication(text, expected):
     ("Jan. 3, 2021", dt.date(2021, 1, 3)),
     ("Wednesday, May 10", dt.date(2023, 5, 10)),
     ("2019-07-04", dt.date(2019, 7, 4)),
+    ("the first of June", dt.date(2023, 6, 1)),
+    ("The twenty-first of May, 2021", dt.date(2021, 5, 21)),
+    ("June the third", dt.date(2023, 6, 3)),
 ])
 def test_absolute_dates(text, expected):
     assert resolve(text, MONDAY) == (expected, False)
@@ -312,3 +315,9 @@ def test_the_weekday_named_with_a_day_picks_its_year():
 def test_the_first_day_of_a_range_takes_the_year_of_its_last():
     text = "The killings took place between July 11 and Nov. 1, 1995, the court found."
     assert [m.date for m in mentions(text, dt.date(1998, 11, 30))] == [dt.date(1995, 7, 11)]
+
+
+def test_a_day_in_words_is_read_in_an_article():
+    found = mentions("The new fares will apply from the first of May, the council said.",
+                     dt.date(2025, 3, 12))
+    assert [(m.text, m.date) for m in found] == [("the first of May", dt.date(2025, 5, 1))]

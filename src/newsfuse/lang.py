@@ -63,6 +63,22 @@ DATELINE_MONTH_PATTERN = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 # not the whole part of a decimal or a thousands group: "in December 7.9 percent" is no date
 DAY_PATTERN = r"(?P<day>[0-3]?\d)(?![.,]\d)(?:st|nd|rd|th)?"
 YEAR_PATTERN = r"(?P<year>(?:19|20)\d\d)"
+# Ordinals in words, read by the number reader ("the fifth round") and, up to 31, as days of a
+# month by the date reader ("the first of May", "June the twenty-first").
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20}
+DAY_WORDS: dict[str, int] = {
+    **ORDINAL_WORDS, "thirtieth": 30,
+    **{f"{tens}{joint}{unit}": base + ORDINAL_WORDS[unit]
+       for tens, base, units in (("twenty", 20, list(ORDINAL_WORDS)[:9]),
+                                 ("thirty", 30, ["first"]))
+       for unit in units for joint in ("-", " ")}}
+# A day written in words, as the date reader's `day` group: longest words first.
+DAY_WORD_PATTERN = ("(?P<day>(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+                    + "))")
 # A wire dateline's place, in capitals, with its region after a comma: "PITTSBURGH",
 # "KYIV, Ukraine", "EAGAN, Minn."
 DATELINE_PLACE_PATTERN = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{0,30})?"

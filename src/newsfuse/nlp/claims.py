@@ -82,11 +82,7 @@ SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln
 FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
              "a quarter": 25.0, "one quarter": 25.0, "two thirds": 200 / 3,
              "two-thirds": 200 / 3, "three quarters": 75.0, "three-quarters": 75.0}
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-                 "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-                 "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-                 "twentieth": 20}
+ORDINAL_WORDS = lang.ORDINAL_WORDS
 _GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|mn|m|k|tn)$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
 # Short words that pint reads as units but that are ordinary English ("in", "at", "a").
@@ -268,9 +264,9 @@ def _with_tallies(found: list[_Reading], tallies: list[_Reading]) -> list[_Readi
 
 
 # A vote's tally: "voted 9-2", "the vote was six to one", "by 10 to 2", "a 5-2 vote",
-# "31 votes to 18".
-_TALLY = re.compile(r"\b(\d{1,3}|[a-z]+)(?:\s+votes?)?(?:\s*[-–]\s*|\s+to\s+)(\d{1,3}|[a-z]+)\b",
-                    re.IGNORECASE)
+# "31 votes to 18", "24 votes against 13".
+_TALLY = re.compile(r"\b(\d{1,3}|[a-z]+)(?:\s+votes?)?(?:\s*[-–]\s*|\s+(?:to|against)\s+)"
+                    r"(\d{1,3}|[a-z]+)\b", re.IGNORECASE)
 VOTES_AGAINST = "vote against"  # the unit of a tally's second figure
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|majority)\W+(?:\w+\W+){0,2}$",
                            re.IGNORECASE)

@@ -39,10 +39,14 @@ from newsfuse.nlp import SPACED_DASHES, TIME_STAMP, doc_ents, doc_text, entity_o
 
 _MONTHS = lang.MONTH_NUMBER
 _MONTH, _DAY, _YEAR = lang.MONTH_PATTERN, lang.DAY_PATTERN, lang.YEAR_PATTERN
+_DAY_WORD = lang.DAY_WORD_PATTERN
 ABSOLUTE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # the day in words: "the first of May", "June the twenty-first"
+    re.compile(rf"\b(?i:the)\s+{_DAY_WORD}\s+of\s+{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH}\s+the\s+{_DAY_WORD}\b(?:,?\s+{_YEAR}\b)?"),
     # a text lower-cased by its export ("swam across on september 8, 2009"): a month name in
     # full, its day and its year, so that "may" the verb never reads as a month
     re.compile(r"\b(?P<month>january|february|march|april|may|june|july|august|september|"
@@ -453,7 +457,8 @@ def _match_absolute(text: str) -> re.Match[str] | None:
 def _month_day(match: re.Match[str]) -> tuple[int, int]:
     month_text = match.group("month").lower().rstrip(".")
     month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3]]
-    return month, int(match.group("day"))
+    day = match.group("day")
+    return month, int(day) if day.isdigit() else lang.DAY_WORDS[day.lower()]
 
 
 def _resolve_absolute(match: re.Match[str], published: dt.date | None, sentence: str,
