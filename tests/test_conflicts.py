@@ -368,6 +368,34 @@ def test_ages_of_two_people_sharing_a_surname_do_not_conflict():
         ("age", [58, 61])]
 
 
+def test_one_persons_age_under_two_descriptions_conflicts():
+    # the same player as "captain" and "striker": the name named before each decides
+    found = flagged(event(
+        "Tomas Verhoeven-Lund has joined Brackley Town from Ashgate Rovers. The 24-year-old "
+        "captain signed a four-year contract after a medical on Tuesday.",
+        "Ashgate Rovers have sold Tomas Verhoeven-Lund to their rivals. The 25-year-old "
+        "striker was the club's top scorer and its captain."))
+    assert [(c.kind, sorted(claim.value for claim in c.claims)) for c in found
+            if c.kind == "age"] == [("age", [24, 25])]
+
+
+def test_a_child_described_after_a_named_parent_is_not_the_parent():
+    found = event(
+        "Police arrested Derek Harlow at the house on Sunday. The 13-year-old boy was taken "
+        "to hospital with burns to his hands.",
+        "Derek Harlow, 45, was arrested in Palm Cove on Sunday night after the fire.")
+    assert [c for c in found if c.kind == "age"] == []
+
+
+def test_an_age_beside_a_name_the_tagger_does_not_know_is_that_persons():
+    found = flagged(event(
+        "The delays left frail patients like grandad Ostap Wielgosz, 78, waiting in pain.",
+        "Among those waiting was seventy-six-year-old Ostap Wielgosz, whose hip operation was "
+        "called off an hour before it was due."))
+    assert [(c.kind, sorted(claim.value for claim in c.claims)) for c in found
+            if c.kind == "age"] == [("age", [76, 78])]
+
+
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("Wendy Harlow", "Derek Harlow", False),
     ("Derek Harlow Sr.", "Derek Harlow Jr.", False),

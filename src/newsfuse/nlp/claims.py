@@ -615,7 +615,38 @@ def _names_a_person(doc: Doc, i: int) -> bool:
     person elsewhere (the small model tags "Drăgulescu, 61," ORG where the full name
     "Nikolai Drăgulescu" is a PERSON)."""
     return doc[i].ent_type_ == "PERSON" or any(
-        m.label == "PERSON" and m.first_token <= i < m.end_token for m in find_mentions(doc))
+        m.label == "PERSON" and m.first_token <= i < m.end_token for m in find_mentions(doc)) \
+        or proper_name(doc, i) is not None
+
+
+# Labels the small model gives a person's full name it does not know ("grandad Marek
+# Dunleavy, 78": ORG); a name tagged as a place, a nationality or a product is no person's.
+_NAME_LABELS = frozenset({"", "PERSON", "ORG"})
+
+
+def proper_name(doc: Doc, i: int) -> str | None:
+    """The name of two or more capitalised proper nouns (hyphens kept: "Marić-Haller") that
+    token `i` is part of, when the tagger gives it no label or a person's or an
+    organisation's; None for a single word or anything else."""
+    def is_name_word(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() \
+            and not token.text.isupper() and token.ent_type_ in _NAME_LABELS
+
+    def joined(left: Token, right: Token) -> bool:  # "Marić", "-", "Haller"
+        return left.text == "-" and not left.whitespace_ and not doc[left.i - 1].whitespace_
+
+    if not is_name_word(doc[i]):
+        return None
+    start = i
+    while start > 0 and (is_name_word(doc[start - 1]) or start > 1 and joined(
+            doc[start - 1], doc[start]) and is_name_word(doc[start - 2])):
+        start -= 1 if is_name_word(doc[start - 1]) else 2
+    end = i + 1
+    while end < len(doc) and (is_name_word(doc[end]) or end + 1 < len(doc) and joined(
+            doc[end], doc[end + 1]) and is_name_word(doc[end + 1])):
+        end += 1 if is_name_word(doc[end]) else 2
+    words = [t for t in doc[start:end] if t.text != "-"]
+    return doc[start:end].text if len(words) >= 2 else None
 
 
 def _glued_money(doc: Doc) -> list[_Reading]:
@@ -1081,8 +1112,12 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
     for mention in people:
         if any(i in at for i in range(mention.first_token, mention.end_token)):
             return [mention.text]
-    if reading.anchor.lower_ != "old" or not any(
-            c.lower_ == "the" for c in reading.anchor.children):
+    # a full name the tagger does not know as a person's: "seventy-six-year-old Marek
+    # Dunleavy", "grandad Marek Dunleavy, 78"
+    named = reading.anchor.head if reading.anchor.lower_ == "old" else reading.anchor
+    if (name := proper_name(doc, named.i)) is not None:
+        return [name]
+    if not _definite_description(reading.anchor):
         return []
     sentence = reading.anchor.sent
     for _ in range(AGE_LOOKBACK_SENTENCES):
@@ -1091,6 +1126,20 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
         sentence = doc[sentence.start - 1].sent
     earlier = [m for m in people if sentence.start <= m.first_token < reading.start]
     return [earlier[-1].text] if earlier else []
+
+
+def _definite_description(old: Token) -> bool:
+    """'the 58-year-old' alone, or 'The 24-year-old forward': someone named before. Not 'the
+    13-year-old boy' (a noun of age, sex or family tie): a child after a named parent is
+    someone else as often as not."""
+    if old.lower_ != "old":
+        return False
+    if any(c.lower_ == "the" for c in old.children):
+        return True
+    noun = old.head
+    return old.dep_ == "amod" and noun.pos_ == "NOUN" \
+        and noun.lemma_.lower() not in lang.PERSON_KINDS \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _per_period(doc: Doc, at: int) -> bool:

@@ -403,7 +403,13 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False  # "Tessford's turnout reaching 66%" vs "In Aldham, only 47 percent"
     if qa.actor and qb.actor and not _same_person(qa.actor, qb.actor):
         return False  # Stumpf's pay is no rival to Tolstedt's
-    if qa.kind in ("money", "age") and qa.noun and qb.noun and not _alike(qa.noun, qb.noun, a, b):
+    # one person's age under two descriptions ("the 24-year-old forward" / "the 25-year-old
+    # striker") is one quantity: the names decide where both are known, unless a noun says
+    # who by age, sex or family tie ("the 13-year-old boy" after his father was named)
+    named = qa.kind == "age" and bool(qa.scope) and bool(qb.scope) \
+        and not {(qa.noun or "").lower(), (qb.noun or "").lower()} & lang.PERSON_KINDS
+    if qa.kind in ("money", "age") and qa.noun and qb.noun and not named \
+            and not _alike(qa.noun, qb.noun, a, b):
         return False  # "$60 million in bonuses" vs "$43.3 million in stock"; father vs boy
     if qa.whole and qb.whole \
             and not _nouns_alike(qa.whole, qb.whole, a.whole_vector, b.whole_vector):
