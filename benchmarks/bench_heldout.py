@@ -30,7 +30,8 @@ RESULT = Path(__file__).resolve().parent / "results" / "heldout.md"
 BASELINE = "412b921"  # main before the held-out sets were written (2026-12-06)
 ROLES = {"h1": "calibration", "h2": "calibration", "h3": "calibration", "h4": "calibration",
          "h5": "calibration", "h6": "report", "h7": "calibration", "h8": "calibration",
-         "h9": "report", "h10": "calibration", "h11": "calibration", "h12": "report"}
+         "h9": "report", "h10": "calibration", "h11": "calibration", "h12": "report",
+         "h13": "calibration", "h14": "report"}
 
 
 def score(folder: Path, src: Path) -> dict:
@@ -79,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         "(benchmarks/heldout/README.md), scored by the shared scorer through `newsfuse "
         f"analyze`, with the code at {args.baseline} (before the sets existed) and now, in "
         "the same run. Calibration sets: their failures were read and fixed (h2, h7, h8, "
-        "h10, h11 were report sets until their figures were recorded, h5 until the third "
-        "session, see the README); report sets (h6, h9, h12): written after the fixes, "
-        "scored only."
+        "h10, h11, h13 were report sets until their figures were recorded, h5 until the "
+        "third session, see the README); report sets (h6, h9, h12, h14): written after the "
+        "fixes, scored only."
         + ("" if old_src is not None else " The baseline was skipped: no git history."),
         "",
         table(columns),
