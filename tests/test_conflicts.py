@@ -387,6 +387,15 @@ def test_a_child_described_after_a_named_parent_is_not_the_parent():
     assert [c for c in found if c.kind == "age"] == []
 
 
+def test_ages_listed_for_two_people_are_each_ones():
+    found = event(
+        "The boy's father, 37-year-old Wendel Osgood, and stepmother, 42-year-old Priya "
+        "Lanning, were arrested and charged on Friday.",
+        "On Sunday, a judge denied bond for Osgood, 37, and Lanning, 42. Police say the "
+        "13-year-old found had been locked in a room for days.")
+    assert [c for c in found if c.kind == "age"] == []
+
+
 def test_an_age_beside_a_name_the_tagger_does_not_know_is_that_persons():
     found = flagged(event(
         "The delays left frail patients like grandad Ostap Wielgosz, 78, waiting in pain.",

@@ -1109,7 +1109,10 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
         reading.anchor.i else [reading.anchor]
     at = {t.i for t in near}
     people = [m for m in find_mentions(doc) if m.label == "PERSON"]
-    for mention in people:
+    # the name the age is set beside first: in "bond for Jean, 37, and Davis, 42" the head of
+    # "Davis" is "Jean", whose subtree holds both names
+    own = [m for m in people if m.first_token <= reading.anchor.i < m.end_token]
+    for mention in own + people:
         if any(i in at for i in range(mention.first_token, mention.end_token)):
             return [mention.text]
     # a full name the tagger does not know as a person's: "seventy-six-year-old Marek
@@ -1137,7 +1140,7 @@ def _definite_description(old: Token) -> bool:
     if any(c.lower_ == "the" for c in old.children):
         return True
     noun = old.head
-    return old.dep_ == "amod" and noun.pos_ == "NOUN" \
+    return old.dep_ == "amod" and noun.pos_ == "NOUN" and lang.is_person_noun(noun.lower_) \
         and noun.lemma_.lower() not in lang.PERSON_KINDS \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
