@@ -321,3 +321,10 @@ def test_a_day_in_words_is_read_in_an_article():
     found = mentions("The new fares will apply from the first of May, the council said.",
                      dt.date(2025, 3, 12))
     assert [(m.text, m.date) for m in found] == [("the first of May", dt.date(2025, 5, 1))]
+
+
+def test_an_infinitive_the_parse_hangs_on_an_expected_object_points_ahead():
+    # "resume" is parsed as a relative clause of "treatment"; what is expected lies ahead
+    found = mentions("We have restored the booking system, and I expect most planned "
+                     "treatment to resume by Monday.", dt.date(2024, 2, 15))
+    assert [(m.text, m.date) for m in found] == [("Monday", dt.date(2024, 2, 19))]

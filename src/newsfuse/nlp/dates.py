@@ -346,6 +346,10 @@ def _intended(verb: Token) -> bool:
     or under "be" ('was to meet': what was planned)."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     head = verb.head
+    if verb.dep_ == "relcl" and head.dep_ == "dobj":
+        # "I expect most surgery to resume by Monday": the parse hangs the infinitive on the
+        # object as a relative clause; the intent is the object's verb's
+        head = head.head
     return infinitive and head is not verb and (
         head.lemma_.lower() in INTENT_VERBS or head.lemma_.lower() == "be" and verb.dep_ == "xcomp")
 
