@@ -108,6 +108,9 @@ from tests.test_quotes import _pairs
     pytest.param('The Korvan coalition said in a statement that its jets hit 16 targets. The '
                  'strikes "have severely limited the group\'s movement" it added.',
                  ["Korvan coalition"], id="it-after-an-unnamed-body-that-spoke-is-that-body"),
+    pytest.param('Quillbook has always banned violent images, but it is now diving into the '
+                 'details. “We remove photographs of injured people unless they are news,” it '
+                 'says.', ["Quillbook"], id="it-after-a-name-the-tagger-left-untagged"),
 ])
 def test_speakers_from_the_context(body: str, speakers: list[str | None]) -> None:
     assert [speaker for speaker, _ in _pairs(body)] == speakers

@@ -962,7 +962,8 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if token.lower_ in PERSON_PRONOUNS:
         return _resolve_pronoun(context, token.idx, token.lower_)
     if token.lower_ in ("it", "its"):
-        return _resolve_it(context, token.idx) or _last_speaker_of_it(context, token)
+        return _resolve_it(context, token.idx) or _last_speaker_of_it(context, token) \
+            or _unlabelled_body(context, token.idx)
     if token.pos_ == "PRON" or token.lower_ in _NOBODY_IN_PARTICULAR:
         return None
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -1298,6 +1299,24 @@ def _last_speaker_of_it(context: _Article, token: Token) -> str | None:
         if (mention is not None and mention.label == "PERSON") or subject.ent_type_ == "PERSON":
             return None  # a person said it before: "it" is not that person
         return _name_of(context, subject)
+    return None
+
+
+def _unlabelled_body(context: _Article, offset: int) -> str | None:
+    """A last resort for 'it says': the latest subject of a main clause within the look-back
+    that is a capitalised proper noun NER left untagged and no person's name in the article
+    ("Facebook has always banned pornography ... '...,' it says", with "Facebook" untagged).
+    A word the article tags as a person's more often than as an organisation's is a person."""
+    labels = Counter((word, m.label) for m in context.mentions
+                     if m.label in ("PERSON", "ORG") for word in m.text.split())
+    span = context.token_range(_lookback_start(context, offset), offset)
+    for token in reversed(context.doc[span.start:span.stop]):
+        if (token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and token.text[:1].isupper()
+                and not token.ent_type_ and token.i not in context.quoted
+                and token.i not in context.mention_of
+                and labels[token.text, "PERSON"] <= labels[token.text, "ORG"]
+                and not _in_reported_speech(token) and not _subordinate(token.head)):
+            return _phrase_text(token)
     return None
 
 
