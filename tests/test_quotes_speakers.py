@@ -108,6 +108,12 @@ from tests.test_quotes import _pairs
     pytest.param('The Korvan coalition said in a statement that its jets hit 16 targets. The '
                  'strikes "have severely limited the group\'s movement" it added.',
                  ["Korvan coalition"], id="it-after-an-unnamed-body-that-spoke-is-that-body"),
+    pytest.param('The 46-year-old Harlan Osk was accused of causing Mira Tessel\'s death "in an '
+                 'unknown manner" before he was remanded in custody.', [None],
+                 id="a-passive-accusation-without-its-agent-names-no-speaker"),
+    pytest.param('Earlier this month, Brightwell Bank was fined $18m and accused of "widespread '
+                 'illegal practice" by the regulators.', ["regulators"],
+                 id="a-passive-accusation-is-its-agents-words"),
     pytest.param('Quillbook has always banned violent images, but it is now diving into the '
                  'details. “We remove photographs of injured people unless they are news,” it '
                  'says.', ["Quillbook"], id="it-after-a-name-the-tagger-left-untagged"),

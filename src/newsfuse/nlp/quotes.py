@@ -797,8 +797,11 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
     if verb.lemma_.lower() == "quote" and verb.dep_ == "conj" and any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
         verb = verb.head  # "X told me ..., and I quote, '...'": the writer marks X's words
-    subject = _subject(verb, context, span) or _name_next_to(context, verb) \
-        or _age_before(verb)
+    subject = _subject(verb, context, span)
+    if subject is None and not _is_passive(verb):
+        # not for "Madsen was accused of causing Wall's death '...'": a passive verb's
+        # speaker is its agent or no one named, never a name in its complement
+        subject = _name_next_to(context, verb) or _age_before(verb)
     if subject is not None:
         return _name_of(context, subject)
     return None
@@ -894,17 +897,33 @@ def _root_subject(context: _Article, verb: Token, inside: set[int]) -> Token | N
 
 
 def _is_passive(verb: Token) -> bool:
-    """Passive, except 'X was quoted/cited as saying', where X still is the speaker."""
-    return verb.lemma_.lower() not in {"quote", "cite"} and any(
-        c.dep_ == "auxpass" for c in verb.children)
+    """Passive, except 'X was quoted/cited as saying', where X still is the speaker; also a
+    participle joined to a passive verb without an auxiliary of its own ('Wells Fargo was
+    fined and accused of ...')."""
+    if verb.lemma_.lower() in {"quote", "cite"}:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _agent_of(verb: Token) -> Token | None:
-    """'was told by the airline' -> airline."""
+    """'was told by the airline' -> airline; also a "by" phrase the parse hangs lower in the
+    verb's phrase ('accused of "widespread illegal practice" by the regulators', with "by"
+    on "practice") when it names people or a body."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ == "by" and token.head.pos_ == "NOUN":
+            objects = [c for c in token.children if c.dep_ == "pobj" and (
+                c.ent_type_ in ("PERSON", "ORG") or lang.is_person_noun(c.lower_)
+                or c.lemma_.lower() in lang.ORGANISATION_NOUNS)]
+            if objects:
+                return objects[0]
     return None
 
 
