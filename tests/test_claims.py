@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from newsfuse.model import Article, NumericFact
-from newsfuse.nlp.claims import extract_claims, outcome_of
+from newsfuse.nlp.claims import extract_claims, outcome_of, proper_name
 from newsfuse.nlp.dates import extract_dates
 from newsfuse.nlp.numbers import parse_number
 from newsfuse.nlp.pipeline import get_nlp
@@ -593,3 +593,14 @@ def test_pounds_lost_by_a_club_are_sterling_and_by_a_body_a_weight():
     assert [(f.quantity.kind, f.quantity.unit) for f in found] == [("money", "GBP")]
     found = claims("The boxer lost 18 pounds before the fight.")
     assert all(f.quantity.unit != "GBP" for f in found)
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Among the patients was grandad Ostap Wielgosz-Bray, 78.", "Wielgosz", "Ostap Wielgosz-Bray"),
+    ("Among the patients was grandad Wielgosz, 78.", "Wielgosz", None),  # one word: no name
+    ("Flights to Paris were cancelled on Friday.", "Paris", None),  # a place is no person
+])
+def test_a_proper_name_is_two_or_more_capitalised_words_with_their_hyphens(text, word, name):
+    doc = get_nlp()(text)
+    at = next(t.i for t in doc if t.text == word)
+    assert proper_name(doc, at) == name

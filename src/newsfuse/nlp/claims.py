@@ -628,25 +628,32 @@ def proper_name(doc: Doc, i: int) -> str | None:
     """The name of two or more capitalised proper nouns (hyphens kept: "Marić-Haller") that
     token `i` is part of, when the tagger gives it no label or a person's or an
     organisation's; None for a single word or anything else."""
-    def is_name_word(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.text[:1].isupper() \
-            and not token.text.isupper() and token.ent_type_ in _NAME_LABELS
-
-    def joined(left: Token, right: Token) -> bool:  # "Marić", "-", "Haller"
-        return left.text == "-" and not left.whitespace_ and not doc[left.i - 1].whitespace_
-
-    if not is_name_word(doc[i]):
+    if not _is_name_word(doc[i]):
         return None
-    start = i
-    while start > 0 and (is_name_word(doc[start - 1]) or start > 1 and joined(
-            doc[start - 1], doc[start]) and is_name_word(doc[start - 2])):
-        start -= 1 if is_name_word(doc[start - 1]) else 2
-    end = i + 1
-    while end < len(doc) and (is_name_word(doc[end]) or end + 1 < len(doc) and joined(
-            doc[end], doc[end + 1]) and is_name_word(doc[end + 1])):
-        end += 1 if is_name_word(doc[end]) else 2
+    start, end = i, i + 1
+    while step := _name_step(doc, start - 1, -1):
+        start -= step
+    while step := _name_step(doc, end, 1):
+        end += step
     words = [t for t in doc[start:end] if t.text != "-"]
     return doc[start:end].text if len(words) >= 2 else None
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper() \
+        and token.ent_type_ in _NAME_LABELS
+
+
+def _name_step(doc: Doc, at: int, direction: int) -> int:
+    """How many tokens from `at` on (going `direction`) continue a name: 1 for a name word,
+    2 for a hyphen written without spaces and the name word beyond it, 0 otherwise."""
+    if not 0 <= at < len(doc):
+        return 0
+    if _is_name_word(doc[at]):
+        return 1
+    beyond = at + direction
+    glued = doc[at].text == "-" and not doc[at].whitespace_ and not doc[at - 1].whitespace_
+    return 2 if glued and 0 <= beyond < len(doc) and _is_name_word(doc[beyond]) else 0
 
 
 def _glued_money(doc: Doc) -> list[_Reading]:
