@@ -114,6 +114,13 @@ from tests.test_quotes import _pairs
     pytest.param('Earlier this month, Brightwell Bank was fined $18m and accused of "widespread '
                  'illegal practice" by the regulators.', ["regulators"],
                  id="a-passive-accusation-is-its-agents-words"),
+    pytest.param('A senior official with the regional water authority said the situation '
+                 'remained "very serious." Halvard Onstad told reporters in Brenna that two of '
+                 'the reservoirs were only half full.', ["Halvard Onstad"],
+                 id="a-person-described-then-named-in-the-next-sentence"),
+    pytest.param('A witness said the driver "never even slowed down." Halvard Onstad, who runs '
+                 'the bakery on the corner, told reporters he had heard the crash.', ["witness"],
+                 id="a-described-person-is-not-a-next-speaker-described-in-their-own-right"),
     pytest.param('Quillbook has always banned violent images, but it is now diving into the '
                  'details. “We remove photographs of injured people unless they are news,” it '
                  'says.', ["Quillbook"], id="it-after-a-name-the-tagger-left-untagged"),

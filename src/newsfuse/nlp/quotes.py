@@ -798,6 +798,12 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
         verb = verb.head  # "X told me ..., and I quote, '...'": the writer marks X's words
     subject = _subject(verb, context, span)
+    if subject is not None and _unnamed_person(subject):
+        # "A senior official with the agency said ... . Graham Andrew told reporters ...":
+        # the person described is named by the next sentence, as news introduces people
+        named = _named_next(context, verb)
+        if named is not None:
+            return named
     if subject is None and not _is_passive(verb):
         # not for "Madsen was accused of causing Wall's death '...'": a passive verb's
         # speaker is its agent or no one named, never a name in its complement
@@ -805,6 +811,34 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
     if subject is not None:
         return _name_of(context, subject)
     return None
+
+
+def _unnamed_person(subject: Token) -> bool:
+    """'A senior official', 'an aide': one person described, not named."""
+    return subject.pos_ == "NOUN" and lang.is_person_noun(subject.lower_) \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+
+
+def _named_next(context: _Article, verb: Token) -> str | None:
+    """The person named at the start of the next sentence of the same paragraph as the
+    subject of a speech verb, without a description of their own ('Graham Andrew told
+    reporters in Vienna that ...'), else None."""
+    index = context.sentence_of(verb.idx) + 1
+    if index >= len(context.sentences) or index - 1 < 0:
+        return None
+    following = context.sentences[index]
+    if "\n" in context.text[context.sentences[index - 1].end:following.start]:
+        return None
+    first = context.token_range(following.start, following.start + 1)
+    mention = context.mention_of.get(first.start) if first else None
+    if mention is None or mention.label != "PERSON" or len(mention.text.split()) < 2:
+        return None
+    head = context.doc[mention.end_token - 1]
+    after = context.doc[mention.end_token] if mention.end_token < len(context.doc) else None
+    if head.dep_ != "nsubj" or not _is_speech_verb(head.head) or after is None \
+            or after.text == ",":
+        return None
+    return context.full_name(mention.text)
 
 
 def _age_before(verb: Token) -> Token | None:
