@@ -121,6 +121,11 @@ from tests.test_quotes import _pairs
     pytest.param('A witness said the driver "never even slowed down." Halvard Onstad, who runs '
                  'the bakery on the corner, told reporters he had heard the crash.', ["witness"],
                  id="a-described-person-is-not-a-next-speaker-described-in-their-own-right"),
+    pytest.param('In a statement, Brightwave Cruise Lines told reporters they had searched the '
+                 'cabin. However, they say the device "was not connected to any power '
+                 'source."', ["Brightwave Cruise Lines"], id="they-right-after-a-company-spoke"),
+    pytest.param('The couple told reporters the crew had been rude. They say the cabin "was '
+                 'never cleaned properly."', [None], id="they-after-people-spoke-is-no-company"),
     pytest.param('Quillbook has always banned violent images, but it is now diving into the '
                  'details. “We remove photographs of injured people unless they are news,” it '
                  'says.', ["Quillbook"], id="it-after-a-name-the-tagger-left-untagged"),

@@ -1017,6 +1017,8 @@ def _name_of(context: _Article, token: Token) -> str | None:
     if token.lower_ in ("it", "its"):
         return _resolve_it(context, token.idx) or _last_speaker_of_it(context, token) \
             or _unlabelled_body(context, token.idx)
+    if token.lower_ == "they":
+        return _organisation_as_they(context, token)
     if token.pos_ == "PRON" or token.lower_ in _NOBODY_IN_PARTICULAR:
         return None
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -1352,6 +1354,24 @@ def _last_speaker_of_it(context: _Article, token: Token) -> str | None:
         if (mention is not None and mention.label == "PERSON") or subject.ent_type_ == "PERSON":
             return None  # a person said it before: "it" is not that person
         return _name_of(context, subject)
+    return None
+
+
+def _organisation_as_they(context: _Article, token: Token) -> str | None:
+    """'In a statement, Carnival told Inside Edition ... However, they say it "..."': a
+    company spoken of as "they" right after it spoke. Only an organisation named as the
+    subject of the last speech verb, in this sentence or the one before: "they" is most
+    often people."""
+    sentence = context.sentence_of(token.idx)
+    start = context.sentences[max(sentence - 1, 0)].start
+    for verb in reversed(context.doc[context.token_range(start, token.idx).start:token.i]):
+        if not _is_speech_verb(verb) or verb.i in context.quoted:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        mention = context.mention_of.get(subject.i)
+        return mention.text if mention is not None and mention.label == "ORG" else None
     return None
 
 
