@@ -444,6 +444,15 @@ def test_an_interview_goes_on_across_a_line_of_narration():
                             ("Ivo Brandt", "We were lucky.")]
 
 
+def test_an_interview_goes_on_across_a_line_about_a_named_thing():
+    # "The Kessel Bridge" is a structure's name: the narration names no one else
+    body = ("Swimmer Lena Okafor told the Harbour Post about the crossing.\n"
+            '"The water was colder than I thought," she said.\n'
+            "The Kessel Bridge, on the border of the two provinces, carries the coast road.\n"
+            '"I swam under it twice before anyone saw me."')
+    assert _pairs(body)[-1] == ("Lena Okafor", "I swam under it twice before anyone saw me.")
+
+
 def test_no_interview_goes_on_past_someone_else_speaking():
     body = ('"We can stop looking at it," Tomas Orlev would say.\n'
             '"No, no," I would protest. "The boat is fun."')

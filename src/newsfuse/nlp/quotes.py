@@ -1602,11 +1602,23 @@ def _interview_goes_on(context: _Article, last: _Found, first: int) -> bool:
     # will turn 70 on June 14, but he shows no sign of fatigue")
     speaker_words = set(last.speaker.split())
     if any(context.doc[i].dep_ in SUBJECT_DEPS and context.doc[i].text not in speaker_words
-           and (context.doc[i].pos_ == "PROPN" or context.doc[i].ent_type_ in ("PERSON", "ORG"))
-           for i in between):
+           and _may_speak(context.doc[i]) for i in between):
         return False
     return all(context.full_name(m.text) == last.speaker for m in context.mentions
                if m.label in ("PERSON", "ORG") and start <= m.start < end)
+
+
+def _may_speak(subject: Token) -> bool:
+    """A subject that names someone who could be quoted: a person or an organisation, or a
+    proper noun the tagger left untagged, unless it takes "the" ("The Hoover Dam provides
+    water for Las Vegas": a thing; a person's name takes no article). A place, a work or an
+    event the tagger knows is no one."""
+    if subject.ent_type_ in ("PERSON", "ORG"):
+        return True
+    if subject.ent_type_:
+        return False
+    return subject.pos_ == "PROPN" and not any(c.dep_ == "det" and c.lower_ == "the"
+                                               for c in subject.children)
 
 
 def _lead_in_subject(context: _Article, previous: Sentence) -> str | None:
