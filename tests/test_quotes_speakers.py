@@ -126,6 +126,10 @@ from tests.test_quotes import _pairs
                  'source."', ["Brightwave Cruise Lines"], id="they-right-after-a-company-spoke"),
     pytest.param('The couple told reporters the crew had been rude. They say the cabin "was '
                  'never cleaned properly."', [None], id="they-after-people-spoke-is-no-company"),
+    pytest.param('The Veldran Armed Forces said a sniper had set a record. "The Veldran Army '
+                 'Command can confirm that a member of Task Unit 7 hit a target at 3,100 metres," '
+                 'the force said in an email.', ["Veldran Army Command"],
+                 id="a-statement-naming-its-author-as-its-first-subject"),
     pytest.param('Quillbook has always banned violent images, but it is now diving into the '
                  'details. “We remove photographs of injured people unless they are news,” it '
                  'says.', ["Quillbook"], id="it-after-a-name-the-tagger-left-untagged"),

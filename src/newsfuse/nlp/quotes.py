@@ -798,6 +798,9 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
         verb = verb.head  # "X told me ..., and I quote, '...'": the writer marks X's words
     subject = _subject(verb, context, span)
+    if subject is not None and _unnamed_body(subject) \
+            and (own := _self_named(context, span)) is not None:
+        return own
     if subject is not None and _unnamed_person(subject):
         # "A senior official with the agency said ... . Graham Andrew told reporters ...":
         # the person described is named by the next sentence, as news introduces people
@@ -811,6 +814,25 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
     if subject is not None:
         return _name_of(context, subject)
     return None
+
+
+def _unnamed_body(subject: Token) -> bool:
+    """'the force', 'the ministry': a body referred to by a noun that names no person."""
+    return subject.pos_ == "NOUN" and not lang.is_person_noun(subject.lower_) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+
+
+def _self_named(context: _Article, span: QuoteSpan) -> str | None:
+    """A statement that names its author as its own first subject ('"The Canadian Special
+    Operations Command can confirm that ...," the force said'): that organisation."""
+    inside = [i for i in context.token_range(span.start, span.end)
+              if not context.doc[i].is_punct and context.doc[i].lower_ != "the"]
+    mention = context.mention_of.get(inside[0]) if inside else None
+    if mention is None or mention.label != "ORG":
+        return None
+    if context.doc[mention.end_token - 1].dep_ not in SUBJECT_DEPS:
+        return None
+    return mention.text
 
 
 def _unnamed_person(subject: Token) -> bool:
@@ -1332,10 +1354,11 @@ def _unnamed_bodies(context: _Article, start: int, end: int) -> list[tuple[bool,
 
 def _body_named(context: _Article, noun: Token) -> str | None:
     """The organisation named before `noun` whose name holds it ("party" in "Cambodian
-    People's Party"), the latest first."""
+    People's Party"), the latest first; not one named inside a quotation ('"... a member of
+    Joint Task Force 2 hit a target ...," the force said': the unit the statement is about)."""
     word = noun.lemma_.lower()
     names = [m.text for m in context.mentions if m.label == "ORG" and m.end <= noun.idx
-             and word in m.text.lower().split()]
+             and word in m.text.lower().split() and m.first_token not in context.quoted]
     return names[-1] if names else None
 
 
