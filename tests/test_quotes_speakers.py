@@ -130,6 +130,10 @@ from tests.test_quotes import _pairs
                  'Command can confirm that a member of Task Unit 7 hit a target at 3,100 metres," '
                  'the force said in an email.', ["Veldran Army Command"],
                  id="a-statement-naming-its-author-as-its-first-subject"),
+    pytest.param('The report, by the regional inspector of works, also concludes that the '
+                 'town will not have the money to maintain most of the new bridges, creating a '
+                 '"repair gap" for years to come.', ["regional inspector of works"],
+                 id="a-report-by-someone-concludes-and-maintain-with-an-object-reports-nothing"),
     pytest.param('Quillbook has always banned violent images, but it is now diving into the '
                  'details. “We remove photographs of injured people unless they are news,” it '
                  'says.', ["Quillbook"], id="it-after-a-name-the-tagger-left-untagged"),

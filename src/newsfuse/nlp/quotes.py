@@ -743,7 +743,7 @@ def _governing_verbs(context: _Article, inside: set[int],
             if ancestor.head.i == ancestor.i or ancestor.head.i not in outside:
                 break
             child, ancestor = ancestor, ancestor.head
-            if _is_speech_verb(ancestor):
+            if _is_speech_verb(ancestor) and not _acts_on_object(ancestor, child, inside):
                 # 'call for "..."', 'thanked them for the "kind words"': the quote is what
                 # was asked for or thanked for, not what the subject said
                 if child.dep_ == "prep" and child.lower_ in NOT_SPOKEN_PREPOSITIONS:
@@ -759,6 +759,14 @@ def _governing_verbs(context: _Article, inside: set[int],
     return [context.doc[i] for i in outside
             if context.doc[i].head.i in inside and context.doc[i].dep_ in HANGING_DEPS
             and _is_attribution_verb(context.doc[i], context.quoted)]
+
+
+def _acts_on_object(verb: Token, child: Token, inside: set[int]) -> bool:
+    """A verb that can report speech used for a deed: "maintain many of the projects,
+    creating an 'expectations gap'" (the quote is in a clause about what the maintaining
+    does, and the verb has an object of its own outside the quote)."""
+    return child.dep_ == "advcl" and any(c.dep_ == "dobj" and c.i not in inside
+                                         for c in verb.children)
 
 
 def _verb_before_colon(context: _Article, before: list[int]) -> Token | None:
@@ -1120,6 +1128,15 @@ def _author_of(context: _Article, statement: Token) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _name_of(context, objects[0])
+    verb = statement.head
+    if statement.dep_ in SUBJECT_DEPS:
+        # "The report, by the special inspector general, also concludes ...": the parse
+        # hangs the aside between the statement and its verb on the verb
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "by" and statement.i < child.i < verb.i:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _name_of(context, objects[0])
     mention = context.mention_of.get(statement.i - 1)
     if mention is not None and mention.label in {"PERSON", "ORG", "GPE"}:
         return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
