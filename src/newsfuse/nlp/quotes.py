@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -317,8 +318,8 @@ class _Article:
         found = []
         for token in self.doc:
             if token.pos_ != "NOUN" or token.i in self.mention_of or not any(
-                    c.dep_ == "amod" and _is_age(c) for c in token.children) or not any(
-                    c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                    c.dep_ == "amod" and _is_age(c) for c in token.children) \
+                    or not _has_determiner(token, ("the",)):
                 continue
             here = self.sentence_of(token.idx)
             earlier = [m for m in self.people if m.start < token.idx
@@ -827,7 +828,7 @@ def _speaker_of_verb(context: _Article, verb: Token, span: QuoteSpan) -> str | N
 def _unnamed_body(subject: Token) -> bool:
     """'the force', 'the ministry': a body referred to by a noun that names no person."""
     return subject.pos_ == "NOUN" and not lang.is_person_noun(subject.lower_) \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and _has_determiner(subject, ("the",))
 
 
 def _self_named(context: _Article, span: QuoteSpan) -> str | None:
@@ -846,18 +847,23 @@ def _self_named(context: _Article, span: QuoteSpan) -> str | None:
 def _unnamed_person(subject: Token) -> bool:
     """'A senior official', 'an aide': one person described, not named."""
     return subject.pos_ == "NOUN" and lang.is_person_noun(subject.lower_) \
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+        and _has_determiner(subject, ("a", "an"))
+
+
+def _has_determiner(token: Token, words: tuple[str, ...]) -> bool:
+    """The token's noun phrase opens with one of these articles ("the force", "an aide")."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in token.children)
 
 
 def _named_next(context: _Article, verb: Token) -> str | None:
     """The person named at the start of the next sentence of the same paragraph as the
     subject of a speech verb, without a description of their own ('Graham Andrew told
     reporters in Vienna that ...'), else None."""
-    index = context.sentence_of(verb.idx) + 1
-    if index >= len(context.sentences) or index - 1 < 0:
+    current = context.sentence_of(verb.idx)
+    if not 0 <= current < len(context.sentences) - 1:
         return None
-    following = context.sentences[index]
-    if "\n" in context.text[context.sentences[index - 1].end:following.start]:
+    following = context.sentences[current + 1]
+    if "\n" in context.text[context.sentences[current].end:following.start]:
         return None
     first = context.token_range(following.start, following.start + 1)
     mention = context.mention_of.get(first.start) if first else None
@@ -979,8 +985,7 @@ def _agent_of(verb: Token) -> Token | None:
     on "practice") when it names people or a body."""
     for child in verb.children:
         if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
+            return _object_of(child)
     for token in verb.subtree:
         if token.dep_ == "prep" and token.lower_ == "by" and token.head.pos_ == "NOUN":
             objects = [c for c in token.children if c.dep_ == "pobj" and (
@@ -1009,15 +1014,20 @@ def _quoted_person(context: _Article, verb: Token) -> Token | None:
     return None
 
 
+def _object_of(preposition: Token) -> Token | None:
+    """The object of a preposition ("by the airline" -> airline)."""
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
 def _according_to_before(context: _Article, span: QuoteSpan,
                          region: tuple[int, int]) -> str | None:
     """'According to Mayor Elin Strand, "..."': the source named before the quote."""
     before = [context.doc[i] for i in context.token_range(region[0], span.start)]
     for n, token in enumerate(before[:-1]):
         if token.lower_ == "according" and before[n + 1].lower_ == "to":
-            objects = [c for c in before[n + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return _name_of(context, objects[0])
+            source = _object_of(before[n + 1])
+            if source is not None:
+                return _name_of(context, source)
     return None
 
 
@@ -1124,23 +1134,21 @@ def _author_of(context: _Article, statement: Token) -> str | None:
     for child in statement.children:
         if child.dep_ == "poss" and (child.pos_ != "PRON" or child.lower_ == "its"):
             return _name_of(context, child)  # "the ministry's statement", "its statement"
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "in"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return _name_of(context, objects[0])
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "in"} \
+                and (author := _object_of(child)) is not None:
+            return _name_of(context, author)
     verb = statement.head
     if statement.dep_ in SUBJECT_DEPS:
         # "The report, by the special inspector general, also concludes ...": the parse
         # hangs the aside between the statement and its verb on the verb
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "by" and statement.i < child.i < verb.i:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return _name_of(context, objects[0])
+            if child.dep_ == "prep" and child.lower_ == "by" and statement.i < child.i < verb.i \
+                    and (author := _object_of(child)) is not None:
+                return _name_of(context, author)
     mention = context.mention_of.get(statement.i - 1)
     if mention is not None and mention.label in {"PERSON", "ORG", "GPE"}:
         return context.full_name(mention.text) if mention.label == "PERSON" else mention.text
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in statement.children):
+    if _has_determiner(statement, ("the",)):
         return _earlier_statement_author(context, statement)
     return None  # "A Yugoslav statement said": a nationality is not a speaker
 
@@ -1379,14 +1387,19 @@ def _body_named(context: _Article, noun: Token) -> str | None:
     return names[-1] if names else None
 
 
+def _speech_verbs_back(context: _Article, start: int, token: Token) -> Iterator[Token]:
+    """The speech verbs outside quotations from character `start` up to `token`, the latest
+    first."""
+    for verb in reversed(context.doc[context.token_range(start, token.idx).start:token.i]):
+        if _is_speech_verb(verb) and verb.i not in context.quoted:
+            yield verb
+
+
 def _last_speaker_of_it(context: _Article, token: Token) -> str | None:
     """'it added' where no organisation is named: the subject of the last speech verb before
     it, when that is a noun phrase that is no person ("The Korvan coalition said in a
     statement ... The strikes '...,' it added")."""
-    start = context.token_range(_lookback_start(context, token.idx), token.idx).start
-    for verb in reversed(context.doc[start:token.i]):
-        if not _is_speech_verb(verb) or verb.i in context.quoted:
-            continue
+    for verb in _speech_verbs_back(context, _lookback_start(context, token.idx), token):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":
             continue
@@ -1402,11 +1415,8 @@ def _organisation_as_they(context: _Article, token: Token) -> str | None:
     company spoken of as "they" right after it spoke. Only an organisation named as the
     subject of the last speech verb, in this sentence or the one before: "they" is most
     often people."""
-    sentence = context.sentence_of(token.idx)
-    start = context.sentences[max(sentence - 1, 0)].start
-    for verb in reversed(context.doc[context.token_range(start, token.idx).start:token.i]):
-        if not _is_speech_verb(verb) or verb.i in context.quoted:
-            continue
+    start = context.sentences[max(context.sentence_of(token.idx) - 1, 0)].start
+    for verb in _speech_verbs_back(context, start, token):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
@@ -1657,8 +1667,7 @@ def _may_speak(subject: Token) -> bool:
         return True
     if subject.ent_type_:
         return False
-    return subject.pos_ == "PROPN" and not any(c.dep_ == "det" and c.lower_ == "the"
-                                               for c in subject.children)
+    return subject.pos_ == "PROPN" and not _has_determiner(subject, ("the",))
 
 
 def _lead_in_subject(context: _Article, previous: Sentence) -> str | None:
