@@ -328,3 +328,33 @@ def test_an_infinitive_the_parse_hangs_on_an_expected_object_points_ahead():
     found = mentions("We have restored the booking system, and I expect most planned "
                      "treatment to resume by Monday.", dt.date(2024, 2, 15))
     assert [(m.text, m.date) for m in found] == [("Monday", dt.date(2024, 2, 19))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saturday the nineteenth", dt.date(2025, 7, 19)),
+    ("Friday the 13th", dt.date(2025, 6, 13)),
+    ("Tuesday, the 1st", dt.date(2025, 7, 1)),
+    ("Sunday 27th", dt.date(2025, 7, 27)),
+])
+def test_a_weekday_with_its_day_of_the_month_is_the_day_near_publication_that_is_both(
+        text, expected):
+    assert resolve(text, dt.date(2025, 7, 10)) == (expected, False)
+
+
+def test_a_weekday_with_its_day_of_the_month_is_read_in_an_article():
+    found = mentions("The friendly against Orrin Vale on Saturday the nineteenth comes too "
+                     "soon for him, the coach said.", dt.date(2025, 7, 10))
+    assert [(m.text, m.date) for m in found] == [("Saturday the nineteenth",
+                                                  dt.date(2025, 7, 19))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Higher temperatures forecast for Wednesday could revive the fires, he warned.",
+     dt.date(2024, 8, 14)),
+    ("A vote scheduled for Wednesday will decide the matter, officials said.",
+     dt.date(2024, 8, 14)),
+    ("The bridge damaged on Wednesday will stay closed, officials said.", dt.date(2024, 8, 7)),
+])
+def test_a_participle_that_sets_a_day_looks_ahead_and_others_back(text, expected):
+    (found,) = mentions(text, dt.date(2024, 8, 12))
+    assert found.date == expected

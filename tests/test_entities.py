@@ -428,6 +428,10 @@ def test_a_name_written_as_one_word_and_as_two_merges():
 @pytest.mark.parametrize(("body", "name"), [
     ("The hill town of São Teodoro recorded its hottest day.", "São Teodoro"),
     ("Mum Fatoumata Diallo lives across the street.", "Fatoumata Diallo"),
+    ("Grandmother Marisa Oyelarán, 81, watched helplessly as the house burned.",
+     "Marisa Oyelarán"),
+    ("Grandad Ilmar Vasquez-Roe, 78, was left waiting for his hip operation.",
+     "Ilmar Vasquez-Roe"),
     ('"I heard a whistle," said trader Karim Boutaleb.', "Karim Boutaleb"),
     ("Kenji Tanabe, analyst at Corrow Securities, thinks the market overreacted.",
      "Kenji Tanabe"),

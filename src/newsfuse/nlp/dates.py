@@ -57,6 +57,15 @@ WEEKDAY_PATTERN = re.compile(
     r"\b(?:(?P<which>last|next|this|past|coming)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)
+# A weekday and its day of the month, the month left out: "on Saturday the nineteenth",
+# "Friday the 13th", "Tuesday, the 4th". Digits need an ordinal ending or "the" ("Monday 12"
+# may be anything).
+WEEKDAY_DAY_PATTERN = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    rf"(?:(?i:the)\s+(?:(?P<digits>[0-3]?\d)(?:st|nd|rd|th)?|{_DAY_WORD})"
+    r"|(?P<ordinal>[0-3]?\d)(?:st|nd|rd|th))\b")
+# How far from the publication day such a day is looked for: the month before to the next.
+WEEKDAY_DAY_REACH = 62
 # Days named by a word relative to the publication day.
 _RELATIVE_DAY_WORDS = ("yesterday", "today", "tomorrow", "tonight")
 RELATIVE_DAY_PATTERN = re.compile(
@@ -94,6 +103,9 @@ _PAST_TAGS = {"VBD"}
 # Verbs of intent whose infinitive lies ahead ('plans to launch on Thursday').
 INTENT_VERBS = {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "set", "due",
                 "agree", "promise", "vow", "pledge", "want", "seek", "threaten", "decide"}
+# Participles that put the day they are set for ahead, whatever the clause's tense: "rain
+# forecast for Wednesday", "the vote scheduled for Friday", "the storm expected on Monday".
+AHEAD_PARTICIPLES = {"schedule", "plan", "expect", "forecast", "predict", "slate"}
 # A happening after these, in a clause that looks ahead, lies ahead too.
 _BEFORE_PREPOSITIONS = {"until", "till", "before"}
 # Clause hops a bare verb or participle may take to find the tense it shares.
@@ -199,6 +211,9 @@ def resolve(text: str, published: dt.date | None, future: bool = False,
         weekday = WEEKDAY_PATTERN.search(text)
         named = _WEEKDAYS.index(weekday.group("weekday").lower()) if weekday else None
         return _resolve_absolute(absolute, published, sentence, future, past, named), False
+    weekday_day = WEEKDAY_DAY_PATTERN.search(text)
+    if weekday_day is not None and published is not None:
+        return _resolve_weekday_day(weekday_day, published, future, past), False
     weekday = WEEKDAY_PATTERN.search(text)
     if weekday is not None:
         return _resolve_weekday(weekday, published, future), True
@@ -218,7 +233,8 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     entity 'Saturday' and the match 'Saturday night' give one 'Saturday night'."""
     spans = [_up_to_a_dash(e) for e in doc_ents(doc) if e.label_ in _CANDIDATE_LABELS]
     text = doc_text(doc)
-    for pattern in (*ABSOLUTE_PATTERNS, WEEKDAY_PATTERN, RELATIVE_DAY_PATTERN, COARSE_PATTERN):
+    for pattern in (*ABSOLUTE_PATTERNS, WEEKDAY_DAY_PATTERN, WEEKDAY_PATTERN,
+                    RELATIVE_DAY_PATTERN, COARSE_PATTERN):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     merged: list[list[int]] = []
     for start, end in sorted(spans):
@@ -391,6 +407,12 @@ def _is_future(verb: Token, depth: int = 0) -> bool:
     head = verb.head
     if _intended(verb):
         return True  # 'plans to open' (also when the tagger reads 'plans' as a noun), 'was to'
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") \
+            and verb.lemma_.lower() in AHEAD_PARTICIPLES:
+        # a participle describing a noun by a day it is set for: "temperatures forecast for
+        # Wednesday could revive flare-ups". Others keep to the past: "the bridge damaged
+        # on Wednesday will stay closed".
+        return True
     # a verb under an adjective or a preposition takes the tense of the clause around them:
     # "will be free to use on Wednesday", "is forbidden for drinking until Friday"
     for _ in range(MAX_CLIMB):
@@ -531,6 +553,23 @@ def _resolve_weekday(match: re.Match[str], published: dt.date | None,
     if which in ("last", "past") and back == 0:
         back = 7
     return published - dt.timedelta(days=back)
+
+
+def _resolve_weekday_day(match: re.Match[str], published: dt.date, future: bool,
+                         past: bool) -> dt.date | None:
+    """"Saturday the nineteenth": the day near publication that is both, on the side the
+    tense points to when there is one there, else the nearest."""
+    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    number = match.group("digits") or match.group("ordinal")
+    day = int(number) if number else lang.DAY_WORDS[match.group("day").lower()]
+    near = [published + dt.timedelta(days=k)
+            for k in range(-WEEKDAY_DAY_REACH, WEEKDAY_DAY_REACH + 1)]
+    found = [d for d in near if d.day == day and d.weekday() == weekday]
+    if future and (after := [d for d in found if d >= published]):
+        return min(after)
+    if past and (before := [d for d in found if d <= published]):
+        return max(before)
+    return min(found, key=lambda d: abs((d - published).days)) if found else None
 
 
 def _resolve_relative_day(text: str, published: dt.date | None) -> dt.date | None:

@@ -293,7 +293,7 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         end -= 1
     label = span.label_
     if label != "PERSON" and end - first >= 3 and doc[first].lower_ in _ONLY_BEFORE_PEOPLE \
-            and doc[first].text[:1].isupper():
+            and doc[first].text[:1].isupper() and doc[first + 1].text[:1].isupper():
         label = "PERSON"  # 'Mum Fatoumata Diallo' tagged ORG whole: a title, then a person
     if label == "PERSON":
         first = after_titles(doc, first, end)
@@ -312,10 +312,12 @@ def _clean_span(span: Span, body: str) -> Mention | None:
 
 # Titles that start no organisation's or place's name ('General Motors', 'President Hotel'
 # do start with a title): with two more words, the span is a person's name.
+# Family ties used as titles ("Grandmother Dolores Azcárate", "Grandad Marek Dunleavy") are
+# among them: the honorifics that are also kinship nouns (lang.json).
 _ONLY_BEFORE_PEOPLE = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "mum", "mom", "dad",
-    "grandma", "grandpa", "superintendent", "inspector", "constable", "detective", "sergeant",
-    "corporal", "lieutenant", "sgt", "sgt.", "lt", "lt.", "col", "col.", "capt", "capt."})
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "superintendent",
+    "inspector", "constable", "detective", "sergeant", "corporal", "lieutenant", "sgt", "sgt.",
+    "lt", "lt.", "col", "col.", "capt", "capt."}) | (lang.HONORIFICS & lang.PERSON_KINDS)
 
 
 # Parts of speech a name never opens with: a capitalised sentence opener glued to the name
