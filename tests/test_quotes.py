@@ -495,6 +495,24 @@ def test_turns_in_capitals_of_people_the_transcript_names_and_not_of_its_own_peo
     assert not any(speaker in ("Ines Albrecht", "Tomas Reyes-Lind") for speaker, _ in pairs)
 
 
+def test_turns_labelled_by_title_and_name_or_surname_and_not_the_programmes_reporter():
+    body = ("HOST: With me is the former harbour master Ottilie Brandt-Kessel, and we hear "
+            "from the port's doctor, Dr Ivo Lindqvist.\n\n"
+            "BRANDT-KESSEL: The storm wall was never built to this height. Everyone knew "
+            "it.\n\n"
+            "DR IVO LINDQVIST: We treated nine sailors for cold overnight, all are stable.\n\n"
+            "HOST: Ottilie Brandt-Kessel, thanks. Our reporter Senna Quist-Arden was at the "
+            "quay.\n\n"
+            "SENNA QUIST-ARDEN: The crews are still pumping water out of the lower streets.\n\n"
+            "HOST: Senna Quist-Arden, thank you.")
+    pairs = _pairs(body)
+    assert not any(speaker == "Senna Quist-Arden" for speaker, _ in pairs)
+    assert ("Ottilie Brandt-Kessel", "The storm wall was never built to this height. "
+            "Everyone knew it.") in pairs
+    assert ("Ivo Lindqvist", "We treated nine sailors for cold overnight, all are stable.") \
+        in pairs
+
+
 @pytest.mark.parametrize(("body", "speaker"), [
     ('"I heard it on the radio, not from my bank," fumed Odile Marchetti, a baker.',
      "Odile Marchetti"),

@@ -430,8 +430,9 @@ def _line_around(text: str, span: QuoteSpan) -> tuple[int, int]:
 
 
 # A turn of a broadcast transcript or an interview: a line opening with who speaks and a colon,
-# after an optional cue ("CLIP - ", "SOT: "); "PRESENTER:" and "Q:" label turns too.
-_TURN = re.compile(r"^(?:[A-Z]{2,12}\s*[-–—:]\s*)?(?P<label>[^\n:]{1,80}?):[ \t]+"
+# after an optional cue ("CLIP - ", "SOT: "; a dash joined to the word is a hyphenated name's:
+# "VUKOVIC-STERLING:"); "PRESENTER:" and "Q:" label turns too.
+_TURN = re.compile(r"^(?:[A-Z]{2,12}(?:\s+[-–—]|\s*:)\s*)?(?P<label>[^\n:]{1,80}?):[ \t]+"
                    r"(?P<words>\S[^\n]*)$", re.MULTILINE)
 # What may follow the name in a turn's label: a role in brackets or after a comma.
 _TURN_ROLE = re.compile(r"\s*(?:\([^()\n]*\)|,[^():\n]*)?\s*")
@@ -485,14 +486,22 @@ _STAFF_ROLES = "|".join(sorted(lang.OUTLET_STAFF))
 
 def _credited_as_staff(text: str, name: str) -> bool:
     """The transcript's credits give the person a role of the programme's own ("Presenter:
-    Niamh Okafor-Doyle. Reporter at the mine: Luca Ferreira-Tan."); not a turn that goes on
-    about them ("REPORTER: Oluwaseun Bankole spoke to reporters")."""
-    return re.search(rf"\b(?:{_STAFF_ROLES})\b[^:.\n]{{0,30}}:[ \t]*{re.escape(name)}"
-                     r"[ \t]*(?:[.,;]|$)", text, re.IGNORECASE | re.MULTILINE) is not None
+    Niamh Okafor-Doyle. Reporter at the mine: Luca Ferreira-Tan."): the name ends the line
+    or the next credit follows. Not a turn that goes on about them ("REPORTER: Oluwaseun
+    Bankole spoke to reporters") or thanks them ("HOST: Ade Vukovic-Sterling, thanks.")."""
+    credit = re.search(rf"\b(?:{_STAFF_ROLES})\b[^:.\n]{{0,30}}:[ \t]*{re.escape(name)}"
+                       r"[ \t]*(?:[.;]?[ \t]*$|[.,;][ \t]*[^\n:.]{1,40}:)", text,
+                       re.IGNORECASE | re.MULTILINE)
+    # or the programme introduces them as its own: "Our reporter Nadia Ferreira-Holm was at
+    # the meeting", "our chief correspondent, Ana Ruiz"
+    own = re.search(rf"\bour\s+(?:[\w-]+\s+){{0,2}}(?:{_STAFF_ROLES}),?\s+{re.escape(name)}\b",
+                    text, re.IGNORECASE)
+    return credit is not None or own is not None
 
 
-# A name in capitals opening a transcript's turn ("BOGDAN LISOWSKI (recorded):").
-_CAPITALS_NAME = re.compile(r"[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}")
+# A name in capitals opening a transcript's turn ("BOGDAN LISOWSKI (recorded):", "DR RENEE
+# ALBESCU HART:"), or a surname alone once the guest was introduced ("VUKOVIC-STERLING:").
+_CAPITALS_NAME = re.compile(r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,4}(?=[ \t]*[(,:])")
 
 
 def _turn_speaker(context: _Article, label: int) -> tuple[str, int] | None:
@@ -505,12 +514,21 @@ def _turn_speaker(context: _Article, label: int) -> tuple[str, int] | None:
     capitals = _CAPITALS_NAME.match(context.text, label)
     if capitals is None:
         return None
-    written = fold(capitals.group())
-    known = next((m for m in context.people if fold(m.text) == written), None) or next(
-        (m for m in context.people if len(m.text.split()) >= 2
-         and fold(m.text.split()[-1]) == written.split()[-1]
-         and fold(m.text.split()[0]) == written.split()[0]), None)
+    words = fold(capitals.group()).split()
+    while len(words) > 1 and words[0].rstrip(".") in lang.PERSON_TITLES:
+        words = words[1:]  # "DR RENEE ALBESCU HART"
+    known = _person_written(context, words)
     return (context.full_name(known.text), capitals.end()) if known else None
+
+
+def _person_written(context: _Article, words: list[str]) -> Mention | None:
+    """The person of the article a transcript label in capitals names: the whole name, its
+    first and last words, or (one word) the last name of a person named in full."""
+    written = " ".join(words)
+    whole = [m for m in context.people if len(m.text.split()) >= 2]
+    return next((m for m in context.people if fold(m.text) == written), None) or next(
+        (m for m in whole if fold(m.text.split()[-1]) == words[-1]
+         and (len(words) == 1 or fold(m.text.split()[0]) == words[0])), None)
 
 
 # A line that opens with what its quote is about: 'On Murdoch: "Rupert is a tremendous guy."'
