@@ -419,6 +419,25 @@ def test_same_person_by_name(a, b, same):
     assert conflicts_module._same_person(a, b) is same
 
 
+def test_an_amount_for_a_noun_named_with_its_kind_is_compared_by_both_words():
+    # "plan" alone is not a budget; "spending plan" is
+    found = flagged(event(
+        "The Orvala city council approved a $912 million budget for the coming year on "
+        "Tuesday.",
+        "Orvala councillors voted on Tuesday to approve a $921 million spending plan for "
+        "the coming year."))
+    assert [sorted(claim.value for claim in c.claims) for c in found] == [[912e6, 921e6]]
+
+
+def test_the_whole_a_share_is_taken_from_is_no_rival_to_a_count_of_those_at_work():
+    # "half of its 4,000 turbines": 4,000 is how many there are, not what the share did
+    found = flagged(event(
+        "Under the plan, Velmoria must shut more than half of its 4,000 turbines by the "
+        "spring, the ministry said.",
+        "Velmoria currently runs more than 1,500 turbines, the ministry said."))
+    assert found == []
+
+
 def test_sizes_of_different_things_do_not_conflict():
     found = event(
         "The container ship tore away a 60-metre section of the road deck on Tuesday.",

@@ -89,6 +89,9 @@ class Quantity(Record):
                       "for money ('EUR'), '%', a pint unit name for measures and durations "
                       "('meter', 'hour'), 'year' for ages, 'day' for dates")
     noun: str | None = Field(None, description="The noun the figure counts or belongs to")
+    noun_phrase: str | None = Field(None, description="That noun with the nouns that name its "
+                                    "kind before it ('spending plan', 'transfer fee'), when "
+                                    "there are any")
     predicate: str | None = Field(None, description="Lemma of the verb governing the figure")
     what: str = Field("", description="Content words of the figure's neighbourhood in the "
                       "parse, e.g. 'resident evacuate Velloran'")

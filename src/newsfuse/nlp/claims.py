@@ -188,7 +188,7 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     for k, reading in enumerate(readings):
         previous = readings[k - 1] if k else None
         overlaps = taken & set(range(reading.start, reading.end))
-        whole = bool(overlaps) and _whole_of_part(doc, reading)
+        whole = _whole_of_part(doc, reading) and (bool(overlaps) or _after_a_share(doc, reading))
         if overlaps and reading.unit != VOTES_AGAINST and not whole \
                 or _converts(doc, previous, reading):
             continue  # (a tally's votes against share its span with its votes for)
@@ -205,6 +205,20 @@ def _whole_of_part(doc: Doc, reading: _Reading) -> bool:
     return reading.kind == "count" and reading.start >= 2 \
         and doc[reading.start - 2].lower_ == "of" \
         and doc[reading.start - 1].lower_ in ("the", "its", "their", "his", "her")
+
+
+# Words for a share of a whole that "of the <number> ..." may follow: "half of its 19,000
+# centrifuges", "a third of the 300 staff", "most of its 40 branches".
+_SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most",
+                "majority", "percent", "cent", "%"}
+
+
+def _after_a_share(doc: Doc, reading: _Reading) -> bool:
+    """The count follows "of the / of its" hung on a share ("more than half of its 19,000
+    centrifuges", "40 percent of the 2,000 staff"): it is the whole the share is of, as in
+    "nine of the ten turbines", not a count of what the share did."""
+    of = doc[reading.start - 2]
+    return of.head.lower_ in _SHARE_WORDS or of.head.like_num
 
 
 def _as_whole(fact: NumericFact) -> NumericFact:
@@ -990,6 +1004,7 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
     return Quantity(
         kind=reading.kind, unit=reading.unit,
         noun=_lemma(noun) if noun is not None else None,
+        noun_phrase=_noun_phrase(noun, inside),
         predicate=_lemma(verb) if verb is not None else None,
         what=" ".join(words),
         scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
@@ -1001,6 +1016,23 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         update=_is_update(reading, verb),
         estimate=_is_estimate(reading, noun, verb),
     )
+
+
+def _noun_phrase(noun: Token | None, inside: set[int]) -> str | None:
+    """The noun with the nouns that name its kind right before it: "$824 million spending
+    plan" is a budget, where "plan" alone is not. Not the figure's own unit ("a 60-metre
+    section")."""
+    if noun is None:
+        return None
+    kinds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+             and c.i not in inside and not _unit_word(c)]
+    return " ".join([*(_lemma(c) for c in kinds), _lemma(noun)]) if kinds else None
+
+
+def _unit_word(token: Token) -> bool:
+    """A unit ("metre" in "a 60-metre section") or a number's word, not a kind of thing."""
+    return token.like_num or any(c.like_num for c in token.children) \
+        or _pint_unit(token.lower_) is not None
 
 
 def _is_estimate(reading: _Reading, noun: Token | None, verb: Token | None) -> bool:

@@ -144,6 +144,7 @@ class _Item:
     context: np.ndarray
     noun_vector: np.ndarray | None = None
     owner_vector: np.ndarray | None = None  # the noun of an amount or an age
+    kind_vector: np.ndarray | None = None  # that noun with the nouns naming its kind
     whole_vector: np.ndarray | None = None  # the whole a share is of
     # the words (nation stems) of the places the figure is given for (see _place_stems)
     place_stems: frozenset[str] = frozenset()
@@ -277,8 +278,9 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
         return [], []
     embed = embed or _default_embedder()
     nouns = sorted({f.quantity.unit for _, f in located if f.quantity.kind in NOUN_KINDS} |
-                   {f.quantity.noun for _, f in located if f.quantity.noun
-                    and f.quantity.kind in ("money", "age", "measure")} |
+                   {name for _, f in located if f.quantity.noun
+                    and f.quantity.kind in ("money", "age", "measure")
+                    for name in (f.quantity.noun, f.quantity.noun_phrase) if name} |
                    {f.quantity.whole for _, f in located if f.quantity.whole})
     noun_vectors = dict(zip(nouns, embed(nouns), strict=True)) if nouns else {}
     blank = np.zeros(DIMENSIONS, dtype=np.float32)
@@ -289,6 +291,7 @@ def _items(documents: list[AnnotatedDocument], independent: dict[str, str],
                    vector=blank, context=blank,
                    noun_vector=noun_vectors.get(fact.quantity.unit),
                    owner_vector=noun_vectors.get(fact.quantity.noun or ""),
+                   kind_vector=noun_vectors.get(fact.quantity.noun_phrase or ""),
                    whole_vector=noun_vectors.get(fact.quantity.whole or ""),
                    place_stems=_place_stems(fact.quantity, labels[id(doc)]))
              for doc, fact in located]
@@ -514,7 +517,17 @@ def _gap_ratio(a: Interval, b: Interval) -> float:
 
 
 def _alike(noun_a: str, noun_b: str, a: _Item, b: _Item) -> bool:
-    return _nouns_alike(noun_a, noun_b, a.owner_vector, b.owner_vector)
+    """The nouns an amount, an age or a measure belong to are alike, or they are with the
+    nouns naming their kind ("spending plan" is a "budget", "plan" is not). The longer
+    phrase only adds: "stock awards" stay as alike to "bonuses" as "awards" are."""
+    if _nouns_alike(noun_a, noun_b, a.owner_vector, b.owner_vector):
+        return True
+    if a.kind_vector is None and b.kind_vector is None:
+        return False
+    vector_a = a.owner_vector if a.kind_vector is None else a.kind_vector
+    vector_b = b.owner_vector if b.kind_vector is None else b.kind_vector
+    return vector_a is not None and vector_b is not None \
+        and float(vector_a @ vector_b) >= SAME_NOUN_COSINE
 
 
 def _nouns_alike(noun_a: str, noun_b: str, vector_a: np.ndarray | None,
