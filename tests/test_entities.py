@@ -432,6 +432,8 @@ def test_a_name_written_as_one_word_and_as_two_merges():
      "Marisa Oyelarán"),
     ("Grandad Ilmar Vasquez-Roe, 78, was left waiting for his hip operation.",
      "Ilmar Vasquez-Roe"),
+    ("Nurse Sigrid Halvard, 34, was freed late on Saturday, the charity said.",
+     "Sigrid Halvard"),
     ('"I heard a whistle," said trader Karim Boutaleb.', "Karim Boutaleb"),
     ("Kenji Tanabe, analyst at Corrow Securities, thinks the market overreacted.",
      "Kenji Tanabe"),

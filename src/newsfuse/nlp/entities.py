@@ -317,7 +317,7 @@ def _clean_span(span: Span, body: str) -> Mention | None:
 _ONLY_BEFORE_PEOPLE = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "superintendent",
     "inspector", "constable", "detective", "sergeant", "corporal", "lieutenant", "sgt", "sgt.",
-    "lt", "lt.", "col", "col.", "capt", "capt."}) | (lang.HONORIFICS & lang.PERSON_KINDS)
+    "lt", "lt.", "col", "col.", "capt", "capt.", "nurse"}) | (lang.HONORIFICS & lang.PERSON_KINDS)
 
 
 # Parts of speech a name never opens with: a capitalised sentence opener glued to the name
