@@ -291,6 +291,11 @@ def test_the_age_of_a_person_the_article_names_in_full():
     assert (found.value, found.quantity.scope) == (61, ["Drăgulescu"])
 
 
+def test_an_age_stressed_as_small_is_an_age():
+    found = only("Among the dead was a schoolgirl aged just 16 from Orrin Cove.", "age")
+    assert found.value == 16
+
+
 def test_an_age_alone_is_the_person_named_before():
     text = ("Judge Amara Osei sentenced Viktor Halloran on Tuesday. The 58-year-old was taken "
             "into custody after the verdict.")

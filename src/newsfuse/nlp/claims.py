@@ -613,7 +613,9 @@ def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
         end = run.end + words.index("old") + 1
         return _Reading(value, "age", "year", run.start, end, doc[end - 1])
     before = doc[run.start - 1] if run.start > 0 else None
-    if before is not None and before.lower_ == "aged":
+    if before is not None and (before.lower_ == "aged" or before.lower_ in _ONLY_WORDS
+                               and run.start > 1 and doc[run.start - 2].lower_ == "aged"):
+        # "aged 24", "a schoolgirl aged just 16"
         return _Reading(value, "age", "year", run.start, run.end, anchor_of(run))
     after = doc[run.end] if run.end < len(doc) else None
     is_apposition = (before is not None and before.text == "," and run.start >= 2
@@ -622,6 +624,10 @@ def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
     if is_apposition and len(run) == 1 and 1 <= value <= 120 and run[0].text.isdigit():
         return _Reading(value, "age", "year", run.start, run.end, doc[run.start - 2])
     return None
+
+
+# Words that stress how small a figure is without making it approximate.
+_ONLY_WORDS = {"just", "only", "barely"}
 
 
 def _names_a_person(doc: Doc, i: int) -> bool:
