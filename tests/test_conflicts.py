@@ -34,6 +34,11 @@ def flagged(conflicts: list[Conflict]) -> list[Conflict]:
     return [c for c in conflicts if not c.compatible]
 
 
+def rival_values(conflicts: list[Conflict]) -> list[list[float]]:
+    """Each conflict's values, sorted."""
+    return [sorted(claim.value for claim in c.claims) for c in conflicts]
+
+
 @pytest.mark.parametrize(("a", "b", "compatible"), [
     ((100, "at least"), (120, None), True),
     ((500, "more than"), (480, None), False),
@@ -266,7 +271,7 @@ def test_people_left_killed_are_a_toll_and_citizens_are_people():
         "Rebels fired rockets at the centre of Korvan on Thursday, killing seven people.",
         "Militants fired rocket shells at the centre of Korvan on Thursday leaving 3 citizens "
         "killed and 20 others wounded."))
-    assert [sorted(claim.value for claim in c.claims) for c in conflicts] == [[3, 7]]
+    assert rival_values(conflicts) == [[3, 7]]
 
 
 def test_a_kind_of_people_among_a_toll_is_the_count_of_that_kind():
@@ -426,7 +431,7 @@ def test_an_amount_for_a_noun_named_with_its_kind_is_compared_by_both_words():
         "Tuesday.",
         "Orvala councillors voted on Tuesday to approve a $921 million spending plan for "
         "the coming year."))
-    assert [sorted(claim.value for claim in c.claims) for c in found] == [[912e6, 921e6]]
+    assert rival_values(found) == [[912e6, 921e6]]
 
 
 def test_the_whole_a_share_is_taken_from_is_no_rival_to_a_count_of_those_at_work():
