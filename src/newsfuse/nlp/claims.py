@@ -207,12 +207,6 @@ def _whole_of_part(doc: Doc, reading: _Reading) -> bool:
         and doc[reading.start - 1].lower_ in ("the", "its", "their", "his", "her")
 
 
-# Words for a share of a whole that "of the <number> ..." may follow: "half of its 19,000
-# centrifuges", "a third of the 300 staff", "most of its 40 branches".
-_SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most",
-                "majority", "percent", "cent", "%"}
-
-
 def _after_a_share(doc: Doc, reading: _Reading) -> bool:
     """The count follows "of the / of its" hung on a share ("more than half of its 19,000
     centrifuges", "40 percent of the 2,000 staff"): it is the whole the share is of, as in
@@ -459,6 +453,9 @@ def _pounds_weighed(word: Token, value: float) -> bool:
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3}
 _FRACTION_NOUNS = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half"}
+# Words for a share of a whole that "of the <number> ..." may follow (`_after_a_share`): "half
+# of its 19,000 centrifuges", "a third of the 300 staff", "most of its 40 branches".
+_SHARE_WORDS = _FRACTION_NOUNS | {"most", "majority", "percent", "cent", "%"}
 # "46.2C", "46.2°C", "104F": a temperature with its scale glued on.
 _GLUED_TEMPERATURE = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
 _FAHRENHEIT_IN_TEXT = re.compile(r"Fahrenheit|\d\s?°?F\b")

@@ -524,10 +524,11 @@ def _alike(noun_a: str, noun_b: str, a: _Item, b: _Item) -> bool:
         return True
     if a.kind_vector is None and b.kind_vector is None:
         return False
-    vector_a = a.owner_vector if a.kind_vector is None else a.kind_vector
-    vector_b = b.owner_vector if b.kind_vector is None else b.kind_vector
-    return vector_a is not None and vector_b is not None \
-        and float(vector_a @ vector_b) >= SAME_NOUN_COSINE
+    qa, qb = a.fact.quantity, b.fact.quantity
+    assert qa is not None and qb is not None
+    return _nouns_alike(qa.noun_phrase or noun_a, qb.noun_phrase or noun_b,
+                        a.owner_vector if a.kind_vector is None else a.kind_vector,
+                        b.owner_vector if b.kind_vector is None else b.kind_vector)
 
 
 def _nouns_alike(noun_a: str, noun_b: str, vector_a: np.ndarray | None,
