@@ -609,3 +609,12 @@ def test_a_proper_name_is_two_or_more_capitalised_words_with_their_hyphens(text,
     doc = get_nlp()(text)
     at = next(t.i for t in doc if t.text == word)
     assert proper_name(doc, at) == name
+
+
+def test_a_relative_clause_in_the_figures_neighbourhood_gives_it_no_time_frame_or_place():
+    # the clause tells about the inspector: its time and place are not the figure's
+    text = ("The fault was first reported by an inspector in Varde on March 3, who had seen "
+            "the same cracks in Holmsund the previous month.")
+    (claim,) = [c for c in claims(text, dt.date(2025, 3, 12)) if c.quantity.kind == "date"]
+    assert "previous" not in (claim.quantity.time_frame or "")
+    assert "Holmsund" not in claim.quantity.scope

@@ -608,3 +608,28 @@ def test_one_place_or_a_persons_nationality_beside_a_figure_keeps_its_conflict()
         "The portrait by the Flemish painter Anneke Wouters is insured for 4.5 million euros.",
         "The museum in Port Halden says the portrait has an insurance value of 6 million euros.")
     assert len(flagged(conflicts)) == 1
+
+
+def test_a_figure_halfway_to_a_rounder_one_is_no_rounding_of_it():
+    # "5%" covers 4.5..5.5 as a range and "4.5 per cent" 4.45..4.55, which touch; but a
+    # writer who knew of 4.5 per cent would not write 5%
+    conflicts = event(
+        "Dockers at the Orsk container terminal rejected a pay rise of 4.5 per cent on Monday.",
+        "The Orsk terminal operator offered dockers a 5% pay rise, which they rejected.")
+    assert rival_values(flagged(conflicts)) == [[4.5, 5.0]]
+
+
+def test_a_precise_figure_inside_a_rounder_ones_range_stays_compatible():
+    conflicts = event(
+        "Dockers at the Orsk container terminal rejected a pay rise of 4.8 per cent on Monday.",
+        "The Orsk terminal operator offered dockers a 5% pay rise, which they rejected.")
+    assert flagged(conflicts) == []
+    assert rival_values(conflicts) == [[4.8, 5.0]]
+
+
+def test_calendar_dates_a_week_apart_for_one_happening_conflict():
+    # a weekday may be resolved a week off; a date written out is what its writer meant
+    conflicts = event(
+        "The Tamsk regional court will hold the retrial of the ferry captain on March 17.",
+        "The retrial of the ferry captain will be held by the Tamsk regional court on March 24.")
+    assert [c.kind for c in flagged(conflicts)] == ["date"]

@@ -1436,8 +1436,23 @@ def _neighbourhood(noun: Token | None, verb: Token | None, inside: set[int]) -> 
         for child in head.children:
             if child.i in inside or child.dep_ in ("ccomp", "advcl", "conj", "relcl", "parataxis"):
                 continue
-            tokens += [t for t in child.subtree if t.i not in inside]
+            tokens += [t for t in _without_relatives(child) if t.i not in inside]
     return tokens
+
+
+_PERSON_RELATIVES = {"who", "whom", "whose"}
+
+
+def _without_relatives(token: Token) -> list[Token]:
+    """`token`'s subtree less the relative clauses about people in it: "flagged by a
+    pharmacist on February 24, who noticed the tablets differed from those given the previous
+    month" — the clause tells the pharmacist's story, and its time and places are not the
+    figure's. A clause about a thing may set the figure's frame: "Of the 4,200 jobs that the
+    companies intend to cut over the next three years, about 1,100 will go"."""
+    skipped = {t.i for child in token.subtree if child.dep_ == "relcl" and child is not token
+               and any(c.lower_ in _PERSON_RELATIVES for c in child.children)
+               for t in child.subtree}
+    return [t for t in token.subtree if t.i not in skipped]
 
 
 def _scope(doc: Doc, around: list[Token]) -> list[str]:

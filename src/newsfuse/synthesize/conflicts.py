@@ -73,6 +73,12 @@ GENERIC_NOUNS = {"people", "person", "child", "children", "adult", "victim"}
 MAX_RIVAL_RATIO = 4.0
 # Two days named for one happening more than this far apart are different happenings.
 MAX_DATE_GAP_DAYS = 2
+# ... unless both are written as calendar dates ("Feb. 17" / "February 24"): a weekday is
+# resolved against a publication date and may stand for the day a week off, a date written
+# out is what its writer meant, and a writer who has the day wrong may be a week or a month
+# off.
+MAX_CALENDAR_GAP_DAYS = 31
+_CALENDAR_DATE = re.compile(rf"\b{lang.MONTH_PATTERN}\b", re.IGNORECASE)
 # When an article has two candidate figures for a quantity that describe it about equally well
 # (within this cosine), the one that agrees with the other source is its match: the other is
 # most likely another scope ("66% in Tessford" beside "60.7% overall").
@@ -422,7 +428,9 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False  # the size of a thing: "a 60-metre section" is no rival to "a 229-metre
         # ship" ("the 229-metre vessel" is; a name, "the 244-metre Anantara Kestrel", may be)
     if qa.kind == "date":
-        return abs(a.fact.value - b.fact.value) <= MAX_DATE_GAP_DAYS
+        calendar = all(_CALENDAR_DATE.search(x.fact.phrase) for x in (a, b))
+        gap = MAX_CALENDAR_GAP_DAYS if calendar else MAX_DATE_GAP_DAYS
+        return abs(a.fact.value - b.fact.value) <= gap
     if qa.kind == "year":
         return abs(a.fact.value - b.fact.value) <= MAX_YEAR_GAP
     return _gap_ratio(a.interval, b.interval) <= MAX_RIVAL_RATIO
@@ -799,7 +807,7 @@ def _conflict(group: list[_Item]) -> Conflict | None:
     if len(values) < 2:
         return None
     ordered = sorted(claims.values(), key=lambda members: members[0].fact.sentence)
-    compatible = intervals_overlap(members[0].interval for members in ordered) or any(
+    compatible = _figures_overlap(ordered) or any(
         m.fact.quantity is not None and m.fact.quantity.update for ms in ordered for m in ms) \
         or _estimate_beside_count(ordered)
     head = ordered[0][0].fact
@@ -811,6 +819,21 @@ def _conflict(group: list[_Item]) -> Conflict | None:
         kind=head.quantity.kind if head.quantity else None,
         quantity=head.quantity,
     )
+
+
+def _figures_overlap(claims: list[list[_Item]]) -> bool:
+    """The figures' ranges overlap. Among exact figures the most precise is the value its
+    writer knew, not a range: a rounder figure is compatible only when that value rounds to
+    it. "3%" covers 2.5..3.5, and "3.5%" as written covers 3.45..3.55, which touch; but no
+    writer who knew of 3.5% writes 3%, nor "70,000 francs" for CHF 75,000, nor "5%" for 4.5%
+    (a value halfway between two round figures is as near the other one)."""
+    intervals = [m[0].interval for m in claims]
+    if any(_qualifier_kind(m[0].fact) != "exact" for m in claims):
+        return intervals_overlap(intervals)
+    finest = min(i.high - i.low for i in intervals)
+    return intervals_overlap(
+        Interval(m[0].fact.value, m[0].fact.value) if i.high - i.low <= finest else i
+        for m, i in zip(claims, intervals, strict=True))
 
 
 def _estimate_beside_count(claims: list[list[_Item]]) -> bool:
@@ -867,9 +890,9 @@ def _reason(claims: list[list[_Item]], compatible: bool) -> str:
 def _why_compatible(claims: list[list[_Item]]) -> str:
     updates = [m[0].fact.phrase for m in claims
                if m[0].fact.quantity is not None and m[0].fact.quantity.update]
-    if updates and not intervals_overlap(m[0].interval for m in claims):
+    if updates and not _figures_overlap(claims):
         return f"the count changed: {', '.join(updates)} is stated as an update"
-    if _estimate_beside_count(claims) and not intervals_overlap(m[0].interval for m in claims):
+    if _estimate_beside_count(claims) and not _figures_overlap(claims):
         guesses = [m[0].fact.phrase for m in claims
                    if m[0].fact.quantity is not None and m[0].fact.quantity.estimate]
         return f"{', '.join(guesses)} is stated as an estimate, the other as a count"
