@@ -618,3 +618,23 @@ def test_a_relative_clause_in_the_figures_neighbourhood_gives_it_no_time_frame_o
     (claim,) = [c for c in claims(text, dt.date(2025, 3, 12)) if c.quantity.kind == "date"]
     assert "previous" not in (claim.quantity.time_frame or "")
     assert "Holmsund" not in claim.quantity.scope
+
+
+@pytest.mark.parametrize(("text", "kind", "aspect"), [
+    ("The girl was born nine weeks early at the Ostvik maternity unit.", "duration", "change"),
+    ("The boy was born at 31 weeks at the Ostvik maternity unit.", "duration", "total"),
+    ("Lindqvist broke away with seven kilometres to go in the Arnhus marathon.", "measure",
+     "part"),
+    ('"After thirty kilometres I knew I could win," Lindqvist said.', "measure", "position"),
+    ("The new Arnhus ring road is 14 kilometres long.", "measure", "total"),
+])
+def test_offsets_remainders_and_points_on_the_way_are_no_lengths(text, kind, aspect):
+    assert only(text, kind).quantity.aspect == aspect
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Lecturers in Velmont began 12 days of strike action on Monday.", "strike"),
+    ("Lecturers in Velmont began a walkout that the union says will last 12 days.", "walkout"),
+])
+def test_a_span_of_time_is_described_by_what_lasts_that_long(text, word):
+    assert word in only(text, "duration").quantity.what.split()

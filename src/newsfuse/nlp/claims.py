@@ -983,6 +983,9 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
     inside = set(range(reading.start, reading.end))
     noun, verb = _noun_and_verb(reading, inside)
     words: list[str] = []
+    if reading.kind == "duration":
+        # what lasts that long: "12 days of strike action", "FIFTEEN days of chaos"
+        words += _of_objects(doc[reading.end - 1])
     if noun is not None:
         # the noun's own modifiers count even inside the phrase ("six missing people")
         words += [_lemma(c) for c in noun.children
@@ -1000,8 +1003,10 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
             words += [_lemma(c) for c in verb.children
                       if c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_ in ("VBN", "JJ")]
         words += _prep_objects(verb, inside)
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            words.append(_lemma(verb.head))  # "a trial lasting nine weeks" -> trial
+        clause = verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else verb
+        if clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN"):
+            # "a trial lasting nine weeks", "a walkout that the union says will last 12 days"
+            words.append(_lemma(clause.head))
     words = [w for w in dict.fromkeys(words) if w and w not in _STOP_DESCRIPTION]
     around = _neighbourhood(noun, verb, inside)
     return Quantity(
@@ -1210,6 +1215,12 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
         return "size"
     if reading.kind == "measure" and _places_apart(doc, reading.end):
         return "position"  # "140 miles south of the plant" is no radius or length of a thing
+    if reading.kind == "measure" and before == "after":
+        return "position"  # "After thirty kilometres I knew I could win": a point on the way
+    if reading.kind in ("measure", "duration") and _still_to_come(doc, reading.end):
+        return "part"  # "with seven kilometres to go": what is left of a whole
+    if reading.kind == "duration" and after in _OFF_SCHEDULE:
+        return "change"  # "born nine weeks early": how far off a due time, no length
     if _names_a_limit(doc, reading):
         return "size"  # "well above the 15 km/h limit": the limit's value, not the speed
     if _is_required(noun, verb):
@@ -1346,6 +1357,18 @@ def _noun_and_verb(reading: _Reading, inside: set[int]) -> tuple[Token | None, T
 _COMPASS = re.compile(r"^(?=.)(?:north|south)?(?:-?(?:east|west))?$")  # not the empty word
 
 
+# After a span of time: how far from when it was due ("born nine weeks early", "two hours
+# late"), not how long anything took.
+_OFF_SCHEDULE = {"early", "late", "premature", "prematurely", "overdue", "ahead", "behind"}
+
+
+def _still_to_come(doc: Doc, end: int) -> bool:
+    """A distance or span still ahead: "seven kilometres to go", "two minutes left", "three
+    laps remaining"."""
+    words = [t.lower_ for t in doc[end:end + 2]]
+    return words[:2] == ["to", "go"] or words[:1] in (["left"], ["remaining"])
+
+
 def _places_apart(doc: Doc, end: int) -> bool:
     """The words after a measure, past a conversion in brackets, place it between two
     places: a compass direction and "of" ("140 miles (220 kilometers) south of the plant",
@@ -1406,6 +1429,13 @@ def _governing_verb(anchor: Token) -> Token | None:
             return head
         node = head
     return None
+
+
+def _of_objects(unit: Token) -> list[str]:
+    """The object of "of" after a unit, with its modifiers: "days of strike action"."""
+    return [_lemma(t) for prep in unit.rights if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"
+            for t in [*(c for c in obj.children if c.dep_ in ("compound", "amod")), obj]]
 
 
 def _prep_objects(head: Token, inside: set[int]) -> list[str]:
