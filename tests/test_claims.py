@@ -440,6 +440,7 @@ def test_the_value_of_a_limit_or_target_is_no_value_reached(text, limit, value):
     ("The council passed the budget by 31 votes to 18.", 31, 18, "31 votes to 18"),
     ("The tram extension was approved by 24 votes against 13.", 24, 13,
      "24 votes against 13"),
+    ("The jury split 11-1 on the bribery charge.", 11, 1, "11-1"),
 ])
 def test_a_tally_counts_the_votes_for_and_against(text, value, against, phrase):
     read = {(c.quantity.unit, c.value, c.phrase) for c in claims(text)}
@@ -638,3 +639,41 @@ def test_offsets_remainders_and_points_on_the_way_are_no_lengths(text, kind, asp
 ])
 def test_a_span_of_time_is_described_by_what_lasts_that_long(text, word):
     assert word in only(text, "duration").quantity.what.split()
+
+
+@pytest.mark.parametrize(("text", "dimension"), [
+    ("The barge is about 72 feet long.", "length"),
+    ("Divers found the barge 30 metres down.", "depth"),
+    ("The barge lies at a depth of 45 metres.", "depth"),
+    ("The ash column rose 9 kilometres high.", "height"),
+    ("The barge was towed 30 kilometres to the port.", None),
+])
+def test_a_length_names_which_one_it_is(text, dimension):
+    assert only(text, "measure").quantity.dimension == dimension
+
+
+def test_a_year_on_a_participle_of_the_noun_pins_the_figure():
+    claim = only("It is smaller than the 31-metre ship raised from the harbour in 1987.",
+                 "measure")
+    assert claim.quantity.year == 1987
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    # the day bounds a running count: no day of a happening
+    ("Until yesterday evening, 280 flights were cancelled at Velmar airport.", 0),
+    ("Some 540 flights have been cancelled since Monday across the Velmar region.", 0),
+    # the day a happening ended
+    ("Velmar airport stayed closed until Monday evening.", 1),
+])
+def test_a_day_bounding_a_running_count_is_no_day_of_a_happening(text, days):
+    found = [c for c in claims(text, dt.date(2025, 6, 18)) if c.quantity.kind == "date"]
+    assert len(found) == days
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Three aid workers held in the Tarsk hills are free this morning.", 0),
+    ("Three aid workers held in the Tarsk hills were released this morning.", 1),
+])
+def test_a_state_holding_on_a_day_is_no_day_of_a_happening(text, days):
+    found = [c for c in claims(text, dt.date(2024, 11, 3)) if c.quantity.kind == "date"]
+    assert len(found) == days

@@ -633,3 +633,17 @@ def test_calendar_dates_a_week_apart_for_one_happening_conflict():
         "The Tamsk regional court will hold the retrial of the ferry captain on March 17.",
         "The retrial of the ferry captain will be held by the Tamsk regional court on March 24.")
     assert [c.kind for c in flagged(conflicts)] == ["date"]
+
+
+def test_a_depth_is_no_rival_to_a_length():
+    conflicts = event(
+        "Divers found the wreck of the Orvik barge 30 metres down off the Skarn lighthouse.",
+        "The Orvik barge, which sank off the Skarn lighthouse, is about 72 feet long.")
+    assert flagged(conflicts) == []
+
+
+def test_two_depths_of_one_wreck_still_conflict():
+    conflicts = event(
+        "Divers found the wreck of the Orvik barge 30 metres down off the Skarn lighthouse.",
+        "The wreck of the Orvik barge lies at a depth of 45 metres off the Skarn lighthouse.")
+    assert rival_values(flagged(conflicts)) == [[30.0, 45.0]]

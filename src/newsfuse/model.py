@@ -111,6 +111,9 @@ class Quantity(Record):
     of_part: bool = Field(False, description="The figure is the whole a part is taken from "
                           "('ten' in 'nine of the ten turbines'): a count of the noun, with "
                           "no predicate of its own")
+    dimension: str | None = Field(None, description="For a length: which one the sentence "
+                                  "names ('length' in '72 feet long', 'depth' in '34 metres "
+                                  "down' or 'a depth of 34 metres', 'height', 'width')")
     aspect: Literal["total", "part", "size", "change", "position", "threshold"] = Field(
         "total", description="part: a share of a total stated beside it ('including 16 "
         "children'); size: an attribute of a noun ('a 15-member council'); change: an "

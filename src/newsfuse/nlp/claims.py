@@ -276,7 +276,7 @@ def _with_tallies(found: list[_Reading], tallies: list[_Reading]) -> list[_Readi
 _TALLY = re.compile(r"\b(\d{1,3}|[a-z]+)(?:\s+votes?)?(?:\s*[-–]\s*|\s+(?:to|against)\s+)"
                     r"(\d{1,3}|[a-z]+)\b", re.IGNORECASE)
 VOTES_AGAINST = "vote against"  # the unit of a tally's second figure
-_VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|majority)\W+(?:\w+\W+){0,2}$",
+_VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|majority|split)\W+(?:\w+\W+){0,2}$",
                            re.IGNORECASE)
 
 
@@ -1018,12 +1018,40 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
         scope=_person(doc, reading) if reading.kind == "age" else _scope(doc, around),
         time_frame=_time_frame(doc, verb, _framing(around, reading.anchor, noun, verb), inside),
         aspect=_aspect(doc, reading, noun, verb),
+        dimension=_dimension(doc, reading, noun),
         whole=_share_whole(reading),
         year=None if reading.kind == "year" else _pinned_year(noun, verb),
         actor=_actor(doc, reading, noun, verb),
         update=_is_update(reading, verb),
         estimate=_is_estimate(reading, noun, verb),
     )
+
+
+# Words naming which length a measure is: after it ("72 feet long", "34 metres down") or as
+# the noun it is of ("a depth of 34 metres", "an altitude of 61 km").
+_DIMENSIONS = {"long": "length", "length": "length", "wide": "width", "width": "width",
+               "across": "width", "broad": "width", "deep": "depth", "depth": "depth",
+               "down": "depth", "below": "depth", "underwater": "depth", "high": "height",
+               "tall": "height", "height": "height", "altitude": "height",
+               "elevation": "height", "up": "height", "thick": "thickness",
+               "thickness": "thickness"}
+
+
+def _dimension(doc: Doc, reading: _Reading, noun: Token | None) -> str | None:
+    """Which length a measure of length gives, when the sentence says: a depth is no rival to
+    a length ("34 metres down" / "about 72 feet long")."""
+    if reading.kind != "measure" or reading.unit != "meter":
+        return None
+    after = _next_word(doc, reading.end)
+    if after is not None and after.lower_ in _DIMENSIONS:
+        return _DIMENSIONS[after.lower_]
+    anchor = reading.anchor
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        anchor = anchor.head.head  # "a depth of 34 metres"
+    for word in (anchor, noun):
+        if word is not None and word.lower_ in _DIMENSIONS and word.pos_ == "NOUN":
+            return _DIMENSIONS[word.lower_]
+    return None
 
 
 def _noun_phrase(noun: Token | None, inside: set[int]) -> str | None:
@@ -1080,6 +1108,8 @@ def _pinned_year(noun: Token | None, verb: Token | None) -> int | None:
     heads = [h for h in (noun, verb) if h is not None]
     if verb is not None:
         heads += [c for c in _arguments(verb) if c.pos_ in ("NOUN", "PROPN")]
+    if noun is not None:  # "the 31-metre ship raised from the harbour in 1987"
+        heads += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     for head in heads:
         for child in head.children:
             if child.dep_ in ("nummod", "compound", "amod", "npadvmod") and _YEAR.match(child.text):
@@ -1638,14 +1668,36 @@ def _bounds_or_continues(span: Span) -> bool:
     is one on which it still goes on ("is still erupting this morning"): another source's
     day of the happening itself is no rival to it."""
     root = span.root
+    while root.dep_ == "compound" and root.head is not root:
+        root = root.head  # "until yesterday evening": the day names the evening
     if root.dep_ == "pobj" and root.head.lower_ in _BOUNDING_PREPOSITIONS:
         return True
     verb = governing_verb(span) if root.dep_ in ("npadvmod", "pobj", "prep") else None
     if verb is None:
         return False
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    bound = root.head.lower_ if root.dep_ == "pobj" else ""
     return any(c.lower_ == "still" for c in verb.children) or (
-        perfect and root.dep_ == "pobj" and root.head.lower_ == "by")
+        perfect and bound == "by") or (bound in _RUNNING_BOUNDS and _counts(verb)) or (
+        _holds_a_state(verb))
+
+
+def _holds_a_state(verb: Token) -> bool:
+    """ "are free this morning", "was calm on Tuesday": a state that holds on the day, not
+    the day it began ("released on Saturday night")."""
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
+
+
+# "since Monday" / "until yesterday evening" on a count ("540 flights have been cancelled
+# since Monday", "Until yesterday evening, 280 flights were cancelled") bound a running
+# count; on a happening alone ("the airport stayed shut until Sunday") they are its end.
+_RUNNING_BOUNDS = {"since", "until", "till"}
+
+
+def _counts(verb: Token) -> bool:
+    """The verb's subject or object is counted by a number ("280 flights were cancelled")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+        c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
 
 
 def _sentence_index(char: int, starts: list[int], sentences: list[Sentence]) -> int:

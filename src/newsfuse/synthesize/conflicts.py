@@ -427,6 +427,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
             and not _alike(qa.noun, qb.noun, a, b):
         return False  # the size of a thing: "a 60-metre section" is no rival to "a 229-metre
         # ship" ("the 229-metre vessel" is; a name, "the 244-metre Anantara Kestrel", may be)
+    if qa.dimension and qb.dimension and qa.dimension != qb.dimension:
+        return False  # "34 metres down" is no rival to "about 72 feet long"
     if qa.kind == "date":
         calendar = all(_CALENDAR_DATE.search(x.fact.phrase) for x in (a, b))
         gap = MAX_CALENDAR_GAP_DAYS if calendar else MAX_DATE_GAP_DAYS
