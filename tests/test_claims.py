@@ -677,3 +677,11 @@ def test_a_day_bounding_a_running_count_is_no_day_of_a_happening(text, days):
 def test_a_state_holding_on_a_day_is_no_day_of_a_happening(text, days):
     found = [c for c in claims(text, dt.date(2024, 11, 3)) if c.quantity.kind == "date"]
     assert len(found) == days
+
+
+def test_a_number_after_of_which_counts_the_noun_it_refers_to():
+    text = ("In all, 918,400 ballots were cast in Velmora, of which 12,300 were declared "
+            "invalid.")
+    found = {c.phrase: c.quantity for c in claims(text)}
+    assert found["12,300"].unit == "ballot"
+    assert found["12,300"].predicate == "declare"

@@ -209,6 +209,8 @@ def test_a_surname_of_several_words_alone_joins_no_one_of_several_with_it():
     ("FC Dornbach", "Football Club Dornbach"),         # initials for a run of words
     ("Kestrel Mining", "Kestrel"),                     # the short form of a company
     ("St. Oriel Primary School", "Saint Oriel Primary School"),  # a short name word
+    ("Sankt Oriel Primary School", "Saint Oriel Primary School"),
+    ("University of Tarnholm", "Tarnholm University"),  # "X of Place" / "Place X"
 ])
 def test_spellings_of_one_organisation_merge(a, b):
     entities = merge_entities([_doc("a", [(a, "ORG")]), _doc("b", [(b, "ORG")])])
@@ -597,3 +599,9 @@ def test_a_place_read_apart_before_a_bodys_name_is_part_of_it():
     doc.ents = [Span(doc, place, place + 1, label="GPE"), Span(doc, place + 1, end, label="ORG")]
     assert [(m.text, m.label) for m in find_mentions(doc)] == [
         ("U.S. Anti-Doping Agency", "ORG")]
+
+
+def test_a_place_name_goes_on_over_a_particle_ner_stopped_at():
+    found = {m.text for m in _extract(
+        "Firefighters reached San Lázaro del Monte on Tuesday as the blaze spread.")}
+    assert "San Lázaro del Monte" in found

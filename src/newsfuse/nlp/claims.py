@@ -573,11 +573,25 @@ def _counted_noun(doc: Doc, run: Span, anchor: Token) -> Token | None:
         if toll is not None:
             return toll
         if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.pos_ == "VERB":
-            return anchor  # "Fifteen were killed": the number stands for people
+            # "ballots were cast, of which 18,400 were declared invalid": those ballots;
+            # "Fifteen were killed": the number stands for people
+            return _antecedent_of_which(anchor) or anchor
         valued = _valued_noun(anchor)
         if valued is not None:
             return valued
     return None
+
+
+def _antecedent_of_which(anchor: Token) -> Token | None:
+    """The noun "of which" / "of whom" refers to when a number is the subject of its clause:
+    the nearest noun before it ("1,243,880 ballots were cast, of which 18,400 ...")."""
+    verb = anchor.head
+    of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+               and any(o.lower_ in ("which", "whom") for o in c.children)), None)
+    if of is None:
+        return None
+    return next((t for t in reversed(list(anchor.doc[anchor.sent.start:of.i]))
+                 if t.pos_ == "NOUN"), None)
 
 
 def _valued_noun(anchor: Token) -> Token | None:
@@ -1380,6 +1394,10 @@ def _noun_and_verb(reading: _Reading, inside: set[int]) -> tuple[Token | None, T
     if reading.kind == "money" and (noun is None or noun.lemma_.lower() in _AMOUNT_NOUNS):
         # "the Bitcoin equivalent of $1.2 billion in sales": sales, not the equivalent
         noun = _amount_noun(reading.anchor, inside) or noun
+    antecedent = _antecedent_of_which(reading.anchor) \
+        if reading.anchor.dep_ in ("nsubj", "nsubjpass") else None
+    if noun is not None and antecedent is not None and noun.i == antecedent.i:
+        return noun, reading.anchor.head  # "... of which 18,400 were declared invalid"
     return noun, _governing_verb(noun if noun is not None else reading.anchor)
 
 

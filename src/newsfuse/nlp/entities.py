@@ -438,6 +438,12 @@ def _joins_by_hyphen(doc: Doc, at: int) -> bool:
         and doc[at + 1].text[:1].isupper()
 
 
+# Lower-case words inside place names of many languages ("San Lázaro del Monte", "Rio de
+# Janeiro", "Castell de Ferro", "Bergen op Zoom").
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "la", "le",
+                             "van", "von", "der", "den", "op", "sur", "am", "an"})
+
+
 def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'NorthGate Cloud' when NER stopped at 'NorthGate': an organisation's name goes on over
     the capitalised proper nouns its last word is a compound of; any name goes on over a
@@ -455,6 +461,10 @@ def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and not _sentence_opener(doc[first - 1], m.label == "PERSON") \
                 and not _speech_verb_before_quote(doc, first - 1, end):
             first -= 1  # "São Teodoro" when NER began at "Teodoro" (not "Officer" Ruiz)
+        while end + 1 < len(doc) and end not in covered and end + 1 not in covered \
+                and doc[end].lower_ in _NAME_PARTICLES and doc[end].text.islower() \
+                and _is_name_word(doc[end + 1]) and m.label != "PERSON":
+            end += 2  # "San Lázaro del Monte" when NER stopped at "San Lázaro"
         if m.label in COMPANY_LABELS:
             while (end < len(doc) and end not in covered and _is_name_word(doc[end])
                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
@@ -644,6 +654,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     _merge_spelling_variants(groups, label_of, uf)
     _merge_joined_spellings(groups, uf)
     _merge_article_prefixed(groups, label_of, uf)
+    _merge_reordered_institutions(groups, label_of, uf)
     expansions = _merge_acronyms(groups, label_of, uf)
     for key in unnamed:
         if key not in expansions:
@@ -804,6 +815,19 @@ def _merge_article_prefixed(groups: dict[str, _Group], label_of: dict[str, str],
         bare = " ".join(tokens[1:])
         if bare in groups and _family(label_of[key]) != "person":
             uf.union(key, bare)
+
+
+def _merge_reordered_institutions(groups: dict[str, _Group], label_of: dict[str, str],
+                                  uf: _UnionFind) -> None:
+    """An institution named "X of Place" and "Place X" ("University of Pellworth" /
+    "Pellworth University", "Museum of Arvik" / "Arvik Museum"), X one word."""
+    for key, group in groups.items():
+        tokens = group.tokens
+        if len(tokens) < 3 or tokens[1] != "of" or _family(label_of[key]) == "person":
+            continue
+        reordered = " ".join(tokens[2:] + tokens[:1])
+        if reordered in groups and _family(label_of[reordered]) != "person":
+            uf.union(key, reordered)
 
 
 def _is_acronym_group(group: _Group) -> bool:
