@@ -605,3 +605,10 @@ def test_a_place_name_goes_on_over_a_particle_ner_stopped_at():
     found = {m.text for m in _extract(
         "Firefighters reached San Lázaro del Monte on Tuesday as the blaze spread.")}
     assert "San Lázaro del Monte" in found
+
+
+def test_a_reordered_name_shows_the_spelling_most_mentions_use():
+    entities = merge_entities([_doc("a", [("Tarnholm University", "ORG")] * 3),
+                               _doc("b", [("University of Tarnholm", "ORG")])])
+    (entity,) = entities
+    assert entity.name == "Tarnholm University"

@@ -1108,6 +1108,8 @@ def _canonical(variants: Counter) -> str:
     def score(v: str) -> tuple:
         acronym = bool(_ACRONYM.fullmatch(v.replace(" ", "")))
         backing = sum(count for u, count in variants.items() if f" {u} " in f" {v} ")
-        return (not acronym, len(name_key(v).split()), not v.isupper(), backing, variants[v],
+        # "of" adds no word: "Bay of Koge" is no more complete than "Køge Bay"
+        words = [w for w in name_key(v).split() if w != "of"]
+        return (not acronym, len(words), not v.isupper(), backing, variants[v],
                 fold(v) != v.lower(), v)
     return max(variants, key=score)
