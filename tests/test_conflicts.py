@@ -647,3 +647,11 @@ def test_two_depths_of_one_wreck_still_conflict():
         "Divers found the wreck of the Orvik barge 30 metres down off the Skarn lighthouse.",
         "The wreck of the Orvik barge lies at a depth of 45 metres off the Skarn lighthouse.")
     assert rival_values(flagged(conflicts)) == [[30.0, 45.0]]
+
+
+def test_calendar_dates_of_two_happenings_stay_apart():
+    conflicts = event(
+        "Tenants of the Orla Street block filed their lawsuit against the landlord on March 3.",
+        "A first hearing in the Orla Street tenants' case against the landlord is set for "
+        "March 20, the court said.")
+    assert flagged(conflicts) == []
