@@ -610,48 +610,42 @@ def test_one_place_or_a_persons_nationality_beside_a_figure_keeps_its_conflict()
     assert len(flagged(conflicts)) == 1
 
 
-def test_a_figure_halfway_to_a_rounder_one_is_no_rounding_of_it():
+@pytest.mark.parametrize(("share", "rivals"), [
     # "5%" covers 4.5..5.5 as a range and "4.5 per cent" 4.45..4.55, which touch; but a
     # writer who knew of 4.5 per cent would not write 5%
+    (4.5, [[4.5, 5.0]]),
+    (4.8, []),  # inside the rounder figure's range: compatible
+])
+def test_a_figure_halfway_to_a_rounder_one_is_no_rounding_of_it(share, rivals):
     conflicts = event(
-        "Dockers at the Orsk container terminal rejected a pay rise of 4.5 per cent on Monday.",
+        f"Dockers at the Orsk container terminal rejected a pay rise of {share} per cent on "
+        "Monday.",
         "The Orsk terminal operator offered dockers a 5% pay rise, which they rejected.")
-    assert rival_values(flagged(conflicts)) == [[4.5, 5.0]]
+    assert rival_values(flagged(conflicts)) == rivals
+    assert rival_values(conflicts) == [[share, 5.0]]
 
 
-def test_a_precise_figure_inside_a_rounder_ones_range_stays_compatible():
+@pytest.mark.parametrize(("other", "rivals"), [
+    ("The Orvik barge, which sank off the Skarn lighthouse, is about 72 feet long.", []),
+    ("The wreck of the Orvik barge lies at a depth of 45 metres off the Skarn lighthouse.",
+     [[30.0, 45.0]]),
+])
+def test_a_depth_is_no_rival_to_a_length_but_to_another_depth(other, rivals):
     conflicts = event(
-        "Dockers at the Orsk container terminal rejected a pay rise of 4.8 per cent on Monday.",
-        "The Orsk terminal operator offered dockers a 5% pay rise, which they rejected.")
-    assert flagged(conflicts) == []
-    assert rival_values(conflicts) == [[4.8, 5.0]]
+        "Divers found the wreck of the Orvik barge 30 metres down off the Skarn lighthouse.",
+        other)
+    assert rival_values(flagged(conflicts)) == rivals
 
 
-def test_calendar_dates_a_week_apart_for_one_happening_conflict():
+@pytest.mark.parametrize(("first", "second", "kinds"), [
     # a weekday may be resolved a week off; a date written out is what its writer meant
-    conflicts = event(
-        "The Tamsk regional court will hold the retrial of the ferry captain on March 17.",
-        "The retrial of the ferry captain will be held by the Tamsk regional court on March 24.")
-    assert [c.kind for c in flagged(conflicts)] == ["date"]
-
-
-def test_a_depth_is_no_rival_to_a_length():
-    conflicts = event(
-        "Divers found the wreck of the Orvik barge 30 metres down off the Skarn lighthouse.",
-        "The Orvik barge, which sank off the Skarn lighthouse, is about 72 feet long.")
-    assert flagged(conflicts) == []
-
-
-def test_two_depths_of_one_wreck_still_conflict():
-    conflicts = event(
-        "Divers found the wreck of the Orvik barge 30 metres down off the Skarn lighthouse.",
-        "The wreck of the Orvik barge lies at a depth of 45 metres off the Skarn lighthouse.")
-    assert rival_values(flagged(conflicts)) == [[30.0, 45.0]]
-
-
-def test_calendar_dates_of_two_happenings_stay_apart():
-    conflicts = event(
-        "Tenants of the Orla Street block filed their lawsuit against the landlord on March 3.",
-        "A first hearing in the Orla Street tenants' case against the landlord is set for "
-        "March 20, the court said.")
-    assert flagged(conflicts) == []
+    ("The Tamsk regional court will hold the retrial of the ferry captain on March 17.",
+     "The retrial of the ferry captain will be held by the Tamsk regional court on March 24.",
+     ["date"]),
+    # two happenings a few weeks apart
+    ("Tenants of the Orla Street block filed their lawsuit against the landlord on March 3.",
+     "A first hearing in the Orla Street tenants' case against the landlord is set for "
+     "March 20, the court said.", []),
+])
+def test_calendar_dates_weeks_apart_conflict_only_for_one_happening(first, second, kinds):
+    assert [c.kind for c in flagged(event(first, second))] == kinds

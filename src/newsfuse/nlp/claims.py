@@ -1688,13 +1688,13 @@ def _bounds_or_continues(span: Span) -> bool:
     root = span.root
     while root.dep_ == "compound" and root.head is not root:
         root = root.head  # "until yesterday evening": the day names the evening
-    if root.dep_ == "pobj" and root.head.lower_ in _BOUNDING_PREPOSITIONS:
+    bound = root.head.lower_ if root.dep_ == "pobj" else ""  # the preposition it is under
+    if bound in _BOUNDING_PREPOSITIONS:
         return True
     verb = governing_verb(span) if root.dep_ in ("npadvmod", "pobj", "prep") else None
     if verb is None:
         return False
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
-    bound = root.head.lower_ if root.dep_ == "pobj" else ""
     return any(c.lower_ == "still" for c in verb.children) or (
         perfect and bound == "by") or (bound in _RUNNING_BOUNDS and _counts(verb)) or (
         _holds_a_state(verb))
