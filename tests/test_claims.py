@@ -636,9 +636,18 @@ def test_offsets_remainders_and_points_on_the_way_are_no_lengths(text, kind, asp
 @pytest.mark.parametrize(("text", "word"), [
     ("Lecturers in Velmont began 12 days of strike action on Monday.", "strike"),
     ("Lecturers in Velmont began a walkout that the union says will last 12 days.", "walkout"),
+    ("The two engineers were freed on Friday after 96 days in captivity.", "captivity"),
 ])
 def test_a_span_of_time_is_described_by_what_lasts_that_long(text, word):
     assert word in only(text, "duration").quantity.what.split()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Korvane substation shed 1,900 megawatts of load in seconds.", "load"),
+    ("The Brask fire has burned 6,300 hectares of pine forest.", "forest"),
+])
+def test_a_measure_is_described_by_what_measures_that_much(text, word):
+    assert word in only(text, "measure").quantity.what.split()
 
 
 @pytest.mark.parametrize(("text", "dimension"), [

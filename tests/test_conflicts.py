@@ -649,3 +649,14 @@ def test_a_depth_is_no_rival_to_a_length_but_to_another_depth(other, rivals):
 ])
 def test_calendar_dates_weeks_apart_conflict_only_for_one_happening(first, second, kinds):
     assert [c.kind for c in flagged(event(first, second))] == kinds
+
+
+def test_spans_of_time_described_by_what_lasted_conflict():
+    # "in captivity" / "in the hands of" say what lasted that long; without them the two
+    # sentences share little but a release
+    conflicts = event(
+        "Nurse Ilse Varga and two colleagues were freed late on Saturday after 96 days in "
+        "captivity, the Korvane Relief Network said.",
+        "Good news for the family of Dr. Ilse Varga from the town of Ostra: she was released "
+        "yesterday evening in Dalmir after 103 days in the hands of the Red Ridge group.")
+    assert rival_values(flagged(conflicts)) == [[96 * 86400.0, 103 * 86400.0]]

@@ -502,6 +502,19 @@ def test_a_name_found_once_is_that_name_where_the_tagger_missed_it():
     assert race.mentions == {"a": 1}
 
 
+@pytest.mark.parametrize(("found", "written"), [
+    ("Ingrid Saether", "Ingrid Sæther"),
+    ("Tomás Ibáñez", "Tomas Ibanez"),
+])
+def test_a_name_found_once_is_that_name_where_the_tagger_missed_it_in_other_letters(
+        found, written):
+    body = f"07:58 {written}, the rescue coordinator, spoke to journalists on the quay."
+    missed = AnnotatedDocument(article=Article(id="b", body=body), sentences=[], entities=[])
+    person = _entity_with(merge_entities([_doc("a", [(found, "PERSON")]), missed]), found)
+    # the variant is the name as written, not as folded
+    assert written in person.variants and person.mentions == {"a": 1, "b": 1}
+
+
 def test_a_stock_ticker_is_no_part_of_the_company_name():
     assert [m.text for m in _extract("Brindle Foods Inc BFI.N said profits fell sharply.")] \
         == ["Brindle Foods Inc"]

@@ -997,8 +997,9 @@ def describe(doc: Doc, reading: _Reading) -> Quantity:
     inside = set(range(reading.start, reading.end))
     noun, verb = _noun_and_verb(reading, inside)
     words: list[str] = []
-    if reading.kind == "duration":
-        # what lasts that long: "12 days of strike action", "FIFTEEN days of chaos"
+    if reading.kind in ("duration", "measure"):
+        # what lasts that long: "12 days of strike action", "FIFTEEN days of chaos"; what
+        # measures that much: "3,200 megawatts of load", "9,500 hectares of forest"
         words += _of_objects(doc[reading.end - 1])
     if noun is not None:
         # the noun's own modifiers count even inside the phrase ("six missing people")
@@ -1480,8 +1481,10 @@ def _governing_verb(anchor: Token) -> Token | None:
 
 
 def _of_objects(unit: Token) -> list[str]:
-    """The object of "of" after a unit, with its modifiers: "days of strike action"."""
-    return [_lemma(t) for prep in unit.rights if prep.dep_ == "prep" and prep.lower_ == "of"
+    """The object of "of" or "in" after a unit, with its modifiers: "days of strike action",
+    "112 days in captivity" (what lasted that long)."""
+    return [_lemma(t) for prep in unit.rights
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
             for obj in prep.children if obj.dep_ == "pobj"
             for t in [*(c for c in obj.children if c.dep_ in ("compound", "amod")), obj]]
 

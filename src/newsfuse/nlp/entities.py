@@ -707,19 +707,41 @@ def _add_missed_occurrences(documents: list[AnnotatedDocument],
         r"[\s\-‐]+".join(re.escape(t) for t in k.split()) for k in long) + r")(?![\w-])",
         re.IGNORECASE)
     for document in documents:
-        for match in pattern.finditer(document.article.body):
-            text = match.group()
-            key = " ".join(re.split(r"[\s\-‐]+", text.lower()))
+        body = document.article.body
+        # matched in the body folded as keys are ("Ingrid Sæther" where the tagger found
+        # "Ingrid Saether" elsewhere), counted in the words as written
+        folded, offsets = _folded_with_offsets(body)
+        for match in pattern.finditer(folded):
+            start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            text = body[start:end]
+            key = " ".join(re.split(r"[\s\-‐]+", match.group()))
             if key not in groups or not text[0].isupper() or "\n" in text \
-                    or _inside_a_found_name(document, match):
+                    or _inside_a_found_name(document, start, end):
                 continue
             groups[key].variants[_display_form(text)] += 1
             groups[key].mentions[document.article.id] += 1
 
 
-def _inside_a_found_name(document: AnnotatedDocument, match: re.Match[str]) -> bool:
-    """The matched words overlap a name the tagger found in the document."""
-    return any(m.start < match.end() and match.start() < m.end for m in document.entities)
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`text` folded character by character as `fold` folds a name (lower case, ASCII: "æ"
+    -> "ae", "ñ" -> "n"), and for each folded character the offset of the one it came from."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    for at, char in enumerate(text):
+        if char.isascii():
+            folded = char.lower()
+        else:
+            decomposed = unicodedata.normalize("NFKD", char.replace("’", "'"))
+            folded = anyascii("".join(c for c in decomposed
+                                      if not unicodedata.combining(c))).lower()
+        parts.append(folded)
+        offsets += [at] * len(folded)
+    return "".join(parts), offsets
+
+
+def _inside_a_found_name(document: AnnotatedDocument, start: int, end: int) -> bool:
+    """The characters start..end overlap a name the tagger found in the document."""
+    return any(m.start < end and start < m.end for m in document.entities)
 
 
 _BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w-])")
@@ -734,7 +756,7 @@ def _unnamed_acronyms(documents: list[AnnotatedDocument],
     for document in documents:
         for match in _BARE_ACRONYM.finditer(document.article.body):
             key = match.group().lower()
-            if key in groups or _inside_a_found_name(document, match):
+            if key in groups or _inside_a_found_name(document, match.start(), match.end()):
                 continue
             group = found.setdefault(key, _Group(key))
             group.labels["ORG"] += 1
