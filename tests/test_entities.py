@@ -515,6 +515,14 @@ def test_a_name_found_once_is_that_name_where_the_tagger_missed_it_in_other_lett
     assert written in person.variants and person.mentions == {"a": 1, "b": 1}
 
 
+def test_a_name_found_once_is_found_before_a_dash_in_other_letters():
+    body = "Carbon held by the Ørsted Tern—about 3 GT—was measured; the Orsted Tern is larger."
+    missed = AnnotatedDocument(article=Article(id="b", body=body), sentences=[], entities=[])
+    tern = _entity_with(merge_entities([_doc("a", [("Orsted Tern", "LOC")]), missed]),
+                        "Orsted Tern")
+    assert tern.mentions == {"a": 1, "b": 2} and "Ørsted Tern" in tern.variants
+
+
 def test_a_stock_ticker_is_no_part_of_the_company_name():
     assert [m.text for m in _extract("Brindle Foods Inc BFI.N said profits fell sharply.")] \
         == ["Brindle Foods Inc"]

@@ -723,15 +723,18 @@ def _add_missed_occurrences(documents: list[AnnotatedDocument],
 
 
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`text` folded character by character as `fold` folds a name (lower case, ASCII: "æ"
-    -> "ae", "ñ" -> "n"), and for each folded character the offset of the one it came from."""
+    """`text` folded character by character as `fold` folds a name's letters (lower case,
+    ASCII: "æ" -> "ae", "ñ" -> "n"; other characters as they are), and for each folded
+    character the offset of the one it came from."""
     parts: list[str] = []
     offsets: list[int] = []
     for at, char in enumerate(text):
-        if char.isascii():
-            folded = char.lower()
+        if char in "’‘":
+            folded = "'"
+        elif char.isascii() or not char.isalpha():
+            folded = char.lower()  # a dash stays one dash ("0.06 GT C—on par"), not "--"
         else:
-            decomposed = unicodedata.normalize("NFKD", char.replace("’", "'"))
+            decomposed = unicodedata.normalize("NFKD", char)
             folded = anyascii("".join(c for c in decomposed
                                       if not unicodedata.combining(c))).lower()
         parts.append(folded)
