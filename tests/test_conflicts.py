@@ -660,3 +660,16 @@ def test_spans_of_time_described_by_what_lasted_conflict():
         "Good news for the family of Dr. Ilse Varga from the town of Ostra: she was released "
         "yesterday evening in Dalmir after 103 days in the hands of the Red Ridge group.")
     assert rival_values(flagged(conflicts)) == [[96 * 86400.0, 103 * 86400.0]]
+
+
+def test_a_span_two_sources_give_alike_draws_the_one_rival_each_of_them_is_closest_to():
+    strike = "Dock workers at the port of Orsk began 10 days of strike action on Monday, the " \
+        "union said."
+    walkout = "The walkout at Orsk, which the dockers' union says will last 10 days, started " \
+        "on Monday after pay talks collapsed."
+    tabloid = "Shoppers are braced for TWELVE days of chaos at the Orsk harbour."
+    # alike to each voice (0.33) under the linking bar (0.35), but the closest to both
+    assert rival_values(flagged(event(strike, walkout, tabloid))) == [
+        [10 * 86400.0, 12 * 86400.0]]
+    # one voice alone is one chance match, not evidence
+    assert rival_values(flagged(event(strike, tabloid))) == []
