@@ -694,3 +694,13 @@ def test_a_number_after_of_which_counts_the_noun_it_refers_to():
     found = {c.phrase: c.quantity for c in claims(text)}
     assert found["12,300"].unit == "ballot"
     assert found["12,300"].predicate == "declare"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Inspectors found the solvent at levels five times the acceptable daily limit.",
+     "times limit"),
+    ("Inspectors found the solvent at three times the permitted limit.", "times limit"),
+    ("Inspectors visited the Marrow Creek plant three times.", "time"),
+])
+def test_a_multiple_of_a_noun_counts_that_noun_not_times(text, unit):
+    assert only(text).quantity.unit == unit

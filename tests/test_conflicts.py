@@ -673,3 +673,13 @@ def test_a_span_two_sources_give_alike_draws_the_one_rival_each_of_them_is_close
         [10 * 86400.0, 12 * 86400.0]]
     # one voice alone is one chance match, not evidence
     assert rival_values(flagged(event(strike, tabloid))) == []
+
+
+def test_a_height_has_as_its_one_candidate_the_one_height_of_another_source():
+    # the debris' spread is a second length in the tabloid, but no height
+    conflicts = event(
+        "Contact with the Kestrel probe was lost 150 seconds into the flight, at an altitude "
+        "of 52 kilometres, the agency said.",
+        "The rocket was 57km up when things went wrong, according to amateur trackers. Debris "
+        "was later found scattered over some 30 kilometres of desert.")
+    assert rival_values(flagged(conflicts)) == [[52000.0, 57000.0]]

@@ -539,8 +539,29 @@ def _count(doc: Doc, run: Span, value: float) -> _Reading | None:
     if _pint_unit(noun.lower_) is not None or noun.lower_ in _MONTHS:
         return None  # a measure whose unit is not right after the number
     unit = PEOPLE if run.start <= noun.i < run.end else noun.lemma_.lower()
+    multiplied = _multiplied_noun(doc, run)
+    if multiplied is not None:  # "five times the acceptable daily limit": a multiple of it
+        noun, unit = multiplied, f"times {multiplied.lemma_.lower()}"
     end = noun.i + 1 if run.end <= noun.i <= run.end + 4 else run.end
     return _Reading(value, "count", unit, run.start, end, anchor, noun)
+
+
+def _multiplied_noun(doc: Doc, run: Span) -> Token | None:
+    """The noun after "N times the ...": what the figure is a multiple of ("three times the
+    permitted limit", "five times the acceptable daily limit"); None for how often something
+    happened ("visited three times") or a comparison ("five times more likely")."""
+    # "times" is in the number's run when the parse made it the number's modifier
+    at = next((i for i in (run.end - 1, run.end) if i < len(doc) and doc[i].lower_ == "times"),
+              None)
+    if at is None:
+        return None
+    for token in doc[at + 1:at + 5]:
+        if token.pos_ == "NOUN":
+            return token
+        if token.pos_ not in ("DET", "ADJ", "ADV") and token.tag_ not in ("VBN", "VBG") \
+                or token.lower_ in ("more", "less", "as"):
+            return None  # ("the permitted limit": a participle before the noun)
+    return None
 
 
 def _model_number(doc: Doc, run: Span) -> bool:

@@ -726,8 +726,9 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
     # The best of many candidates is more often a chance match: each candidate beyond the
     # first raises the bar (long web pages give a figure dozens of look-alikes).
     extra = MULTIPLE_MATCH_PENALTY * math.log(max(len(scored), 1))
-    if len(scored) == 1 and items[i].fact.quantity.kind in SOLE_KINDS:
-        scored = [(s, j) for s, j in scored if s >= SOLE_MATCH_COSINE]
+    sole = _sole_candidate(items, i, scored)
+    if sole is not None:
+        scored = [(s, j) for s, j in [sole] if s >= SOLE_MATCH_COSINE]
     else:
         scored = [(s, j) for s, j in scored if s >= _threshold(items[i], items[j]) + extra]
     if not scored:
@@ -737,6 +738,22 @@ def _best(items: list[_Item], i: int, candidates: list[int]) -> int | None:
     agreeing = [(s, j) for s, j in close if not _is_bound(items[j])
                 and intervals_overlap([items[i].interval, items[j].interval])]
     return max(agreeing or close)[1]
+
+
+def _sole_candidate(items: list[_Item], i: int,
+                    scored: list[tuple[float, int]]) -> tuple[float, int] | None:
+    """The one comparable figure another source gives for a measure or a sum (see
+    SOLE_MATCH_COSINE); for a length of a named dimension, the one of that dimension ("at an
+    altitude of 61 kilometres" / "was 68km up", beside debris "scattered over 25 miles")."""
+    quantity = items[i].fact.quantity
+    if quantity.kind not in SOLE_KINDS:
+        return None
+    if quantity.dimension is not None:
+        same = [(s, j) for s, j in scored
+                if items[j].fact.quantity.dimension == quantity.dimension]
+        if len(same) == 1:
+            return same[0]
+    return scored[0] if len(scored) == 1 else None
 
 
 def _threshold(item: _Item, other: _Item) -> float:
