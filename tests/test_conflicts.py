@@ -683,3 +683,18 @@ def test_a_height_has_as_its_one_candidate_the_one_height_of_another_source():
         "The rocket was 57km up when things went wrong, according to amateur trackers. Debris "
         "was later found scattered over some 30 kilometres of desert.")
     assert rival_values(flagged(conflicts)) == [[52000.0, 57000.0]]
+
+
+@pytest.mark.parametrize(("other", "rivals"), [
+    # the count of rooms the hotel has is its size
+    ("Guests fled the Grand Orla, which has 250 rooms, after the fire started in a kitchen "
+     "on Sunday night.", [[250.0, 300.0]]),
+    # rooms booked are some of its rooms
+    ("Guests fled the Grand Orla after the fire started on Sunday night; 250 rooms were "
+     "booked for the weekend.", []),
+])
+def test_a_size_is_a_rival_to_the_count_the_thing_holds(other, rivals):
+    conflicts = event(
+        "Fire broke out on Sunday night in the 300-room Grand Orla hotel on the seafront, "
+        "forcing guests into the street.", other)
+    assert rival_values(flagged(conflicts)) == rivals

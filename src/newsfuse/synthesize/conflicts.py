@@ -391,7 +391,7 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if is_none_count(a.fact) != is_none_count(b.fact):
         return False  # "nobody was hurt" says who was not; it is no rival to a count of others
-    if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b):
+    if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b) and not _size_as_held(a, b):
         return False  # a part, a size or an increment is not a rival to a total
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
     if outcome_a and outcome_b and outcome_a != outcome_b:
@@ -487,6 +487,21 @@ def _whole_of_a_kind(a: _Item, b: _Item) -> bool:
     part = a if qa.aspect == "part" else b
     return qa.unit == qb.unit and qa.unit not in GENERIC_NOUNS \
         and not _PARTITIVE.search(part.fact.phrase)
+
+
+# Verbs by which a thing holds the count that sizes it ("the unit, which has 28 cots").
+_HOLDING_VERBS = frozenset({"have", "hold", "contain", "house", "seat", "sleep", "boast"})
+
+
+def _size_as_held(a: _Item, b: _Item) -> bool:
+    """A size is the count of what the thing holds: "the 24-bed unit" is a rival to "the
+    unit, which has 28 cots" (a count of alike nouns with a verb of holding), as "a 300-room
+    hotel" is to "the hotel has 280 rooms"."""
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if {qa.aspect, qb.aspect} != {"size", "total"} or qa.kind != "count" or qb.kind != "count":
+        return False
+    total = qa if qa.aspect == "total" else qb
+    return total.predicate in _HOLDING_VERBS
 
 
 def _counted_apart(a: _Item, b: _Item) -> bool:
