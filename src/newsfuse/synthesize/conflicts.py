@@ -694,10 +694,10 @@ def _closest_pair(items: list[_Item], voice: int, x: int) -> bool:
     """`voice` and `x` are comparable, alike at ECHO_FLOOR, and each the other's most alike
     comparable figure in the other's source."""
     a, b = items[voice], items[x]
-    if id(b) not in a.peers or similarity(a, b) < ECHO_FLOOR:
+    if id(b) not in a.peers:
         return False
     score = similarity(a, b)
-    return all(similarity(a, other) <= score for other in items
+    return score >= ECHO_FLOOR and all(similarity(a, other) <= score for other in items
                if other.group == b.group and other is not b and id(other) in a.peers) \
         and all(similarity(b, other) <= score for other in items
                 if other.group == a.group and other is not a and id(other) in b.peers)
