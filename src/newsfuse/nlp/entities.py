@@ -94,10 +94,14 @@ COMMON_WORD_TAGS = {"NOUN", "ADJ", "VERB", "ADV"}
 def fold(text: str) -> str:
     """Lowercase, transliterated to ASCII (Wróbel -> wrobel, Sæther -> saether), curly
     apostrophes straightened, dots and spaces normalised."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = anyascii(plain.replace("’", "'").replace("‘", "'")).replace(".", "").lower()
+    plain = _ascii(text.replace("’", "'").replace("‘", "'")).replace(".", "").lower()
     return " ".join(plain.split())
+
+
+def _ascii(text: str) -> str:
+    """`text` without accents, transliterated to ASCII (Wróbel -> Wrobel, Sæther -> Saether)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return anyascii("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def name_key(text: str, company: bool = False) -> str:
@@ -734,9 +738,7 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
         elif char.isascii() or not char.isalpha():
             folded = char.lower()  # a dash stays one dash ("0.06 GT C—on par"), not "--"
         else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            folded = anyascii("".join(c for c in decomposed
-                                      if not unicodedata.combining(c))).lower()
+            folded = _ascii(char).lower()
         parts.append(folded)
         offsets += [at] * len(folded)
     return "".join(parts), offsets

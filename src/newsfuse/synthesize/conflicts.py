@@ -681,7 +681,7 @@ def _link_rivals_of_agreements(items: list[_Item]) -> None:
     for i, j in agreeing:
         for x in loose:
             rival = items[x]
-            if rival.group in (items[i].group, items[j].group) or items[x].links \
+            if rival.group in (items[i].group, items[j].group) or rival.links \
                     or intervals_overlap([rival.interval, items[i].interval]):
                 continue
             if all(_closest_pair(items, voice, x) for voice in (i, j)):
