@@ -72,6 +72,17 @@ def test_each_kind_of_quantity(text, kind, value, unit, qualifier):
     assert claim.qualifier == qualifier
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("A crowd of 40,000 watched the final at Brenmoor Park.", 40_000, "crowd"),
+    ("The landslide left a death toll of 12 in the valley.", 12, "toll"),
+    ("The arena has a maximum capacity of 18,500.", 18_500, "capacity"),
+])
+def test_a_bare_number_after_of_gives_the_size_of_its_noun(text, value, unit):
+    claim = only(text, "count")
+    assert claim.value == value
+    assert claim.quantity.unit == unit
+
+
 def test_what_is_measured_names_noun_and_predicate():
     claim = only("Police evacuated some 900 residents from the harbour district.", "count")
     assert claim.quantity.noun == "resident"

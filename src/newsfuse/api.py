@@ -71,6 +71,7 @@ def clean_partition(articles: list[Article], config: Config,
                     ) -> tuple[list[Article], list[InputError]]:
     """Clean one partition of read articles (a per-article stage: runs on any executor)."""
     from newsfuse.clean import NoArticleText, clean
+    from newsfuse.clean.length import cut_long_articles
 
     cleaned, errors = [], []
     for article in articles:
@@ -80,8 +81,8 @@ def clean_partition(articles: list[Article], config: Config,
         try:
             cleaned.append(clean(article, config.clean))
         except NoArticleText as exc:
-            errors.append(InputError(item=article.path or article.id, message=str(exc)))
-    return cleaned, errors
+            errors.append(InputError(item=article.item_name, message=str(exc)))
+    return cleaned, errors + cut_long_articles(cleaned, config.clean.max_chars)
 
 
 # Annotated articles kept per process: a stored event's report is made again each time an

@@ -18,10 +18,13 @@ from newsfuse.cli_common import (
     DaskOpt,
     DateOpt,
     Format,
+    WordsOpt,
     err,
     executor_for,
     make_config,
+    open_store,
     report_errors,
+    shown_url,
     write_output,
 )
 from newsfuse.cli_events import register as register_event_commands
@@ -40,7 +43,7 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     date: DateOpt = None,
-    max_words: Annotated[int | None, typer.Option(help="Summary word budget")] = None,
+    max_words: WordsOpt = None,
     dask: DaskOpt = None,
 ) -> None:
     """Full report of one event: cited summary, corroboration, conflicts, quotes, entities."""
@@ -64,7 +67,7 @@ def analyze(
 @app.command()
 def summarize(
     paths: PathsArg,
-    max_words: Annotated[int, typer.Option(help="Summary word budget")] = 150,
+    max_words: WordsOpt = None,
     date: DateOpt = None,
 ) -> None:
     """The summary alone, plain text, one sentence per line."""
@@ -123,13 +126,14 @@ def serve(
     from newsfuse.service import ServiceSettings, create_app
     from newsfuse.store import default_url
 
+    open_store(db).close()  # a URL that names no reachable database stops here, clearly
     settings = ServiceSettings(db_url=db or default_url(), host=host, port=port,
                                workers=workers, allowed_hosts=tuple(allow_host or ()),
                                fetch_urls=fetch_urls, rate_per_minute=rate)
     web_app = create_app(settings)
     web_app.state.pool.start(warm=True)
     shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
-    err.print(f"store: {settings.db_url}\ntoken: {settings.token}\n"
+    err.print(f"store: {shown_url(settings.db_url)}\ntoken: {settings.token}\n"
               f"open:  http://{shown}:{port}/login?token={settings.token}", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="info")
 

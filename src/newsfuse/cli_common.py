@@ -16,13 +16,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from newsfuse.config import Config
+from newsfuse.config import MAX_SUMMARY_WORDS, MIN_SUMMARY_WORDS, Config
 from newsfuse.model import InputError
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
+WARNING = "warning: "
 
 # soft_wrap: a message naming a long path stays on one line (greppable, and tests read it).
 err = Console(stderr=True, soft_wrap=True)
@@ -30,6 +32,11 @@ err = Console(stderr=True, soft_wrap=True)
 DateOpt = Annotated[dt.datetime | None, typer.Option(
     "--date", formats=["%Y-%m-%d"],
     help="Publication date for articles that carry none (resolves 'on Sunday')")]
+
+
+WordsOpt = Annotated[int | None, typer.Option(
+    min=MIN_SUMMARY_WORDS, max=MAX_SUMMARY_WORDS,
+    help=f"Summary word budget ({MIN_SUMMARY_WORDS}-{MAX_SUMMARY_WORDS}; default 150)")]
 
 
 DaskOpt = Annotated[str | None, typer.Option(
@@ -81,12 +88,52 @@ def make_config(date: dt.datetime | None = None, max_words: int | None = None) -
 
 def report_errors(errors: list[InputError]) -> None:
     for error in errors:
-        err.print(f"[yellow]skipped[/] {error.item}: {error.message}", highlight=False)
+        # names and messages are the input's own words: "[...]" in them is no console markup
+        item, message = escape(error.item), escape(error.message)
+        if error.message.startswith(WARNING):  # read, with a part left out (cut_long_articles)
+            err.print(f"[yellow]warning[/] {item}: {message.removeprefix(WARNING)}",
+                      highlight=False)
+        else:
+            err.print(f"[yellow]skipped[/] {item}: {message}", highlight=False)
 
 
 def write_output(text: str, output: Path | None) -> None:
+    """`text` to stdout, or to `output` (its folder made when missing)."""
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", highlight=False)
+    except OSError as exc:
+        reason = "is a folder" if output.is_dir() else (exc.strerror or str(exc))
+        err.print(f"[red]error:[/] cannot write {escape(str(output))}: {reason}",
+                  highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from exc
+    err.print(f"wrote {escape(str(output))}", highlight=False)
+
+
+def open_store(db: str | None):
+    """The store at `db`; a URL that names no reachable database is a one-line error."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newsfuse.store import Store, default_url
+
+    try:
+        return Store(db)
+    except (SQLAlchemyError, ImportError, OSError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        err.print(f"[red]error:[/] cannot open the store "
+                  f"{escape(shown_url(db or default_url()))}: {escape(reason)}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from exc
+
+
+def shown_url(url: str) -> str:
+    """A store URL without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsfuse.cli_common import (
@@ -25,6 +26,7 @@ from newsfuse.cli_common import (
     err,
     executor_for,
     make_config,
+    open_store,
     report_errors,
     write_output,
 )
@@ -54,14 +56,8 @@ def register(app: typer.Typer) -> None:
     app.command("watch")(watch)
 
 
-def _open(db: str | None):
-    from newsfuse.store import Store
-
-    return Store(db)
-
-
 def _say(message: str) -> None:
-    err.print(f"[dim]{message}[/]", highlight=False)
+    err.print(f"[dim]{escape(message)}[/]", highlight=False)
 
 
 # --------------------------------------------------------------------------- commands
@@ -80,7 +76,7 @@ def ingest(
     """
     from newsfuse.workflow import ingest_online
 
-    store = _open(db)
+    store = open_store(db)
 
     def announce(stored) -> None:
         sys.stdout.write(f"{'stored' if stored.created else 'unchanged'} {stored.id}\n")
@@ -116,7 +112,7 @@ def cluster(
             return
         from newsfuse.workflow import cluster_store
 
-        store = _open(db)
+        store = open_store(db)
         infos = cluster_store(store, config, progress=_say, executor=executor)
     if format is ClusterFormat.jsonl:
         for info in infos:
@@ -164,7 +160,7 @@ def events(
     """List stored events: size, sources, dates, conflicts (once reported)."""
     from newsfuse.workflow import list_events, report_events
 
-    store = _open(db)
+    store = open_store(db)
     infos = list_events(store)
     if analyze:
         unreported = [info.id for info in infos if info.conflicts is None]
@@ -189,7 +185,7 @@ def report(
     from newsfuse.workflow import UnknownEvent, event_report
 
     try:
-        result = event_report(_open(db), event_id, Config(), progress=_say)
+        result = event_report(open_store(db), event_id, Config(), progress=_say)
     except UnknownEvent as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from exc
@@ -211,7 +207,7 @@ def watch(
     if not directory.is_dir():
         err.print(f"[red]error:[/] {directory} is not a folder", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
-    store, config = _open(db), make_config(date)
+    store, config = open_store(db), make_config(date)
     target = out or directory / ".newsfuse-updates"
     while True:
         result = watch_round(directory, store, config, target, progress=_say)

@@ -25,6 +25,9 @@ class CleanConfig(Section):
     # run to ~14 words; 0 keeps such lines. HTML keeps headings: trafilatura marks them, and on the
     # scrapinghub benchmark dropping them cost F1 (0.986 -> 0.975 at 2 words, tuning half).
     max_heading_words: int = 14
+    # Characters of cleaned text analysed per article; the rest is cut with a warning
+    # (clean/length.py: spaCy refuses 1,000,000).
+    max_chars: int = 200_000
 
 
 class NlpConfig(Section):
@@ -55,6 +58,11 @@ class AlignConfig(Section):
     support_score: float = 1.3
     # Clauses with fewer content words ("he said", "as well") are not facts of their own.
     min_part_words: int = 3
+
+
+# Summary word budgets a user may ask for (CLI and HTTP alike): under 20 words no news
+# sentence fits; 1,000 is a long feature's length.
+MIN_SUMMARY_WORDS, MAX_SUMMARY_WORDS = 20, 1000
 
 
 class SummaryConfig(Section):

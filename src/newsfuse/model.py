@@ -43,6 +43,17 @@ class Article(Record):
     body: str = ""
     removed: list[RemovedBlock] = []
 
+    @property
+    def item_name(self) -> str:
+        """How errors name the article: its file, and which item of the file when the file
+        holds several (a feed's item link, a JSONL record's id)."""
+        if not self.path:
+            return self.id
+        base = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        while "." in base and self.id != base:  # "a1.txt.gz" is article a1 of its own file
+            base = base.rsplit(".", 1)[0]
+        return self.path if self.id in (base, self.path) else f"{self.path} [{self.id}]"
+
 
 class InputError(Record):
     """An input item that could not be read; the batch carries on without it."""

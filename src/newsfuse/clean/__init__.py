@@ -179,23 +179,23 @@ def clean(article: Article, config: CleanConfig | None = None) -> Article:
         # French heist"): the heading rule is a guess from bare text
         body, removed = _only_what_was_removed(body, removed, "heading")
         if _list_page(body, removed):
-            raise NotAnArticle(article.path or article.id,
+            raise NotAnArticle(article.item_name,
                                "list page (short lines, hardly a sentence)", body)
     # a photo story given as one line of JSONL, its story told in the captions: the gallery
     # rule removes a gallery strip from a page that has a story elsewhere
     body, removed = _only_what_was_removed(body, removed, "gallery")
     if not _is_article_text(body, article.format):
         if is_gallery("", removed):
-            raise NotAnArticle(article.path or article.id, "photo gallery (captions only)",
+            raise NotAnArticle(article.item_name, "photo gallery (captions only)",
                                body)
-        raise NoArticleText(article.path or article.id)
+        raise NoArticleText(article.item_name)
     # the reader may have taken a text's first line for its title: the page opens there
     title = updates.get("title", article.title)
     if title and (shown := visible(title)) != title:
         updates["title"] = shown
     reason = non_article_reason(f"{title}\n{text}" if title else text, body, removed)
     if reason is not None:
-        raise NotAnArticle(article.path or article.id, reason, body)
+        raise NotAnArticle(article.item_name, reason, body)
     if not updates.get("source", article.source) and (
             wire := wire_credit(body) or byline_wire(removed)):
         updates["source"] = wire  # no outlet given: the wire the story comes from

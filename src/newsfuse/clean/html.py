@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import html as lxml_html
 from lxml.etree import ParserError
 
 # trafilatura logs every discarded page at WARNING; a batch reports those through NoArticleText.
@@ -69,15 +71,62 @@ def extract(html: str, url: str | None = None) -> ExtractedPage:
     except (ParserError, ValueError, TypeError, AttributeError):
         # lxml and trafilatura raise these on markup they cannot build a tree from
         document = None
-    if document is None:
-        return ExtractedPage(text="")
+    if document is None or not (document.text or "").strip():
+        # trafilatura looks for a page's main block and finds none in a bare fragment: a feed
+        # item's description, a single <p> saved as a file
+        return ExtractedPage(text=fragment_text(html) if _is_fragment(html) else "")
     return ExtractedPage(
         text=document.text or "",
         title=_clean_field(document.title),
-        published=_parse_date(document.date),
+        published=_publication_date(html, document.date),
         site_name=_clean_field(document.sitename),
         url=_clean_field(document.url),
     )
+
+
+_PAGE_TAG = re.compile(r"<\s*(?:html|body|head)\b", re.IGNORECASE)
+_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+           "pre", "table", "tr", "section", "article", "figure", "figcaption", "header",
+           "footer", "aside", "dd", "dt")
+_INVISIBLE = ("script", "style", "noscript", "template")
+
+
+def _is_fragment(markup: str) -> bool:
+    """Markup without <html>, <head> or <body>: a piece of a page, or plain text."""
+    return not _PAGE_TAG.search(markup)
+
+
+def fragment_text(markup: str) -> str:
+    """The visible text of an HTML fragment (or of plain text), one block a line."""
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (ParserError, ValueError, TypeError):
+        return ""
+    for hidden in root.xpath(" | ".join(f".//{tag}" for tag in _INVISIBLE)):
+        hidden.drop_tree()
+    for element in root.iter():
+        if element.tag == "br" or element.tag in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            if element.tag != "br":
+                element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _publication_date(html: str, found: str | None) -> dt.date | None:
+    """The date trafilatura (htmldate) found, unless it is 1 January read from a bare year:
+    htmldate's last resort takes a "© 2025" footer for 2025-01-01, and a wrong year puts
+    every "on Monday" of the article in the wrong week. Kept when the page's metadata (the
+    search without guesses) gives the same date."""
+    date = _parse_date(found)
+    if date is None or (date.month, date.day) != (1, 1):
+        return date
+    from htmldate import find_date
+
+    try:
+        return _parse_date(find_date(html, extensive_search=False, original_date=True))
+    except (ValueError, TypeError):
+        return None
 
 
 def _clean_field(value: str | None) -> str | None:

@@ -134,10 +134,14 @@ def _parse_bytes(name: str, data: bytes, config: IngestConfig) -> Iterator[Artic
     if kind == "jsonl":
         yield from _read_jsonl_lines(name, text.splitlines())
         return
+    if kind == "json":
+        for outcome in parse_json(stem, text, name):
+            if isinstance(outcome, Article):
+                outcome.encoding, outcome.path = encoding, name
+            yield outcome
+        return
     if kind == "trec":
         articles = list(parse_trec(stem, text))
-    elif kind == "json":
-        articles = list(parse_json(stem, text))
     elif kind == "feed":
         articles = list(parse_feed(stem, text))
     elif kind == "html":
@@ -158,7 +162,7 @@ def _read_jsonl_lines(name: str, lines: list[str]) -> Iterator[Article | InputEr
         if not line.strip():
             continue
         item = f"{name} line {number}"
-        yield from _guarded(item, lambda li=line, it=item: iter([parse_jsonl_line(li, it)]))
+        yield from _guarded(item, lambda li=line, it=item: iter(parse_jsonl_line(li, it)))
 
 
 def _stem(name: str) -> str:

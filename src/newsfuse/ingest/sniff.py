@@ -108,12 +108,15 @@ def detect_format(name: str, text: str) -> str:
     head = text[:2000].lstrip()
     if looks_like_trec(head):
         return "trec"
+    # a JSON file says so by its name and its first character: its records may hold HTML
+    if lower.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if lower.endswith(".json") and head.startswith(("{", "[")):
+        return "json"
     if lower.endswith((".rss", ".atom", ".xml")) or _FEED_RE.search(head):
         return "feed"
     if lower.endswith((".html", ".htm")) or _HTML_RE.search(head):
         return "html"
-    if lower.endswith(".jsonl") or lower.endswith(".ndjson"):
-        return "jsonl"
     if lower.endswith(".json") or head.startswith(("{", "[")):
         return "json"
     return "text"

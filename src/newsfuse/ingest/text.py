@@ -73,6 +73,8 @@ def parse_text(article_id: str, text: str, **fields) -> Article:
     if match:
         published = published or _parse_iso(match.group(1))
         first = first[match.end():]
+        if not first.strip():  # "date 2025-03-11" on a line of its own: the headline is next
+            first, _, rest = rest.lstrip("\n").partition("\n")
     day = _dateline_date(first) if rest.strip() else None
     above = ""
     if day is not None:  # a dateline above the headline: the body keeps it for the cleaner

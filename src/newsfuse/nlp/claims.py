@@ -600,7 +600,18 @@ def _counted_noun(doc: Doc, run: Span, anchor: Token) -> Token | None:
         valued = _valued_noun(anchor)
         if valued is not None:
             return valued
+        return _noun_of_figure(anchor)
     return None
+
+
+def _noun_of_figure(anchor: Token) -> Token | None:
+    """'a crowd of 40,000', 'a death toll of 12', 'a capacity of 35,000': a bare number after
+    'of' gives the size of the noun it hangs on."""
+    of = anchor.head
+    noun = of.head
+    if anchor.dep_ != "pobj" or of.lower_ != "of" or noun.pos_ != "NOUN" or noun.i > anchor.i:
+        return None
+    return noun
 
 
 def _antecedent_of_which(anchor: Token) -> Token | None:

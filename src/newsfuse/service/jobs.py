@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsfuse import api
+from newsfuse.clean.length import cut_long_articles
 from newsfuse.config import Config
 from newsfuse.model import Article, EventReport, InputError
-from newsfuse.service.limits import cut_long_articles
 
 _write_lock = threading.Lock()
 

@@ -1,4 +1,5 @@
-"""Request limits: decompression with a cap, JSON nesting, article count and length.
+"""Request limits: decompression with a cap, JSON nesting, article count; the length of an
+article is cut to the server's limit by `clean.length`.
 
 Everything here raises `LimitExceeded` (a clear 4xx) or turns one bad item into an
 `InputError`, so a request never ends in a 500 because of what it carries.
@@ -11,8 +12,6 @@ import re
 import zlib
 
 import numpy as np
-
-from newsfuse.model import Article, InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
 # gzip inside gzip inside ...: two layers are plenty for real files (.json.gz of a .gz feed).
@@ -94,27 +93,3 @@ def check_article_count(count: int, limit: int) -> None:
         raise LimitExceeded(f"{count} articles in one request; the limit is {limit}")
 
 
-def cut_long_articles(articles: list[Article], limit: int) -> list[InputError]:
-    """Cut cleaned bodies to `limit` characters at a sentence or word end; one warning each."""
-    warnings = []
-    for article in articles:
-        if len(article.body) <= limit:
-            continue
-        size = len(article.body)
-        article.body = _cut(article.body, limit)
-        warnings.append(InputError(
-            item=article.path or article.id,
-            message=f"warning: text of {size:,} characters cut to the first "
-                    f"{len(article.body):,} (analysis limit {limit:,})"))
-    return warnings
-
-
-def _cut(text: str, limit: int) -> str:
-    head = text[:limit]
-    # Prefer a sentence end in the last 10%, else a word end: no half sentence is analysed.
-    floor = int(limit * 0.9)
-    for mark in (". ", "\n", " "):
-        position = head.rfind(mark, floor)
-        if position > 0:
-            return head[:position + 1].rstrip()
-    return head

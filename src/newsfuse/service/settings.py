@@ -8,6 +8,8 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsfuse import config
+
 TOKEN_ENV = "NEWSFUSE_TOKEN"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
@@ -26,8 +28,8 @@ MAX_ARTICLE_CHARS = 100_000
 # Nesting of JSON bodies and uploads: article records need 3 levels; 64 is generous and far
 # below the depth (~1,000) that exhausts the parser's recursion.
 MAX_JSON_DEPTH = 64
-# Summary word budget accepted from requests (the CLI default is 150).
-MIN_SUMMARY_WORDS, MAX_SUMMARY_WORDS = 20, 1000
+# Summary word budget accepted from requests: as on the command line (config.py).
+MIN_SUMMARY_WORDS, MAX_SUMMARY_WORDS = config.MIN_SUMMARY_WORDS, config.MAX_SUMMARY_WORDS
 # Jobs waiting for a worker beyond the running ones; further requests get 503 + Retry-After.
 # Four waiting jobs per worker keep an accepted request's wait under ~5 job times (~10 s for
 # a 5-article event) while absorbing bursts of a few clients.
