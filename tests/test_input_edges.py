@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -151,3 +152,38 @@ def test_a_store_url_that_opens_nothing_is_one_line_and_hides_the_password(tmp_p
     from newsfuse.cli_common import shown_url
 
     assert "secret" not in shown_url("postgresql+psycopg://u:secret@db.example/x")
+
+
+def test_clean_of_a_feed_names_each_item_and_exits_partial_when_one_is_skipped(tmp_path):
+    path = tmp_path / "gazette.rss"
+    path.write_text(FEED, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(path)])
+    assert result.exit_code == 3
+    assert f"==> {path} [https://gazette.example/taxis] <==" in result.stdout
+    assert f"==> {path} [https://gazette.example/talks] <==" in result.stdout
+
+
+def test_a_wire_dateline_opening_the_story_dates_it_and_prose_dates_do_not(tmp_path):
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Ferry strike ends after nine days\n\nPORT MARREN, Jan. 3, 2025 — " + STORY)
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Council vote lost in chamber\n\nThe vote on March 3, 2019 - a close one - "
+                     "was lost. " + STORY)
+    dated = {a.id: a.published for a in read([wire, prose]).articles}
+    assert dated == {"wire": dt.date(2025, 1, 3), "prose": None}
+
+
+def test_a_site_name_after_a_bar_leaves_the_headline():
+    from newsfuse.clean.html import extract
+
+    title = "Ferry strike strands thousands | Marren Gazette - Local News, Sport &amp; Weather"
+    page = (f"<html><head><title>{title}</title></head>"
+            f"<body><article><p>{STORY}</p><p>{STORY}</p></article></body></html>")
+    assert extract(page).title == "Ferry strike strands thousands"
+
+
+def test_a_report_of_one_article_says_article():
+    from newsfuse.render import render_markdown
+
+    report = api.analyze([Article(id="one", raw="Ferry strike halts crossings\n\n" + STORY)])
+    assert re.search(r"· 1 article(?!s)", render_markdown(report))

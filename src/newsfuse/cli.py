@@ -83,14 +83,19 @@ def summarize(
 
 
 @app.command()
-def clean(path: Annotated[str, typer.Argument(help="One article: HTML or text file")]) -> None:
-    """The cleaned body text of one article."""
+def clean(path: Annotated[str, typer.Argument(
+        help="An article file, or a file or folder of several (feed, JSONL, ...)")]) -> None:
+    """The cleaned body text of an article; of several, each under a "==> item <==" line."""
     loaded, errors = api.load([path], Config())
     report_errors(errors)
     if not loaded:
         raise typer.Exit(EXIT_FAILURE)
-    for article in loaded:
+    for number, article in enumerate(loaded):
+        if len(loaded) > 1:
+            write_output(f"{chr(10) if number else ''}==> {article.item_name} <==", None)
         write_output(article.body, None)
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()

@@ -205,7 +205,7 @@ def watch(
     from newsfuse.workflow import watch_round
 
     if not directory.is_dir():
-        err.print(f"[red]error:[/] {directory} is not a folder", highlight=False)
+        err.print(f"[red]error:[/] {escape(str(directory))} is not a folder", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
     store, config = open_store(db), make_config(date)
     target = out or directory / ".newsfuse-updates"
@@ -216,6 +216,8 @@ def watch(
             sys.stdout.write(f"{update.event_id}\t{path}\n")
         sys.stdout.flush()
         if once:
+            if result.errors:
+                raise typer.Exit(EXIT_PARTIAL)
             return
         time.sleep(interval)
 

@@ -77,7 +77,7 @@ def extract(html: str, url: str | None = None) -> ExtractedPage:
         return ExtractedPage(text=fragment_text(html) if _is_fragment(html) else "")
     return ExtractedPage(
         text=document.text or "",
-        title=_clean_field(document.title),
+        title=_without_site_name(_clean_field(document.title)),
         published=_publication_date(html, document.date),
         site_name=_clean_field(document.sitename),
         url=_clean_field(document.url),
@@ -127,6 +127,23 @@ def _publication_date(html: str, found: str | None) -> dt.date | None:
         return _parse_date(find_date(html, extensive_search=False, original_date=True))
     except (ValueError, TypeError):
         return None
+
+
+# Words of a site's name after " | " ("Ferry strike strands thousands | Marren Gazette"):
+# few, and each capitalised; trafilatura strips the name only when the page states it.
+_SITE_NAME_WORDS = 5
+
+
+def _without_site_name(title: str | None) -> str | None:
+    """The headline without the site's name the page title appends after a bar."""
+    if not title or " | " not in title:
+        return title
+    head, _, tail = title.rpartition(" | ")
+    words = tail.split()
+    if len(words) <= _SITE_NAME_WORDS and all(w[:1].isupper() or not w[:1].isalpha()
+                                               for w in words) and len(head.split()) >= 3:
+        return head
+    return title
 
 
 def _clean_field(value: str | None) -> str | None:

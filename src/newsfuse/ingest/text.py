@@ -54,6 +54,9 @@ _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?", re.IGNORE
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.:;/|-])")
 _SPACE_INSIDE_NUMBER = re.compile(r"(?<=\d)([:/-])\s+(?=\d)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A wire story's opening: the place in capitals, then the date, before a dash ("LONDON,
+# Jan 3, 2025 (Reuters) -"); prose that names a date before a dash is no dateline.
+_WIRE_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’]+,[^\n—–]{4,50}?)\s+(?:—|–|--|-)\s+\S")
 # News addresses often carry the day: /2013/05/03/ or /2013/may/03/.
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?:/|$)", re.IGNORECASE)
 
@@ -92,9 +95,13 @@ def parse_text(article_id: str, text: str, **fields) -> Article:
 
 
 def _dateline(body: str) -> dt.date | None:
-    """The date of a short date line among the first lines of the body."""
+    """The date of a short date line among the first lines of the body, or of a wire
+    dateline opening the first of them ("PORT MARREN, Jan. 3, 2025 — The strike ...")."""
     lines = [line for line in body.split("\n") if line.strip()][:DATELINE_LINES]
-    return next((day for day in map(_dateline_date, lines) if day is not None), None)
+    found = next((day for day in map(_dateline_date, lines) if day is not None), None)
+    if found is None and lines and (opening := _WIRE_DATELINE.match(lines[0])):
+        found = _dateline_date(opening.group(1))
+    return found
 
 
 def _dateline_date(line: str) -> dt.date | None:

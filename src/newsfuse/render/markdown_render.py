@@ -53,7 +53,9 @@ class _Writer:
         return "".join(f"[{escape_inline(ref.label)}]" for ref in self.sources.refs(article_ids))
 
     def header(self) -> list[str]:
-        facts = [f"schema {self.report.schema_version}", f"{len(self.report.articles)} articles"]
+        count = len(self.report.articles)
+        facts = [f"schema {self.report.schema_version}",
+                 f"{count} article{'' if count == 1 else 's'}"]
         if dates := date_range(self.report):
             facts.append(dates)
         return [f"# {escape_inline(self.report.title)}", "", "_" + " · ".join(facts) + "_"]
