@@ -293,6 +293,32 @@ def near_duplicate_pairs(vectors: list[Counter], indices: Sequence[int],
                   if a < b and cosine >= threshold - 1e-9)
 
 
+# Words a quotation needs before two sentences giving it are one saying it twice ("We have
+# been patient for three years" in two outlets' words around it); a short phrase in quotation
+# marks ("a 'cowardly' attack") is no quotation of a statement.
+SAME_QUOTE_WORDS = 6
+
+
+def same_quote_pairs(sentences: Sequence[Sentence], indices: Sequence[int],
+                     ) -> list[tuple[int, int]]:
+    """Pairs (a, b), a < b, of `indices` that give the same quotation (one's quoted words
+    hold the other's): the summary says a quotation once, whoever reported it."""
+    quoted: dict[int, list[str]] = {}
+    for i in indices:
+        spans = [" ".join(re.findall(r"\w+", m.group().lower()))
+                 for m in _QUOTED.finditer(sentences[i].text)]
+        spans = [q for q in spans if len(q.split()) >= SAME_QUOTE_WORDS]
+        if spans:
+            quoted[i] = spans
+    found = []
+    ordered = sorted(quoted)
+    for k, a in enumerate(ordered):
+        for b in ordered[k + 1:]:
+            if any(x in y or y in x for x in quoted[a] for y in quoted[b]):
+                found.append((a, b))
+    return found
+
+
 # ----------------------------------------------------------------------------- concept ILP
 
 
@@ -335,7 +361,9 @@ class ConceptCoverage:
         concepts = self.sentence_concepts(prepared)
         weights = self.concept_weights(sentences, concepts)
         candidates = _best_candidates(candidates, concepts, weights, MAX_ILP_CANDIDATES)
-        duplicates = near_duplicate_pairs([Counter(c) for c in prepared.content], candidates)
+        duplicates = sorted({*near_duplicate_pairs([Counter(c) for c in prepared.content],
+                                                   candidates),
+                             *same_quote_pairs(sentences, candidates)})
         bonus = self.centrality_bonus(sentences, candidates, prepared, weights, embeddings,
                                       max_words)
         chosen = solve_coverage(candidates, concepts, weights, prepared.words, max_words,
