@@ -698,3 +698,12 @@ def test_a_size_is_a_rival_to_the_count_the_thing_holds(other, rivals):
         "Fire broke out on Sunday night in the 300-room Grand Orla hotel on the seafront, "
         "forcing guests into the street.", other)
     assert rival_values(flagged(conflicts)) == rivals
+
+
+def test_a_toll_or_crowd_given_after_of_is_a_rival_figure():
+    found = flagged(event("The quake in Ardova province left a death toll of 12 by Tuesday.",
+                          "The quake in Ardova province killed 15 people by Tuesday."))
+    assert rival_values(found) == [[12, 15]]
+    found = flagged(event("A crowd of 40,000 watched the cup final at Brenmoor Park on Sunday.",
+                          "Some 52,000 fans watched the cup final at Brenmoor Park on Sunday."))
+    assert [40_000, 52_000] in rival_values(found)
