@@ -67,7 +67,7 @@ def test_sentences_that_echo_each_other_and_give_one_day_agree_on_it():
 
     alignment = build({
         "a": ["A jury convicted the shipping financier Orvik in March of fraud after a "
-              "two-week trial."],
+              "long trial."],
         "b": ["A jury found Orvik guilty on every count in March."]})
     # a's sentence is echoed by b's under the citing bar (b's is cited for a's only there)
     march = ("date", 1.0, "in March")

@@ -71,6 +71,14 @@ def test_a_different_figure_is_not_support():
     assert "a" not in supporters(alignment, "b", 0)
 
 
+def test_a_different_figure_in_words_joined_to_its_unit_is_not_support():
+    alignment = build({"a": ["Kettle Point signed the ferry operator to a five-year contract."],
+                       "b": ["Kettle Point signed the ferry operator to a four-year contract."],
+                       **FILLER})
+    assert not supporters(alignment, "a", 0)
+    assert not supporters(alignment, "b", 0)
+
+
 def test_another_weekday_is_not_support():
     alignment = build({"a": ["The ferry service to Kettle Point resumes on Thursday."],
                        "b": ["The ferry service to Kettle Point resumes on Saturday."], **FILLER})

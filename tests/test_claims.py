@@ -715,3 +715,14 @@ def test_a_number_after_of_which_counts_the_noun_it_refers_to():
 ])
 def test_a_multiple_of_a_noun_counts_that_noun_not_times(text, unit):
     assert only(text).quantity.unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("His salary will be about £210,000 per week at Corvina.", "GBP per week"),
+    ("Nurses at the Drenthal clinic earn $40 an hour.", "USD per hour"),
+    ("The sponsorship is worth 58 million euros a year to the club.", "EUR per year"),
+    ("The club paid £5m a year ago for the striker.", "GBP"),
+    ("He will also receive a £500,000 loyalty payment.", "GBP"),
+])
+def test_a_sum_paid_per_period_is_a_rate(text, unit):
+    assert only(text, "money").quantity.unit == unit

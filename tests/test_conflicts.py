@@ -707,3 +707,21 @@ def test_a_toll_or_crowd_given_after_of_is_a_rival_figure():
     found = flagged(event("A crowd of 40,000 watched the cup final at Brenmoor Park on Sunday.",
                           "Some 52,000 fans watched the cup final at Brenmoor Park on Sunday."))
     assert [40_000, 52_000] in rival_values(found)
+
+
+def test_weekly_wages_are_compared_with_each_other_not_with_a_one_off_payment():
+    found = flagged(event(
+        "Dunne-Harlow's salary at Corvina will be about £210,000 per week. He will also receive "
+        "a £500,000 loyalty payment from Rovers.",
+        "Dunne-Harlow will earn £180,000 a week at Corvina, the club said."))
+    assert rival_values(found) == [[180_000, 210_000]]
+    assert not flagged(event("Dunne-Harlow will receive a £500,000 payment from Corvina, the "
+                             "club said.",
+                             "Dunne-Harlow will earn £180,000 a week at Corvina, the club said."))
+
+
+def test_a_range_is_written_in_units_a_reader_knows():
+    found = flagged(event("Corvina signed the striker on a four-year deal on Tuesday.",
+                          "Corvina signed the striker on a five-year contract on Tuesday."))
+    [conflict] = found
+    assert "years" in conflict.reason and "e+0" not in conflict.reason

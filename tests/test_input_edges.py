@@ -187,3 +187,15 @@ def test_a_report_of_one_article_says_article():
 
     report = api.analyze([Article(id="one", raw="Ferry strike halts crossings\n\n" + STORY)])
     assert re.search(r"· 1 article(?!s)", render_markdown(report))
+
+
+def test_a_folder_analysed_twice_skips_the_first_runs_reports(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Ferry strike halts crossings\n\n{STORY}")
+    for fmt, name, code in (("json", "report.json", 0), ("html", "report.html", 3)):
+        assert runner.invoke(app, ["analyze", str(tmp_path), "-f", fmt, "-o",
+                                   str(tmp_path / name)]).exit_code == code
+    result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 3
+    assert result.stderr.count("a newsfuse report (an earlier run's output)") == 2
+    assert len(json.loads(result.stdout)["articles"]) == 2

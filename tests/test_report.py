@@ -91,3 +91,23 @@ def test_a_dateline_split_off_as_a_sentence_is_not_the_lede_a_title_is_near():
              ("a", 1): "The Tarrow council voted on Monday to close the Keller Street library.",
              ("a", 2): "The mayor's sister is in the Norland Softball Hall of Fame in Tarrow."}
     assert _title_near_the_ledes(texts, [("a", 2), ("a", 1)]) == texts[("a", 1)]
+
+
+def test_a_live_pages_headline_is_not_the_event_title():
+    from newsfuse.synthesize.report import _LIVE_COVERAGE
+
+    assert _LIVE_COVERAGE.search("Aldermoor museum theft: live updates")
+    assert _LIVE_COVERAGE.search("Sallowfield chlorine leak - as it happened")
+    assert not _LIVE_COVERAGE.search("Residents live in fear after Sallowfield leak")
+
+
+def test_summary_sentences_lose_the_dateline_or_time_stamp_they_open_with():
+    from newsfuse.synthesize.report import without_opening_marks
+
+    assert without_opening_marks("CORVINA, Aug 14 (SportsWire) - Corvina Athletic completed "
+                                 "the signing on Thursday.") == \
+        "Corvina Athletic completed the signing on Thursday."
+    assert without_opening_marks("14:05 - Our sources say the fee was £42m.") == \
+        "Our sources say the fee was £42m."
+    assert without_opening_marks("NATO - the alliance said on Friday it would act.") == \
+        "NATO - the alliance said on Friday it would act."

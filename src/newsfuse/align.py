@@ -387,12 +387,23 @@ def content_words(text: str) -> set[str]:
     return words
 
 
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                 "fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
+# "four-year", "two-day", "six-tonne": not "twenty-one", whose second part is a number too,
+# nor a fraction ("two-thirds")
+_FRACTION_WORDS = "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+_NUMBER_WORD_JOINED = re.compile(
+    rf"\b({_NUMBER_WORDS})-(?!(?:{_NUMBER_WORDS}|{_FRACTION_WORDS})\b)(?=[a-z])", re.IGNORECASE)
+
+
 def figures_of(text: str) -> frozenset[str]:
     """The numbers a text states, number words included ("two deaths" -> 2)."""
     from text_to_num import alpha2digit
 
-    # threshold 1.5 leaves "one" alone: it is mostly a pronoun ("no one was hurt").
-    digits = alpha2digit(text, "en", threshold=1.5)
+    # threshold 1.5 leaves "one" alone: it is mostly a pronoun ("no one was hurt"); a number
+    # word joined to its unit ("a four-year deal") is read as the number it is
+    digits = alpha2digit(_NUMBER_WORD_JOINED.sub(r"\1 ", text), "en", threshold=1.5)
     return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(digits))
 
 

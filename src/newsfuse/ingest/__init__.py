@@ -18,6 +18,7 @@ from newsfuse.ingest.sniff import (
     UnreadableInput,
     decode,
     detect_format,
+    is_newsfuse_report,
     looks_like_trec,
     maybe_gunzip,
     stray_nul_bytes,
@@ -128,6 +129,8 @@ def _parse_bytes(name: str, data: bytes, config: IngestConfig) -> Iterator[Artic
         raise UnreadableInput(
             f"content too large ({len(data):,} bytes; limit {config.max_bytes:,})")
     text, encoding = decode(data)
+    if is_newsfuse_report(text):
+        raise UnreadableInput("a newsfuse report (an earlier run's output), not an article")
     dropped_nuls = stray_nul_bytes(data)
     kind = detect_format(name, text)
     stem = _stem(name)

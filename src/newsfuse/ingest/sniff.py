@@ -102,6 +102,20 @@ _HTML_RE = re.compile(r"<(!doctype html|html|body|head|div|p|article)\b", re.I)
 _FEED_RE = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
 
 
+# newsfuse's own reports, as `render` writes them: a folder analysed twice with `-o` inside it
+# holds the first run's report, which is no article.
+_REPORT_MARKS = (
+    re.compile(r'\A\s*\{\s*"schema_version"\s*:'),  # JSON
+    re.compile(r'<meta name="generator" content="newsfuse\b'),  # HTML
+    re.compile(r"\A# [^\n]*\n\n_schema \d"),  # Markdown
+)
+
+
+def is_newsfuse_report(text: str) -> bool:
+    head = text[:4000]
+    return any(mark.search(head) for mark in _REPORT_MARKS)
+
+
 def detect_format(name: str, text: str) -> str:
     """One of 'trec', 'feed', 'html', 'jsonl', 'json', 'text' from file name and content."""
     lower = name.lower().removesuffix(".gz")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -259,7 +259,29 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _glued_temperatures(doc)
     found += _no_harm_readings(doc)
     found = _with_tallies(found, _vote_readings(doc))
-    return sorted(found, key=lambda r: r.start)
+    return sorted((_as_rate(doc, r) for r in found), key=lambda r: r.start)
+
+
+# Periods a sum of money is paid per ("£180,000 a week", "$2m per year", "€40 an hour").
+_PAY_PERIODS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
+                "season": "season", "annum": "year", "night": "night", "game": "game",
+                "match": "match"}
+_PER_WORDS = {"per", "a", "an", "each", "every"}
+# "£5m a year ago", "a year later": the period dates something, it is no rate
+_NOT_A_RATE = {"ago", "earlier", "later", "after", "before", "since", "on", "from", "old"}
+
+
+def _as_rate(doc: Doc, reading: _Reading) -> _Reading:
+    """A sum paid per period is a rate: unit "GBP per week", so that a weekly wage is
+    compared with other weekly wages, not with a one-off payment or a transfer fee."""
+    at = reading.end
+    if reading.kind != "money" or at + 1 >= len(doc) or doc[at].lower_ not in _PER_WORDS:
+        return reading
+    period = _PAY_PERIODS.get(doc[at + 1].lemma_.lower())
+    after = doc[at + 2].lower_ if at + 2 < len(doc) else ""
+    if period is None or after in _NOT_A_RATE:
+        return reading
+    return replace(reading, unit=f"{reading.unit} per {period}", end=at + 2)
 
 
 def _with_tallies(found: list[_Reading], tallies: list[_Reading]) -> list[_Reading]:

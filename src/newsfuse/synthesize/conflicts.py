@@ -956,7 +956,9 @@ def _reason(claims: list[list[_Item]], compatible: bool) -> str:
         text = f"{sides}: different values for {label}: {_why_not(claims)}"
     published = {m[0].doc.article.published for m in claims if m[0].doc.article.published}
     if len(published) > 1 and not compatible:
-        text += "; the articles were published on different days and counts may have changed"
+        text += ("; the articles were published on different days and "
+                 + ("counts may have changed" if head.quantity is not None
+                    and head.quantity.kind == "count" else "the figures may have been revised"))
     return text
 
 
@@ -985,16 +987,44 @@ def _why_not(claims: list[list[_Item]]) -> str:
         days = sorted({m[0].fact.date for m in claims if m[0].fact.date})
         return "different days for the same happening: " + ", ".join(
             d.strftime("%A %Y-%m-%d") for d in days if isinstance(d, dt.date))
-    ranges = [f"{m[0].fact.phrase} = {_range_text(m[0].interval)}" for m in claims]
+    ranges = [f"{m[0].fact.phrase} = {_range_text(m[0].interval, m[0].fact.quantity)}"
+              for m in claims]
     return "the ranges the figures allow do not overlap (" + "; ".join(ranges) + ")"
 
 
-def _range_text(interval: Interval) -> str:
+# Units a range is written in: figures are kept in base units (seconds, metres, kilograms),
+# which read badly ("four-year = 1.26225e+08-1.26235e+08"). The largest unit the range's low
+# end holds at least once.
+_SHOWN_UNITS = {
+    "second": [(31_557_600, "years"), (604_800, "weeks"), (86_400, "days"), (3_600, "hours"),
+               (60, "minutes"), (1, "seconds")],
+    "meter": [(1_000, "km"), (1, "m")],
+    "kilogram": [(1_000, "tonnes"), (1, "kg")],
+    "meter ** 2": [(1_000_000, "km²"), (1, "m²")],
+    "meter ** 3": [(1, "m³")],
+}
+
+
+def _range_text(interval: Interval, quantity: Quantity | None = None) -> str:
+    """The range a figure allows, in words a reader knows: "3.99-4.01 years", "41,500,000-
+    42,500,000 GBP"."""
+    scale, label = 1.0, ""
+    if quantity is not None:
+        shown = _SHOWN_UNITS.get(quantity.unit, [])
+        low = abs(interval.low) if not math.isinf(interval.low) else abs(interval.high)
+        scale, label = next(((size, name) for size, name in shown if low >= size),
+                            shown[-1] if shown else (1.0, ""))
+        if quantity.kind == "money":
+            label = quantity.unit
+
     def fmt(value: float) -> str:
         if math.isinf(value):
             return "∞"
-        return f"{value:,.6g}"
+        value /= scale
+        if abs(value) >= 100:
+            return f"{value:,.0f}"
+        return f"{value:,.3g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
-    if interval.low == interval.high:
-        return fmt(interval.low)
-    return f"{fmt(interval.low)}–{fmt(interval.high)}"
+    low, high = fmt(interval.low), fmt(interval.high)
+    text = low if low == high else f"{low}–{high}"
+    return f"{text} {label}" if label else text

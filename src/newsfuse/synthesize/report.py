@@ -52,10 +52,11 @@ def build_report(documents: list[AnnotatedDocument], alignment: Alignment, confi
     vectors = sentence_vectors(alignment)
     conflicts, corroborated = figures_and_facts(documents, alignment, fragments, vectors,
                                                 figures)
+    title = event_title(documents, alignment, summary)
     return EventReport(
-        title=event_title(documents, alignment, summary),
+        title=title,
         articles=[_article_info(doc, alignment.independent) for doc in documents],
-        summary=summary,
+        summary=[s.model_copy(update={"text": without_opening_marks(s.text)}) for s in summary],
         corroborated=corroborated,
         conflicts=conflicts,
         unique=unique_facts(alignment, documents, corroborated),
@@ -148,6 +149,8 @@ def event_title(documents: list[AnnotatedDocument], alignment: Alignment,
     titles = [doc.article.title for doc in documents if doc.article.title]
     # a page's first line may be its lead sentence or a caption: headlines come first
     titles = [t for t in titles if _reads_as_headline(t)] or titles
+    # a live page's headline names the coverage, not the news ("... : live updates")
+    titles = [t for t in titles if not _LIVE_COVERAGE.search(t)] or titles
     if len(titles) >= 3:
         vectors = get_embedder()(titles)
         return titles[int(np.argmax((vectors @ vectors.T).sum(axis=1)))]
@@ -198,6 +201,32 @@ def _nearest_the_ledes(summary: list[SummarySentence], alignment: Alignment | No
 _WIRE_DATELINE = re.compile(r"^[^()]{1,40}\(\s*(?:cnn|ap|reuters|afp|upi)\s*\)\s*[-–—]*\s*",
                             re.IGNORECASE)
 _PLACE_DATELINE = re.compile(rf"^{DATELINE_PLACE_PATTERN}\s+[—–-]+\s+")
+
+
+# What opens a sentence of a wire story or a live page without being part of what it says:
+# "CORVINA, Aug 14 (SportsWire) - ", "PORT MARREN — ", "14:05 - ".
+_OPENING_MARKS = [
+    re.compile(rf"^{DATELINE_PLACE_PATTERN}(?:,? [^()\n]{{1,30}})?\s*\([^()\n]{{2,40}}\)\s*"
+               r"[-–—]+\s+(?=\S)"),
+    re.compile(rf"^{DATELINE_PLACE_PATTERN}\s+(?:—|–|--)\s+(?=\S)"),  # not "NATO - the"
+    re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[-–—|]\s+(?=\S)",
+               re.IGNORECASE),
+]
+
+
+def without_opening_marks(text: str) -> str:
+    """A summary sentence without the dateline or the live page's time stamp it opens with
+    (the sentence is shown apart from its article, where they told where and when)."""
+    for mark in _OPENING_MARKS:
+        cut = mark.sub("", text, count=1)
+        if cut != text and len(cut.split()) >= 4:
+            return cut[:1].upper() + cut[1:]
+    return text
+
+
+_LIVE_COVERAGE = re.compile(
+    r"^live\s*[:|–—-]|[:|–—-]\s*live\b|\blive(?::| updates?\b| blog\b| coverage\b| reaction\b)|"
+    r"\bas it happened\b|\blatest updates\b", re.IGNORECASE)
 
 
 def _reads_as_headline(title: str) -> bool:
