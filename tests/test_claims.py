@@ -726,3 +726,21 @@ def test_a_multiple_of_a_noun_counts_that_noun_not_times(text, unit):
 ])
 def test_a_sum_paid_per_period_is_a_rate(text, unit):
     assert only(text, "money").quantity.unit == unit
+
+
+def test_after_a_figure_that_opens_a_clause_is_no_point_on_the_way():
+    assert only("Crews sealed the tank after six tonnes of chlorine escaped.").quantity.aspect \
+        == "total"
+    assert only("After thirty kilometres the leaders broke away.").quantity.aspect == "position"
+
+
+def test_an_age_set_beside_a_name_is_that_persons_whatever_the_tagger_calls_the_name():
+    claim = only("Dunne-Harlow, 24, scored 14 league goals and was named Rovers' player of the "
+                 "year.", "age")
+    assert claim.quantity.scope == ["Dunne-Harlow"]
+
+
+def test_the_whole_after_of_a_possessive_is_the_whole_not_a_count_of_what_the_part_did():
+    [part, whole] = claims("Seven of the council's eleven members voted in favour of the plan.")
+    assert (part.value, part.quantity.aspect) == (7, "part")
+    assert (whole.value, whole.quantity.of_part) == (11, True)

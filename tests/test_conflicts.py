@@ -725,3 +725,6 @@ def test_a_range_is_written_in_units_a_reader_knows():
                           "Corvina signed the striker on a five-year contract on Tuesday."))
     [conflict] = found
     assert "years" in conflict.reason and "e+0" not in conflict.reason
+    found = flagged(event("Corvina paid a fee of £42 million for the striker on Thursday.",
+                          "Corvina paid £48m for the striker on Thursday."))
+    assert "41.5–42.5 million GBP" in found[0].reason

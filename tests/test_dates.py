@@ -358,3 +358,12 @@ def test_a_weekday_with_its_day_of_the_month_is_read_in_an_article():
 def test_a_participle_that_sets_a_day_looks_ahead_and_others_back(text, expected):
     (found,) = mentions(text, dt.date(2024, 8, 12))
     assert found.date == expected
+
+
+def test_coming_before_another_noun_does_not_send_the_weekday_ahead():
+    wednesday = dt.date(2025, 6, 11)
+    [found] = mentions("The council approved a budget for the coming fiscal year on Monday, "
+                       "officials said.", wednesday)
+    assert found.date == dt.date(2025, 6, 9)
+    [ahead] = mentions("The council will vote again this coming Monday.", wednesday)
+    assert ahead.date == dt.date(2025, 6, 16)

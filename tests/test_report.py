@@ -111,3 +111,12 @@ def test_summary_sentences_lose_the_dateline_or_time_stamp_they_open_with():
         "Our sources say the fee was £42m."
     assert without_opening_marks("NATO - the alliance said on Friday it would act.") == \
         "NATO - the alliance said on Friday it would act."
+
+
+def test_a_live_pages_time_stamp_without_a_dash_is_cut_too():
+    from newsfuse.synthesize.report import without_opening_marks
+
+    assert without_opening_marks("09:40 Police say the mountain road is closed tonight.") == \
+        "Police say the mountain road is closed tonight."
+    assert without_opening_marks("9.30 percent of voters backed the plan on Monday.") == \
+        "9.30 percent of voters backed the plan on Monday."

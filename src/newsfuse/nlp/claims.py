@@ -201,18 +201,31 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
 
 def _whole_of_part(doc: Doc, reading: _Reading) -> bool:
     """The whole a part is taken from, counted in full: "ten turbines" in "nine of the ten
-    turbines" is how many turbines there are, a rival to another source's "17 turbines"."""
-    return reading.kind == "count" and reading.start >= 2 \
-        and doc[reading.start - 2].lower_ == "of" \
-        and doc[reading.start - 1].lower_ in ("the", "its", "their", "his", "her")
+    turbines" (or "of the council's eleven members") is how many there are, a rival to
+    another source's "17 turbines"."""
+    return reading.kind == "count" and _of_before(doc, reading.start) is not None
+
+
+def _of_before(doc: Doc, start: int) -> Token | None:
+    """The "of" before "the / its / the council's" and the number at `start`."""
+    if start < 2:
+        return None
+    before = doc[start - 1]
+    if before.lower_ in ("the", "its", "their", "his", "her"):
+        at = start - 2
+    elif before.tag_ == "POS":  # "of the council's eleven members"
+        at = before.head.left_edge.i - 1
+    else:
+        return None
+    return doc[at] if at >= 0 and doc[at].lower_ == "of" else None
 
 
 def _after_a_share(doc: Doc, reading: _Reading) -> bool:
     """The count follows "of the / of its" hung on a share ("more than half of its 19,000
     centrifuges", "40 percent of the 2,000 staff"): it is the whole the share is of, as in
     "nine of the ten turbines", not a count of what the share did."""
-    of = doc[reading.start - 2]
-    return of.head.lower_ in _SHARE_WORDS or of.head.like_num
+    of = _of_before(doc, reading.start)
+    return of is not None and (of.head.lower_ in _SHARE_WORDS or of.head.like_num)
 
 
 def _as_whole(fact: NumericFact) -> NumericFact:
@@ -1251,6 +1264,9 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
     it modifies ('the 61-year-old director Piet Aalst'), else, for 'the 58-year-old' alone,
     the person named last before it. Names as `entities.find_mentions` reads them (the small
     model tags some surnames ORG that the article gives in full as a person's)."""
+    beside = _name_set_beside(doc, reading)
+    if beside is not None:
+        return [beside]
     near = [reading.anchor, *reading.anchor.head.subtree] if reading.anchor.head.i != \
         reading.anchor.i else [reading.anchor]
     at = {t.i for t in near}
@@ -1277,6 +1293,18 @@ def _person(doc: Doc, reading: _Reading) -> list[str]:
     return [earlier[-1].text] if earlier else []
 
 
+def _name_set_beside(doc: Doc, reading: _Reading) -> str | None:
+    """The name an age is set beside between commas ("Dunne-Harlow, 24, scored ..."; `_age`
+    anchors such an age on the name), whatever the tagger calls the name: tagged ORG, it lost
+    the age to "Rovers", a PERSON later in the sentence."""
+    at = reading.start
+    if at < 2 or doc[at - 1].text != "," or reading.anchor.i != at - 2:
+        return None
+    mention = next((m for m in find_mentions(doc) if m.end_token == at - 1
+                    and m.label in ("PERSON", "ORG")), None)
+    return mention.text if mention is not None else proper_name(doc, at - 2)
+
+
 def _definite_description(old: Token) -> bool:
     """'the 58-year-old' alone, or 'The 24-year-old forward': someone named before. Not 'the
     13-year-old boy' (a noun of age, sex or family tie): a child after a named parent is
@@ -1301,6 +1329,22 @@ def _per_period(doc: Doc, at: int) -> bool:
         unit is not None and unit[2] == "[time]")
 
 
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _object_of(preposition: Token, reading: _Reading) -> bool:
+    """The figure is the object of the preposition, not the subject of a clause it opens: a
+    finite verb right after the figure's phrase ("after six tonnes of chlorine escaped", which
+    the parse reads as "after [six tonnes]" all the same)."""
+    objects = [c for c in preposition.children
+               if c.dep_ == "pobj" and reading.start <= c.i < reading.end + 2]
+    if not objects:
+        return False
+    after = objects[0].right_edge.i + 1
+    doc = preposition.doc
+    return not (after < len(doc) and doc[after].tag_ in _FINITE_TAGS)
+
+
 def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) -> str:
     """Whether the figure is a total, a part of one, a noun's size or an increment."""
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
@@ -1314,8 +1358,11 @@ def _aspect(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None)
         return "size"
     if reading.kind == "measure" and _places_apart(doc, reading.end):
         return "position"  # "140 miles south of the plant" is no radius or length of a thing
-    if reading.kind == "measure" and before == "after":
-        return "position"  # "After thirty kilometres I knew I could win": a point on the way
+    if reading.kind == "measure" and before == "after" and _object_of(doc[reading.start - 1],
+                                                                       reading):
+        # "After thirty kilometres I knew I could win": a point on the way; not "after six
+        # tonnes of chlorine escaped", where "after" opens a clause the figure is subject of
+        return "position"
     if reading.kind in ("measure", "duration") and _still_to_come(doc, reading.end):
         return "part"  # "with seven kilometres to go": what is left of a whole
     if reading.kind == "duration" and after in _OFF_SCHEDULE:

@@ -302,6 +302,12 @@ def _names_something(weekday: Token) -> bool:
 def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
     """True when the expression points forward: 'next Monday', 'will meet on Tuesday'."""
     words = candidate.text.lower().split()
+    weekday = WEEKDAY_PATTERN.search(candidate.text)
+    if weekday is not None:
+        # only the word before the weekday says which: "for the coming fiscal year on
+        # Monday" (one date to the tagger) is the Monday just past
+        which = (weekday.group("which") or "").lower()
+        words = [which] + [w for w in words if w not in _NEXT_WORDS | _PAST_WORDS]
     if any(word in _NEXT_WORDS for word in words):
         return True
     if any(word in _PAST_WORDS for word in words) or span is None:

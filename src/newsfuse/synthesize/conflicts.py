@@ -1006,8 +1006,8 @@ _SHOWN_UNITS = {
 
 
 def _range_text(interval: Interval, quantity: Quantity | None = None) -> str:
-    """The range a figure allows, in words a reader knows: "3.99-4.01 years", "41,500,000-
-    42,500,000 GBP"."""
+    """The range a figure allows, in words a reader knows: "3.99-4.01 years", "8.55-8.65
+    billion USD", "2,473.5-2,474.5 m"; as many decimals as tell the two ends apart."""
     scale, label = 1.0, ""
     if quantity is not None:
         shown = _SHOWN_UNITS.get(quantity.unit, [])
@@ -1015,16 +1015,25 @@ def _range_text(interval: Interval, quantity: Quantity | None = None) -> str:
         scale, label = next(((size, name) for size, name in shown if low >= size),
                             shown[-1] if shown else (1.0, ""))
         if quantity.kind == "money":
-            label = quantity.unit
-
-    def fmt(value: float) -> str:
-        if math.isinf(value):
-            return "∞"
-        value /= scale
-        if abs(value) >= 100:
-            return f"{value:,.0f}"
-        return f"{value:,.3g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-    low, high = fmt(interval.low), fmt(interval.high)
+            scale, label = next(((size, f"{name} {quantity.unit}") for size, name in _LARGE
+                                 if low >= size), (1.0, quantity.unit))
+    ends = [value / scale if not math.isinf(value) else value
+            for value in (interval.low, interval.high)]
+    finite = [value for value in ends if not math.isinf(value)]
+    decimals = 0 if not finite or min(abs(v) for v in finite) >= 100 else 2
+    while decimals < 6 and len(finite) == 2 and finite[0] != finite[1] \
+            and _fmt(finite[0], decimals) == _fmt(finite[1], decimals):
+        decimals += 1
+    low, high = (_fmt(value, decimals) for value in ends)
     text = low if low == high else f"{low}–{high}"
     return f"{text} {label}" if label else text
+
+
+_LARGE = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+
+
+def _fmt(value: float, decimals: int) -> str:
+    if math.isinf(value):
+        return "∞"
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

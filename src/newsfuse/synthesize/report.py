@@ -209,8 +209,8 @@ _OPENING_MARKS = [
     re.compile(rf"^{DATELINE_PLACE_PATTERN}(?:,? [^()\n]{{1,30}})?\s*\([^()\n]{{2,40}}\)\s*"
                r"[-–—]+\s+(?=\S)"),
     re.compile(rf"^{DATELINE_PLACE_PATTERN}\s+(?:—|–|--)\s+(?=\S)"),  # not "NATO - the"
-    re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[-–—|]\s+(?=\S)",
-               re.IGNORECASE),
+    re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?"
+               r"(?:[-–—|]\s+(?=\S)|\s(?=[A-Z]))"),  # "09:40 Police say ...", "6:05 p.m. Good"
 ]
 
 
