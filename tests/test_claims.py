@@ -744,3 +744,14 @@ def test_the_whole_after_of_a_possessive_is_the_whole_not_a_count_of_what_the_pa
     [part, whole] = claims("Seven of the council's eleven members voted in favour of the plan.")
     assert (part.value, part.quantity.aspect) == (7, "part")
     assert (whole.value, whole.quantity.of_part) == (11, True)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The climbers were located at an altitude of 3,050 m on Tuesday.", 3050),
+    ("The harbour wall is 12 m high.", 12),
+    ("The trawler sank in 40 m of water.", 40),
+])
+def test_m_after_a_number_with_no_noun_after_it_is_metres(text, value):
+    claim = only(text)
+    assert (claim.quantity.kind, claim.quantity.unit, claim.value) == ("measure", "meter", value)
+    assert only("The firm raised $5 m in new funding.").value == 5_000_000

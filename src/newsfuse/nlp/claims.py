@@ -449,6 +449,9 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             power = _POWERS[nxt.lower_]
             return _Reading(value * unit[1] ** power, "measure", f"{unit[0]} ** {power}",
                             start, nxt.i + 2, anchor_of(doc[start:nxt.i + 2]))
+    if nxt is not None and _metres_abbreviated(doc, nxt):
+        value, end = _compound_measure(doc, value, nxt.i + 1, "[length]", 1.0)
+        return _Reading(value, "measure", "meter", start, end, anchor_of(doc[start:nxt.i + 1]))
     if nxt is not None:
         unit = _pint_unit(nxt.lower_)
         if unit is not None:
@@ -1000,6 +1003,16 @@ def _registry():
 
 
 @lru_cache(maxsize=4096)
+def _metres_abbreviated(doc: Doc, unit: Token) -> bool:
+    """"3,050 m", "12 m high", "40 m of water": "m" after a number is metres when no noun
+    follows it (after money it was a million, read before this; "2m people" is a million
+    people, so "m" stays out of the unit words)."""
+    if unit.lower_ != "m":
+        return False
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
+
+
 def _pint_unit(word: str) -> tuple[str, float, str] | None:
     """(unit name, factor to base unit, dimension) of a unit word, via pint's registry."""
     word = word.strip(".").lower()
