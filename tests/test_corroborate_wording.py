@@ -33,3 +33,10 @@ def test_a_sentence_set_in_capitals_is_no_wording_of_a_fact():
              "passengers, police said.",
     })
     assert shown and not any(text.isupper() for text in shown)
+
+
+def test_a_clause_left_opening_on_including_is_no_wording_of_a_fact():
+    from newsfuse.synthesize.corroborate import _reads_alone
+
+    assert not _reads_alone("Including volunteers from Ardbrae and Glenmoss, joined the search.")
+    assert _reads_alone("Volunteers from Ardbrae and Glenmoss joined the search.")

@@ -193,7 +193,10 @@ def _agreement_wordings(alignment: Alignment, members: dict[str, int], agreement
 # wording for a fact.
 _SUBORDINATORS = {"when", "while", "where", "as", "after", "before", "because", "since",
                   "although", "though", "if", "unless", "until", "once", "whether", "why",
-                  "how", "that", "which", "who", "and", "but", "or", "nor"}
+                  "how", "that", "which", "who", "and", "but", "or", "nor",
+                  # a list set off from its noun: "Including volunteers from Ardbrae, joined the
+                  # search" is what is left when a figure's words are cut from the clause
+                  "including", "such"}
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
