@@ -633,3 +633,17 @@ def test_a_reordered_name_shows_the_spelling_most_mentions_use():
                                _doc("b", [("University of Tarnholm", "ORG")])])
     (entity,) = entities
     assert entity.name == "Tarnholm University"
+
+
+def test_a_title_before_a_named_persons_surname_is_that_person():
+    from newsfuse.api import annotate
+    from newsfuse.nlp.entities import merge_entities
+
+    documents = annotate([
+        Article(id="a", body="Museum director Ilse Marwood was told of the theft on Sunday. "
+                             "The museum stayed shut on Monday."),
+        Article(id="b", body="The gallery was closed on Monday. Ms Marwood said the museum had "
+                             "been closed since Sunday. Ms Marwood added that it would reopen.")])
+    [marwood] = [e for e in merge_entities(documents) if "Marwood" in e.name]
+    assert (marwood.name, marwood.type) == ("Ilse Marwood", "PERSON")
+    assert marwood.mentions == {"a": 1, "b": 2}

@@ -668,6 +668,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     _merge_plural_nicknames(groups, label_of, uf)
     _merge_acronyms_inside(groups, label_of, uf)
     _merge_people(groups, label_of, uf)
+    _merge_titled_surnames(groups, label_of, uf)
     _merge_short_forms(groups, label_of, uf)
     entities = [_build_entity([groups[k] for k in keys], surnames)
                 for keys in uf.clusters().values()]
@@ -1003,6 +1004,22 @@ def _is_surname_of_someone(group: _Group, groups: dict[str, _Group],
                for k, g in groups.items())
 
 
+def _merge_titled_surnames(groups: dict[str, _Group], label_of: dict[str, str],
+                           uf: _UnionFind) -> None:
+    """"Ms Marwood", "Det. Supt. Keogh": titles before the surname of the one person the event
+    names in full with it are that person, whatever the tagger called them (ORG, most often)."""
+    full = [g for k, g in groups.items() if label_of[k] == "PERSON" and len(g.tokens) >= 2
+            and g.tokens[0] not in lang.HONORIFICS]
+    for key, group in groups.items():
+        words = group.tokens
+        if len(words) < 2 or not all(word in lang.HONORIFICS for word in words[:-1]):
+            continue
+        owners = {uf.find(g.key) for g in full if g.tokens[-1] == words[-1] and g.key != key}
+        if len(owners) == 1:
+            label_of[key] = "PERSON"
+            uf.union(key, owners.pop())
+
+
 def _merge_people(groups: dict[str, _Group], label_of: dict[str, str], uf: _UnionFind) -> None:
     people = [g for k, g in groups.items() if label_of[k] == "PERSON"]
     named = [g for g in people if len(g.tokens) >= 2]
@@ -1137,6 +1154,9 @@ def _canonical(variants: Counter) -> str:
         backing = sum(count for u, count in variants.items() if f" {u} " in f" {v} ")
         # "of" adds no word: "Bay of Koge" is no more complete than "Køge Bay"
         words = [w for w in name_key(v).split() if w != "of"]
-        return (not acronym, len(words), not v.isupper(), backing, variants[v],
+        # a title is no word of the name: "Ilse Marwood" is more complete than "Ms Marwood"
+        # ("Bishop Orrin Pullings" than "Orrin Pullings" all the same)
+        named = [w for w in words if w not in lang.HONORIFICS]
+        return (not acronym, len(named), len(words), not v.isupper(), backing, variants[v],
                 fold(v) != v.lower(), v)
     return max(variants, key=score)
