@@ -91,8 +91,8 @@ def clean(path: Annotated[str, typer.Argument(
     if not loaded:
         raise typer.Exit(EXIT_FAILURE)
     for number, article in enumerate(loaded):
-        if len(loaded) > 1:
-            write_output(f"{chr(10) if number else ''}==> {article.item_name} <==", None)
+        if len(loaded) > 1:  # a blank line between articles, then the item's name
+            write_output(("\n" if number else "") + f"==> {article.item_name} <==", None)
         write_output(article.body, None)
     if errors:
         raise typer.Exit(EXIT_PARTIAL)

@@ -49,7 +49,8 @@ def _loads(text: str) -> object:
                               "levels)") from exc
 
 
-_BODY_KEYS = ("text", "html", "body")
+# the fields a record's text may come in, in the order a wrong one is named
+_BODY_KEYS = ("html", "text", "body")
 
 
 def _kind(value: object) -> str:
@@ -85,7 +86,7 @@ def record_to_article(item: object, fallback_id: str) -> Article:
 
 def _missing_body(item: dict) -> str:
     """Why a record gives no text: a field of the wrong type, an empty one, or none."""
-    for key in ("html", "text", "body"):
+    for key in _BODY_KEYS:
         if key in item and not isinstance(item[key], str):
             return f"record's '{key}' is {_kind(item[key])}, not a string"
     if any(key in item for key in _BODY_KEYS):

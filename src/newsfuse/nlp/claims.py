@@ -1002,7 +1002,6 @@ def _registry():
     return pint.UnitRegistry()
 
 
-@lru_cache(maxsize=4096)
 def _metres_abbreviated(doc: Doc, unit: Token) -> bool:
     """"3,050 m", "12 m high", "40 m of water": "m" after a number is metres when no noun
     follows it (after money it was a million, read before this; "2m people" is a million
@@ -1013,6 +1012,7 @@ def _metres_abbreviated(doc: Doc, unit: Token) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
+@lru_cache(maxsize=4096)
 def _pint_unit(word: str) -> tuple[str, float, str] | None:
     """(unit name, factor to base unit, dimension) of a unit word, via pint's registry."""
     word = word.strip(".").lower()
