@@ -20,6 +20,7 @@ from newsfuse.synthesize.summary import (
     near_duplicate_pairs,
     porter_stem,
     prepare,
+    same_quote_pairs,
     word_count,
 )
 
@@ -103,6 +104,16 @@ def test_a_quotation_two_outlets_report_is_said_once():
     chosen = get_summarizer("default")(sentences, 400, fake_embeddings(sentences))
     assert sum("three winters" in s.text for s in chosen) == 1
     assert len(chosen) > 4  # the budget is slack: the second one was left out for saying it
+
+
+def test_same_quote_pairs_match_whole_words_only():
+    texts = ['"The council has no money left for the harbour wall this year," Ortiz said.',
+             '"The council has no money left for the harbour walls," a spokesman said.',
+             'Ortiz said: "the council has no money left for the harbour wall".']
+    sentences = make_sentences({"a": [texts[0]], "b": [texts[1]], "c": [texts[2]]})
+    pairs = same_quote_pairs(sentences, range(len(sentences)))
+    # "wall" is a word of the first quotation, "walls" is not
+    assert pairs == [(0, 2)]
 
 
 def test_near_duplicate_pairs_finds_rewordings_only(sentences):

@@ -45,6 +45,9 @@ HEDGE_ADVERBS: frozenset[str] = frozenset(_DATA["hedges"]["adverbs"])
 HEDGE_VERBS: frozenset[str] = frozenset(_DATA["hedges"]["verbs"])
 HEDGE_ADJECTIVES: frozenset[str] = frozenset(_DATA["hedges"]["adjectives"])
 
+# Penn Treebank tags of a finite verb (past, present third person and other): a clause of its own.
+FINITE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
+
 # calendar's names are English unless a program calls locale.setlocale, which newsfuse never does.
 MONTHS: tuple[str, ...] = tuple(calendar.month_name[1:])
 WEEKDAYS: tuple[str, ...] = tuple(calendar.day_name)  # Monday first, as date.weekday()

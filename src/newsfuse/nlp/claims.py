@@ -188,7 +188,8 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     for k, reading in enumerate(readings):
         previous = readings[k - 1] if k else None
         overlaps = taken & set(range(reading.start, reading.end))
-        whole = _whole_of_part(doc, reading) and (bool(overlaps) or _after_a_share(doc, reading))
+        of = _whole_of_part(doc, reading)
+        whole = of is not None and (bool(overlaps) or _after_a_share(of))
         if overlaps and reading.unit != VOTES_AGAINST and not whole \
                 or _converts(doc, previous, reading):
             continue  # (a tally's votes against share its span with its votes for)
@@ -199,11 +200,11 @@ def extract_claims(doc: Doc, sentences: list[Sentence], article: Article,
     return facts
 
 
-def _whole_of_part(doc: Doc, reading: _Reading) -> bool:
-    """The whole a part is taken from, counted in full: "ten turbines" in "nine of the ten
-    turbines" (or "of the council's eleven members") is how many there are, a rival to
-    another source's "17 turbines"."""
-    return reading.kind == "count" and _of_before(doc, reading.start) is not None
+def _whole_of_part(doc: Doc, reading: _Reading) -> Token | None:
+    """The "of" before the whole a part is taken from, counted in full: "ten turbines" in
+    "nine of the ten turbines" (or "of the council's eleven members") is how many there are,
+    a rival to another source's "17 turbines"."""
+    return _of_before(doc, reading.start) if reading.kind == "count" else None
 
 
 def _of_before(doc: Doc, start: int) -> Token | None:
@@ -220,12 +221,11 @@ def _of_before(doc: Doc, start: int) -> Token | None:
     return doc[at] if at >= 0 and doc[at].lower_ == "of" else None
 
 
-def _after_a_share(doc: Doc, reading: _Reading) -> bool:
-    """The count follows "of the / of its" hung on a share ("more than half of its 19,000
+def _after_a_share(of: Token) -> bool:
+    """The count's "of the / of its" hangs on a share ("more than half of its 19,000
     centrifuges", "40 percent of the 2,000 staff"): it is the whole the share is of, as in
     "nine of the ten turbines", not a count of what the share did."""
-    of = _of_before(doc, reading.start)
-    return of is not None and (of.head.lower_ in _SHARE_WORDS or of.head.like_num)
+    return of.head.lower_ in _SHARE_WORDS or of.head.like_num
 
 
 def _as_whole(fact: NumericFact) -> NumericFact:
@@ -1342,7 +1342,7 @@ def _per_period(doc: Doc, at: int) -> bool:
         unit is not None and unit[2] == "[time]")
 
 
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_FINITE_TAGS = lang.FINITE_VERB_TAGS | {"MD"}  # "after six tonnes could escape" too
 
 
 def _object_of(preposition: Token, reading: _Reading) -> bool:

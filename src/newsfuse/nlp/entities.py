@@ -213,7 +213,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 _MENTIONS_KEY = "newsfuse.mentions"
-_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
@@ -264,7 +263,7 @@ def _clean_span(span: Span, body: str) -> Mention | None:
         return None  # a span over a line break joins a heading or caption to the body
     if _capitalised_common_word(span):
         return None
-    if any(t.pos_ == "VERB" and t.tag_ in _FINITE_TAGS for t in span):
+    if any(t.pos_ == "VERB" and t.tag_ in lang.FINITE_VERB_TAGS for t in span):
         return None  # NER run over a clause: "Cooper told Entertainment Weekly" as one title
     first, end = span.start, span.end
     for i in range(first, end):

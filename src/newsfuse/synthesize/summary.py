@@ -314,9 +314,16 @@ def same_quote_pairs(sentences: Sequence[Sentence], indices: Sequence[int],
     ordered = sorted(quoted)
     for k, a in enumerate(ordered):
         for b in ordered[k + 1:]:
-            if any(x in y or y in x for x in quoted[a] for y in quoted[b]):
+            if any(_holds_words(x, y) or _holds_words(y, x)
+                   for x in quoted[a] for y in quoted[b]):
                 found.append((a, b))
     return found
+
+
+def _holds_words(outer: str, inner: str) -> bool:
+    """`inner`'s words run whole inside `outer` (both words joined by single spaces): "said
+    no" is not inside "said none"."""
+    return f" {inner} " in f" {outer} "
 
 
 # ----------------------------------------------------------------------------- concept ILP
