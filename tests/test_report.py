@@ -120,3 +120,31 @@ def test_a_live_pages_time_stamp_without_a_dash_is_cut_too():
         "Police say the mountain road is closed tonight."
     assert without_opening_marks("9.30 percent of voters backed the plan on Monday.") == \
         "9.30 percent of voters backed the plan on Monday."
+
+
+def test_a_quote_keeps_its_article_s_spelling_of_the_speaker():
+    import newsfuse
+
+    articles = [
+        Article(id="a", source="Harbour Post", body=(
+            "Port director Ilse Wendtland said the container quay would reopen on Friday. "
+            "\"We have checked every crane twice and found no damage,\" Wendtland said. "
+            "The quay closed after a storm surge flooded the terminal on Monday.")),
+        Article(id="b", source="Coast Radio", body=(
+            "The container quay flooded by Monday's storm surge will reopen on Friday, port "
+            "director Ilse Wendland said. \"Every crane has been inspected and none is damaged,\" "
+            "Wendland told reporters. Shipping lines had diverted vessels to other ports.")),
+    ]
+    report = newsfuse.analyze(articles)
+    speakers = {q.source: q.speaker for q in report.quotes}
+    assert speakers == {"a": "Ilse Wendtland", "b": "Ilse Wendland"}
+    merged = [e for e in report.entities if "Ilse Wendtland" in [e.name, *e.variants]]
+    assert merged and {"Ilse Wendtland", "Ilse Wendland"} <= {merged[0].name, *merged[0].variants}
+
+
+def test_the_merged_name_completes_a_title_and_surname():
+    from newsfuse.synthesize.report import _speaker_shown
+
+    assert _speaker_shown("Mr Stumpf", "John Stumpf") == "John Stumpf"
+    assert _speaker_shown("Ekdal", "Malin Ekdahl") == "Malin Ekdal"
+    assert _speaker_shown("Ingrid Soberg", "Ingrid Søberg") == "Ingrid Soberg"

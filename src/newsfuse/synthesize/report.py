@@ -256,7 +256,21 @@ def _distinct_quotes(documents: list[AnnotatedDocument], aliases: dict[str, str]
                 continue
             seen.add(key)
             if quote.speaker:
-                speaker = aliases.get(name_key(quote.speaker), quote.speaker)
+                speaker = _speaker_shown(quote.speaker,
+                                         aliases.get(name_key(quote.speaker), quote.speaker))
                 quote = quote.model_copy(update={"speaker": speaker})
             quotes.append(quote)
     return quotes
+
+
+def _speaker_shown(written: str, merged: str) -> str:
+    """The merged name where it only completes the one the article gives ("Mr Stumpf" ->
+    "John Stumpf"), else the speaker as the quoting article spells them: a reader checking
+    the quote there finds "Malin Ekdal" or "Ingrid Soberg", not another outlet's "Ekdahl" or
+    "Søberg" (the entities list shows the spellings are one person)."""
+    surname = written.split()[-1]
+    if merged.split()[-1] == surname:
+        return merged
+    if len(written.split()) == 1:
+        return " ".join([*merged.split()[:-1], surname])
+    return written
