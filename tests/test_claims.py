@@ -755,3 +755,11 @@ def test_m_after_a_number_with_no_noun_after_it_is_metres(text, value):
     claim = only(text)
     assert (claim.quantity.kind, claim.quantity.unit, claim.value) == ("measure", "meter", value)
     assert only("The firm raised $5 m in new funding.").value == 5_000_000
+
+
+def test_a_name_s_number_before_its_noun_counts_nothing():
+    found = {(f.phrase, f.value, f.quantity.unit) for f in claims(
+        "The carrier said its 12 Arven 60 planes would stay grounded, and eight Boeing 737 "
+        "jets were leased. In Aldham 40 people were evacuated.")}
+    assert found == {("12 Arven 60 planes", 12.0, "plane"), ("eight Boeing 737 jets", 8.0, "jet"),
+                     ("40 people", 40.0, "people")}

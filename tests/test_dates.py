@@ -263,6 +263,16 @@ def test_a_speech_verb_reporting_nothing_is_a_happening_of_its_own():
     assert found == {"today": False, "last Friday": False, "Tuesday": True}
 
 
+def test_a_day_written_onto_a_noun_is_that_happening_s_not_the_statement_s():
+    # the parser takes "Revilla" for a clause that "declared" reports (h15e2, article a)
+    found = {m.text: m.reporting for m in mentions(
+        "Challenger Elena Sarkis-Moreau filed a formal request for a recount on Monday after "
+        "the provincial electoral authority declared Mayor Tomás Revilla the winner of "
+        "Sunday's election in this hill town by just 41 votes. The ministry announced on "
+        "Tuesday that the count would be checked.")}
+    assert found == {"Monday": False, "Sunday": False, "Tuesday": True}
+
+
 def test_a_past_action_until_a_weekday_ended_then():
     assert dated("The negotiation continued all the night, until the Sunday morning.")[
         "Sunday morning"] == dt.date(2023, 5, 14)

@@ -456,6 +456,9 @@ def _is_reporting_date(span: Span | None) -> bool:
     """The date of a statement about something else ('said on Tuesday that ...'); a verb of
     speech with no clause reported under it is a happening of its own ('the fuel price rise
     the government announced last Friday')."""
+    if span is not None and span.root.dep_ in ("poss", "compound", "nmod") \
+            and span.root.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "declared the winner of Sunday's election": the election's day
     verb = governing_verb(span)
     return verb is not None and verb.lemma_.lower() in SPEECH_VERBS and (
         verb.dep_ == "parataxis"
