@@ -377,3 +377,13 @@ def test_coming_before_another_noun_does_not_send_the_weekday_ahead():
     assert found.date == dt.date(2025, 6, 9)
     [ahead] = mentions("The council will vote again this coming Monday.", wednesday)
     assert ahead.date == dt.date(2025, 6, 16)
+
+
+def test_a_bracketed_aside_before_the_date_keeps_it_on_its_verb():
+    # published on Friday 2023-05-19: the meeting is the next Wednesday, not the last
+    found = dated("Delegates are due to meet at the Joint Ferry Board (JFB) in Morlaix on "
+                  "Wednesday, the board said.", dt.date(2023, 5, 19))
+    assert found["Wednesday"] == dt.date(2023, 5, 24)
+    # a bracket still open, or a comma outside one, cuts the attachment as before
+    found = dated("Holders will receive $38, a premium to the closing price on Monday.")
+    assert found["Monday"] == dt.date(2023, 5, 15)

@@ -449,7 +449,12 @@ def _attachment_crosses_comma(verb: Token, span: Span) -> bool:
     parser hangs 'on Friday' on 'receive', but Friday's price is a past one."""
     if verb.i > span.start:
         return False
-    return any(t.text in {",", ";", "(", "–", "—"} for t in span.doc[verb.i + 1:span.start])
+    depth = 0  # a bracket closed before the date is an aside: "... (JFC) in Havnstad on ..."
+    for token in span.doc[verb.i + 1:span.start]:
+        if token.text in {",", ";", "–", "—"} and depth == 0:
+            return True
+        depth = max(0, depth + (token.text == "(") - (token.text == ")"))
+    return depth > 0
 
 
 def _is_reporting_date(span: Span | None) -> bool:
