@@ -763,3 +763,14 @@ def test_a_name_s_number_before_its_noun_counts_nothing():
         "jets were leased. In Aldham 40 people were evacuated.")}
     assert found == {("12 Arven 60 planes", 12.0, "plane"), ("eight Boeing 737 jets", 8.0, "jet"),
                      ("40 people", 40.0, "people")}
+
+
+def test_a_speaker_s_own_figure_is_theirs():
+    from newsfuse.api import annotate
+
+    body = ('"We have fished these banks for thirty years, and my father before me," said '
+            'skipper Ansel Varga. Harbour master Rhea Tollan, who has worked at the port for '
+            '40 years, said the ban was unfair.')
+    doc = annotate([Article(id="a", body=body)], remember=False)[0]
+    actors = {f.phrase: f.quantity.actor for f in doc.numbers if f.quantity}
+    assert actors == {"thirty years": "Ansel Varga", "40 years": "Rhea Tollan"}

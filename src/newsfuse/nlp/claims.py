@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse import lang
-from newsfuse.model import Article, DateMention, NumericFact, Quantity, Sentence
+from newsfuse.model import Article, DateMention, NumericFact, Quantity, Quote, Sentence
 from newsfuse.nlp import (
     AGE_LOOKBACK_SENTENCES,
     antecedent,
@@ -120,6 +120,8 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _SCOPE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 NAME_ENTITIES = {"WORK_OF_ART", "ORG", "FAC", "PRODUCT", "EVENT", "LAW", "PERSON"}
 PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him"}
+# The speaker's own words: inside a quotation the figure is the speaker's (`speakers_as_actors`).
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 # How far back (in tokens before the pronoun's sentence) the person a pronoun stands for is
 # looked for: about two sentences of news prose.
 PRONOUN_REACH_TOKENS = 60
@@ -1250,7 +1252,25 @@ def _actor(doc: Doc, reading: _Reading, noun: Token | None, verb: Token | None) 
             return entity.text if entity is not None else token.text
         if token.lower_ in PERSONAL_PRONOUNS:
             return _last_person_before(doc, token.i)
+        if token.lower_ in FIRST_PERSON:
+            return token.lower_  # the quotation's speaker, once quotes are read
     return None
+
+
+def speakers_as_actors(facts: list[NumericFact], quotes: list[Quote]) -> list[NumericFact]:
+    """A figure a speaker gives of themselves ("We have fished here for thirty years," said
+    Malín) is the speaker's: another person's forty years are no rival to it. First person
+    outside a quotation, or in one nobody is named for, belongs to nobody known."""
+    found = []
+    for fact in facts:
+        quantity = fact.quantity
+        if quantity is not None and quantity.actor in FIRST_PERSON:
+            speaker = next((q.speaker for q in quotes if q.speaker and q.sentence <= fact.sentence
+                            and fact.phrase in q.text), None)
+            fact = fact.model_copy(update={
+                "quantity": quantity.model_copy(update={"actor": speaker})})
+        found.append(fact)
+    return found
 
 
 def _last_person_before(doc: Doc, index: int) -> str | None:

