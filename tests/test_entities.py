@@ -647,3 +647,22 @@ def test_a_title_before_a_named_persons_surname_is_that_person():
     [marwood] = [e for e in merge_entities(documents) if "Marwood" in e.name]
     assert (marwood.name, marwood.type) == ("Ilse Marwood", "PERSON")
     assert marwood.mentions == {"a": 1, "b": 2}
+
+
+def test_an_acronym_of_a_name_with_its_legal_form_joins_it():
+    # cleanco keeps "Brask Mining Company" as "brask mining"; BMC spells the name as written
+    entities = merge_entities([_doc("a", [("Tarrow Mining Company", "ORG")]),
+                               _doc("b", [("Tarrow Mining Company", "ORG"), ("TMC", "ORG")])])
+    merged = _entity_with(entities, "TMC")
+    assert "Tarrow Mining Company" in merged.variants and merged.type == "ORG"
+
+
+def test_a_company_tagged_as_a_person_joins_its_short_name():
+    # the tagger calls an unfamiliar "Kessling Biopharma" a person; "Kessling" is the company
+    entities = merge_entities([
+        _doc("a", [("Kessling Biopharma", "PERSON"), ("Kessling", "ORG"), ("Kessling", "ORG")]),
+        _doc("b", [("Kessling", "ORG"), ("Kessling", "PERSON")]),
+        _doc("c", [("Kessling Biopharma", "PERSON"), ("Mara Ostrander", "PERSON")])])
+    company = _entity_with(entities, "Kessling Biopharma")
+    assert company.type == "ORG" and "Kessling" in company.variants
+    assert _entity_with(entities, "Mara Ostrander").type == "PERSON"

@@ -866,6 +866,12 @@ def _initials(tokens: list[str]) -> str:
     return "".join(t[0] for t in tokens if t not in ACRONYM_STOPWORDS)
 
 
+def _initials_of(group: _Group) -> set[str]:
+    """The initials of a name with and without its legal form: "Brask Mining Company" is
+    BMC, though it is kept as "brask mining" (cleanco drops "Company")."""
+    return {_initials(group.tokens)} | {_initials(name_key(v).split()) for v in group.variants}
+
+
 # News agencies known by their initials ("AP", "AFP", "UPI"): the initials of another name
 # ("Asia-Pacific") are not theirs.
 _WIRE_CODES = frozenset(fold(name) for name in lang.WIRE_SERVICES if name.isupper())
@@ -887,7 +893,7 @@ def _merge_acronyms(groups: dict[str, _Group], label_of: dict[str, str],
         # unfamiliar acronym too ("KBRFS"); three initials or more are rarely a person's, two
         # often are ("AP" / "Anna Petrova")
         person = _family(label_of[group.key]) == "person"
-        fits = [g for g in spelled if _initials(g.tokens) == group.key
+        fits = [g for g in spelled if group.key in _initials_of(g)
                 and (len(g.tokens) >= 3 or not person and _family(label_of[g.key]) != "person")]
         if len({uf.find(g.key) for g in fits}) == 1:
             uf.union(group.key, fits[0].key)
@@ -983,9 +989,15 @@ def _merge_short_forms(groups: dict[str, _Group], label_of: dict[str, str],
     with it and that name is no place: the way news shortens a company or club after naming
     it in full. A one-word name NER called a person counts only as weakly a person here."""
     clusters: dict[str, set[str]] = defaultdict(set)
+    # A "person" whose first name is an organisation of the event is that organisation's
+    # name mis-tagged ("Kallmeyer Biopharma" beside the company "Kallmeyer"): joined only to
+    # a short form tagged as an organisation.
+    people: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
-        if len(group.tokens) >= 2 and _family(label_of[key]) not in {"place", "norp", "person"}:
-            clusters[group.tokens[0]].add(uf.find(key))
+        if len(group.tokens) < 2 or _family(label_of[key]) in {"place", "norp"}:
+            continue
+        found = people if _family(label_of[key]) == "person" else clusters
+        found[group.tokens[0]].add(uf.find(key))
     merged = {uf.find(k) for k, g in groups.items() if len(g.tokens) >= 2}
     for key, group in groups.items():
         family = _family(label_of[key])
@@ -993,6 +1005,8 @@ def _merge_short_forms(groups: dict[str, _Group], label_of: dict[str, str],
                 or _is_acronym_group(group)):
             continue  # already part of a longer name ('UN' of 'United Nations')
         fits = clusters.get(group.key, set())
+        if not fits and family == "org":
+            fits = set(people.get(group.key, set()))
         if len(fits) == 1 and not _is_surname_of_someone(group, groups, label_of):
             uf.union(key, fits.pop())
 
@@ -1126,8 +1140,11 @@ def _build_entity(members: list[_Group], surnames: set[str]) -> Entity:
     votes: Counter = Counter()
     # a name with an acronym is an organisation's, whatever the tagger said of it
     acronym = any(_is_acronym_group(g) for g in members)
+    # "Kallmeyer Biopharma" tagged a person beside the company "Kallmeyer" is no full name
+    companies = {g.key for g in members if len(g.tokens) == 1 and _vote(g, surnames) == "ORG"}
     people = not acronym and any(
-        len(g.tokens) >= 2 and _vote(g, surnames) == "PERSON" for g in members)
+        len(g.tokens) >= 2 and _vote(g, surnames) == "PERSON" and g.tokens[0] not in companies
+        for g in members)
     for group in members:
         variants.update(group.variants)
         mentions.update(group.mentions)
