@@ -664,3 +664,15 @@ def test_a_clause_before_a_quote_is_not_what_the_he_said_after_it_reports():
     assert tomas.head.dep_ == "ccomp" and tomas.head.head.lemma_ == "say"  # the misparse
     assert _in_reported_speech(tomas)  # read without the quotation
     assert not _in_reported_speech(tomas, quoted)
+
+
+def test_a_turn_labelled_with_a_role_and_a_cue():
+    body = ("MARTA VILLE, ANCHOR: Good evening. The harbour stays shut tonight.\n\n"
+            "KAI ROSTEN, REPORTER: Ports Minister Edda Lange came to the quay this afternoon. "
+            "Here's what she told us.\n\n"
+            "EDDA LANGE, PORTS MINISTER (clip): We are not closing the port for good. The "
+            "ferries will sail again once the wall is checked.")
+    pairs = _pairs(body)
+    assert ("Edda Lange", "We are not closing the port for good. The ferries will sail again "
+            "once the wall is checked.") in pairs
+    assert not any(speaker in ("Marta Ville", "Kai Rosten") for speaker, _ in pairs)

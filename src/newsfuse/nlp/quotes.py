@@ -434,8 +434,9 @@ def _line_around(text: str, span: QuoteSpan) -> tuple[int, int]:
 # "VUKOVIC-STERLING:"); "PRESENTER:" and "Q:" label turns too.
 _TURN = re.compile(r"^(?:[A-Z]{2,12}(?:\s+[-–—]|\s*:)\s*)?(?P<label>[^\n:]{1,80}?):[ \t]+"
                    r"(?P<words>\S[^\n]*)$", re.MULTILINE)
-# What may follow the name in a turn's label: a role in brackets or after a comma.
-_TURN_ROLE = re.compile(r"\s*(?:\([^()\n]*\)|,[^():\n]*)?\s*")
+# What may follow the name in a turn's label: a role after a comma, in brackets, or both
+# ("HENRIK ODDSEN, FISHERIES MINISTER (clip):").
+_TURN_ROLE = re.compile(r"\s*(?:,[^():\n]*)?(?:\([^()\n]*\))?\s*")
 
 
 def _transcript_turns(context: _Article) -> list[_Found]:

@@ -268,9 +268,9 @@ def _speaker_shown(written: str, merged: str) -> str:
     "John Stumpf"), else the speaker as the quoting article spells them: a reader checking
     the quote there finds "Malin Ekdal" or "Ingrid Soberg", not another outlet's "Ekdahl" or
     "Søberg" (the entities list shows the spellings are one person)."""
-    surname = written.split()[-1]
-    if merged.split()[-1] == surname:
-        return merged
-    if len(written.split()) == 1:
-        return " ".join([*merged.split()[:-1], surname])
+    words = written.split()
+    if merged.split()[-1] == words[-1] or len(words) == 1 and words[0] in merged.split():
+        return merged  # "Marek" (a first name alone) is "Marek Dunleavy" too
+    if len(words) == 1:
+        return " ".join([*merged.split()[:-1], words[0]])
     return written
