@@ -728,3 +728,18 @@ def test_a_range_is_written_in_units_a_reader_knows():
     found = flagged(event("Corvina paid a fee of £42 million for the striker on Thursday.",
                           "Corvina paid £48m for the striker on Thursday."))
     assert "41.5–42.5 million GBP" in found[0].reason
+
+
+def test_a_running_total_from_a_day_is_no_rival_to_that_day_s_count():
+    day = ("The ferry operator cancelled 42 sailings on Monday as the storm closed the strait. "
+           "Passengers were put up in hotels in the port.")
+    since = ("Since Monday more than 150 sailings have been cancelled, the ferry operator said. "
+             "The strait is expected to reopen on Friday.")
+    found = event(day, since)
+    grouped = [c for c in found if {cl.value for cl in c.claims} == {42, 150}]
+    assert grouped and grouped[0].compatible and "running total since Monday" in grouped[0].reason
+    # both counting from the day: rivals
+    other = ("Since Monday, 90 sailings have been cancelled, a spokesman for the ferry operator "
+             "said. Forecasters expect the strait to reopen on Friday.")
+    rivals = rival_values(flagged(event(since, other)))
+    assert [90, 150] in rivals

@@ -1731,6 +1731,9 @@ def _time_frame(doc: Doc, verb: Token | None, around: list[Token],
     parts = [e.text for e in doc_ents(doc) if e.label_ == "DATE" and
              any(e.start <= t.i < e.end for t in tokens)]
     parts += [w for w in sorted(TIME_FRAME_WORDS) if re.search(rf"\b{w}\b", text)]
+    # "since Monday more than 300 flights have been cancelled": a running total from a day
+    parts += [f"since {t.text}" for t in tokens if verb is not None and t.dep_ == "pobj"
+              and t.head.lower_ == "since" and t.head.head == verb and t.ent_type_ == "DATE"]
     return "; ".join(dict.fromkeys(parts)) or None
 
 

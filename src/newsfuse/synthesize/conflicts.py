@@ -882,7 +882,7 @@ def _conflict(group: list[_Item]) -> Conflict | None:
     ordered = sorted(claims.values(), key=lambda members: members[0].fact.sentence)
     compatible = _figures_overlap(ordered) or any(
         m.fact.quantity is not None and m.fact.quantity.update for ms in ordered for m in ms) \
-        or _estimate_beside_count(ordered)
+        or _estimate_beside_count(ordered) or _running_total_beside_others(ordered)
     head = ordered[0][0].fact
     return Conflict(
         measure=head.measure,
@@ -920,6 +920,22 @@ def _estimate_beside_count(claims: list[list[_Item]]) -> bool:
         return False
     return min(g.fact.value for g in guesses) > max(c.fact.value for c in counts) and all(
         _counted(c) for c in counts)
+
+
+def _running_total(item: _Item) -> bool:
+    """A figure counted from a day on ("since Monday more than 300 flights have been
+    cancelled"), `claims._time_frame`'s "since <day>"."""
+    frame = item.fact.quantity.time_frame if item.fact.quantity else None
+    return any(part.startswith("since ") for part in (frame or "").split("; "))
+
+
+def _running_total_beside_others(claims: list[list[_Item]]) -> bool:
+    """The largest figure is a running total from a day and the others are not: they count
+    part of that time ("86 departures" cancelled on the Monday, "more than 300 flights" since
+    Monday two days later). Both can be true. Not so when both sides count from a day."""
+    largest = max(claims, key=lambda members: members[0].fact.value)
+    return _running_total(largest[0]) and not any(
+        _running_total(m[0]) for m in claims if m is not largest)
 
 
 def _counted(item: _Item) -> bool:
@@ -967,6 +983,11 @@ def _why_compatible(claims: list[list[_Item]]) -> str:
                if m[0].fact.quantity is not None and m[0].fact.quantity.update]
     if updates and not _figures_overlap(claims):
         return f"the count changed: {', '.join(updates)} is stated as an update"
+    if _running_total_beside_others(claims) and not _figures_overlap(claims):
+        largest = max(claims, key=lambda members: members[0].fact.value)[0]
+        since = next(p for p in largest.fact.quantity.time_frame.split("; ")
+                     if p.startswith("since "))
+        return f"{largest.fact.phrase} is a running total {since}, the others count part of it"
     if _estimate_beside_count(claims) and not _figures_overlap(claims):
         guesses = [m[0].fact.phrase for m in claims
                    if m[0].fact.quantity is not None and m[0].fact.quantity.estimate]
