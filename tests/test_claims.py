@@ -774,3 +774,11 @@ def test_a_speaker_s_own_figure_is_theirs():
     doc = annotate([Article(id="a", body=body)], remember=False)[0]
     actors = {f.phrase: f.quantity.actor for f in doc.numbers if f.quantity}
     assert actors == {"thirty years": "Ansel Varga", "40 years": "Rhea Tollan"}
+
+
+def test_a_running_total_counts_from_a_day_not_from_a_happening():
+    frames = {f.phrase: f.quantity.time_frame for f in claims(
+        "Since Monday more than 300 flights have been cancelled. The storm has claimed 11 "
+        "lives since the start of the week. The worst floods since 2008 killed 12 people.")}
+    assert "since Monday" in frames["more than 300 flights"]
+    assert "since" not in (frames["11 lives"] or "") and "since" not in (frames["12 people"] or "")

@@ -743,3 +743,13 @@ def test_a_running_total_from_a_day_is_no_rival_to_that_day_s_count():
              "said. Forecasters expect the strait to reopen on Friday.")
     rivals = rival_values(flagged(event(since, other)))
     assert [90, 150] in rivals
+
+
+def test_amounts_of_one_noun_in_two_wordings_are_one_quantity():
+    found = flagged(event(
+        "CALDER BAY, Sept 16 (Atlas) - Orvane Systems said on Tuesday it would close its "
+        "Tarnow plant and booked a $310 million charge, after revenue fell to $1.02 billion "
+        "in the quarter.",
+        "The company will record a restructuring charge of about $350 million in the current "
+        "quarter, its finance chief told analysts on a call."))
+    assert [310e6, 350e6] in rival_values(found)

@@ -1733,8 +1733,15 @@ def _time_frame(doc: Doc, verb: Token | None, around: list[Token],
     parts += [w for w in sorted(TIME_FRAME_WORDS) if re.search(rf"\b{w}\b", text)]
     # "since Monday more than 300 flights have been cancelled": a running total from a day
     parts += [f"since {t.text}" for t in tokens if verb is not None and t.dep_ == "pobj"
-              and t.head.lower_ == "since" and t.head.head == verb and t.ent_type_ == "DATE"]
+              and t.head.lower_ == "since" and t.head.head == verb and _names_a_day(t)]
     return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _names_a_day(token: Token) -> bool:
+    """A weekday, a month or a dated day ("since Monday", "since March 3"), not a happening
+    ("since the start of the heatwave", which the tagger may call a date too)."""
+    return token.ent_type_ == "DATE" and (
+        token.lower_ in lang.WEEKDAY_WORDS | lang.MONTH_WORDS or token.like_num)
 
 
 def _frames_another_figure(token: Token, inside: set[int]) -> bool:

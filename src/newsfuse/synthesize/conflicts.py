@@ -113,6 +113,11 @@ SOLE_KINDS = {"measure", "money"}
 ECHO_FLOOR = 0.25
 # Added when both figures hang on the same verb (not a light verb such as "be" or "have").
 PREDICATE_BONUS = 0.1
+# Added when an amount or a measure belongs to the same noun in both ("booked a $310 million
+# charge" / "will record a restructuring charge of about $350 million"): counts are left out,
+# their noun is their unit, which every count of people shares.
+OWNER_BONUS = 0.1
+OWNER_KINDS = {"money", "measure"}
 _LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "give", "say", "tell", "go"}
 APPROX_TOLERANCE = 0.04
 MAX_COUNT_ROUNDING_SHARE = 0.1
@@ -361,7 +366,14 @@ def similarity(a: _Item, b: _Item) -> float:
         (1 - DESCRIPTION_WEIGHT) * float(a.context @ b.context)
     if _same_verb(a.fact.quantity, b.fact.quantity):
         score += PREDICATE_BONUS  # "the talks began yesterday" / "talks began on Tuesday"
+    if _same_owner(a.fact.quantity, b.fact.quantity):
+        score += OWNER_BONUS
     return score
+
+
+def _same_owner(qa: Quantity | None, qb: Quantity | None) -> bool:
+    return bool(qa and qb and qa.kind in OWNER_KINDS and qa.noun and qb.noun
+                and qa.noun.lower() == qb.noun.lower())
 
 
 def _rounding(fact: NumericFact) -> float | None:
