@@ -43,6 +43,8 @@ def test_parse_number_reads_digits_and_words(words, value):
     ("The club paid €41.5 million for the goalkeeper.", "money", 41_500_000, "EUR", None),
     ("The museum sold the painting for 12 million dollars.", "money", 12_000_000, "USD", None),
     ("Investors lost about $3.2bn in the collapse.", "money", 3_200_000_000, "USD", "about"),
+    ("Damage is put at €21million, the city said.", "money", 21_000_000, "EUR", None),
+    ("The repairs will cost €21m.", "money", 21_000_000, "EUR", None),
     ("Turnout reached 58.4 percent in the northern wards.", "percent", 58.4, "%", None),
     ("Support for the plan fell to 41% among farmers.", "percent", 41, "%", None),
     ("The tunnel runs for 7.5 kilometres under the bay.", "measure", 7500, "meter", None),

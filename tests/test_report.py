@@ -149,3 +149,4 @@ def test_the_merged_name_completes_a_title_and_surname():
     assert _speaker_shown("Ekdal", "Malin Ekdahl") == "Malin Ekdal"
     assert _speaker_shown("Ingrid Soberg", "Ingrid Søberg") == "Ingrid Soberg"
     assert _speaker_shown("Marek", "Marek Dunleavy") == "Marek Dunleavy"
+    assert _speaker_shown("WHO", "World Health Organization") == "World Health Organization"

@@ -83,7 +83,7 @@ FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 
              "a quarter": 25.0, "one quarter": 25.0, "two thirds": 200 / 3,
              "two-thirds": 200 / 3, "three quarters": 75.0, "three-quarters": 75.0}
 ORDINAL_WORDS = lang.ORDINAL_WORDS
-_GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|mn|m|k|tn)$")
+_GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|mn|m|k|tn|million|billion|trillion)$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
 # Short words that pint reads as units but that are ordinary English ("in", "at", "a").
 NOT_UNITS = {"a", "an", "at", "in", "as", "am", "pm", "s", "t", "g", "h", "b", "c", "d", "p",
@@ -1053,11 +1053,17 @@ def _pint_unit(word: str) -> tuple[str, float, str] | None:
 
 
 def _scaled(doc: Doc, value: float, end: int) -> tuple[float, int]:
-    """Apply a scale word or suffix after a money amount: '$4.2 billion', '€6.5m'."""
-    if end < len(doc) and doc[end].lower_ in SCALE_SUFFIXES and \
+    """Apply a scale word or suffix after a money amount: '$4.2 billion', '€6.5m', and '€21m.'
+    ending a sentence (the tokenizer keeps the full stop on the suffix)."""
+    if end >= len(doc):
+        return value, end
+    word = doc[end].lower_
+    if word.endswith(".") and word[:-1] in SCALE_SUFFIXES and len(word) <= 4:
+        word = word[:-1]
+    if word in SCALE_SUFFIXES and \
             not any(t.lower_ in SCALE_SUFFIXES for t in doc[max(0, end - 1):end]
                     if t.lower_ in ("million", "billion", "thousand", "trillion")):
-        return value * SCALE_SUFFIXES[doc[end].lower_], end + 1
+        return value * SCALE_SUFFIXES[word], end + 1
     return value, end
 
 

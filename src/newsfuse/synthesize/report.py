@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from newsfuse.align import Alignment
 from newsfuse.config import Config
@@ -263,14 +264,20 @@ def _distinct_quotes(documents: list[AnnotatedDocument], aliases: dict[str, str]
     return quotes
 
 
+# Two spellings of one surname ("ekdal" / "ekdahl" 91, "soberg" / "søberg" folded 100), not
+# two names ("who" / "organization").
+RESPELLING_RATIO = 80
+
+
 def _speaker_shown(written: str, merged: str) -> str:
     """The merged name where it only completes the one the article gives ("Mr Stumpf" ->
     "John Stumpf"), else the speaker as the quoting article spells them: a reader checking
     the quote there finds "Malin Ekdal" or "Ingrid Soberg", not another outlet's "Ekdahl" or
     "Søberg" (the entities list shows the spellings are one person)."""
-    words = written.split()
-    if merged.split()[-1] == words[-1] or len(words) == 1 and words[0] in merged.split():
+    words, whole = written.split(), merged.split()
+    if whole[-1] == words[-1] or len(words) == 1 and words[0] in whole:
         return merged  # "Marek" (a first name alone) is "Marek Dunleavy" too
-    if len(words) == 1:
-        return " ".join([*merged.split()[:-1], words[0]])
+    respelt = fuzz.ratio(name_key(words[-1]), name_key(whole[-1])) >= RESPELLING_RATIO
+    if len(words) == 1:  # "Ekdal" of "Malin Ekdahl"; an acronym ("WHO") takes the full name
+        return " ".join([*whole[:-1], words[0]]) if respelt else merged
     return written
