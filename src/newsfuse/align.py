@@ -528,14 +528,14 @@ def soft_covers(mine: TokenVectors, others: list[TokenVectors],
     if not others or not total or not sum(sizes):
         return [0.0] * len(others)
     similarity = mine.vectors[keep] @ np.concatenate([o.vectors for o in others]).T
-    scores, at = [], 0
-    for size in sizes:
-        if size:
-            best = similarity[:, at:at + size].max(axis=1)
-            scores.append(float(best @ kept) / total)
-        else:
-            scores.append(0.0)
-        at += size
+    # each text's best piece per piece of the part, all texts at once (texts without pieces
+    # are left out of the columns and score 0)
+    starts = np.cumsum([0, *sizes[:-1]])
+    present = [k for k, size in enumerate(sizes) if size]
+    best = np.maximum.reduceat(similarity, starts[present], axis=1)
+    scores = [0.0] * len(others)
+    for k, value in zip(present, (kept @ best).tolist(), strict=True):
+        scores[k] = value / total
     return scores
 
 

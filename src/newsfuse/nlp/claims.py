@@ -359,8 +359,17 @@ def is_none_count(fact: NumericFact) -> bool:
     return fact.value == 0 and fact.quantity is not None and fact.quantity.kind == "count"
 
 
+# Cheap looks at the text before a pass over every token (each token read builds an object):
+# most articles have no clock duration, glued temperature, or "no" / "nobody".
+_MAY_CLOCK = re.compile(r"\d:[0-5]\d:[0-5]\d")
+_MAY_GLUED_TEMPERATURE = re.compile(r"\d°?[CF]\b")
+_MAY_NO_HARM = re.compile(r"\b(?:no|nobody|noone)\b", re.IGNORECASE)
+
+
 def _no_harm_readings(doc: Doc) -> list[_Reading]:
-    found = []
+    found: list[_Reading] = []
+    if not _MAY_NO_HARM.search(doc_text(doc)):
+        return found
     for token in doc:
         if token.lower_ not in _NOBODY and token.lower_ != "one" and token.pos_ != "NOUN":
             continue
@@ -382,7 +391,9 @@ def _harm_class(token: Token) -> str | None:
 def _clock_durations(doc: Doc) -> list[_Reading]:
     """Hours, minutes and seconds written as a clock, as a duration in seconds; not a time of
     day ("at 10:30:15 a.m.": spaCy's TIME, or after "at")."""
-    found = []
+    found: list[_Reading] = []
+    if not _MAY_CLOCK.search(doc_text(doc)):
+        return found
     for token in doc:
         match = _CLOCK_DURATION.match(token.text)
         if match is None or token.ent_type_ == "TIME" or (
@@ -520,7 +531,9 @@ def _celsius(value: float, fahrenheit: bool) -> float:
 
 
 def _glued_temperatures(doc: Doc) -> list[_Reading]:
-    found = []
+    found: list[_Reading] = []
+    if not _MAY_GLUED_TEMPERATURE.search(doc_text(doc)):
+        return found
     for token in doc:
         match = _GLUED_TEMPERATURE.match(token.text)
         if match:
