@@ -666,3 +666,19 @@ def test_a_company_tagged_as_a_person_joins_its_short_name():
     company = _entity_with(entities, "Kessling Biopharma")
     assert company.type == "ORG" and "Kessling" in company.variants
     assert _entity_with(entities, "Mara Ostrander").type == "PERSON"
+
+
+def test_a_short_title_is_no_word_of_the_name():
+    # the tagger takes "Insp. Rafe Okonkwo Hale" whole for an organisation
+    found = _extract('"We would rather chase a false sighting than miss a real one," said '
+                     'Insp. Rafe Okonkwo Hale, who is leading the police operation.')
+    assert [(m.text, m.label) for m in found] == [("Rafe Okonkwo Hale", "PERSON")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Priyanka Dall'Olio", "Priyanka Dallolio"),
+    ("Colm Ó Riagáin", "Colm O'Riagain"),
+])
+def test_apostrophes_and_the_irish_o_are_spelling(a, b):
+    entities = merge_entities([_doc("a", [(a, "PERSON")]), _doc("b", [(b, "PERSON")])])
+    assert {a, b} <= set(_entity_with(entities, a).variants)

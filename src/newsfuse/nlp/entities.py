@@ -116,9 +116,22 @@ def name_key(text: str, company: bool = False) -> str:
         tokens = tokens[1:]
     if tokens:
         tokens[-1] = re.sub(r"'s?$", "", tokens[-1])
+    tokens = _elided(tokens)
     # "St." before another word is "Saint"; a last "St" is a street ("Main St.")
     tokens = [lang.NAME_WORD_ABBREVIATIONS.get(t, t) for t in tokens[:-1]] + tokens[-1:]
     return " ".join(EXONYMS.get(token, token) for token in _joined_codes(tokens) if token)
+
+
+def _elided(tokens: list[str]) -> list[str]:
+    """Apostrophes inside a name are spelling ("Dall'Olio" / "Dallolio", "O'Riagain"), and an
+    Irish "Ó" is the same particle as "O'" ("Ó Riagáin" / "O'Riagain"): one form for each."""
+    joined: list[str] = []
+    for token in (re.sub(r"(?<=\w)'(?=\w)", "", t) for t in tokens):
+        if joined and joined[-1] == "o" and len(joined) >= 2 and token.isalpha():
+            joined[-1] += token  # "colm o riagain" -> "colm oriagain"
+        else:
+            joined.append(token)
+    return joined
 
 
 def _joined_codes(tokens: list[str]) -> list[str]:
@@ -295,7 +308,7 @@ def _clean_span(span: Span, body: str) -> Mention | None:
     while end > first and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
         end -= 1
     label = span.label_
-    if label != "PERSON" and end - first >= 3 and doc[first].lower_ in _ONLY_BEFORE_PEOPLE \
+    if label != "PERSON" and end - first >= 3 and _only_before_people(doc[first]) \
             and doc[first].text[:1].isupper() and doc[first + 1].text[:1].isupper():
         label = "PERSON"  # 'Mum Fatoumata Diallo' tagged ORG whole: a title, then a person
     if label == "PERSON":
@@ -321,6 +334,13 @@ _ONLY_BEFORE_PEOPLE = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "superintendent",
     "inspector", "constable", "detective", "sergeant", "corporal", "lieutenant", "sgt", "sgt.",
     "lt", "lt.", "col", "col.", "capt", "capt.", "nurse"}) | (lang.HONORIFICS & lang.PERSON_KINDS)
+
+
+def _only_before_people(token: Token) -> bool:
+    """A title that opens no organisation's name, also written short ("Insp. Rafe
+    Okonkwo Hale", which the tagger took whole for an organisation)."""
+    return token.lower_ in _ONLY_BEFORE_PEOPLE or (
+        token.text.endswith(".") and token.lower_.rstrip(".") in lang.NAME_ABBREVIATIONS)
 
 
 # Parts of speech a name never opens with: a capitalised sentence opener glued to the name
@@ -387,11 +407,16 @@ def after_titles(doc: Doc, first: int, end: int) -> int:
     name_start = first
     for i in range(first, end - 1):
         token = doc[i]
-        if token.lower_ in PERSON_TITLES or token.text in POSSESSIVE_TOKENS:
+        if _is_title(token) or token.text in POSSESSIVE_TOKENS:
             name_start = i + 1
     while name_start < end - 1 and doc[name_start].is_punct:
         name_start += 1
     return name_start
+
+
+def _is_title(token: Token) -> bool:
+    """A personal title, also written short ("Insp.", "Supt")."""
+    return token.lower_ in PERSON_TITLES or token.lower_.rstrip(".") in lang.NAME_ABBREVIATIONS
 
 
 def _relabel_after_title(doc: Doc, mention: Mention) -> Mention:
@@ -459,7 +484,7 @@ def _extend_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             end += 2  # "Hoshi-Kaze" when NER stopped at "Hoshi"
         while first > 0 and first - 1 not in covered and _is_name_word(doc[first - 1]) \
                 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i < end \
-                and doc[first - 1].lower_ not in PERSON_TITLES \
+                and not _is_title(doc[first - 1]) \
                 and not doc[first - 1].lower_.endswith(lang.PERSON_SUFFIXES) \
                 and not _sentence_opener(doc[first - 1], m.label == "PERSON") \
                 and not _speech_verb_before_quote(doc, first - 1, end):
