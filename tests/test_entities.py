@@ -682,3 +682,12 @@ def test_a_short_title_is_no_word_of_the_name():
 def test_apostrophes_and_the_irish_o_are_spelling(a, b):
     entities = merge_entities([_doc("a", [(a, "PERSON")]), _doc("b", [(b, "PERSON")])])
     assert {a, b} <= set(_entity_with(entities, a).variants)
+
+
+def test_a_name_with_an_age_set_off_is_a_person_s():
+    # the small model calls "Agnes Mulroney" a place
+    found = _extract("Among those on the march was Agnes Mulroney, 64, whose husband was "
+                     "treated at Hollins Vale last year.")
+    assert ("Agnes Mulroney", "PERSON") in [(m.text, m.label) for m in found]
+    scores = _extract("The Tigers beat Harbour City, 98, to 95 on Sunday.")
+    assert ("Harbour City", "PERSON") not in [(m.text, m.label) for m in scores]

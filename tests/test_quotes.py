@@ -676,3 +676,11 @@ def test_a_turn_labelled_with_a_role_and_a_cue():
     assert ("Edda Lange", "We are not closing the port for good. The ferries will sail again "
             "once the wall is checked.") in pairs
     assert not any(speaker in ("Marta Ville", "Kai Rosten") for speaker, _ in pairs)
+
+
+def test_she_told_him_is_not_the_outlet_s_reporter():
+    body = ("13:30 Our reporter Dan Ferris has been speaking to Priya Deverill, a ward sister at "
+            "Hollins Vale with 19 years' experience. \"Last Thursday night I had eleven "
+            "patients and one healthcare assistant,\" she told him.")
+    assert _pairs(body) == [("Priya Deverill", "Last Thursday night I had eleven patients and "
+                             "one healthcare assistant")]

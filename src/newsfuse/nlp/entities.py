@@ -236,6 +236,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     mentions = _extend_names(doc, mentions)
     mentions = _join_places_to_bodies(doc, mentions)
     mentions = _add_titled_names(doc, mentions)
+    mentions = _add_aged_names(doc, mentions)
     mentions = _add_defined_acronyms(doc, mentions)
     return sorted(_add_surname_mentions(doc, mentions), key=lambda m: m.start)
 
@@ -548,6 +549,38 @@ def _add_titled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             added.append(_mention(doc, first, end, "PERSON"))
         i = max(end, i + 1)
     return mentions + added
+
+
+def _add_aged_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Agnes Mulroney, 64, whose husband ...': two or three capitalised proper nouns with an
+    age set off by commas after them, then a word that goes on about them ("who", "whose",
+    a verb, an article), are a person's name, whether NER found nobody or a place (the small
+    model called "Agnes Mulroney" a GPE)."""
+    by_span = {(m.first_token, m.end_token): k for k, m in enumerate(mentions)}
+    covered = _covered(mentions)
+    result, added = list(mentions), []
+    for token in doc[2:len(doc) - 2]:
+        i = token.i
+        if not (token.text.isdigit() and 1 <= int(token.text) <= 120
+                and doc[i - 1].text == "," and doc[i + 1].text == ","
+                and _goes_on_about_someone(doc[i + 2])):
+            continue
+        end = first = i - 1
+        while first > 0 and end - first < 3 and _is_name_word(doc[first - 1]) \
+                and not _is_title(doc[first - 1]):
+            first -= 1
+        if end - first < 2:
+            continue
+        known = by_span.get((first, end))
+        if known is not None and result[known].label != "PERSON":
+            result[known] = _mention(doc, first, end, "PERSON")
+        elif known is None and not covered & set(range(first, end)):
+            added.append(_mention(doc, first, end, "PERSON"))
+    return result + added
+
+
+def _goes_on_about_someone(token: Token) -> bool:
+    return token.lower_ in ("who", "whose", "a", "an", "the") or token.pos_ in ("VERB", "AUX")
 
 
 def _add_defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -1268,7 +1268,10 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
     # one else in view, the speaker is someone the parse did not name, and stays unnamed
     agreeing = [c for c in candidates
                 if pronoun is None or context.genders.get(c[2], pronoun) == pronoun]
-    return min(agreeing)[2] if agreeing else None
+    # the outlet's own reporter asks ("Our reporter Dan Ferris has been speaking to Priya
+    # Deverill ... 'I had eleven patients,' she told him"): another person in view speaks
+    guests = [c for c in agreeing if not _credited_as_staff(context.text, c[2])]
+    return min(guests or agreeing)[2] if agreeing else None
 
 
 def _beside_a_name(context: _Article, token: Token) -> bool:
