@@ -684,3 +684,10 @@ def test_she_told_him_is_not_the_outlet_s_reporter():
             "patients and one healthcare assistant,\" she told him.")
     assert _pairs(body) == [("Priya Deverill", "Last Thursday night I had eleven patients and "
                              "one healthcare assistant")]
+
+
+def test_a_first_name_the_tagger_calls_a_place_is_the_person_named_so():
+    body = ("Taxi driver Dermot Quayle was waiting at a red light when one of the apes leapt "
+            "onto his roof.\n\"I heard this almighty thud and then there was a face staring at "
+            "me upside down through the windscreen,\" said Dermot, 47.")
+    assert [speaker for speaker, _ in _pairs(body)] == ["Dermot Quayle"]

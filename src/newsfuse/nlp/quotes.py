@@ -362,7 +362,7 @@ class _Article:
                   and (len(parts) == 1 or given_names_match(fold(parts[0]),
                                                             fold(m.text.split()[0])))]
         if not fuller:
-            return self._by_first_name(name) if len(parts) == 1 else name
+            return self.by_first_name(name) if len(parts) == 1 else name
         if len(parts) == 1 and len({fold(f.split()[0]) for f in fuller}) > 1:
             # 'says Soper' where the article names Barbara Soper and her daughter Chloe Soper:
             # the one named most often, if clearly; else the surname as written
@@ -373,7 +373,7 @@ class _Article:
             fuller = [f for f in fuller if fold(f.split()[0]) == first]
         return max(fuller, key=lambda f: len(f.split()))
 
-    def _by_first_name(self, name: str) -> str:
+    def by_first_name(self, name: str) -> str:
         """'Syed' -> 'Syed Husin Ali' when only one person of the article has that first name
         (Malay, Arabic and Indonesian names are shortened to the first one)."""
         full = {m.text for m in self.mentions if m.label == "PERSON" and len(m.text.split()) > 1
@@ -1070,7 +1070,11 @@ def _name_of(context: _Article, token: Token) -> str | None:
     mention = context.mention_of.get(token.i)
     if mention is not None:
         text = _without_age(token, mention.text, mention.label)
-        return context.full_name(text) if mention.label == "PERSON" else text
+        if mention.label == "PERSON":
+            return context.full_name(text)
+        # 'said Dermot, 47' (the tagger: a place), after 'Taxi driver Dermot Quayle': the one
+        # person of the article with that first name
+        return context.by_first_name(text) if len(text.split()) == 1 else text
     if token.lower_ in PERSON_PRONOUNS:
         return _resolve_pronoun(context, token.idx, token.lower_)
     if token.lower_ in ("it", "its"):
