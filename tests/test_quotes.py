@@ -678,16 +678,15 @@ def test_a_turn_labelled_with_a_role_and_a_cue():
     assert not any(speaker in ("Marta Ville", "Kai Rosten") for speaker, _ in pairs)
 
 
-def test_she_told_him_is_not_the_outlet_s_reporter():
-    body = ("13:30 Our reporter Dan Ferris has been speaking to Priya Deverill, a ward sister at "
-            "Hollins Vale with 19 years' experience. \"Last Thursday night I had eleven "
-            "patients and one healthcare assistant,\" she told him.")
-    assert _pairs(body) == [("Priya Deverill", "Last Thursday night I had eleven patients and "
-                             "one healthcare assistant")]
-
-
-def test_a_first_name_the_tagger_calls_a_place_is_the_person_named_so():
-    body = ("Taxi driver Dermot Quayle was waiting at a red light when one of the apes leapt "
-            "onto his roof.\n\"I heard this almighty thud and then there was a face staring at "
-            "me upside down through the windscreen,\" said Dermot, 47.")
-    assert [speaker for speaker, _ in _pairs(body)] == ["Dermot Quayle"]
+@pytest.mark.parametrize(("body", "speaker"), [
+    # the outlet's own reporter is not "she"
+    ("13:30 Our reporter Dan Ferris has been speaking to Priya Deverill, a ward sister at "
+     "Hollins Vale with 19 years' experience. \"Last Thursday night I had eleven patients and "
+     "one healthcare assistant,\" she told him.", "Priya Deverill"),
+    # a first name the tagger calls a place is the one person named so
+    ("Taxi driver Dermot Quayle was waiting at a red light when one of the apes leapt onto "
+     "his roof.\n\"I heard this almighty thud and then there was a face staring at me upside "
+     "down through the windscreen,\" said Dermot, 47.", "Dermot Quayle"),
+])
+def test_the_speaker_is_the_person_the_article_means(body: str, speaker: str):
+    assert [found for found, _ in _pairs(body)] == [speaker]
