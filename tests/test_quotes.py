@@ -690,3 +690,10 @@ def test_a_turn_labelled_with_a_role_and_a_cue():
 ])
 def test_the_speaker_is_the_person_the_article_means(body: str, speaker: str):
     assert [found for found, _ in _pairs(body)] == [speaker]
+
+
+def test_the_noun_described_by_an_age_is_the_person_the_article_is_about():
+    body = ("Lukas Bremmer had been saving for a flat for four years when hackers broke into the "
+            "exchange.\n\n\"I watched my balance on the app and prayed it would not change,\" the "
+            "29-year-old nurse from New Hadley said.")
+    assert [speaker for speaker, _ in _pairs(body)] == ["Lukas Bremmer"]

@@ -1098,6 +1098,11 @@ def _name_of(context: _Article, token: Token) -> str | None:
         return token.doc[first:phrase[-1].i + 1].text
     if _is_age(token):  # "said the 48-year-old": the person the article is writing about
         return _person_of_age(context, token) or _resolve_pronoun(context, token.idx, None)
+    age = next((c for c in token.children if c.dep_ == "amod" and _is_age(c)), None)
+    if age is not None and _has_determiner(token, ("the",)):
+        # "the 29-year-old nurse from New Hadley said": a known person, as "the 48-year-old"
+        return _person_of_age(context, age) or _resolve_pronoun(context, token.idx, None) \
+            or _resolve_role(context, token) or _phrase_text(token)
     return _resolve_role(context, token) or _phrase_text(token)
 
 
