@@ -556,6 +556,8 @@ def _add_aged_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     age set off by commas after them, then a word that goes on about them ("who", "whose",
     a verb, an article), are a person's name, whether NER found nobody or a place (the small
     model called "Agnes Mulroney" a GPE)."""
+    if not _MAY_BE_AGED.search(doc_text(doc)):
+        return mentions  # most texts have no ", 64," and need no pass over every token
     by_span = {(m.first_token, m.end_token): k for k, m in enumerate(mentions)}
     covered = _covered(mentions)
     result, added = list(mentions), []
@@ -577,6 +579,9 @@ def _add_aged_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         elif known is None and not covered & set(range(first, end)):
             added.append(_mention(doc, first, end, "PERSON"))
     return result + added
+
+
+_MAY_BE_AGED = re.compile(r",\s*\d+\s*,")
 
 
 def _goes_on_about_someone(token: Token) -> bool:

@@ -250,6 +250,7 @@ class _Article:
                            for i in range(m.first_token, m.end_token)}
         self.found: list[_Found] = []  # quotes attributed so far, in reading order
         self._full_names: dict[str, str] = {}
+        self._staff: dict[str, bool] = {}
 
     def token_range(self, start: int, end: int) -> range:
         return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
@@ -373,6 +374,12 @@ class _Article:
             fuller = [f for f in fuller if fold(f.split()[0]) == first]
         return max(fuller, key=lambda f: len(f.split()))
 
+    def is_staff(self, name: str) -> bool:
+        """The programme or paper's own person (`_credited_as_staff`), searched once a name."""
+        if name not in self._staff:
+            self._staff[name] = _credited_as_staff(self.text, name)
+        return self._staff[name]
+
     def by_first_name(self, name: str) -> str:
         """'Syed' -> 'Syed Husin Ali' when only one person of the article has that first name
         (Malay, Arabic and Indonesian names are shortened to the first one)."""
@@ -478,7 +485,7 @@ def _guests_turns(context: _Article, turns: list[re.Match[str]]
         role = set(re.findall(r"[a-z-]+", context.text[speaker[1]:match.end("label")].lower()))
         if role & lang.OUTLET_STAFF or match.group("words").rstrip().endswith("?"):
             staff.add(speaker[0])
-    staff |= {name for _, name, _ in named if _credited_as_staff(context.text, name)}
+    staff |= {name for _, name, _ in named if context.is_staff(name)}
     return [turn for turn in named if turn[1] not in staff]
 
 
@@ -1101,8 +1108,9 @@ def _name_of(context: _Article, token: Token) -> str | None:
     age = next((c for c in token.children if c.dep_ == "amod" and _is_age(c)), None)
     if age is not None and _has_determiner(token, ("the",)):
         # "the 29-year-old nurse from New Hadley said": a known person, as "the 48-year-old"
-        return _person_of_age(context, age) or _resolve_pronoun(context, token.idx, None) \
-            or _resolve_role(context, token) or _phrase_text(token)
+        person = _person_of_age(context, age) or _resolve_pronoun(context, token.idx, None)
+        if person:
+            return person
     return _resolve_role(context, token) or _phrase_text(token)
 
 
@@ -1279,7 +1287,7 @@ def _resolve_pronoun(context: _Article, offset: int, pronoun: str | None) -> str
                 if pronoun is None or context.genders.get(c[2], pronoun) == pronoun]
     # the outlet's own reporter asks ("Our reporter Dan Ferris has been speaking to Priya
     # Deverill ... 'I had eleven patients,' she told him"): another person in view speaks
-    guests = [c for c in agreeing if not _credited_as_staff(context.text, c[2])]
+    guests = [c for c in agreeing if not context.is_staff(c[2])]
     return min(guests or agreeing)[2] if agreeing else None
 
 

@@ -934,20 +934,24 @@ def _estimate_beside_count(claims: list[list[_Item]]) -> bool:
         _counted(c) for c in counts)
 
 
-def _running_total(item: _Item) -> bool:
-    """A figure counted from a day on ("since Monday more than 300 flights have been
-    cancelled"), `claims._time_frame`'s "since <day>"."""
+def _counted_since(item: _Item) -> str | None:
+    """The day a running total is counted from ("since Monday" in "since Monday more than 300
+    flights have been cancelled"), `claims._time_frame`'s "since <day>"; None for others."""
     frame = item.fact.quantity.time_frame if item.fact.quantity else None
-    return any(part.startswith("since ") for part in (frame or "").split("; "))
+    return next((part for part in (frame or "").split("; ") if part.startswith("since ")), None)
+
+
+def _largest(claims: list[list[_Item]]) -> list[_Item]:
+    return max(claims, key=lambda members: members[0].fact.value)
 
 
 def _running_total_beside_others(claims: list[list[_Item]]) -> bool:
     """The largest figure is a running total from a day and the others are not: they count
     part of that time ("86 departures" cancelled on the Monday, "more than 300 flights" since
     Monday two days later). Both can be true. Not so when both sides count from a day."""
-    largest = max(claims, key=lambda members: members[0].fact.value)
-    return _running_total(largest[0]) and not any(
-        _running_total(m[0]) for m in claims if m is not largest)
+    largest = _largest(claims)
+    return _counted_since(largest[0]) is not None and not any(
+        _counted_since(m[0]) is not None for m in claims if m is not largest)
 
 
 def _counted(item: _Item) -> bool:
@@ -996,10 +1000,9 @@ def _why_compatible(claims: list[list[_Item]]) -> str:
     if updates and not _figures_overlap(claims):
         return f"the count changed: {', '.join(updates)} is stated as an update"
     if _running_total_beside_others(claims) and not _figures_overlap(claims):
-        largest = max(claims, key=lambda members: members[0].fact.value)[0]
-        since = next(p for p in largest.fact.quantity.time_frame.split("; ")
-                     if p.startswith("since "))
-        return f"{largest.fact.phrase} is a running total {since}, the others count part of it"
+        largest = _largest(claims)[0]
+        return (f"{largest.fact.phrase} is a running total {_counted_since(largest)}, the "
+                "others count part of it")
     if _estimate_beside_count(claims) and not _figures_overlap(claims):
         guesses = [m[0].fact.phrase for m in claims
                    if m[0].fact.quantity is not None and m[0].fact.quantity.estimate]
