@@ -753,3 +753,16 @@ def test_amounts_of_one_noun_in_two_wordings_are_one_quantity():
         "The company will record a restructuring charge of about $350 million in the current "
         "quarter, its finance chief told analysts on a call."))
     assert [310e6, 350e6] in rival_values(found)
+
+
+def test_a_part_picked_out_by_its_outcome_is_the_count_of_that_outcome():
+    conflicts = flagged(event(
+        "A coach carrying 40 pupils slid off the Brennock pass on Friday, injuring 23 of the "
+        "children, rescuers said.",
+        "Seventeen children were hurt when their coach left the Brennock pass on Friday."))
+    assert [17, 23] in rival_values(conflicts)
+    # a part of those hurt ("are in a serious condition") counts no outcome of its own
+    conflicts = flagged(event(
+        "Seventeen children were hurt when their coach left the Brennock pass on Friday.",
+        "Four of the injured children are in a serious condition after the Brennock crash."))
+    assert [4, 17] not in rival_values(conflicts)

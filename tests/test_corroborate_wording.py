@@ -40,3 +40,34 @@ def test_a_clause_left_opening_on_including_is_no_wording_of_a_fact():
 
     assert not _reads_alone("Including volunteers from Ardbrae and Glenmoss, joined the search.")
     assert _reads_alone("Volunteers from Ardbrae and Glenmoss joined the search.")
+
+
+def test_a_clause_joined_by_and_is_shown_without_the_conjunction_not_as_its_pronoun():
+    # the fact is a clause of a's sentence ("and the Republic of Aldara said ..."): shown as
+    # that clause without "and", not as the parse's "It was flying in ..." that leans back
+    shown = facts({
+        "a": "Floods cut the coastal road at Merrow on Monday.\n\nTwo villages were evacuated "
+             "overnight, and the Republic of Aldara said it was flying in a rescue team with "
+             "divers.\n\nThe mayor thanked volunteers.",
+        "b": "Aldara's government sent a rescue team with divers to Merrow on Tuesday morning, "
+             "its foreign ministry said, after heavy rain flooded the coast.\n\nSchools stayed "
+             "closed.",
+    })
+    assert "The Republic of Aldara said it was flying in a rescue team with divers." in shown
+    assert not any(text.startswith("It ") for text in shown)
+
+
+def test_a_subordinate_clause_is_worded_by_the_proposition_the_parse_reads_in_it():
+    from types import SimpleNamespace
+
+    from newsfuse.synthesize.corroborate import _clause_wordings
+
+    clause = "as the carmaker struggles with weak demand for diesel vans"
+    alignment = SimpleNamespace(statements={4: [
+        "Korvel Motors will close its gearbox plant in Dunmere",
+        "the carmaker struggles with weak demand for diesel vans",
+        "it struggles with weak demand for diesel vans"]})
+    assert _clause_wordings(alignment, 4, clause) == [
+        "the carmaker struggles with weak demand for diesel vans"]
+    assert _clause_wordings(alignment, 4, "and the carmaker blamed weak demand for vans") == [
+        "the carmaker blamed weak demand for vans"]

@@ -403,7 +403,8 @@ def _comparable(a: _Item, b: _Item) -> bool:
         return False
     if is_none_count(a.fact) != is_none_count(b.fact):
         return False  # "nobody was hurt" says who was not; it is no rival to a count of others
-    if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b) and not _size_as_held(a, b):
+    if qa.aspect != qb.aspect and not _whole_of_a_kind(a, b) and not _size_as_held(a, b) \
+            and not _part_by_its_outcome(a, b):
         return False  # a part, a size or an increment is not a rival to a total
     outcome_a, outcome_b = outcome_of(qa), outcome_of(qb)
     if outcome_a and outcome_b and outcome_a != outcome_b:
@@ -499,6 +500,18 @@ def _whole_of_a_kind(a: _Item, b: _Item) -> bool:
     part = a if qa.aspect == "part" else b
     return qa.unit == qb.unit and qa.unit not in GENERIC_NOUNS \
         and not _PARTITIVE.search(part.fact.phrase)
+
+
+def _part_by_its_outcome(a: _Item, b: _Item) -> bool:
+    """A part picked out by what happened to it is the count of that outcome: "injuring 19 of
+    the children" is a rival to "Fourteen children have been hurt". Both verbs must name the
+    outcome: "Three of the injured children are in critical condition" is a part of the
+    injured, no count of them."""
+    qa, qb = a.fact.quantity, b.fact.quantity
+    if {qa.aspect, qb.aspect} != {"part", "total"} or qa.kind != "count" or qb.kind != "count":
+        return False
+    outcome_a = OUTCOME_CLASSES.get(qa.predicate or "")
+    return outcome_a is not None and outcome_a == OUTCOME_CLASSES.get(qb.predicate or "")
 
 
 # Verbs by which a thing holds the count that sizes it ("the unit, which has 28 cots").

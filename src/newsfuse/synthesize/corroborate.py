@@ -252,6 +252,11 @@ def _shown_text(alignment: Alignment, candidate: _Candidate,
         stated = [p for p in alignment.parts_of(sentence_index)
                   if alignment.parts[p].proposition
                   and word_count(alignment.parts[p].text) >= MIN_PROPOSITION_WORDS
+                  # another clause that leans on what came before ("it was flying in a
+                  # team") or hangs on a noun ("dogs, which are searching") says less than
+                  # the fact's own clause ("and Carvel said it was flying in a team")
+                  and (p == candidate.part or not leans_back(alignment.parts[p].text)
+                       and not _RELATIVE.search(alignment.parts[p].text))
                   and all(_cited(alignment, p, doc) for doc in others)]
         if stated:
             best = max(stated, key=lambda p: (p == candidate.part, min(
@@ -328,9 +333,10 @@ def _wording(alignment: Alignment, candidate: _Candidate,
     if (origin.doc_id, origin.index) in excluded:
         return None
     text = part.text.strip(" .,;:")
-    if not part.whole and word_count(text) >= MIN_FACT_WORDS and _reads_alone(text) \
-            and _reads_as_statement(text) and _stated_by_two(alignment, candidate.members, text):
-        return _as_sentence(text), candidate.members
+    if not part.whole:
+        for clause in _clause_wordings(alignment, part.sentence, text):
+            if _stated_by_two(alignment, candidate.members, clause):
+                return _as_sentence(clause), candidate.members
     # else the fact's own sentence, however short ("Route 9 is closed."), which every member
     # states, when the parse reads a statement in it ("(Source: Syrian Coalition)" is none):
     # shorter than a fact is listed in, but no wording that says more than they do
@@ -340,6 +346,28 @@ def _wording(alignment: Alignment, candidate: _Candidate,
             and _stated_by_two(alignment, candidate.members, origin.text):
         return origin.text, candidate.members
     return None
+
+
+# Conjunctions that join a clause to the one before without making it any less asserted:
+# "..., and the Federated States of Carvel said it was flying in a team" states its clause.
+_JOINING = {"and", "but"}
+
+
+def _clause_wordings(alignment: Alignment, sentence: int, text: str) -> list[str]:
+    """Wordings of a punctuation clause that read on their own: the clause itself; without
+    the conjunction that joins it to the clause before; then the propositions the parse reads
+    inside it ("as the chipmaker struggles with weak demand" holds "the chipmaker struggles
+    with weak demand"), none leaning on a sentence before ("it was flying in ...")."""
+    words = text.split()
+    clauses = [text]
+    if words and words[0].lower() in _JOINING:
+        clauses.append(" ".join(words[1:]))
+    wordings = [c for c in clauses if word_count(c) >= MIN_FACT_WORDS and _reads_alone(c)
+                and _reads_as_statement(c)]
+    inside = [s.strip(" .,;:") for s in alignment.statements.get(sentence, [])]
+    wordings += [s for s in inside if s in text and word_count(s) >= MIN_FACT_WORDS
+                 and _reads_alone(s) and _reads_as_statement(s) and not leans_back(s)]
+    return wordings
 
 
 def _stating(alignment: Alignment, candidate: _Candidate, index: int) -> dict[str, int]:
