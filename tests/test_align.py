@@ -230,3 +230,17 @@ def test_a_longer_sentence_is_not_cited_to_a_source_stating_only_part_of_it():
         "b": [ORLEN_RESCUE], "filler": ORLEN_FILLER})
     facts = corroborated_facts(alignment)
     assert not [f for f in facts if "hotel rooms" in f.text and "a" in f.sources]
+
+
+def test_a_sentence_with_one_content_word_is_stated_by_no_sentence_that_shares_it():
+    # a forum line beside a news story: "pizza" is all the two have in common
+    alignment = build({"a": ["It's been a while since you had some pizza."],
+                       "b": ["Here are two facts about Bitcoin Pizza Day that show this:"],
+                       **FILLER})
+    assert alignment.sources_of(position(alignment, "a", 0)) == ["a"]
+    assert not any(fact.text.startswith("It's been") for fact in corroborated_facts(alignment))
+    # a short sentence whose vector is close still finds its echo
+    alignment = build({"a": ["They're all out, and they're all alive."],
+                       "b": ["The eleven miners, who all came out alive, are now in hospital."],
+                       **FILLER})
+    assert "b" in supporters(alignment, "a", 0)

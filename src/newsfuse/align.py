@@ -441,6 +441,12 @@ def _part_vectors(parts: list[Part], embeddings: np.ndarray, tokens: list[TokenV
 # to than it saves; waiting on it when the other core was busy made them ~13x slower (1.75 s
 # against 0.13 s on a 10-article DUC cluster). Same products, same results.
 SMALL_PRODUCT_THREADS = 1
+# A sentence with one content word or name has only that word to be found by: its cover
+# counts at most this share of a whole ("It's been a while since you had some pizza", a
+# forum line, was stated by a news story's "Bitcoin Pizza Day" through "pizza" alone). Its
+# vector can still carry it ("They're all out, and they're all alive" / "who all came out
+# alive"). Clauses need `min_part_words` already.
+MIN_STATED_WORDS = 2
 
 
 @threadpool_limits.wrap(limits=SMALL_PRODUCT_THREADS, user_api="blas")
@@ -469,6 +475,7 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
     predicates = [evidence.predicates_in(part) for part in parts]
     key_totals = [_total(part.keys, weight) for part in parts]
     name_totals = [_total(part.names, weight) for part in parts]
+    evidence_share = [min(1.0, len(w) / MIN_STATED_WORDS) for w in words]
     for p, part in enumerate(parts):
         own = sentences[part.sentence].doc_id
         # a proposition's support is read only where it is cited (corroboration): weaker
@@ -484,7 +491,8 @@ def _supports(sentences: list[Sentence], parts: list[Part], vectors: np.ndarray,
             if contradicts(predicates[p], predicates[q]) or _another_time(part, parts[q]):
                 continue
             score = (float(closeness[p, j])
-                     + config.cover_weight * _cover(part.keys, words[q], weight, key_totals[p])
+                     + config.cover_weight * evidence_share[p]
+                     * _cover(part.keys, words[q], weight, key_totals[p])
                      + config.name_weight * _cover(part.names, words_names_first[q], weight,
                                                    name_totals[p]))
             # the soft cover is at most 1: pairs that cannot reach the bar are not matched
