@@ -62,12 +62,32 @@ def test_a_subordinate_clause_is_worded_by_the_proposition_the_parse_reads_in_it
 
     from newsfuse.synthesize.corroborate import _clause_wordings
 
+    sentence = ("Korvel Motors will close its gearbox plant in Dunmere, as the carmaker "
+                "struggles with weak demand for diesel vans.")
     clause = "as the carmaker struggles with weak demand for diesel vans"
-    alignment = SimpleNamespace(statements={4: [
-        "Korvel Motors will close its gearbox plant in Dunmere",
-        "the carmaker struggles with weak demand for diesel vans",
-        "it struggles with weak demand for diesel vans"]})
-    assert _clause_wordings(alignment, 4, clause) == [
+    alignment = SimpleNamespace(
+        sentences={4: SimpleNamespace(text=sentence)},
+        statements={4: ["Korvel Motors will close its gearbox plant in Dunmere",
+                        "the carmaker struggles with weak demand for diesel vans",
+                        "it struggles with weak demand for diesel vans"]})
+    assert _clause_wordings(alignment, 4, clause, sentence.index(clause)) == [
         "the carmaker struggles with weak demand for diesel vans"]
-    assert _clause_wordings(alignment, 4, "and the carmaker blamed weak demand for vans") == [
-        "the carmaker blamed weak demand for vans"]
+
+
+def test_and_is_left_out_of_a_wording_only_after_a_clause_not_after_a_name():
+    from types import SimpleNamespace
+
+    from newsfuse.synthesize.corroborate import _clause_wordings
+
+    joined = "Two villages were evacuated, and the carmaker blamed weak demand for vans"
+    named = "Ana Ruiz, of the Dunmere institute, and colleagues surveyed the village of Sukra"
+    alignment = SimpleNamespace(
+        sentences={1: SimpleNamespace(text=joined), 2: SimpleNamespace(text=named)},
+        statements={1: ["Two villages were evacuated",
+                        "the carmaker blamed weak demand for vans"],
+                    2: [named]})
+    clause = "and the carmaker blamed weak demand for vans"
+    assert "the carmaker blamed weak demand for vans" in _clause_wordings(
+        alignment, 1, clause, joined.index(clause))
+    clause = "and colleagues surveyed the village of Sukra"
+    assert _clause_wordings(alignment, 2, clause, named.index(clause)) == []

@@ -334,7 +334,7 @@ def _wording(alignment: Alignment, candidate: _Candidate,
         return None
     text = part.text.strip(" .,;:")
     if not part.whole:
-        for clause in _clause_wordings(alignment, part.sentence, text):
+        for clause in _clause_wordings(alignment, part.sentence, text, part.start):
             if _stated_by_two(alignment, candidate.members, clause):
                 return _as_sentence(clause), candidate.members
     # else the fact's own sentence, however short ("Route 9 is closed."), which every member
@@ -353,18 +353,24 @@ def _wording(alignment: Alignment, candidate: _Candidate,
 _JOINING = {"and", "but"}
 
 
-def _clause_wordings(alignment: Alignment, sentence: int, text: str) -> list[str]:
-    """Wordings of a punctuation clause that read on their own: the clause itself; without
-    the conjunction that joins it to the clause before; then the propositions the parse reads
-    inside it ("as the chipmaker struggles with weak demand" holds "the chipmaker struggles
-    with weak demand"), none leaning on a sentence before ("it was flying in ...")."""
+def _clause_wordings(alignment: Alignment, sentence: int, text: str,
+                     start: int = 0) -> list[str]:
+    """Wordings of a punctuation clause (at `start` in its sentence) that read on their own:
+    the clause itself; without the conjunction that joins it to a clause before (not to a
+    name: "Eugene Richardson, of Partners In Health, and colleagues conducted a survey" is not
+    what "Colleagues conducted a survey" says); then the propositions the parse reads inside
+    it ("as the chipmaker struggles with weak demand" holds "the chipmaker struggles with weak
+    demand"), none leaning on a sentence before ("it was flying in ...")."""
     words = text.split()
     clauses = [text]
-    if words and words[0].lower() in _JOINING:
+    statements = alignment.statements.get(sentence, [])
+    whole = alignment.sentences[sentence].text
+    if words and words[0].lower() in _JOINING and any(
+            -1 < whole.find(s) <= start - len(s) for s in statements):
         clauses.append(" ".join(words[1:]))
     wordings = [c for c in clauses if word_count(c) >= MIN_FACT_WORDS and _reads_alone(c)
                 and _reads_as_statement(c)]
-    inside = [s.strip(" .,;:") for s in alignment.statements.get(sentence, [])]
+    inside = [s.strip(" .,;:") for s in statements]
     wordings += [s for s in inside if s in text and word_count(s) >= MIN_FACT_WORDS
                  and _reads_alone(s) and _reads_as_statement(s) and not leans_back(s)]
     return wordings
