@@ -691,3 +691,15 @@ def test_a_name_with_an_age_set_off_is_a_person_s():
     assert ("Agnes Mulroney", "PERSON") in [(m.text, m.label) for m in found]
     scores = _extract("The Tigers beat Harbour City, 98, to 95 on Sunday.")
     assert ("Harbour City", "PERSON") not in [(m.text, m.label) for m in scores]
+
+
+def test_a_name_without_the_noun_of_its_kind_is_the_same_organisation():
+    entities = merge_entities([
+        _doc("a", [("Larchfield Primary School", "ORG")]),
+        _doc("b", [("Larchfield Primary", "ORG"), ("Harwick Rovers", "ORG")]),
+        # two longer names would fit: left apart
+        _doc("c", [("Dornbach Grammar", "ORG"), ("Dornbach Grammar School", "ORG"),
+                   ("Dornbach Grammar University", "ORG")])])
+    assert set(_entity_with(entities, "Larchfield Primary").variants) == {
+        "Larchfield Primary School", "Larchfield Primary"}
+    assert _entity_with(entities, "Dornbach Grammar").variants == ["Dornbach Grammar"]

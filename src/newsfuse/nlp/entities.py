@@ -732,6 +732,7 @@ def merge_entities(documents: list[AnnotatedDocument]) -> list[Entity]:
     _merge_people(groups, label_of, uf)
     _merge_titled_surnames(groups, label_of, uf)
     _merge_short_forms(groups, label_of, uf)
+    _merge_dropped_kinds(groups, label_of, uf)
     entities = [_build_entity([groups[k] for k in keys], surnames)
                 for keys in uf.clusters().values()]
     return sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name))
@@ -1072,6 +1073,23 @@ def _merge_short_forms(groups: dict[str, _Group], label_of: dict[str, str],
             fits = set(people.get(group.key, set()))
         if len(fits) == 1 and not _is_surname_of_someone(group, groups, label_of):
             uf.union(key, fits.pop())
+
+
+def _merge_dropped_kinds(groups: dict[str, _Group], label_of: dict[str, str],
+                         uf: _UnionFind) -> None:
+    """'Larchfield Primary' is 'Larchfield Primary School': a name of two words or more that
+    another organisation's name, and only one, extends by the noun of its kind ('school',
+    'hospital', 'university'), as news drops it once the kind is plain."""
+    names = {k: g for k, g in groups.items() if _family(label_of[k]) == "org"}
+    for key, group in names.items():
+        if len(group.tokens) < 2:
+            continue  # one word: `_merge_short_forms`
+        longer = {uf.find(k) for k, g in names.items()
+                  if len(g.tokens) == len(group.tokens) + 1
+                  and g.tokens[:-1] == group.tokens
+                  and g.tokens[-1] in lang.ORGANISATION_NOUNS}
+        if len(longer) == 1:
+            uf.union(key, longer.pop())
 
 
 def _is_surname_of_someone(group: _Group, groups: dict[str, _Group],
