@@ -522,6 +522,13 @@ def test_any_verb_between_a_quote_and_a_name_attributes_it(body, speaker):
     assert [s for s, _ in _pairs(body)] == [speaker]
 
 
+def test_any_verb_between_a_quote_and_a_pronoun_attributes_it_to_the_person_in_view():
+    body = ("Harbour master Ines Kallberg has demanded answers from the ship's owners. "
+            '"Somebody made a mistake out there, and this town is paying for it," she fumed.')
+    assert _pairs(body) == [("Ines Kallberg", "Somebody made a mistake out there, and this "
+                                              "town is paying for it")]
+
+
 def test_a_title_in_quotes_before_a_participle_has_no_speaker():
     assert _pairs('"The Lantern," starring Mira Osei, returns in May.') == []
 

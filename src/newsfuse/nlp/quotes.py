@@ -741,12 +741,17 @@ def _inverted_attribution(context: _Article, span: QuoteSpan, after: list[int]) 
     names = 0
     while names < len(words) and words[names].pos_ == "PROPN":
         names += 1
+    if not names and words and words[0].lower_ in _SUBJECT_PRONOUNS:
+        names = 1  # '"...," he fumed.': the pronoun stands for the name
     if 0 < names < len(words) and _simple_verb(words[names]):
         verb = words[names]
         following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if following is None or following.is_punct:
             return verb
     return None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _simple_verb(token: Token) -> bool:
