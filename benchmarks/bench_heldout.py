@@ -30,9 +30,9 @@ SETS = Path(__file__).resolve().parent / "heldout"
 RESULT = Path(__file__).resolve().parent / "results" / "heldout.md"
 BASELINE = "412b921"  # main before the held-out sets were written (2026-12-06)
 # Every set's misses have now been read (h6, h9, h12 and h14 in the fifteenth session of
-# 2026-12-07, h15-h18 in the eighteenth): none is blind any more; the README keeps each
-# set's figures from before.
-ROLES = {name: "calibration" for name in (f"h{k}" for k in range(1, 19))}
+# 2026-12-07, h15-h18 in the eighteenth, h19-h20 in the nineteenth): none is blind any
+# more; the README keeps each set's figures from before.
+ROLES = {name: "calibration" for name in (f"h{k}" for k in range(1, 21))}
 
 
 def score(folder: Path, src: Path) -> dict:

@@ -784,3 +784,16 @@ def test_a_running_total_counts_from_a_day_not_from_a_happening():
         "lives since the start of the week. The worst floods since 2008 killed 12 people.")}
     assert "since Monday" in frames["more than 300 flights"]
     assert "since" not in (frames["11 lives"] or "") and "since" not in (frames["12 people"] or "")
+
+
+def test_an_age_set_off_by_commas_after_a_noun_for_a_person():
+    from newsfuse.api import annotate
+
+    documents = annotate([Article(id="a", body="The driver, 58, escaped from the cab before "
+                                  "the fire took hold.")])
+    ages = [f for f in documents[0].numbers if f.quantity and f.quantity.kind == "age"]
+    assert [f.value for f in ages] == [58]
+    # not a figure in a list
+    documents = annotate([Article(id="a", body="Fares rose for the driver, 58, 59 and 60 "
+                                  "percent in three years.")])
+    assert not [f for f in documents[0].numbers if f.quantity and f.quantity.kind == "age"]

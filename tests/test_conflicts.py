@@ -766,3 +766,12 @@ def test_a_part_picked_out_by_its_outcome_is_the_count_of_that_outcome():
         "Seventeen children were hurt when their coach left the Brennock pass on Friday.",
         "Four of the injured children are in a serious condition after the Brennock crash."))
     assert [4, 17] not in rival_values(conflicts)
+
+
+def test_a_part_by_its_outcome_joins_a_toll_of_lives_taken():
+    conflicts = flagged(event(
+        "An avalanche buried seven skiers at Montvel on Saturday. Two of the skiers died.",
+        "Three people have died after the avalanche at Montvel on Saturday.",
+        "The avalanche at Montvel on Saturday has taken the life of two persons."))
+    assert any(claim.value == 2 and set(claim.sources) >= {"a", "c"}
+               for c in conflicts for claim in c.claims)

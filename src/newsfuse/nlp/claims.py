@@ -734,11 +734,20 @@ def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
         return _Reading(value, "age", "year", run.start, run.end, anchor_of(run))
     after = doc[run.end] if run.end < len(doc) else None
     is_apposition = (before is not None and before.text == "," and run.start >= 2
-                     and _names_a_person(doc, run.start - 2)
+                     and (_names_a_person(doc, run.start - 2)
+                          or _person_described(doc[run.start - 2])
+                          and not (run.end + 1 < len(doc) and doc[run.end + 1].like_num))
                      and (after is None or after.text in (",", ".", ")", ";")))
     if is_apposition and len(run) == 1 and 1 <= value <= 120 and run[0].text.isdigit():
         return _Reading(value, "age", "year", run.start, run.end, doc[run.start - 2])
     return None
+
+
+def _person_described(token: Token) -> bool:
+    """'The driver, 58, escaped': a noun for a person with 'the' before it (not 'drivers, 58,'
+    nor 'a nurse, 58,' a figure in a list)."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and lang.is_person_noun(token.lower_) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 # Words that stress how small a figure is without making it approximate.

@@ -504,14 +504,15 @@ def _whole_of_a_kind(a: _Item, b: _Item) -> bool:
 
 def _part_by_its_outcome(a: _Item, b: _Item) -> bool:
     """A part picked out by what happened to it is the count of that outcome: "injuring 19 of
-    the children" is a rival to "Fourteen children have been hurt". Both verbs must name the
-    outcome: "Three of the injured children are in critical condition" is a part of the
-    injured, no count of them."""
+    the children" is a rival to "Fourteen children have been hurt". The part's own verb must
+    name the outcome: "Three of the injured children are in critical condition" is a part of
+    the injured, no count of them."""
     qa, qb = a.fact.quantity, b.fact.quantity
     if {qa.aspect, qb.aspect} != {"part", "total"} or qa.kind != "count" or qb.kind != "count":
         return False
-    outcome_a = OUTCOME_CLASSES.get(qa.predicate or "")
-    return outcome_a is not None and outcome_a == OUTCOME_CLASSES.get(qb.predicate or "")
+    part, total = (qa, qb) if qa.aspect == "part" else (qb, qa)
+    outcome = OUTCOME_CLASSES.get(part.predicate or "")
+    return outcome is not None and outcome == outcome_of(total)  # also "took two lives"
 
 
 # Verbs by which a thing holds the count that sizes it ("the unit, which has 28 cots").
