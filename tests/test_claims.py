@@ -797,3 +797,34 @@ def test_an_age_set_off_by_commas_after_a_noun_for_a_person():
     documents = annotate([Article(id="a", body="Fares rose for the driver, 58, 59 and 60 "
                                   "percent in three years.")])
     assert not [f for f in documents[0].numbers if f.quantity and f.quantity.kind == "age"]
+
+
+def _figures(text: str) -> list[tuple[str, float, str]]:
+    from newsfuse.api import annotate
+
+    documents = annotate([Article(id="a", body=text)])
+    return [(f.phrase, f.value, f.quantity.kind if f.quantity else "")
+            for f in documents[0].numbers]
+
+
+def test_thousands_set_apart_by_a_space_are_one_number():
+    assert ("Some 38 000 employees", 38000, "count") in _figures(
+        "Some 38 000 employees walked out, and 1 250 000 passengers were stranded.")
+    assert ("1 250 000 passengers", 1250000, "count") in _figures(
+        "Some 38 000 employees walked out, and 1 250 000 passengers were stranded.")
+    # two years side by side stay two
+    assert not any(value > 3000 for _, value, kind in _figures(
+        "Sales fell in 2019 2020 and 2021.") if kind == "count")
+
+
+def test_crowns_are_money():
+    found = _figures("The pension fund faces a 2.1-billion-crown deficit; the company has put "
+                     "1.8 billion crowns into it.")
+    assert {(value, kind) for _, value, kind in found} >= {(2.1e9, "money"), (1.8e9, "money")}
+
+
+def test_nine_in_ten_is_a_share():
+    assert ("Nine in ten", 90, "percent") in _figures("Nine in ten services were cancelled.")
+    assert ("Around one in four", 25, "percent") in _figures("Around one in four residents left.")
+    # a span of time after it makes a rate, no share
+    assert not any(kind == "percent" for *_, kind in _figures("She scored 3 in 10 minutes."))

@@ -404,7 +404,11 @@ def figures_of(text: str) -> frozenset[str]:
     # threshold 1.5 leaves "one" alone: it is mostly a pronoun ("no one was hurt"); a number
     # word joined to its unit ("a four-year deal") is read as the number it is
     digits = alpha2digit(_NUMBER_WORD_JOINED.sub(r"\1 ", text), "en", threshold=1.5)
+    digits = _SPACED_THOUSANDS.sub(r"\1", digits)  # "38 000" is 38000, as "38,000"
     return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(digits))
+
+
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (?=\d{3}(?!\d))")
 
 
 def _part_vectors(parts: list[Part], embeddings: np.ndarray, tokens: list[TokenVectors],

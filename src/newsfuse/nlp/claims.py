@@ -64,7 +64,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR"
                   "francs": "CHF", "franc": "CHF", "krona": "SEK", "kronor": "SEK",
                   "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "lira": "TRY",
                   "won": "KRW", "rand": "ZAR", "pesos": "MXN", "peso": "MXN", "real": "BRL",
-                  "reais": "BRL"}
+                  "reais": "BRL",
+                  # the English name of the Nordic and Czech currencies: which one, the event
+                  # says; one event's crowns are one currency
+                  "crown": "CROWN", "crowns": "CROWN"}
 # "96 million US dollars", "Canadian dollars": the word before "dollars" says whose.
 DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD",
                     "canadian": "CAD", "singapore": "SGD", "nz": "NZD", "taiwan": "TWD",
@@ -74,7 +77,7 @@ DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian":
 # written before numbers ("ALL", "TRY", "TOP", "SOS" in all-caps text; "PHP 8", a language).
 CURRENCY_CODES = (frozenset(CURRENCY_WORDS.values()) | frozenset(DOLLAR_COUNTRIES.values())
                   | {"DKK", "CZK", "HUF", "ILS", "AED", "SAR", "NGN", "KES", "EGP", "THB",
-                     "IDR", "MYR", "VND", "PKR", "BDT"}) - {"TRY"}
+                     "IDR", "MYR", "VND", "PKR", "BDT"}) - {"TRY", "CROWN"}
 # Scale suffixes glued to money ("$4.2bn", "€6.5m").
 SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6,
                   "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12,
@@ -257,9 +260,12 @@ def _converts(doc: Doc, previous: _Reading | None, reading: _Reading) -> bool:
 
 
 def _readings(doc: Doc) -> list[_Reading]:
-    found = []
     runs = number_runs(doc)
+    found = _ratio_readings(doc, runs)
+    in_ratios = {i for r in found for i in range(r.start, r.end)}
     for run in runs:
+        if run.start in in_ratios:
+            continue
         reading = _read_run(doc, run)
         if reading is not None:
             found.append(reading)
@@ -275,6 +281,31 @@ def _readings(doc: Doc) -> list[_Reading]:
     found += _no_harm_readings(doc)
     found = _with_tallies(found, _vote_readings(doc))
     return sorted((_as_rate(doc, r) for r in found), key=lambda r: r.start)
+
+
+# Denominators of shares written as "nine in ten" or "four out of five" (not "one in 250"
+# cases, a rate compared as a share only where written alike).
+RATIO_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 20, 100})
+
+
+def _ratio_readings(doc: Doc, runs: list[Span]) -> list[_Reading]:
+    """'Nine in ten services were cancelled', 'four out of five voters': a share, compared
+    as a percentage (90%, 80%), not a count of nine services."""
+    found = []
+    for first, second in zip(runs, runs[1:], strict=False):
+        between = [t.lower_ for t in doc[first.end:second.start]]
+        if between not in (["in"], ["out", "of"]):
+            continue
+        part, whole = parse_number([t.text for t in first]), parse_number([t.text for t in second])
+        if part is None or whole not in RATIO_DENOMINATORS or not 0 < part < whole:
+            continue
+        after = doc[second.end] if second.end < len(doc) else None
+        if after is not None and (_pint_unit(after.text) is not None
+                                  or after.lemma_.lower() in _PAY_PERIODS):
+            continue  # "3 in 10 minutes", "two in five games": a rate over a span
+        found.append(_Reading(100 * part / whole, "percent", "%", first.start, second.end,
+                              doc[second.end - 1]))
+    return found
 
 
 # Periods a sum of money is paid per ("£180,000 a week", "$2m per year", "€40 an hour").

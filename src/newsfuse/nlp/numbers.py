@@ -61,7 +61,9 @@ def parse_number(words: list[str]) -> float | None:
     """'4,500' -> 4500, 'one thousand' -> 1000, '1.5 million' -> 1.5e6, 'twenty-five' -> 25,
     'eight and a half' -> 8.5, 'a quarter of a million' -> 250,000."""
     total, current, seen, added = 0.0, 0.0, False, False
-    for raw in words:
+    for n, raw in enumerate(words):
+        # a group of three digits right after digits continues them ("38 000")
+        grouped = n > 0 and words[n - 1].isdigit() and raw.isdigit()
         for word in raw.lower().split("-"):
             if word == "and":
                 added = True
@@ -71,6 +73,8 @@ def parse_number(words: list[str]) -> float | None:
             if word in _FRACTIONS:
                 fraction = _FRACTIONS[word]
                 current = current + fraction if added else (current or 1) * fraction
+            elif DIGITS.match(word) and grouped and len(word) == 3:
+                current = current * 1000 + float(word)  # "38 000": a thousands group
             elif DIGITS.match(word):
                 current += float(word.replace(",", ""))
             elif DECIMAL_COMMA.match(word):
@@ -179,10 +183,24 @@ def _fraction_after(lowers: list[str], end: int) -> int:
 
 
 def _continues(previous: Token, following: Token) -> bool:
-    """'1.5 million', 'one thousand' are one number; '2016 13' and '2016 One' are two."""
+    """'1.5 million', 'one thousand' are one number; '2016 13' and '2016 One' are two; '38 000'
+    (thousands set apart by a space, as much of Europe writes them) is one."""
     if DIGITS.match(previous.lower_):
-        return following.lower_ in _SCALES or following.lower_ == "hundred"
+        return following.lower_ in _SCALES or following.lower_ == "hundred" \
+            or _thousands_group(previous, following)
     return not DIGITS.match(following.lower_)
+
+
+_GROUP_HEAD = re.compile(r"^\d{1,3}$")
+_GROUP = re.compile(r"^\d{3}$")
+
+
+def _thousands_group(previous: Token, following: Token) -> bool:
+    """'38 000', '1 250 000': a group of three digits after one to three digits and a single
+    space ('in 2019 2020' are two years; '12 345' read as 12,345 is the only reading news
+    gives such a pair)."""
+    return bool(_GROUP_HEAD.match(previous.text) or _GROUP.match(previous.text)) \
+        and previous.whitespace_ == " " and bool(_GROUP.match(following.text))
 
 
 def anchor(run: Span) -> Token:
