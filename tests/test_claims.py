@@ -828,3 +828,12 @@ def test_nine_in_ten_is_a_share():
     assert ("Around one in four", 25, "percent") in _figures("Around one in four residents left.")
     # a span of time after it makes a rate, no share
     assert not any(kind == "percent" for *_, kind in _figures("She scored 3 in 10 minutes."))
+
+
+def test_a_count_with_thousands_set_apart_by_a_dot_is_whole():
+    assert ("2.850 passengers", 2850, "count") in _figures("The ship had 2.850 passengers.")
+    assert ("2.850 percent", 2.85, "percent") in _figures("Growth was 2.850 percent.")
+
+
+def test_an_age_after_their_noun_for_a_person():
+    assert ("47", 47, "age") in _figures("Their guide, 47, was dug out alive.")

@@ -387,3 +387,13 @@ def test_a_bracketed_aside_before_the_date_keeps_it_on_its_verb():
     # a bracket still open, or a comma outside one, cuts the attachment as before
     found = dated("Holders will receive $38, a premium to the closing price on Monday.")
     assert found["Monday"] == dt.date(2023, 5, 15)
+
+
+def test_the_day_a_happening_is_moved_to_lies_ahead_whatever_the_tense():
+    # published on Wednesday 17 May
+    found = dated("The match was called off. The league said the game had been rescheduled "
+                  "for Friday at a neutral ground.")
+    assert found["Friday"] == dt.date(2023, 5, 19)
+    assert dated("The vote was moved to Tuesday.")["Tuesday"] == dt.date(2023, 5, 23)
+    # a past happening on a weekday stays in the past
+    assert dated("The roof gave way on Tuesday.")["Tuesday"] == dt.date(2023, 5, 16)

@@ -509,7 +509,13 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
             kind = "duration" if dimension == "[time]" else "measure"
             value, end = _compound_measure(doc, value * factor, nxt.i + 1, dimension, factor)
             return _Reading(value, kind, name, start, end, anchor_of(doc[start:nxt.i + 1]))
+    if len(run) == 1 and _DOTTED_THOUSANDS.match(run[0].text):
+        value = float(run[0].text.replace(".", ""))  # "2.850 passengers": no count is 2.85
     return _count(doc, run, value)
+
+
+# Thousands set apart by a dot, as much of Europe writes them ("2.850 passengers").
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 # Words that make "pounds" a weight, not sterling: "weighs about 120 pounds", a suspect
@@ -775,10 +781,14 @@ def _age(doc: Doc, run: Span, value: float) -> _Reading | None:
 
 
 def _person_described(token: Token) -> bool:
-    """'The driver, 58, escaped': a noun for a person with 'the' before it (not 'drivers, 58,'
-    nor 'a nurse, 58,' a figure in a list)."""
+    """'The driver, 58, escaped', 'Their guide, 47,': a noun for a person made definite (not
+    'drivers, 58,' nor 'a nurse, 58,' a figure in a list)."""
     return token.pos_ == "NOUN" and token.tag_ == "NN" and lang.is_person_noun(token.lower_) \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children)
+
+
+# Words that make a noun for a person one known person ("the driver", "their guide").
+_DEFINITE = frozenset({"the", "his", "her", "their", "its", "our"})
 
 
 # Words that stress how small a figure is without making it approximate.

@@ -98,6 +98,8 @@ _PAST_PREPOSITIONS = {"since"}
 # Verbs that set a later end ('extended the alert until Saturday', 'postponed the vote till
 # Friday'): a date after 'until' on them is ahead of the decision.
 _EXTENDING_VERBS = {"extend", "postpone", "delay", "defer", "adjourn", "prolong", "give"}
+# Verbs that move a happening to another day ('rescheduled for Wednesday', 'moved to Friday').
+_MOVING_VERBS = {"reschedule", "postpone", "delay", "defer", "move", "push", "switch", "shift"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _PAST_TAGS = {"VBD"}
 # Verbs of intent whose infinitive lies ahead ('plans to launch on Thursday').
@@ -330,6 +332,11 @@ def _points_forward(candidate: _Candidate, span: Span | None) -> bool:
             and verb.lemma_.lower() in _EXTENDING_VERBS:
         # 'extended its red alert until Saturday': a decision that moves an end ahead,
         # whatever its own tense ('the talks continued until Sunday morning' looks back)
+        return True
+    if preposition in ("for", "to") and verb is not None \
+            and verb.lemma_.lower() in _MOVING_VERBS:
+        # 'the game had been rescheduled for Wednesday', 'the vote was moved to Friday': the
+        # day a decision moves something to lies ahead of the decision, whatever its tense
         return True
     if verb is None or _attachment_crosses_comma(verb, span):
         return False
