@@ -837,3 +837,16 @@ def test_a_count_with_thousands_set_apart_by_a_dot_is_whole():
 
 def test_an_age_after_their_noun_for_a_person():
     assert ("47", 47, "age") in _figures("Their guide, 47, was dug out alive.")
+
+
+def test_nights_are_a_span_of_time():
+    found = _figures("The Aurora was on a 14-night cruise; she spent three nights in hospital.")
+    assert ("14-night", 14 * 86400, "duration") in found
+    assert ("three nights", 3 * 86400, "duration") in found
+
+
+def test_a_fraction_of_one_unit_is_a_measure():
+    assert ("half a mile", 804.672, "measure") in _figures("The front was half a mile wide.")
+    assert ("half an hour", 1800, "duration") in _figures("They waited half an hour.")
+    assert not any(kind == "measure" for *_, kind in _figures(
+        "Rates rose by a quarter of a point."))

@@ -882,7 +882,13 @@ def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
                 continue  # "a third country", "a second term": an ordinal, not a share
             if lowers[i + size:i + size + 2][:1] in (["a"], ["an"]) or \
                     lowers[i + size:i + size + 2] in (["of", "a"], ["of", "an"]):
-                continue  # "a quarter of a point", "half an hour": a piece of one unit
+                # "half a mile", "half an hour": a piece of one unit ("a quarter of a point"
+                # is none of a unit read here)
+                piece = _piece_of_a_unit(doc, i, i + size, FRACTIONS[words] / 100)
+                if piece is not None:
+                    found.append(piece)
+                    break
+                continue
             if (size == 2 or lower != "half" or
                     token.dep_ in ("npadvmod", "attr", "dobj", "nsubj")):
                 if size == 1 and words != "half":
@@ -891,6 +897,20 @@ def _fraction_readings(doc: Doc, in_numbers: set[int]) -> list[_Reading]:
                                       doc[i + size - 1]))
                 break
     return found
+
+
+def _piece_of_a_unit(doc: Doc, start: int, end: int, share: float) -> _Reading | None:
+    """'half a mile wide' -> 804.7 m, 'half an hour' -> 1800 s: a fraction of one unit of
+    length, mass or time is that measure."""
+    at = end + (2 if doc[end].lower_ == "of" else 1)
+    if at >= len(doc):
+        return None
+    unit = _pint_unit(doc[at].lower_)
+    if unit is None or unit[2] not in ("[length]", "[mass]", "[time]"):
+        return None
+    name, factor, dimension = unit
+    kind = "duration" if dimension == "[time]" else "measure"
+    return _Reading(share * factor, kind, name, start, at + 1, doc[at])
 
 
 def _before_its_noun(word: Token) -> bool:
@@ -1102,6 +1122,8 @@ def _pint_unit(word: str) -> tuple[str, float, str] | None:
     word = word.strip(".").lower()
     if word in ("year", "years", "yr", "yrs"):
         return "second", 31_557_600.0, "[time]"
+    if word in ("night", "nights"):
+        return "second", 86_400.0, "[time]"  # "a 14-night cruise", "three nights in hospital"
     if not word or word in NOT_UNITS or not re.fullmatch(r"[a-z²³/]+", word):
         return None
     try:
