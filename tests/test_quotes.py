@@ -529,6 +529,17 @@ def test_any_verb_between_a_quote_and_a_pronoun_attributes_it_to_the_person_in_v
                                               "town is paying for it")]
 
 
+def test_the_dad_of_two_is_the_person_in_focus_not_the_father_of_someone_else():
+    body = ('Survivor Tobias Renn, 31, who was dug out after 40 minutes, said: "I heard a '
+            'crack like a gunshot."\n\n'
+            'The dad-of-two, speaking from his hospital bed, added: "The snow sets like '
+            'concrete."\n\n'
+            'Later the father of one of the victims said: "We want answers."')
+    pairs = dict((text, speaker) for speaker, text in _pairs(body))
+    assert pairs["The snow sets like concrete."] == "Tobias Renn"
+    assert pairs["We want answers."] != "Tobias Renn"
+
+
 def test_a_title_in_quotes_before_a_participle_has_no_speaker():
     assert _pairs('"The Lantern," starring Mira Osei, returns in May.') == []
 

@@ -1116,7 +1116,37 @@ def _name_of(context: _Article, token: Token) -> str | None:
         person = _person_of_age(context, age) or _resolve_pronoun(context, token.idx, None)
         if person:
             return person
+    kin = _kin_described(token)
+    if kin is not None:
+        # "The dad-of-two, speaking from his hospital bed, added": the person in focus
+        person = _resolve_pronoun(context, token.idx, _KIN_PRONOUNS.get(kin))
+        if person:
+            return person
     return _resolve_role(context, token) or _phrase_text(token)
+
+
+# Nouns of sex or family tie that say which pronoun stands for the person.
+_KIN_PRONOUNS = {**dict.fromkeys(("dad", "father", "man", "husband", "boy", "son", "brother",
+                                  "uncle", "grandfather", "grandad", "granddad", "grandpa",
+                                  "nephew", "widower", "grandson"), "he"),
+                 **dict.fromkeys(("mum", "mom", "mother", "woman", "wife", "girl", "daughter",
+                                  "sister", "aunt", "grandmother", "grandma", "niece", "widow",
+                                  "granddaughter"), "she")}
+
+
+def _kin_described(token: Token) -> str | None:
+    """'the dad-of-two', 'the mother' (a noun of sex or family tie with "the", of nobody
+    else: not "the father of one of the victims"): the noun's lemma, else None."""
+    lemma = token.lemma_.lower()
+    if lemma not in lang.PERSON_KINDS or token.tag_ != "NN" \
+            or not _has_determiner(token, ("the",)):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and not (child.lower_ == "of" and any(
+                c.dep_ == "pobj" and c.like_num and not list(c.children)
+                for c in child.children)):
+            return None  # "the father of one of the victims" is someone else's
+    return lemma
 
 
 def _named_after_role(subject: Token) -> str | None:
