@@ -850,3 +850,8 @@ def test_a_fraction_of_one_unit_is_a_measure():
     assert ("half an hour", 1800, "duration") in _figures("They waited half an hour.")
     assert not any(kind == "measure" for *_, kind in _figures(
         "Rates rose by a quarter of a point."))
+
+
+def test_an_amount_the_tagger_took_into_a_name_is_money():
+    assert ("€12 million", 12e6, "money") in _figures(
+        "The regulator fined Morvane Pharma €12 million on Wednesday.")

@@ -1040,7 +1040,12 @@ _DECIMAL = re.compile(r"\d\.\d")
 
 def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
     text = run.text.lower()
-    if any(t.ent_type_ in NAME_ENTITIES for t in run) or (
+    sign = doc[run.start - 1].text if run.start > 0 else ""
+    # an amount the tagger took into a name ("fined Morvane Pharma €12 million": one ORG) is
+    # still money: no name holds a currency sign
+    named = any(t.ent_type_ in NAME_ENTITIES for t in run) \
+        and sign not in CURRENCY_SIGNS and sign not in CURRENCY_CODES
+    if named or (
             run.start > 0 and all(t.pos_ == "PROPN" and t.is_title for t in run)
             and not run[0].is_sent_start):
         return True  # part of a name or title: "Zero Dark Thirty", "Apollo Eleven"
