@@ -83,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         "the same run. Every set is now a calibration set: its failures were read and "
         "fixed (h2, h7, h8, h10, h11, h13 were report sets until their figures were "
         "recorded, h5 until the third session, h6, h9, h12 and h14 until the fifteenth "
-        "session of 2026-12-07, h15-h18 until the eighteenth); the README gives each "
-        "set's figures from before anyone read it."
+        "session of 2026-12-07, h15-h18 until the eighteenth, h19-h20 until the "
+        "nineteenth); the README gives each set's figures from before anyone read it."
         + ("" if old_src is not None else " The baseline was skipped: no git history."),
         "",
         table(columns),
