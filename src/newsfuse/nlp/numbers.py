@@ -199,8 +199,8 @@ def _thousands_group(previous: Token, following: Token) -> bool:
     """'38 000', '1 250 000': a group of three digits after one to three digits and a single
     space ('in 2019 2020' are two years; '12 345' read as 12,345 is the only reading news
     gives such a pair)."""
-    return bool(_GROUP_HEAD.match(previous.text) or _GROUP.match(previous.text)) \
-        and previous.whitespace_ == " " and bool(_GROUP.match(following.text))
+    return bool(_GROUP_HEAD.match(previous.text)) and previous.whitespace_ == " " \
+        and bool(_GROUP.match(following.text))
 
 
 def anchor(run: Span) -> Token:
