@@ -703,3 +703,17 @@ def test_a_name_without_the_noun_of_its_kind_is_the_same_organisation():
     assert set(_entity_with(entities, "Larchfield Primary").variants) == {
         "Larchfield Primary School", "Larchfield Primary"}
     assert _entity_with(entities, "Dornbach Grammar").variants == ["Dornbach Grammar"]
+
+
+def test_a_full_name_whose_surname_the_article_gives_a_person_is_that_person():
+    from newsfuse.nlp.entities import Mention, _full_names_of_surnames
+
+    mentions = [Mention(0, 14, "GPE", "Agnes Villaret", 0, 2),
+                Mention(20, 28, "PERSON", "Villaret", 4, 5),
+                Mention(30, 41, "ORG", "AC Velmora", 6, 8),
+                Mention(45, 66, "ORG", "Athletic Club Velmora", 9, 12),
+                Mention(70, 77, "PERSON", "Velmora", 13, 14)]
+    labels = {m.text: m.label for m in _full_names_of_surnames(mentions)}
+    assert labels["Agnes Villaret"] == "PERSON"
+    # a club's initials or three words of an organisation stay what they were
+    assert labels["AC Velmora"] == "ORG" and labels["Athletic Club Velmora"] == "ORG"

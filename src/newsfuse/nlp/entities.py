@@ -238,6 +238,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     mentions = _add_titled_names(doc, mentions)
     mentions = _add_aged_names(doc, mentions)
     mentions = _add_defined_acronyms(doc, mentions)
+    mentions = _full_names_of_surnames(mentions)
     return sorted(_add_surname_mentions(doc, mentions), key=lambda m: m.start)
 
 
@@ -638,6 +639,29 @@ def _spelled_out_from(doc: Doc, mention: Mention, acronym: str) -> int | None:
                 before.text[:1].isupper() or before.lower_ in ACRONYM_STOPWORDS):
             return None
         first -= 1
+
+
+# Labels the small model gives a person's full name that it does not know ("Agnes Villaret
+# (NURW):" a GPE); an organisation only as two words ("Athletic Club Velmora" is a club of
+# the town Velmora, whatever the tagger called the town alone) without initials.
+_MISTAKEN_FOR_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _full_names_of_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A name of two or three words whose last word this doc gives alone as a person's ("Ms
+    Villaret") is that person's full name, whatever NER said ("Agnes Villaret": GPE)."""
+    surnames = {fold(m.text) for m in mentions if m.label == "PERSON" and " " not in m.text}
+    if not surnames:
+        return mentions
+    result = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label in _MISTAKEN_FOR_PLACES and 2 <= len(words) <= (2 if m.label == "ORG" else 3) \
+                and all(w[:1].isupper() and not w.isupper() for w in words) \
+                and fold(words[-1]) in surnames:  # not "AC Velmora", a club's initials
+            m = Mention(m.start, m.end, "PERSON", m.text, m.first_token, m.end_token)
+        result.append(m)
+    return result
 
 
 def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
