@@ -27,6 +27,8 @@ PHRASAL_SPEECH_VERBS: frozenset[tuple[str, str]] = frozenset(
     (verb, particle) for verb, particle in _DATA["phrasal_speech_verbs"]["pairs"])
 REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"]["words"])
 PERSON_KINDS: frozenset[str] = frozenset(_DATA["person_kinds"]["words"])
+PERSON_KIND_PRONOUNS: dict[str, str] = {
+    word: pronoun for pronoun, words in _DATA["person_kinds"]["pronouns"].items() for word in words}
 IRREGULAR_DEMONYMS: dict[str, str] = dict(_DATA["irregular_demonyms"]["map"])
 EXONYMS: dict[str, str] = dict(_DATA["exonyms"]["map"])
 NAME_WORD_ABBREVIATIONS: dict[str, str] = dict(_DATA["name_word_abbreviations"]["map"])

@@ -462,11 +462,11 @@ def _read_run(doc: Doc, run: Span) -> _Reading | None:
     if _is_not_a_quantity(doc, run):
         return None
     start, end = run.start, run.end
-    before = doc[start - 1] if start > 0 else None
     # money: "$4.2 billion", "€62 million", "58 million euros", "$4.2bn", "CHF 75,000"
-    if before is not None and (before.text in CURRENCY_SIGNS or before.text in CURRENCY_CODES):
+    sign = _currency_sign_before(doc, start)
+    if sign is not None:
         value, end = _scaled(doc, value, end)
-        code = CURRENCY_SIGNS.get(before.text, before.text)
+        code = CURRENCY_SIGNS.get(sign, sign)
         return _Reading(value, "money", code, start - 1, end, anchor_of(doc[start - 1:end]))
     nxt = _next_word(doc, end)
     if nxt is not None and nxt.lower_ in SCALE_SUFFIXES and nxt.i + 1 < len(doc) \
@@ -1038,13 +1038,18 @@ _LARGE_SCALES = {"thousand", "million", "billion", "trillion"}
 _DECIMAL = re.compile(r"\d\.\d")
 
 
+def _currency_sign_before(doc: Doc, start: int) -> str | None:
+    """The currency sign or ISO code written just before a number ("$", "€", "CHF")."""
+    sign = doc[start - 1].text if start > 0 else ""
+    return sign if sign in CURRENCY_SIGNS or sign in CURRENCY_CODES else None
+
+
 def _is_not_a_quantity(doc: Doc, run: Span) -> bool:
     text = run.text.lower()
-    sign = doc[run.start - 1].text if run.start > 0 else ""
     # an amount the tagger took into a name ("fined Morvane Pharma €12 million": one ORG) is
     # still money: no name holds a currency sign
     named = any(t.ent_type_ in NAME_ENTITIES for t in run) \
-        and sign not in CURRENCY_SIGNS and sign not in CURRENCY_CODES
+        and _currency_sign_before(doc, run.start) is None
     if named or (
             run.start > 0 and all(t.pos_ == "PROPN" and t.is_title for t in run)
             and not run[0].is_sent_start):

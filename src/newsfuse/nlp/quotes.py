@@ -751,7 +751,7 @@ def _inverted_attribution(context: _Article, span: QuoteSpan, after: list[int]) 
     return None
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_SUBJECT_PRONOUNS = PERSON_PRONOUNS | {"they"}
 
 
 def _simple_verb(token: Token) -> bool:
@@ -1119,19 +1119,10 @@ def _name_of(context: _Article, token: Token) -> str | None:
     kin = _kin_described(token)
     if kin is not None:
         # "The dad-of-two, speaking from his hospital bed, added": the person in focus
-        person = _resolve_pronoun(context, token.idx, _KIN_PRONOUNS.get(kin))
+        person = _resolve_pronoun(context, token.idx, lang.PERSON_KIND_PRONOUNS.get(kin))
         if person:
             return person
     return _resolve_role(context, token) or _phrase_text(token)
-
-
-# Nouns of sex or family tie that say which pronoun stands for the person.
-_KIN_PRONOUNS = {**dict.fromkeys(("dad", "father", "man", "husband", "boy", "son", "brother",
-                                  "uncle", "grandfather", "grandad", "granddad", "grandpa",
-                                  "nephew", "widower", "grandson"), "he"),
-                 **dict.fromkeys(("mum", "mom", "mother", "woman", "wife", "girl", "daughter",
-                                  "sister", "aunt", "grandmother", "grandma", "niece", "widow",
-                                  "granddaughter"), "she")}
 
 
 def _kin_described(token: Token) -> str | None:

@@ -354,7 +354,7 @@ _JOINING = {"and", "but"}
 
 
 def _clause_wordings(alignment: Alignment, sentence: int, text: str,
-                     start: int = 0) -> list[str]:
+                     start: int) -> list[str]:
     """Wordings of a punctuation clause (at `start` in its sentence) that read on their own:
     the clause itself; without the conjunction that joins it to a clause before (not to a
     name: "Eugene Richardson, of Partners In Health, and colleagues conducted a survey" is not
